@@ -1,0 +1,105 @@
+"""Dates, periods, years, weekdays and clock times: their patterns and how to read them.
+
+Calendar figures are quantities of their own kinds (year, date, weekday, time). Their value is
+an ISO 8601 string, partial where the text is partial: "2022-11-04", "--11-04" (no year),
+"--10" (a month), "--01/--10" (January to October), "14:30/16:00" (a time range).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from verify.numerals import read_chinese
+
+_CN_SMALL = r"[一二三四五六七八九十]{1,3}"
+_MONTH = rf"(?:1[0-2]|0?[1-9]|{_CN_SMALL})"
+_DAY = rf"(?:3[01]|[12]\d|0?[1-9]|{_CN_SMALL})"
+_SEP = r"(?:~|—|–|-|至|到)"
+_AMPM = r"上午|下午|晚上|中午|凌晨|早上|傍晚|夜间|晚"
+
+WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+WEEKDAY_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "日"}
+
+# Named groups are prefixed by their alternative so they stay unique in the master pattern.
+PATTERNS = {
+    "iso_date": r"(?<!\d)(?P<iso_y>(?:19|20)\d{2})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)"
+                r"(?P<iso_d>3[01]|[12]\d|0?[1-9])(?!\d)",
+    "time": rf"(?P<t_ap>{_AMPM})?(?<!\d)(?P<t_h1>[01]?\d|2[0-4]):(?P<t_m1>[0-5]\d)"
+            rf"(?:\s*{_SEP}\s*(?P<t_h2>[01]?\d|2[0-4]):(?P<t_m2>[0-5]\d))?(?![\d:])"
+            rf"|(?P<t_ap2>{_AMPM})?(?<!\d)(?:(?P<t_h0>[01]?\d|2[0-4]){_SEP})?(?P<t_h3>[01]?\d|2[0-4])时(?:(?P<t_m3>[0-5]?\d)分)?"
+            rf"|(?:(?P<t_ap3>{_AMPM})|(?<=时间))(?<!\d)(?P<t_h4>[01]?\d|2[0-4])点(?:(?P<t_m4>[0-5]?\d)分|(?P<t_half>半))?"
+            rf"|(?<![\d.])(?P<t_h5>[01]?\d|2[0-4])点(?:(?P<t_m5>[0-5]?\d)分|(?P<t_half2>半))",
+    "period": rf"(?:前(?P<p_last>{_MONTH})个?月|(?<!\d)(?P<p_m1>{_MONTH}){_SEP}(?P<p_m2>{_MONTH})月)(?!\d|份?\d)",
+    "date": rf"(?:(?P<d_y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})年)?(?<!\d)(?P<d_m>{_MONTH})月"
+            rf"(?:(?P<d_d>{_DAY})[日号]|(?P<d_part>底|初|末|上旬|中旬|下旬))?"
+            rf"|(?<![\d月])(?P<d_only>3[01]|[12]\d|0?[1-9])(?:日(?!元)|号(?![楼线院令文台机车门码位]))",
+    "year": r"(?<!\d)(?P<y_1>(?:19|20)\d{2})(?:" + _SEP + r"(?P<y_2>(?:19|20)\d{2}))?年(?!\d)"
+            r"|(?P<y_cn>[〇零一二三四五六七八九]{4})年",
+    "weekday": r"(?:(?<=[(（])|(?<=[本下上这]))(?:周|星期|礼拜)(?P<w_d>[一二三四五六日天])"
+               r"|星期(?P<w_d2>[一二三四五六日天])",
+}
+
+
+def small_number(text: str) -> int | None:
+    """A month, day or hour written in digits or Chinese numerals."""
+    if text.isdigit():
+        return int(text)
+    reading = read_chinese(text)
+    return int(reading.value) if reading and reading.value.denominator == 1 else None
+
+
+def year_of(text: str) -> int | None:
+    """'2022' or '二〇二二' -> 2022."""
+    if text.isdigit():
+        return int(text)
+    reading = read_chinese(text)
+    return int(reading.value) if reading else None
+
+
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """ISO 8601 text, partial where a part is unknown; None for an impossible date."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        probe_year = year if year is not None else 2000  # a leap year: 2月29日 may be valid
+        try:
+            datetime.date(probe_year, month or 1, day)
+        except ValueError:
+            return None
+    y = f"{year:04d}" if year is not None else "-"
+    m = f"-{month:02d}" if month is not None else "-"
+    d = f"-{day:02d}" if day is not None else ""
+    return f"{y}{m}{d}" if day is not None else (f"{y}{m}" if month is not None else y)
+
+
+def clock(ampm: str | None, hour: int, minute: int) -> str | None:
+    """'下午', 2, 30 -> '14:30'; None when the hour cannot be on a clock."""
+    if ampm in ("下午", "晚上", "傍晚", "夜间", "晚") and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def weekday_number(char: str) -> int:
+    """'五' -> 5 (ISO: Monday 1 … Sunday 7)."""
+    return WEEKDAYS[char]
+
+
+def combined_pattern() -> str:
+    """The calendar alternatives, each a named group, for the reader's master pattern."""
+    return "|".join(f"(?P<{name}>{body})" for name, body in PATTERNS.items())
+
+
+FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(name: str) -> datetime.date | None:
+    """The issue date in a file name ('20221104', '2022-11-04'), if it names one."""
+    for m in FILE_DATE.finditer(name):
+        try:
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None

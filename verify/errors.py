@@ -1,0 +1,48 @@
+"""The only causes of exit 2: input that cannot be read, rules that cannot be loaded.
+
+Each carries what the one-line message needs: the file, and for rule files the line.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes: the CI contract."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    UNUSABLE = 2
+
+
+class VerifyError(Exception):
+    """Base of the errors that end a run with exit 2 and one line on stderr."""
+
+    def one_line(self) -> str:
+        """The message printed on stderr: one line, no traceback."""
+        return str(self).replace("\n", " ")
+
+
+class InputError(VerifyError):
+    """A report file that cannot be read or decoded."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class RuleFileError(VerifyError):
+    """A rule file that cannot be loaded: names the file and, where known, the line."""
+
+    def __init__(self, path: str, line: int | None, problem: str):
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.line = line
+        self.problem = problem
+
+
+class UsageError(VerifyError):
+    """Options that contradict each other or name nothing usable."""

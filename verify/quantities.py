@@ -1,0 +1,355 @@
+"""Document -> [Quantity]: every stated number, with the interval of values it can mean.
+
+One pass of one compiled pattern over the normalised view. Each alternative of the pattern is a
+named group; a small builder per alternative turns a match into quantities. Numerals that are
+not quantities (统一, 十四五, 一是) are consumed by the pattern first, so they never become one.
+
+Precision convention (see README): a figure means every value that rounds to it as printed,
+i.e. value ± half its last stated place (33.88万 -> [338750, 338850]). Chinese numerals state
+only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the bounds:
+约/左右/上下 widen to ±10%; 近/不到/以下 leave only an upper bound (the value itself);
+超过/逾/以上 only a lower bound; 余/多 mean "at least, below the next step" (800余万 -> [800万,
+900万]). Checks that need leniency for truncated figures widen these intervals themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from verify import dates
+from verify.document import Document
+from verify.interval import Interval
+from verify.numerals import (
+    MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
+)
+
+KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
+NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
+
+_AR = r"(?<![A-Za-z\d.])\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_MULT = r"万亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百"
+_Q_BEFORE = r"大约|约为|约|将近|接近|近|不到|不足|超过|超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于"
+_Q_AFTER = r"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|多|余"
+_RANGE_SEP = r"~|—|–|-|至|到"
+_SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
+
+QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
+    **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
+    **dict.fromkeys(["近", "将近", "接近", "不到", "不足", "以下", "以内", "之内", "少于", "低于",
+                     "最多", "不超过", "不高于"], "upper"),
+    **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
+    **dict.fromkeys(["余", "多", "有余"], "more"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated figure: where it is, what it says, what it can mean."""
+
+    text: str
+    start: int
+    end: int
+    value: Fraction | str | None   # Fraction for numbers, ISO text for calendar kinds, None for ranges
+    interval: Interval
+    unit: str | None
+    kind: str
+    qualifier: str | None = None
+    scale: str | None = None        # 万/亿 as written, to print implied values the same way
+    label: bool = False             # a counted label such as “一匠五创”
+
+    @property
+    def is_numeric(self) -> bool:
+        """Whether the figure takes part in arithmetic."""
+        return self.kind in NUMERIC_KINDS
+
+    def fraction_interval(self) -> Interval:
+        """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""
+        divisor = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}.get(self.unit or "")
+        if divisor is None:
+            return self.interval
+        return self.interval * Interval.point(Fraction(1, divisor))
+
+
+@functools.cache
+def _master_pattern() -> re.Pattern[str]:
+    """The one pattern the reader runs: labels, non-numbers, ordinals, calendar, numbers."""
+    lex = lexicon()
+    units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
+    number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>余|多)?(?P<NMULT>{_MULT})?"
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?万?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
+    second = (rf"(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
+    alternatives = {
+        "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
+        "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
+        "ordinal": "|".join(lex.ordinal_patterns),
+        **{name: body for name, body in dates.PATTERNS.items()},
+        "fraction": rf"(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/])",
+        "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|(?<![\d\w])[-+])?{number}(?P<UNIT>{units})?"
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z])"),
+    }
+    pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
+    return re.compile(pattern)
+
+
+def read_quantities(doc: Document) -> list[Quantity]:
+    """Every stated quantity of the document, in text order."""
+    found: list[Quantity] = []
+    view = doc.view
+    for m in _master_pattern().finditer(view):
+        builder = _BUILDERS.get(m.lastgroup)
+        if builder is not None:
+            found.extend(builder(m, doc.text))
+    return _share_list_units(found, view)
+
+
+# --- builders: one per alternative -------------------------------------------------------
+
+
+def _label(m: re.Match, text: str) -> list[Quantity]:
+    numerals = re.findall(r"[一二两三四五六七八九十双]", m.group())
+    total = sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in numerals)
+    if total < 2:
+        return []
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), Fraction(total), Interval.point(total),
+                     "项", "count", label=True)]
+
+
+def _ordinal(m: re.Match, text: str) -> list[Quantity]:
+    digits = re.search(r"\d+|[零〇一二两三四五六七八九十百千]+", m.group())
+    reading = read_chinese(digits.group()) if digits and not digits.group().isdigit() else None
+    value = Fraction(int(digits.group())) if digits and digits.group().isdigit() else (reading.value if reading else None)
+    if value is None:
+        return []
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ordinal")]
+
+
+def _calendar(kind: str, m: re.Match, text: str, iso: str | None) -> list[Quantity]:
+    if iso is None:
+        return []
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), iso, Interval.everything(), None, kind)]
+
+
+def _iso_date(m: re.Match, text: str) -> list[Quantity]:
+    iso = dates.iso_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
+    return _calendar("date", m, text, iso)
+
+
+def _date(m: re.Match, text: str) -> list[Quantity]:
+    if m.group("d_only"):
+        return _calendar("date", m, text, dates.iso_date(None, None, int(m.group("d_only"))))
+    year = dates.year_of(m.group("d_y")) if m.group("d_y") else None
+    month = dates.small_number(m.group("d_m"))
+    day = dates.small_number(m.group("d_d")) if m.group("d_d") else None
+    return _calendar("date", m, text, dates.iso_date(year, month, day))
+
+
+def _period(m: re.Match, text: str) -> list[Quantity]:
+    first = 1 if m.group("p_last") else dates.small_number(m.group("p_m1"))
+    last = dates.small_number(m.group("p_last") or m.group("p_m2"))
+    if first is None or last is None or not 1 <= first <= last <= 12:
+        return []
+    return _calendar("date", m, text, f"--{first:02d}/--{last:02d}")
+
+
+def _year(m: re.Match, text: str) -> list[Quantity]:
+    if m.group("y_cn"):
+        year = dates.year_of(m.group("y_cn"))
+        return _calendar("year", m, text, f"{year:04d}" if year else None)
+    first, last = m.group("y_1"), m.group("y_2")
+    if last and int(last) < int(first):
+        return _calendar("year", m, text, f"{first}/{last}")
+    return _calendar("year", m, text, f"{first}/{last}" if last else first)
+
+
+def _time(m: re.Match, text: str) -> list[Quantity]:
+    for hour, minute, half, ampm in (("t_h4", "t_m4", "t_half", "t_ap3"), ("t_h5", "t_m5", "t_half2", None)):
+        if m.group(hour) is not None:
+            minutes = 30 if m.group(half) else int(m.group(minute) or 0)
+            return _calendar("time", m, text, dates.clock(m.group(ampm) if ampm else None, int(m.group(hour)), minutes))
+    if m.group("t_h3") is not None:
+        iso = dates.clock(m.group("t_ap2"), int(m.group("t_h3")), int(m.group("t_m3") or 0))
+        if m.group("t_h0") is not None and iso:  # 0—24时
+            begin = dates.clock(m.group("t_ap2"), int(m.group("t_h0")), 0)
+            iso = f"{begin}/{iso}" if begin else None
+        return _calendar("time", m, text, iso)
+    begin = dates.clock(m.group("t_ap"), int(m.group("t_h1")), int(m.group("t_m1")))
+    if m.group("t_h2") is None:
+        return _calendar("time", m, text, begin)
+    end_hour = int(m.group("t_h2"))
+    begin_hour = int(begin[:2]) if begin else 0
+    # "下午2:30-4:00": the period word covers both ends unless the end is already past it.
+    ampm = m.group("t_ap") if end_hour < 12 and begin_hour >= 12 else None
+    end = dates.clock(ampm, end_hour, int(m.group("t_m2")))
+    return _calendar("time", m, text, f"{begin}/{end}" if begin and end else None)
+
+
+def _weekday(m: re.Match, text: str) -> list[Quantity]:
+    day = dates.weekday_number(m.group("w_d") or m.group("w_d2"))
+    return _calendar("weekday", m, text, str(day))
+
+
+def _fraction(m: re.Match, text: str) -> list[Quantity]:
+    if m.group("FDEN"):
+        den, num = _read(m.group("FDEN")), _read(m.group("FNUM"))
+    else:
+        num, den = _read(m.group("FN2")), _read(m.group("FD2"))
+    if num is None or den is None or den.value == 0:
+        return []
+    value = num.value / den.value
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ratio")]
+
+
+def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
+    reading = _read(m.group("PCORE"))
+    if reading is None:
+        return []
+    qualifier = m.group("PQ") or m.group("PAFTER")
+    interval = _bounded(reading.value, reading.step, qualifier, None)
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), reading.value, interval, "%", "percent", qualifier)]
+
+
+def _number(m: re.Match, text: str) -> list[Quantity]:
+    core = _read(m.group("NCORE"))
+    if core is None:
+        return []
+    unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
+    unit_word = m.group(unit_group) if unit_group else None
+    end = m.end()
+    if unit_word and _starts_longer_word(text, m.start(unit_group)):
+        unit_word, end = None, m.start(unit_group)  # 11部门: the figure ends before 部
+    chinese = not m.group("NCORE")[0].isdigit()
+    if chinese and not _chinese_is_quantity(m.group("NCORE"), m.group("NMULT"), unit_word):
+        return []
+    unit = "百分点" if unit_word == "个百分点" else unit_word
+    scale = m.group("NMULT") or m.group("RMULT")
+    value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if m.group("RSEP") else None), m.group("NTAIL"))
+    negative = m.group("SIGN") in ("负", "-")
+    qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
+    more_step = _more_step(core, m)
+    interval = _bounded(value, step, qualifier, more_step)
+    adjacent = read_adjacent(m.group("NCORE")) if chinese else None
+    if adjacent is not None:  # 三四个月: a range in one numeral
+        low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
+        high, _ = _scaled(adjacent[1], m.group("NMULT"), None)
+        interval, value = Interval(low, high), None
+    if m.group("RSEP"):
+        second = _read(m.group("RCORE"))
+        if second is None:
+            return []
+        value2, step2 = _scaled(second, m.group("RMULT"), None)
+        interval = Interval(interval.low, _bounded(value2, step2, m.group("RMORE") or m.group("QA"), None).high)
+        value = None
+    if negative:
+        interval = -interval
+        value = -value if value is not None else None
+    kind = _kind(unit, core, scale, chinese)
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, unit, kind, qualifier, scale)]
+
+
+@functools.cache
+def _not_unit_words() -> re.Pattern[str]:
+    return re.compile(compile_alternation(lexicon().not_unit_words))
+
+
+def _starts_longer_word(text: str, unit_start: int) -> bool:
+    """部门, 个人, 项目: the measure word is really the start of another word."""
+    return _not_unit_words().match(text, unit_start) is not None
+
+
+def _chinese_is_quantity(numeral: str, multiplier: str | None, unit: str | None) -> bool:
+    """Chinese numerals count only with a unit; a lone 一 with a classifier is an article, not a count."""
+    if unit is None:
+        return False
+    return not (numeral == "一" and multiplier is None)
+
+
+def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fraction, Fraction]:
+    """Value and precision step of 'core × multiplier (+ tail)': 10亿零817万 -> 1008170000, 10000."""
+    factor = MULTIPLIERS.get(multiplier or "", 1)
+    value, step = core.value * factor, core.step * factor
+    if tail and tail.endswith("亿"):  # 63万6463亿: the 万 counts 亿s
+        tail_reading = read_arabic(tail[:-1])
+        return (core.value * 10**4 + tail_reading.value) * 10**8, tail_reading.step * 10**8
+    if tail:
+        tail_factor = 10**4 if tail.endswith("万") else 1
+        tail_reading = read_arabic(tail.strip("零万"))
+        value += tail_reading.value * tail_factor
+        step = tail_reading.step * tail_factor
+    return value, step
+
+
+def _more_step(core: Reading, m: re.Match) -> Fraction:
+    """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万 (next 万)."""
+    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    if m.group("NMORE") or not m.group("NMULT"):
+        place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
+        return Fraction(place) * factor
+    return Fraction(factor)
+
+
+def _bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:
+    """The interval a figure means: rounding, then what its qualifier says."""
+    half = step / 2
+    bound = QUALIFIER_BOUND.get(qualifier or "")
+    if bound == "upper":
+        return Interval(None, value)
+    if bound == "lower":
+        return Interval(value, None)
+    if bound == "more":
+        return Interval(value, value + (more_step if more_step is not None else step))
+    if bound == "approx":
+        spread = max(abs(value) / 10, half)
+        return Interval(value - spread, value + spread)
+    return Interval(value - half, value + half)
+
+
+def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> str:
+    if unit in ("%", "‰", "成"):
+        return "percent"
+    if unit == "百分点":
+        return "point"
+    if unit == "倍":
+        return "ratio"
+    if unit in lexicon().classifiers and scale is None and core.value.denominator == 1 and (
+            core.step <= 1 or chinese and core.value < 10000):
+        return "count"
+    return "amount"
+
+
+def _read(numeral: str) -> Reading | None:
+    if numeral[0].isdigit():
+        return read_arabic(numeral)
+    return read_chinese(numeral)
+
+
+_BUILDERS = {
+    "label": _label, "ordinal": _ordinal, "iso_date": _iso_date, "date": _date, "period": _period,
+    "year": _year, "time": _time, "weekday": _weekday, "fraction": _fraction, "cnpercent": _cn_percent,
+    "number": _number,
+}
+
+_LIST_GLUE = re.compile(r"\s*(?:、|和|及|与|或|,)\s*")
+
+
+def _share_list_units(found: list[Quantity], view: str) -> list[Quantity]:
+    """'0.6、0.5、0.5个百分点': a bare figure in a list takes the unit (and 万/亿) of the one after it."""
+    for i in range(len(found) - 2, -1, -1):
+        bare, nxt = found[i], found[i + 1]
+        if bare.unit is not None or bare.kind != "amount" or bare.value is None or nxt.unit is None:
+            continue
+        if not nxt.is_numeric or not _LIST_GLUE.fullmatch(view, bare.end, nxt.start):
+            continue
+        if bare.text.isdigit() and len(bare.text) >= 3 and nxt.scale:
+            continue  # "2022, 3万" is no list of one measure
+        factor = Fraction(MULTIPLIERS.get(nxt.scale or "", 1)) if bare.scale is None else Fraction(1)
+        scaled = bare.interval * Interval.point(factor)
+        kind = nxt.kind if nxt.kind != "count" or factor == 1 else "amount"
+        found[i] = dataclasses.replace(bare, value=bare.value * factor, interval=scaled, unit=nxt.unit,
+                                       kind=kind, scale=bare.scale or nxt.scale)
+    return found
