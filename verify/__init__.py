@@ -1,0 +1,3 @@
+"""verify: a numeric consistency checker for Chinese news reports."""
+
+__version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""The whitelisted formula language of YAML rules: parse, print, solve and evaluate relations.
+"""The whitelisted formula language of YAML rules: parse, print and evaluate relations.
 
 Rule text is written by people, not programmers, and must never run code: it is read by the
 small tokenizer and recursive-descent parser below, never by eval/exec/compile or sympy's parser.
@@ -31,8 +31,8 @@ from verify.interval import Interval
 
 FUNCTIONS = ("abs", "max", "min", "sum")
 COMPARISONS = ("==", "<=", ">=", "<", ">")
-_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
-ARITHMETIC = tuple(_OPS)
+OPERATIONS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+ARITHMETIC = tuple(OPERATIONS)
 MAX_DEPTH = 100  # nesting of parentheses / unary minus; deeper input is refused, not a crash
 
 
@@ -305,12 +305,6 @@ def list_variables(node) -> set[str]:
     return set().union(*(list_variables(c) for c in _children(node)))
 
 
-def _call_variables(node) -> set[str]:
-    if isinstance(node, Call):
-        return variables(node)
-    return set().union(*(_call_variables(c) for c in _children(node)))
-
-
 _PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
@@ -426,7 +420,7 @@ def evaluate(node, env: Env) -> Interval:
     if isinstance(node, Neg):
         return -evaluate(node.x, env)
     if isinstance(node, BinOp):
-        return _OPS[node.op](evaluate(node.left, env), evaluate(node.right, env))
+        return OPERATIONS[node.op](evaluate(node.left, env), evaluate(node.right, env))
     if isinstance(node, Call):
         return _evaluate_call(node, env)
     raise TypeError(f"cannot evaluate {node!r}; use relation_may_hold for a relation")
@@ -471,100 +465,3 @@ def relation_may_hold(relation: Relation, env: Env) -> bool:
     if left.low is None or right.high is None:
         return True
     return left.low <= right.high if op == "<=" else left.low < right.high
-
-
-class _Unconvertible(Exception):
-    """sympy's answer has no form in our grammar (roots, Abs, Piecewise...)."""
-
-
-def solve_for(relation: Relation) -> dict[str, Node]:
-    """Pre-solve an equality once, so each missing figure can be inferred later without sympy."""
-    if relation.op != "==":
-        return {}
-    import sympy  # noqa: PLC0415 - deliberately lazy: parsing and checking must never load sympy
-
-    symbols: dict[Node, sympy.Symbol] = {}
-    equation = sympy.Eq(_to_sympy(relation.left, sympy, symbols), _to_sympy(relation.right, sympy, symbols))
-    back = {sym: node for node, sym in symbols.items()}
-    solutions: dict[str, Node] = {}
-    for name in sorted(variables(relation) - list_variables(relation) - _call_variables(relation)):
-        isolated = _already_isolated(relation, name)
-        if isolated is not None:
-            solutions[name] = isolated
-            continue
-        target = symbols[Var(name)]
-        try:
-            found = sympy.solve(equation, target)
-            if len(found) == 1 and target not in found[0].free_symbols:
-                solutions[name] = _from_sympy(found[0], back)
-        except (_Unconvertible, NotImplementedError, KeyError, ValueError):
-            continue  # no unique closed form in our grammar: this figure can't be inferred
-    return solutions
-
-
-def _already_isolated(relation: Relation, name: str) -> Node | None:
-    """Keep the rule's own wording when the variable already stands alone on one side."""
-    for side, other in ((relation.left, relation.right), (relation.right, relation.left)):
-        if side == Var(name) and name not in variables(other):
-            return other
-    return None
-
-
-def _to_sympy(node, sp, symbols: dict):
-    """Build a sympy expression from our tree; calls (sum, abs, min, max) become opaque symbols."""
-    if isinstance(node, Num):
-        return sp.Rational(node.value.numerator, node.value.denominator)
-    if isinstance(node, (Var, Call)):
-        if node not in symbols:  # '_' prefix can't clash: rule names never start with '_'
-            symbols[node] = sp.Symbol(node.name if isinstance(node, Var) else f"_call{len(symbols)}")
-        return symbols[node]
-    if isinstance(node, Neg):
-        return -_to_sympy(node.x, sp, symbols)
-    return _OPS[node.op](_to_sympy(node.left, sp, symbols), _to_sympy(node.right, sp, symbols))
-
-
-def _from_sympy(expr, back: dict) -> Node:
-    """Walk sympy's result back into our grammar: Add, Mul, integer Pow, Rational, Symbol."""
-    if expr.is_Symbol:
-        return back[expr]
-    if expr.is_Rational:
-        value = Fraction(int(expr.p), int(expr.q))
-        return Neg(Num(-value)) if value < 0 else Num(value)
-    if expr.is_Add:
-        return _add_from_sympy(expr.as_ordered_terms(), back)
-    if expr.is_Mul or expr.is_Pow:
-        return _mul_from_sympy(expr, back)
-    raise _Unconvertible(str(expr))
-
-
-def _add_from_sympy(terms, back: dict) -> Node:
-    node: Node | None = None
-    for term in sorted(terms, key=lambda t: t.could_extract_minus_sign()):  # "a - b", not "-b + a"
-        negative = term.could_extract_minus_sign()
-        part = _from_sympy(-term if negative else term, back)
-        if node is None:
-            node = Neg(part) if negative else part
-        else:
-            node = BinOp("-" if negative else "+", node, part)
-    return node
-
-
-def _mul_from_sympy(expr, back: dict) -> Node:
-    coeff, factors = expr.as_coeff_mul()
-    if not coeff.is_Rational:
-        raise _Unconvertible(str(expr))
-    c = Fraction(int(coeff.p), int(coeff.q))
-    top = [Num(Fraction(abs(c.numerator)))] if abs(c.numerator) != 1 else []
-    bottom = [Num(Fraction(c.denominator))] if c.denominator != 1 else []
-    for factor in factors:
-        base, exponent = factor.as_base_exp()
-        if not exponent.is_Integer or abs(int(exponent)) > 12:
-            raise _Unconvertible(str(factor))
-        (top if exponent > 0 else bottom).extend([_from_sympy(base, back)] * abs(int(exponent)))
-    if c < 0:  # "-a * b / c" rather than "-(a * b / c)"
-        top[:1] = [Neg(top[0] if top else Num(Fraction(1)))]
-    return BinOp("/", _product(top), _product(bottom)) if bottom else _product(top)
-
-
-def _product(nodes: list[Node]) -> Node:
-    return reduce(lambda a, b: BinOp("*", a, b), nodes) if nodes else Num(Fraction(1))

@@ -21,6 +21,10 @@ class Interval:
     low: Bound
     high: Bound
 
+    def __post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"inverted interval: low {self.low} > high {self.high}")
+
     @staticmethod
     def point(value: Fraction | int) -> Interval:
         """The interval holding exactly one value."""
@@ -104,6 +108,12 @@ class Interval:
         if self.low is not None and self.low > 0:  # [a, b] or [a, inf) with a > 0
             return Interval(Fraction(0) if self.high is None else 1 / self.high, 1 / self.low)
         return Interval(1 / self.high, Fraction(0) if self.low is None else 1 / self.low)
+
+    def __rsub__(self, other: Fraction | int) -> Interval:
+        return _coerce(other) - self
+
+    def __rtruediv__(self, other: Fraction | int) -> Interval:
+        return _coerce(other) / self
 
     __radd__ = __add__
     __rmul__ = __mul__

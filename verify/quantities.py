@@ -90,7 +90,7 @@ def _master_pattern() -> re.Pattern[str]:
         **{name: body for name, body in dates.PATTERNS.items()},
         "fraction": rf"(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/])",
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
-        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|(?<![\d\w])[-+])?{number}(?P<UNIT>{units})?"
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|(?<![\dA-Za-z])[-+])?{number}(?P<UNIT>{units})?"
                    rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z])"),
     }
     pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
@@ -238,16 +238,15 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
         high, _ = _scaled(adjacent[1], m.group("NMULT"), None)
         interval, value = Interval(low, high), None
+    if negative:  # the sign belongs to the first figure: -5至3度
+        interval = -interval
+        value = -value if value is not None else None
     if m.group("RSEP"):
         second = _read(m.group("RCORE"))
         if second is None:
             return []
         value2, step2 = _scaled(second, m.group("RMULT"), None)
-        interval = Interval(interval.low, _bounded(value2, step2, m.group("RMORE") or m.group("QA"), None).high)
-        value = None
-    if negative:
-        interval = -interval
-        value = -value if value is not None else None
+        interval, value = interval.hull(_bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)), None
     kind = _kind(unit, core, scale, chinese)
     return [Quantity(text[m.start():end], m.start(), end, value, interval, unit, kind, qualifier, scale)]
 

@@ -1,0 +1,132 @@
+"""rules x quantities -> [Match] -> [Finding]: the checking pipeline of one document.
+
+check_document names every stage: read the figures, mask them, match each rule's pattern,
+let the rule's kind judge the matches, and collect findings and the figures that were checked.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from verify.document import Document
+from verify.findings import Finding
+from verify.masked import SLOT_TYPES, MaskedText, mask, placeholder_of
+from verify.quantities import Quantity, read_quantities
+from verify.rulefile import Rule, load_rules
+
+
+@dataclass
+class Context:
+    """What every kind may consult while judging a match."""
+
+    doc: Document
+    quantities: list[Quantity]
+    masked: MaskedText
+    issue_date: datetime.date | None = None
+    issue_date_source: str | None = None   # "option" or "file name"
+    lang: str = "zh"
+
+
+@dataclass
+class Match:
+    """One place where a rule's pattern matched, with its slots bound to figures and text."""
+
+    rule: Rule
+    start: int
+    end: int
+    figures: dict[str, int | list[int]]
+    texts: dict[str, str]
+    text_spans: dict[str, tuple[int, int]]
+
+
+@dataclass
+class Verdict:
+    """What a kind concluded from its matches: findings, and the figures it actually checked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    checked: set[int] = field(default_factory=set)
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its figures, which were checked, and the findings."""
+
+    doc: Document
+    quantities: list[Quantity]
+    checked: set[int]
+    findings: list[Finding]
+
+
+def check_documents(documents: list[Document], rule_paths: list[str], issue_date: datetime.date | None,
+                    lang: str = "zh") -> list[FileResult]:
+    """Load the rules once (all validated before any text), then check each document."""
+    from verify import solve_cache
+
+    rules = load_rules(rule_paths)
+    solve_cache.save()
+    return [check_document(doc, rules, issue_date, lang) for doc in documents]
+
+
+def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,
+                   lang: str = "zh", date_source: str | None = None) -> FileResult:
+    """Read, mask, match, judge: the whole check of one document."""
+    from verify.dates import date_in_name
+    from verify.kinds import KINDS
+
+    quantities = read_quantities(doc)
+    masked = mask(doc, quantities)
+    if issue_date is not None:
+        date_source = date_source or "option"
+    else:
+        issue_date = date_in_name(doc.path)
+        date_source = "file name" if issue_date else None
+    context = Context(doc, quantities, masked, issue_date, date_source, lang)
+    findings: list[Finding] = []
+    checked: set[int] = set()
+    for rule in rules:
+        matches = find_matches(rule, context)
+        if matches:
+            verdict = KINDS[rule.kind].evaluate(rule, matches, context)
+            findings.extend(verdict.findings)
+            checked |= verdict.checked
+    findings.sort(key=Finding.sort_key)
+    return FileResult(doc, quantities, checked, findings)
+
+
+def find_matches(rule: Rule, context: Context) -> list[Match]:
+    """Every match of the rule's pattern, its slots bound to quantity indexes."""
+    masked = context.masked
+    found = []
+    for m in rule.pattern.regex.finditer(masked.text):
+        figures: dict[str, int | list[int]] = {}
+        for name, slot in rule.pattern.slots.items():
+            if m.start(name) < 0:
+                continue
+            if slot.many:
+                allowed = SLOT_TYPES[slot.type]
+                figures[name] = [i for i in masked.quantities_in(m.start(name), m.end(name))
+                                 if _placeholder_allowed(context.quantities[i], allowed)]
+            else:
+                index = masked.quantity_at(m.start(name))
+                if index is not None:
+                    figures[name] = index
+        texts, spans = {}, {}
+        for group in rule.pattern.text_groups:
+            if m.start(group) >= 0:
+                start, end = masked.original(m.start(group)), masked.original(m.end(group))
+                spans[group] = (start, end)
+                texts[group] = context.doc.text[start:end]
+        start, end = masked.original(m.start()), masked.original(m.end())
+        found.append(Match(rule, start, end, figures, texts, spans))
+    return found
+
+
+def _placeholder_allowed(q: Quantity, allowed: str) -> bool:
+    mark = placeholder_of(q)
+    if mark is None:
+        return False
+    if "-" in allowed:  # a range such as \ue001-\ue00a
+        lo, hi = allowed.split("-")
+        return lo <= mark <= hi
+    return mark in allowed

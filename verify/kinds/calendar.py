@@ -1,0 +1,137 @@
+"""calendar: a date and its weekday agree; a time range ends after it starts.
+
+The year of 11月4日(周五) comes from the date itself, else the issue date (--date, or a date in the
+file name), else the nearest year the text names before it. Only a year the text or the user
+states makes a mismatch an error; an inferred year makes it a warning; no year at all, an info.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from verify.dates import WEEKDAY_NAMES
+from verify.errors import RuleFileError
+from verify.kinds.common import finding, rule_message
+from verify.messages import text_for
+
+REQUIRED = {"check"}
+OPTIONAL = {"date", "weekday", "time"}
+
+
+def prepare(rule) -> dict:
+    """Check which test the rule makes and that its slots exist."""
+    check = rule.params["check"]
+    names = {"weekday": ("date", "weekday"), "time-order": ("time",)}
+    if check not in names:
+        raise RuleFileError(rule.path, rule.lines.get("check"), "check is 'weekday' or 'time-order'")
+    slots = {name: rule.params.get(name, name) for name in names[check]}
+    for role, slot in slots.items():
+        if slot not in rule.pattern.slots:
+            raise RuleFileError(rule.path, rule.lines.get("pattern"), f"pattern needs a slot {{{slot}:{role}}}")
+    return {"check": check, **slots}
+
+
+def evaluate(rule, matches, context):
+    """Weekday of each date, or order of each time range."""
+    from verify.engine import Verdict
+
+    verdict = Verdict()
+    prep = rule.prepared
+    for match in matches:
+        if prep["check"] == "weekday":
+            _weekday(rule, prep, match, context, verdict)
+        else:
+            _time_order(rule, prep, match, context, verdict)
+    return verdict
+
+
+def _weekday(rule, prep, match, context, verdict) -> None:
+    date_i, day_i = match.figures.get(prep["date"]), match.figures.get(prep["weekday"])
+    if not isinstance(date_i, int) or not isinstance(day_i, int):
+        return
+    date_q, day_q = context.quantities[date_i], context.quantities[day_i]
+    month_day = _month_day(date_q.value)
+    if month_day is None:
+        return
+    month, day = month_day
+    stated_day = int(day_q.value)
+    year, source = _year_for(date_q, month, day, context)
+    verdict.checked |= {date_i, day_i}
+    if year is None:
+        message = text_for(context.lang, "weekday_no_year", date=date_q.text)
+        verdict.findings.append(finding(rule, "info", day_q, message, None, None, [date_q]))
+        return
+    actual = datetime.date(year, month, day).isoweekday()
+    if actual == stated_day:
+        return
+    if source == "text" and any(_weekday_of(y, month, day) == stated_day for y in (year - 1, year + 1)):
+        return  # the text's year may be the wrong guess: a neighbouring year fits
+    severity = rule.severity if source in ("date", "option", "file name") else "warning"
+    expected = "周" + WEEKDAY_NAMES[actual]
+    names = {"date": date_q.text, "weekday": day_q.text, "expected": expected, "year": str(year)}
+    default = text_for(context.lang, "weekday_mismatch", date=date_q.text, year=year, expected=expected,
+                       stated=day_q.text)
+    calculation = f"{year}-{month:02d}-{day:02d} = {expected}"
+    verdict.findings.append(finding(rule, severity, day_q, rule_message(rule, context.lang, default, names),
+                                    expected, calculation, [date_q]))
+
+
+def _month_day(value) -> tuple[int, int] | None:
+    if not isinstance(value, str) or "/" in value:
+        return None
+    pieces = value.lstrip("-").split("-")
+    if len(pieces) < 2 or not all(p.isdigit() for p in pieces[-2:]):
+        return None
+    return int(pieces[-2]), int(pieces[-1])
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return datetime.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
+
+
+def _year_for(date_q, month, day, context) -> tuple[int | None, str | None]:
+    """The date's year and where it came from: the date, the issue date, or the text."""
+    if isinstance(date_q.value, str) and date_q.value[:4].isdigit():
+        return int(date_q.value[:4]), "date"
+    if context.issue_date is not None:
+        issue = context.issue_date
+        candidates = []
+        for year in (issue.year - 1, issue.year, issue.year + 1):
+            try:
+                candidates.append((abs((datetime.date(year, month, day) - issue).days), year))
+            except ValueError:
+                continue
+        return (min(candidates)[1], context.issue_date_source) if candidates else (None, None)
+    year = _year_named_before(date_q.start, context)
+    return (year, "text") if year else (None, None)
+
+
+def _year_named_before(offset: int, context) -> int | None:
+    """The nearest year stated before the offset (2022年, 2022年11月3日); else the latest in the text."""
+    nearest, latest = None, None
+    for q in context.quantities:
+        if q.kind not in ("year", "date") or not isinstance(q.value, str) or not q.value[:4].isdigit():
+            continue
+        year = int(q.value[:4])
+        latest = max(latest or year, year)
+        if q.start < offset:
+            nearest = year
+    return nearest or latest
+
+
+def _time_order(rule, prep, match, context, verdict) -> None:
+    index = match.figures.get(prep["time"])
+    if not isinstance(index, int):
+        return
+    q = context.quantities[index]
+    if not isinstance(q.value, str) or "/" not in q.value:
+        return
+    begin, end = q.value.split("/")
+    verdict.checked.add(index)
+    if end < begin:
+        message = rule_message(rule, context.lang, text_for(context.lang, "time_reversed", begin=begin, end=end),
+                               {"time": q.text})
+        verdict.findings.append(finding(rule, rule.severity, q, message, None, f"{begin} > {end}"))

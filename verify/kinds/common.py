@@ -1,0 +1,62 @@
+"""What the kinds share: binding figures to intervals, units, leniency, messages, findings."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from verify.findings import Finding, Related
+from verify.interval import Interval
+from verify.quantities import Quantity
+
+PERCENT_LIKE = {"%", "‰", "成", "百分点"}
+
+
+def value_interval(q: Quantity, lenient: bool = False) -> Interval:
+    """The figure as a number for arithmetic: % ‰ 成 百分点 as plain ratios (96.8% -> 0.968).
+
+    Lenient widens an unqualified figure to ±1 unit of its last digit, which covers figures
+    that were truncated instead of rounded: an error must hold even then.
+    """
+    iv = q.fraction_interval()
+    if lenient and q.qualifier is None and iv.low is not None and iv.high is not None:
+        half = (iv.high - iv.low) / 2
+        iv = Interval(iv.low - half, iv.high + half)
+    return iv
+
+
+def comparable_units(quantities: list[Quantity]) -> bool:
+    """Figures of one measure: all amounts share a unit (never compare 人 with 元)."""
+    units = {q.unit for q in quantities if q.kind in ("amount", "count")}
+    return len(units) <= 1
+
+
+def related(quantities: list[Quantity]) -> tuple[Related, ...]:
+    """The other figures of a finding, for the report."""
+    return tuple(Related(q.start, q.end, q.text) for q in quantities)
+
+
+def fill(template: str, texts: dict[str, str]) -> str:
+    """Fill {name} placeholders of a rule's message; unknown names stay as written."""
+    class _Keep(dict):
+        def __missing__(self, key):
+            return "{" + key + "}"
+
+    return template.format_map(_Keep(texts))
+
+
+def rule_message(rule, lang: str, default: str, texts: dict[str, str]) -> str:
+    """The rule's own message in the report's language, else the kind's default."""
+    own = rule.message_en if lang == "en" else rule.message
+    return fill(own, texts) if own else default
+
+
+def finding(rule, severity: str, subject: Quantity, message: str, expected: str | None = None,
+            calculation: str | None = None, others: list[Quantity] | None = None) -> Finding:
+    """A finding about one figure."""
+    return Finding(rule.id, severity, subject.start, subject.end, subject.text, message, expected,
+                   calculation, related([q for q in others or [] if q is not subject]))
+
+
+def exact(value: int | str) -> Interval:
+    """A constant of a rule (such as 100 for shares of a whole)."""
+    return Interval.point(Fraction(value))

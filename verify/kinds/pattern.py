@@ -1,0 +1,63 @@
+"""pattern: a pattern that is a finding by itself, or when a condition on its slots surely holds.
+
+`condition: rate >= 100` fires only when every value inside the stated intervals satisfies it
+(下降120% does; 下降约100% does not), so an approximate figure never raises the alarm.
+"""
+
+from __future__ import annotations
+
+from verify.errors import RuleFileError
+from verify.expr import Relation, relation_may_hold, variables
+from verify.kinds.common import finding, rule_message, value_interval
+from verify.kinds.relation import parse_rule_formula
+from verify.messages import text_for
+
+REQUIRED: set[str] = set()
+OPTIONAL = {"condition", "subject"}
+_NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
+
+
+def prepare(rule) -> dict:
+    """Parse the optional condition; its variables must be slots."""
+    condition = parse_rule_formula(rule, "condition") if rule.params.get("condition") else None
+    if condition is not None:
+        for var in sorted(variables(condition) - set(rule.pattern.slots)):
+            raise RuleFileError(rule.path, rule.lines.get("condition"), f"condition uses '{var}', which no slot binds")
+        if condition.op == "==":
+            raise RuleFileError(rule.path, rule.lines.get("condition"), "a condition compares with < <= > or >=")
+    subject = rule.params.get("subject") or next(iter(rule.pattern.slots), None)
+    return {"condition": condition, "subject": subject}
+
+
+def evaluate(rule, matches, context):
+    """One finding per match whose condition surely holds."""
+    from verify.engine import Verdict
+
+    verdict = Verdict()
+    condition: Relation | None = rule.prepared["condition"]
+    for match in matches:
+        figures = {k: context.quantities[v] for k, v in match.figures.items() if isinstance(v, int)}
+        if condition is not None:
+            if not variables(condition) <= set(figures):
+                continue
+            verdict.checked |= {v for v in match.figures.values() if isinstance(v, int)}
+            env = {k: value_interval(q) for k, q in figures.items()}
+            negated = Relation(_NEGATION[condition.op], condition.left, condition.right)
+            if relation_may_hold(negated, env):
+                continue
+        subject = figures.get(rule.prepared["subject"]) or next(iter(figures.values()), None)
+        texts = {**match.texts, **{k: q.text for k, q in figures.items()}}
+        default = text_for(context.lang, "pattern_found", title=rule.title_in(context.lang))
+        message = rule_message(rule, context.lang, default, texts)
+        if subject is None:
+            verdict.findings.append(_text_finding(rule, match, message))
+        else:
+            verdict.findings.append(finding(rule, rule.severity, subject, message, None, None,
+                                            list(figures.values())))
+    return verdict
+
+
+def _text_finding(rule, match, message):
+    from verify.findings import Finding
+
+    return Finding(rule.id, rule.severity, match.start, match.end, "", message)

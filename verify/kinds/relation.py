@@ -1,0 +1,162 @@
+"""relation: a pattern binds figures and a formula says how they must relate.
+
+`done == plan * rate` is solved once (sympy, cached) for every variable, so a rule also yields
+the implied value of whichever figure the text leaves out, such as the plan behind a completion
+rate. Broken means no values inside the stated intervals satisfy the formula, even allowing
+each figure one unit of its last digit.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from verify.display import format_interval, is_round, render_formula
+from verify.errors import RuleFileError
+from verify.expr import FormulaError, evaluate as evaluate_node, parse_formula, relation_may_hold, variables
+from verify.kinds.common import comparable_units, finding, rule_message, value_interval
+from verify.messages import text_for
+from verify.numerals import decimal_string
+from verify.patterns import PatternError, compile_pattern
+from verify.solve_cache import solved_forms
+
+_PERCENT_LITERAL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+REQUIRED = {"formula"}
+OPTIONAL = {"find", "implied", "subject"}
+
+
+class Prepared:
+    """A relation rule's parsed formula, solved forms and lookups."""
+
+    def __init__(self, relation, solved, find, implied, subject):
+        self.relation, self.solved, self.find, self.implied, self.subject = relation, solved, find, implied, subject
+
+
+def prepare(rule) -> Prepared:
+    """Parse and solve the formula; check that every variable is bound by a slot or a lookup."""
+    relation = parse_rule_formula(rule, "formula")
+    find = {}
+    for var, source in (rule.params.get("find") or {}).items():
+        try:
+            find[var] = compile_pattern(source)
+        except PatternError as exc:
+            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {exc}") from None
+        if var not in find[var].slots:
+            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} must have a slot {{{var}:…}}")
+    bound = set(rule.pattern.slots) | set(find)
+    for var in sorted(variables(relation) - bound):
+        raise RuleFileError(rule.path, rule.lines.get("formula"), f"formula uses '{var}', which no slot binds")
+    implied = rule.params.get("implied") or {}
+    if not isinstance(implied, dict) or any(not isinstance(v, dict) for v in implied.values()):
+        raise RuleFileError(rule.path, rule.lines.get("implied"), "implied maps a variable to {name, round, like}")
+    solved = solved_forms(rule.params["formula"], relation) if relation.op == "==" else {}
+    order = [name for name in rule.pattern.slots if name in solved]
+    subject = rule.params.get("subject") or (order[-1] if order else None)
+    if subject is not None and subject not in variables(relation):
+        raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
+    return Prepared(relation, solved, find, implied, subject)
+
+
+def parse_rule_formula(rule, key: str):
+    """Parse a formula of the rule, reporting errors at its line. `100%` may be written for 1."""
+    text = _PERCENT_LITERAL.sub(lambda m: decimal_string(Fraction(m.group(1)) / 100), str(rule.params[key]))
+    try:
+        return parse_formula(text)
+    except FormulaError as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc}") from None
+
+
+def evaluate(rule, matches, context):
+    """Judge every match: broken (error), truncation only (info), implied values (info or warning)."""
+    from verify.engine import Verdict
+
+    verdict = Verdict()
+    prep: Prepared = rule.prepared
+    for match in matches:
+        bound = _bind(match, prep, context)
+        if bound is None:
+            continue
+        figures, names, indexes = bound
+        flat = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+        if not comparable_units(flat):
+            continue
+        missing = variables(prep.relation) - set(figures)
+        if not missing:
+            verdict.checked |= indexes
+            verdict.findings += _judge_stated(rule, prep, figures, names, context.lang)
+        elif len(missing) == 1 and next(iter(missing)) in prep.solved:
+            verdict.checked |= indexes
+            verdict.findings += _judge_implied(rule, prep, next(iter(missing)), figures, names, context.lang)
+    return verdict
+
+
+def _bind(match, prep: Prepared, context):
+    """Figures by variable, their texts for the arithmetic, and the indexes of all of them."""
+    figures, indexes = {}, set()
+    for name, index in match.figures.items():
+        if isinstance(index, list):
+            if not index:
+                return None
+            figures[name] = [context.quantities[i] for i in index]
+            indexes.update(index)
+        else:
+            figures[name] = context.quantities[index]
+            indexes.add(index)
+    for var, pattern in prep.find.items():
+        if var not in figures:
+            found = _lookup(pattern, var, context)
+            if found is not None:
+                figures[var] = context.quantities[found]
+                indexes.add(found)
+    names = {k: (v.text if not isinstance(v, list) else "、".join(q.text for q in v)) for k, v in figures.items()}
+    return figures, names, indexes
+
+
+def _lookup(pattern, var, context) -> int | None:
+    """A figure the sentence leaves out but the text states elsewhere (全年计划35万人)."""
+    for m in pattern.regex.finditer(context.masked.text):
+        index = context.masked.quantity_at(m.start(var))
+        if index is not None:
+            return index
+    return None
+
+
+def _env(figures, lenient: bool):
+    return {k: ([value_interval(q, lenient) for q in v] if isinstance(v, list) else value_interval(v, lenient))
+            for k, v in figures.items()}
+
+
+def _judge_stated(rule, prep: Prepared, figures, names, lang):
+    if relation_may_hold(prep.relation, _env(figures, False)):
+        return []
+    subject = figures.get(prep.subject) if prep.subject and not isinstance(figures.get(prep.subject), list) else None
+    subject = subject or next(q for q in figures.values() if not isinstance(q, list))
+    others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+    expected, calculation = None, None
+    if prep.subject in prep.solved:
+        implied = evaluate_node(prep.solved[prep.subject], _env(figures, False))
+        expected = format_interval(implied, subject, as_ratio=True)
+        calculation = f"{render_formula(prep.solved[prep.subject], names)} = {expected}"
+    if relation_may_hold(prep.relation, _env(figures, True)):
+        message = text_for(lang, "relation_truncated", subject=subject.text)
+        return [finding(rule, "info", subject, message, expected, calculation, others)]
+    default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))
+    message = rule_message(rule, lang, default, {**names, "expected": expected or "?"})
+    return [finding(rule, rule.severity, subject, message, expected, calculation, others)]
+
+
+def _judge_implied(rule, prep: Prepared, var, figures, names, lang):
+    options = prep.implied.get(var, {})
+    implied = evaluate_node(prep.solved[var], _env(figures, False))
+    like = figures.get(options.get("like")) if options.get("like") else None
+    like = like or next((q for q in figures.values() if not isinstance(q, list) and q.kind in ("amount", "count")), None)
+    shown = format_interval(implied, like, extra=0)
+    calculation = f"{render_formula(prep.solved[var], names)} = {shown}"
+    label = options.get("name_en" if lang == "en" else "name") or options.get("name") or var
+    subject = like or next(q for q in figures.values() if not isinstance(q, list))
+    others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+    if options.get("round") and not is_round(implied):
+        message = text_for(lang, "implied_not_round", name=label, value=shown)
+        return [finding(rule, "warning", subject, message, shown, calculation, others)]
+    message = text_for(lang, "implied_value", name=label, value=shown)
+    return [finding(rule, "info", subject, message, shown, calculation, others)]

@@ -1,0 +1,71 @@
+"""The JSON report: the public contract other tools parse (schema "verify/1").
+
+Change a field only together with SCHEMA, and say so in the README.
+"""
+
+from __future__ import annotations
+
+import json
+
+from verify.document import Document
+from verify.numerals import decimal_string
+from verify.quantities import Quantity
+
+SCHEMA = "verify/1"
+
+
+def quantity_record(doc: Document, q: Quantity) -> dict:
+    """One quantity as the contract spells it: exact decimal strings, null for an open side."""
+    pos = doc.position(q.start)
+    value = q.value if isinstance(q.value, str) or q.value is None else decimal_string(q.value)
+    return {
+        "text": q.text, "start": q.start, "end": q.end, "line": pos.line, "column": pos.column,
+        "value": value,
+        "low": _bound(q.interval.low) if q.is_numeric else None,
+        "high": _bound(q.interval.high) if q.is_numeric else None,
+        "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier,
+    }
+
+
+def _bound(value) -> str | None:
+    return None if value is None else decimal_string(value)
+
+
+def numbers_report(files: list[tuple[Document, list[Quantity]]]) -> str:
+    """`verify --numbers --format json`: every quantity of every file."""
+    body = {
+        "schema": SCHEMA,
+        "files": [{"path": doc.path, "quantities": [quantity_record(doc, q) for q in qs]} for doc, qs in files],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def findings_report(results) -> str:
+    """`verify --format json`: findings per file and a summary, as the contract spells them."""
+    from verify.report.render import counts
+
+    files, totals = [], {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        doc = result.doc
+        tally = counts(result.findings)
+        for key in totals:
+            totals[key] += tally[key]
+        files.append({
+            "path": doc.path,
+            "numbers": len(result.quantities),
+            "checked": len(result.checked),
+            "findings": [_finding_record(doc, f) for f in result.findings],
+        })
+    summary = {"files": len(results), "errors": totals["error"], "warnings": totals["warning"], "infos": totals["info"]}
+    return json.dumps({"schema": SCHEMA, "files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _finding_record(doc: Document, f) -> dict:
+    pos = doc.position(f.start)
+    return {
+        "rule": f.rule_id, "severity": f.severity, "line": pos.line, "column": pos.column,
+        "start": f.start, "end": f.end, "text": f.text, "message": f.message,
+        "expected": f.expected, "calculation": f.calculation,
+        "related": [{"line": doc.position(r.start).line, "start": r.start, "end": r.end, "text": r.text}
+                    for r in f.related],
+    }

@@ -1,0 +1,40 @@
+"""`verify --numbers`: the quantities of a file as a table, wide characters aligned."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from verify.document import Document
+from verify.messages import text_for
+from verify.numerals import decimal_string
+from verify.quantities import Quantity
+
+
+def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> str:
+    """One table per file: position, text, value, interval, unit, kind."""
+    headers = [text_for(lang, key) for key in ("col_position", "col_text", "col_value", "col_interval",
+                                                  "col_unit", "col_kind")]
+    parts = []
+    for doc, quantities in files:
+        rows = []
+        for q in quantities:
+            pos = doc.position(q.start)
+            rows.append([f"{pos.line}:{pos.column}", q.text, _value(q), _interval(q), q.unit or "",
+                         text_for(lang, "kind_" + q.kind)])
+        parts.append(f"{doc.path}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+        parts.append(text_for(lang, "numbers_count", count=len(quantities)))
+    return "\n".join(parts) + "\n"
+
+
+def _value(q: Quantity) -> str:
+    if q.value is None:
+        return "—"
+    return q.value if isinstance(q.value, str) else decimal_string(q.value)
+
+
+def _interval(q: Quantity) -> str:
+    if not q.is_numeric:
+        return ""
+    low = "−∞" if q.interval.low is None else decimal_string(q.interval.low)
+    high = "+∞" if q.interval.high is None else decimal_string(q.interval.high)
+    return f"[{low}, {high}]"

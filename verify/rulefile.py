@@ -1,0 +1,203 @@
+"""YAML rule files -> [Rule]: safe_load only, every key checked, every error with its line.
+
+One rule per file, rules/<pack>/<id>.yaml. The whole set is validated before any text is
+checked, so a broken rule stops the run at once with `file:line: what is wrong` and exit 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from verify.errors import RuleFileError
+from verify.patterns import CompiledPattern, PatternError, compile_pattern
+
+SEVERITIES = ("error", "warning", "info")
+COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
+COMMON_OPTIONAL = {"title_en", "why_en", "message", "message_en"}
+EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
+
+
+@dataclass
+class Example:
+    """A text a rule must fire on (fail) or match without firing (pass)."""
+
+    text: str
+    source: str | None = None
+    date: str | None = None
+    expected: str | None = None
+    severity: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class Rule:
+    """One loaded, validated rule: its metadata, pattern and the kind's prepared parameters."""
+
+    id: str
+    kind: str
+    severity: str
+    title: str
+    why: str
+    path: str
+    pattern: CompiledPattern
+    params: dict[str, Any]
+    fail_examples: list[Example]
+    pass_examples: list[Example]
+    lines: dict[str, int] = field(repr=False, default_factory=dict)
+    title_en: str | None = None
+    why_en: str | None = None
+    message: str | None = None
+    message_en: str | None = None
+    prepared: Any = None
+
+    def title_in(self, lang: str) -> str:
+        """The title in the report's language."""
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Line (1-based) of each top-level key, and of each example item as 'fail[0]' / 'pass[1]'."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines: dict[str, int] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        lines[key] = key_node.start_mark.line + 1
+        if key == "examples" and isinstance(value_node, yaml.MappingNode):
+            for sub_key, sub_value in value_node.value:
+                lines[f"examples.{sub_key.value}"] = sub_key.start_mark.line + 1
+                if isinstance(sub_value, yaml.SequenceNode):
+                    for i, item in enumerate(sub_value.value):
+                        lines[f"{sub_key.value}[{i}]"] = item.start_mark.line + 1
+        elif isinstance(value_node, yaml.MappingNode):
+            for sub_key, _ in value_node.value:
+                lines[f"{key}.{sub_key.value}"] = sub_key.start_mark.line + 1
+    return lines
+
+
+def load_rule(path: Path, display: str | None = None) -> Rule:
+    """Load and validate one rule file."""
+    from verify.kinds import KINDS
+
+    where = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(where, None, f"cannot read rule file ({exc})") from None
+    try:
+        raw = yaml.safe_load(text)
+        lines = key_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleFileError(where, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+    if not isinstance(raw, dict):
+        raise RuleFileError(where, 1, "a rule file is a mapping of keys (id, kind, pattern, …)")
+    kind_name = raw.get("kind")
+    if kind_name not in KINDS:
+        known = ", ".join(sorted(KINDS))
+        raise RuleFileError(where, lines.get("kind", 1), f"unknown kind '{kind_name}' (known: {known})")
+    kind = KINDS[kind_name]
+    _check_keys(raw, lines, where, COMMON_REQUIRED | kind.REQUIRED, COMMON_OPTIONAL | kind.OPTIONAL)
+    rule = _build(raw, lines, where, path)
+    try:
+        rule.prepared = kind.prepare(rule)
+    except RuleFileError:
+        raise
+    except (ValueError, TypeError) as exc:
+        raise RuleFileError(where, lines.get("pattern", 1), str(exc)) from None
+    return rule
+
+
+def _check_keys(raw: dict, lines: dict[str, int], where: str, required: set[str], optional: set[str]) -> None:
+    for key in raw:
+        if key not in required | optional:
+            raise RuleFileError(where, lines.get(str(key), 1), f"unknown key '{key}'")
+    for key in sorted(required):
+        if key not in raw or raw[key] is None:
+            raise RuleFileError(where, 1, f"missing key '{key}'")
+
+
+def _build(raw: dict, lines: dict[str, int], where: str, path: Path) -> Rule:
+    rule_id = str(raw["id"])
+    if rule_id != path.stem:
+        raise RuleFileError(where, lines["id"], f"id '{rule_id}' must equal the file name '{path.stem}'")
+    if raw["severity"] not in SEVERITIES:
+        raise RuleFileError(where, lines["severity"], f"severity must be one of {', '.join(SEVERITIES)}")
+    for key in ("title", "why", "pattern"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise RuleFileError(where, lines[key], f"'{key}' must be a non-empty text")
+    try:
+        pattern = compile_pattern(raw["pattern"])
+    except PatternError as exc:
+        raise RuleFileError(where, lines["pattern"], f"pattern: {exc}") from None
+    fail, passing = _examples(raw["examples"], lines, where)
+    params = {k: v for k, v in raw.items() if k not in COMMON_REQUIRED | COMMON_OPTIONAL}
+    return Rule(rule_id, raw["kind"], raw["severity"], raw["title"], raw["why"], where, pattern, params,
+                fail, passing, lines, raw.get("title_en"), raw.get("why_en"), raw.get("message"),
+                raw.get("message_en"))
+
+
+def _examples(raw: Any, lines: dict[str, int], where: str) -> tuple[list[Example], list[Example]]:
+    if not isinstance(raw, dict) or set(raw) - {"fail", "pass"}:
+        raise RuleFileError(where, lines.get("examples"), "examples must be a mapping with 'fail' and 'pass' lists")
+    result: dict[str, list[Example]] = {"fail": [], "pass": []}
+    for group in ("fail", "pass"):
+        items = raw.get(group) or []
+        if not isinstance(items, list):
+            raise RuleFileError(where, lines.get(f"examples.{group}"), f"examples.{group} must be a list")
+        for i, item in enumerate(items):
+            line = lines.get(f"{group}[{i}]")
+            if isinstance(item, str):
+                item = {"text": item}
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise RuleFileError(where, line, f"examples.{group}[{i}] needs a 'text'")
+            unknown = set(item) - EXAMPLE_KEYS
+            if unknown:
+                raise RuleFileError(where, line, f"examples.{group}[{i}]: unknown key '{sorted(unknown)[0]}'")
+            fields = {k: (str(v) if v is not None else None) for k, v in item.items() if k != "note"}
+            result[group].append(Example(line=line, **fields))
+    return result["fail"], result["pass"]
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: rules/ beside the package in a checkout, package data in a wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    from importlib import resources
+
+    return Path(str(resources.files("verify.builtin_rules")))
+
+
+def rule_files(path: Path) -> list[Path]:
+    """Every rule file of a pack folder (recursively), or the one file given."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise RuleFileError(str(path), None, "no such rule file or folder")
+    return sorted(p for p in path.rglob("*.yaml") if not p.name.startswith("."))
+
+
+def load_rules(extra: list[str] | None = None, builtin: bool = True) -> list[Rule]:
+    """Built-in packs plus every --rules path; duplicate ids are an error."""
+    paths: list[tuple[Path, str]] = []
+    if builtin:
+        base = builtin_rules_dir()
+        paths += [(p, f"rules/{p.relative_to(base).as_posix()}") for p in rule_files(base)]
+    for entry in extra or []:
+        paths += [(p, str(p)) for p in rule_files(Path(entry))]
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path, display in paths:
+        rule = load_rule(path, display)
+        if rule.id in seen:
+            raise RuleFileError(display, rule.lines.get("id"), f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})")
+        seen[rule.id] = display
+        rules.append(rule)
+    return rules
