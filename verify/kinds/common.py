@@ -14,14 +14,20 @@ PERCENT_LIKE = {"%", "‰", "成", "百分点"}
 def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     """The figure as a number for arithmetic: % ‰ 成 百分点 as plain ratios (96.8% -> 0.968).
 
-    Lenient widens an unqualified figure to ±1 unit of its last digit, which covers figures
-    that were truncated instead of rounded: an error must hold even then.
+    Lenient widens an unqualified rounded figure to ±1 unit of its last digit, which covers
+    figures that were truncated instead of rounded: an error must hold even then.
     """
     iv = q.fraction_interval()
-    if lenient and q.qualifier is None and iv.low is not None and iv.high is not None:
+    if lenient and q.qualifier is None and iv.low is not None and iv.high is not None and _rounded(q):
         half = (iv.high - iv.low) / 2
         iv = Interval(iv.low - half, iv.high + half)
     return iv
+
+
+def _rounded(q: Quantity) -> bool:
+    """Whether a figure may have been rounded or cut: decimals, 万/亿, or a percentage.
+    A plain integer count (20例, 2517家) is exact."""
+    return "." in q.text or q.scale is not None or q.unit in PERCENT_LIKE
 
 
 def comparable_units(quantities: list[Quantity]) -> bool:

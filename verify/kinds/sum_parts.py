@@ -1,7 +1,9 @@
-"""sum: a total and its parts. Parts never exceed their total; a complete partition adds up.
+"""sum: a total and its parts. No part exceeds its total; parts of one partition add up.
 
-Which partitions are complete is data in the rule (第一/第二/第三产业, 城镇/乡村 …): only
-when the parts' labels name every member of one partition must they add up to the total.
+A part larger than its total is always wrong. Parts may overlap (党员 who are 一线 and also
+大专), so their sum is only compared with the total when their labels name distinct members of
+one partition, which is data in the rule (第一/第二/第三产业, 城镇/乡村 …): then the sum may not
+exceed the total, and when the partition is complete it must equal it within rounding.
 """
 
 from __future__ import annotations
@@ -16,16 +18,17 @@ from verify.kinds.common import finding, rule_message, value_interval
 from verify.messages import text_for
 
 REQUIRED = {"total", "parts"}
-OPTIONAL = {"partitions", "labels", "skip_label", "complete"}
+OPTIONAL = {"partitions", "labels", "skip_label", "stop_label", "skip_total", "complete"}
 _LABEL_EDGE = re.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
 class Prepared:
     """Slot names, the partitions and the label filter of a sum rule."""
 
-    def __init__(self, total, parts, partitions, labels, skip_label, complete):
+    def __init__(self, total, parts, partitions, labels, skips, complete):
         self.total, self.parts, self.partitions = total, parts, partitions
-        self.labels, self.skip_label, self.complete = labels, skip_label, complete
+        self.labels, self.complete = labels, complete
+        self.skip_label, self.stop_label, self.skip_total = skips
 
 
 def prepare(rule) -> Prepared:
@@ -45,14 +48,18 @@ def prepare(rule) -> Prepared:
     labels = rule.params.get("labels", "before")
     if labels != "before" and labels not in rule.pattern.text_groups:
         raise RuleFileError(rule.path, rule.lines.get("labels"), "labels is 'before' or the name of a text group")
-    try:
-        skip = re.compile(rule.params["skip_label"]) if rule.params.get("skip_label") else None
-    except re.error as exc:
-        raise RuleFileError(rule.path, rule.lines.get("skip_label"), f"skip_label: {exc.msg}") from None
+    skips = tuple(_label_pattern(rule, key) for key in ("skip_label", "stop_label", "skip_total"))
     complete = rule.params.get("complete", "partitions")
     if complete not in ("partitions", "always"):
         raise RuleFileError(rule.path, rule.lines.get("complete"), "complete is 'partitions' or 'always'")
-    return Prepared(total, parts, [[str(x) for x in p] for p in partitions], labels, skip, complete)
+    return Prepared(total, parts, [[str(x) for x in p] for p in partitions], labels, skips, complete)
+
+
+def _label_pattern(rule, key: str):
+    try:
+        return re.compile(rule.params[key]) if rule.params.get(key) else None
+    except re.error as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
 
 
 def evaluate(rule, matches, context):
@@ -67,15 +74,23 @@ def evaluate(rule, matches, context):
         if isinstance(prep.total, str) and total_q is None:
             continue
         labelled = _labelled_parts(part_indexes, match, prep, context)
+        if prep.stop_label is not None:  # 当日转为确诊病例24例 is no longer a part of the list
+            stop = next((n for n, (_, label) in enumerate(labelled) if prep.stop_label.search(label)), len(labelled))
+            labelled = labelled[:stop]
         parts = [(i, label) for i, label in labelled if prep.skip_label is None or not prep.skip_label.search(label)]
         parts = [(i, label) for i, label in parts if total_q is None or context.quantities[i].unit == total_q.unit]
         if len(parts) < (1 if total_q is not None else 2):
             continue
+        if total_q is not None and prep.skip_total is not None and \
+                prep.skip_total.search(_label_before(total_q, match.start, context)):
+            continue  # 顺差, 净增: a signed total whose parts may be larger
         quantities = [context.quantities[i] for i, _ in parts]
         labels = [label for _, label in parts] if prep.labels == "before" else _items(match.texts.get(prep.labels, ""))
-        complete = prep.complete == "always" or _is_partition(labels, len(parts), prep.partitions)
+        disjoint, complete = _partition(labels, len(parts), prep.partitions)
+        if prep.complete == "always":
+            disjoint = complete = True
         verdict.checked |= {i for i, _ in parts} | ({match.figures[prep.total]} if total_q else set())
-        verdict.findings += _judge(rule, prep, total_q, quantities, complete, context.lang)
+        verdict.findings += _judge(rule, prep, total_q, quantities, (disjoint, complete), context.lang)
     return verdict
 
 
@@ -97,35 +112,51 @@ def _items(text: str) -> list[str]:
     return [t for t in re.split(r"[、,，和及与]", text) if t.strip()]
 
 
-def _is_partition(labels: list[str], count: int, partitions: list[list[str]]) -> bool:
-    """Whether the labels name every member of one partition, one member each."""
+def _label_before(q, floor: int, context) -> str:
+    """The words just before a figure: the total's own label (顺差162亿美元)."""
+    text = context.doc.text[max(0, q.start - 12, floor - 40):q.start]
+    return re.split(r"[,，、;；:：。]", text)[-1]
+
+
+def _partition(labels: list[str], count: int, partitions: list[list[str]]) -> tuple[bool, bool]:
+    """(labels name distinct members of one partition, and all of its members)."""
     for members in partitions:
-        if len(members) != count or len(labels) != count:
+        names = [member.split("|") for member in members]  # 第三产业|三产: synonyms of one member
+        hits = [{i for i, m in enumerate(names) if any(n in label for n in m)} for label in labels]
+        if len(labels) != count or any(len(h) != 1 for h in hits):
             continue
-        if all(any(m in label for m in members) for label in labels) and \
-                all(any(m in label for label in labels) for m in members):
-            return True
-    return False
+        chosen = [next(iter(h)) for h in hits]
+        if len(set(chosen)) == len(chosen):
+            return True, len(chosen) == len(members)
+    return False, False
 
 
-def _judge(rule, prep, total_q, parts, complete, lang):
-    total = value_interval(total_q) if total_q is not None else Interval.point(Fraction(prep.total))
-    total_lenient = value_interval(total_q, True) if total_q is not None else total
-    if total_q is None:  # shares of a whole: the parts are percentages, compare them as stated
-        total, total_lenient = Interval.point(Fraction(prep.total) / 100), Interval.point(Fraction(prep.total) / 100)
+def _judge(rule, prep, total_q, parts, partition, lang):
+    """A part above the total; then, for parts of one partition, their sum against the total."""
+    disjoint, complete = partition
+    percent_whole = total_q is None  # shares of a whole: the parts are percentages of it
+    total = value_interval(total_q) if not percent_whole else Interval.point(Fraction(prep.total) / 100)
+    total_lenient = value_interval(total_q, True) if not percent_whole else total
+    like = total_q or parts[0]
+    names = {"total": total_q.text if total_q else f"{prep.total}%"}
+    for q in parts:
+        if value_interval(q, True).low is not None and total_lenient.high is not None \
+                and value_interval(q, True).low > total_lenient.high:
+            message = rule_message(rule, lang, text_for(lang, "part_exceeds", part=q.text, total=names["total"]), names)
+            return [finding(rule, rule.severity, q, message, None, f"{q.text} > {names['total']}", [total_q] if total_q else [])]
+    if not disjoint:
+        return []
     strict = _sum(value_interval(q) for q in parts)
     lenient = _sum(value_interval(q, True) for q in parts)
     subject = total_q or parts[-1]
-    like = total_q or parts[0]
-    stated = " + ".join(q.text for q in parts)
     shown_sum = format_interval(strict, like, extra=0, as_ratio=True)
-    calculation = f"{stated} = {shown_sum}"
-    names = {"total": total_q.text if total_q else str(prep.total), "sum": shown_sum}
+    calculation = f"{' + '.join(q.text for q in parts)} = {shown_sum}"
+    names["sum"] = shown_sum
     if lenient.low is not None and total_lenient.high is not None and lenient.low > total_lenient.high:
         message = rule_message(rule, lang, text_for(lang, "parts_exceed", sum=shown_sum, total=names["total"]), names)
         return [finding(rule, rule.severity, subject, message, shown_sum, calculation, parts)]
     if complete and not lenient.intersects(total_lenient):
-        expected = _implied_parts(total, parts, like)
+        expected = _implied_parts(total, parts)
         message = rule_message(rule, lang, text_for(lang, "parts_dont_add", sum=shown_sum, total=names["total"]), names)
         return [finding(rule, rule.severity, subject, message, shown_sum, f"{calculation}; {expected}", parts)]
     if complete and not strict.intersects(total):
@@ -141,7 +172,7 @@ def _sum(intervals) -> Interval:
     return total
 
 
-def _implied_parts(total: Interval, parts, like) -> str:
+def _implied_parts(total: Interval, parts) -> str:
     """For a broken sum: each part's value given the total and the other parts."""
     shown = []
     for q in parts:
