@@ -3,6 +3,12 @@
 “一匠五创”(新区工匠,创新能手、班组、企业、工作室、成果) names six items; a 分别 list with three
 items needs three values. The count is a label or count slot (its value) or a list slot (its
 length); the items are a text group split at its separators, or a list found after the match.
+
+和/及/与 join two items (党代会和人代会) or sit inside one name (计算机及办公设备制造业), so the
+items are a range: at least the pieces between firm separators (、，；) plus the soft joins whose
+two sides end alike (党代会 / 人代会), at most every piece. Only a count outside that range is a
+finding. A list whose end the text does not mark (after a colon) may run on, so there only a
+count above the most items is one.
 """
 
 from __future__ import annotations
@@ -15,16 +21,17 @@ from verify.messages import text_for
 from verify.patterns import PatternError, compile_pattern
 
 REQUIRED = {"count", "items"}
-OPTIONAL = {"separators", "items_after", "within", "items_share_label_char"}
-DEFAULT_SEPARATORS = r"、|,|，|和|及|与|以及"
+OPTIONAL = {"separators", "soft_separators", "items_after", "within", "items_share_label_char", "list_end"}
+DEFAULT_SEPARATORS = r"、|,|，|;|；"
+DEFAULT_SOFT = r"以及|和|及|与|或"
 
 
 class Prepared:
     """Slot and group names, separators and the optional following-list pattern."""
 
-    def __init__(self, count, items, separators, after, within, share):
-        self.count, self.items, self.separators = count, items, separators
-        self.after, self.within, self.share = after, within, share
+    def __init__(self, count, items, separators, soft, after, within, share, open_end):
+        self.count, self.items, self.separators, self.soft = count, items, separators, soft
+        self.after, self.within, self.share, self.open_end = after, within, share, open_end
 
 
 def prepare(rule) -> Prepared:
@@ -43,12 +50,36 @@ def prepare(rule) -> Prepared:
             raise RuleFileError(rule.path, rule.lines.get("items_after"), f"items_after needs a group (?P<{items}>…)")
     elif items not in rule.pattern.text_groups:
         raise RuleFileError(rule.path, rule.lines.get("items"), f"items '{items}' is not a text group (?P<{items}>…) of the pattern")
-    try:
-        separators = re.compile(rule.params.get("separators", DEFAULT_SEPARATORS))
-    except re.error as exc:
-        raise RuleFileError(rule.path, rule.lines.get("separators"), f"separators: {exc.msg}") from None
+    separators = _regex(rule, "separators", DEFAULT_SEPARATORS)
+    soft = _regex(rule, "soft_separators", DEFAULT_SOFT)
     within = int(rule.params.get("within", 400))
-    return Prepared(count, items, separators, after, within, bool(rule.params.get("items_share_label_char")))
+    end = rule.params.get("list_end", "closed")
+    if end not in ("closed", "open"):
+        raise RuleFileError(rule.path, rule.lines.get("list_end"), "list_end is 'closed' or 'open'")
+    return Prepared(count, items, separators, soft, after, within, bool(rule.params.get("items_share_label_char")),
+                    end == "open")
+
+
+def _regex(rule, key: str, default: str):
+    try:
+        return re.compile(rule.params.get(key, default))
+    except re.error as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
+
+
+def item_range(text: str, separators, soft) -> tuple[int, int, list[str]]:
+    """(fewest, most) items a list can name, and its pieces at the firm separators.
+
+    A soft join counts for sure only when its left side's last character recurs on its right
+    (党代会和三届人代会、政协会中…): same-kind names. Otherwise it may sit inside one name.
+    """
+    pieces = [t.strip() for t in separators.split(text) if t.strip()]
+    fewest = most = 0
+    for piece in pieces:
+        parts = [t.strip() for t in soft.split(piece) if t.strip()]
+        most += len(parts)
+        fewest += 1 + sum(1 for a, b in zip(parts, parts[1:]) if a[-1] in b)
+    return fewest, most, pieces
 
 
 def evaluate(rule, matches, context):
@@ -61,22 +92,25 @@ def evaluate(rule, matches, context):
         bound = match.figures.get(prep.count)
         if bound is None or bound == []:
             continue
+        if isinstance(bound, list) and len(bound) < 2:
+            continue  # one figure after 分别 may be followed by more, each with its own label
         counted = [context.quantities[i] for i in bound] if isinstance(bound, list) else [context.quantities[bound]]
         stated = len(counted) if isinstance(bound, list) else counted[0].value
         items_text = _items_text(match, prep, context, counted[0])
-        if items_text is None or not isinstance(stated, type(counted[0].value)) and not isinstance(bound, list):
+        if items_text is None or stated is None or isinstance(stated, str):
             continue
-        items = [t.strip() for t in prep.separators.split(items_text) if t.strip()]
-        if len(items) < 2:
+        fewest, most, pieces = item_range(items_text, prep.separators, prep.soft)
+        if most < 2:
             continue
         verdict.checked |= set(bound) if isinstance(bound, list) else {bound}
-        if len(items) != stated:
+        if stated > most or (stated < fewest and not prep.open_end):
             subject = counted[-1] if isinstance(bound, list) else counted[0]
-            names = {"count": str(stated), "items": str(len(items)), **match.texts}
-            default = text_for(context.lang, "count_mismatch", count=stated, items=len(items), listed="、".join(items))
-            calculation = f"{'、'.join(items)} = {len(items)}"
+            listed = str(fewest) if fewest == most else f"{fewest}–{most}"
+            names = {"count": str(stated), "items": listed, **match.texts}
+            default = text_for(context.lang, "count_mismatch", count=stated, items=listed, listed="、".join(pieces))
+            calculation = f"{'、'.join(pieces)} → {listed}"
             verdict.findings.append(finding(rule, rule.severity, subject, rule_message(rule, context.lang, default, names),
-                                            str(len(items)), calculation, counted))
+                                            listed, calculation, counted))
     return verdict
 
 
@@ -109,5 +143,5 @@ def _masked_pos(context, original: int) -> int:
 def _shares_label_char(label: str, items_text: str, separators) -> bool:
     """“三水统筹” and 水资源、水环境、水生态: every item holds the label's counted word."""
     nouns = re.findall(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])", label)
-    items = [t for t in separators.split(items_text) if t.strip()]
+    items = [t for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
     return bool(nouns) and all(any(n in item for n in nouns) for item in items)

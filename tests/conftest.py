@@ -1,0 +1,100 @@
+"""Shared helpers for the reader and CLI tests: paths, the sample page, labelled quantities.
+
+Every helper lives here (STYLE.md: keep the helpers in one module). Test modules import them
+with ``from conftest import ...``; pytest puts this folder on sys.path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from verify.document import Document
+from verify.quantities import Quantity, read_quantities
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SAMPLE = REPO / "reports" / "qingdao-daily-2022-11-04.txt"
+
+CALENDAR_KINDS = frozenset({"year", "date", "weekday", "time"})
+
+
+def corpus_file(name: str) -> Path:
+    """A file of ../shared/corpus; skip (not fail) in a clone that has no ../shared next to it."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"../shared/corpus not present: {CORPUS} does not exist (a clone outside the "
+                    f"workspace has no shared corpus next to it), so {name} cannot be read")
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.fail(f"{path}: missing from the shared corpus (the folder exists, the file does not)")
+    return path
+
+
+def sample_text() -> str:
+    """The sample page as text (it is UTF-8 without BOM)."""
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def read(text: str, path: str = "<test>") -> list[Quantity]:
+    """The reader's quantities of a text."""
+    return read_quantities(Document(path, text))
+
+
+def frac(value: str | int | None) -> Fraction | None:
+    """Exact value from a decimal or 'p/q' string; None stays None."""
+    return None if value is None else Fraction(str(value))
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A hand-written quantity: what the reader must return, written as decimal strings."""
+
+    text: str
+    value: str | None
+    low: str | None
+    high: str | None
+    unit: str | None
+    kind: str
+    qualifier: str | None = None
+    scale: str | None = None
+    label: bool = False
+
+    def typed_value(self):
+        """The value as the reader types it: ISO text for calendar kinds, else a Fraction."""
+        return self.value if self.kind in CALENDAR_KINDS else frac(self.value)
+
+
+def row(q: Quantity) -> tuple:
+    """The comparable fields of a quantity (bounds as Fractions, value typed)."""
+    return (q.text, q.value, q.interval.low, q.interval.high, q.unit, q.kind, q.qualifier)
+
+
+def expected_row(e: Expected) -> tuple:
+    """The same fields from a hand-written expectation."""
+    return (e.text, e.typed_value(), frac(e.low), frac(e.high), e.unit, e.kind, e.qualifier)
+
+
+def full_row(q: Quantity) -> tuple:
+    """Every field of a quantity except the offsets."""
+    return (*row(q), q.scale, q.label)
+
+
+def expected_full_row(e: Expected) -> tuple:
+    """Every field of a hand-written expectation except the offsets."""
+    return (*expected_row(e), e.scale, e.label)
+
+
+def only(text: str) -> Quantity:
+    """The one quantity of a text; fails with the whole reading when there is not exactly one."""
+    found = read(text)
+    assert len(found) == 1, f"{text!r}: expected one quantity, got {[full_row(q) for q in found]}"
+    return found[0]
+
+
+def overlaps(q: Quantity, start: int, end: int) -> bool:
+    """Whether a quantity's span shares a character with [start, end)."""
+    return q.start < end and start < q.end
