@@ -55,17 +55,18 @@ def _weekday(rule, prep, match, context, verdict) -> None:
         return
     month, day = month_day
     stated_day = int(day_q.value)
-    year, source = _year_for(date_q, month, day, context)
+    years, source = _years_for(date_q, month, day, context)
     verdict.checked |= {date_i, day_i}
-    if year is None:
+    if not years:
         message = text_for(context.lang, "weekday_no_year", date=date_q.text)
         verdict.findings.append(finding(rule, "info", day_q, message, None, None, [date_q]))
         return
-    actual = datetime.date(year, month, day).isoweekday()
-    if actual == stated_day:
+    if any(_weekday_of(y, month, day) == stated_day for y in years):
         return
-    if source == "text" and any(_weekday_of(y, month, day) == stated_day for y in (year - 1, year + 1)):
-        return  # the text's year may be the wrong guess: a neighbouring year fits
+    year = years[0]
+    actual = _weekday_of(year, month, day)
+    if actual is None:
+        return
     severity = rule.severity if source in ("date", "option", "file name") else "warning"
     expected = "周" + WEEKDAY_NAMES[actual]
     names = {"date": date_q.text, "weekday": day_q.text, "expected": expected, "year": str(year)}
@@ -92,10 +93,10 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
-def _year_for(date_q, month, day, context) -> tuple[int | None, str | None]:
-    """The date's year and where it came from: the date, the issue date, or the text."""
+def _years_for(date_q, month, day, context) -> tuple[list[int], str | None]:
+    """The years the date may be in, and where they came from: the date, the issue date, the text."""
     if isinstance(date_q.value, str) and date_q.value[:4].isdigit():
-        return int(date_q.value[:4]), "date"
+        return [int(date_q.value[:4])], "date"
     if context.issue_date is not None:
         issue = context.issue_date
         candidates = []
@@ -104,22 +105,25 @@ def _year_for(date_q, month, day, context) -> tuple[int | None, str | None]:
                 candidates.append((abs((datetime.date(year, month, day) - issue).days), year))
             except ValueError:
                 continue
-        return (min(candidates)[1], context.issue_date_source) if candidates else (None, None)
-    year = _year_named_before(date_q.start, context)
-    return (year, "text") if year else (None, None)
+        return ([min(candidates)[1]], context.issue_date_source) if candidates else ([], None)
+    years = _years_named_before(date_q, context)
+    return years, ("text" if years else None)
 
 
-def _year_named_before(offset: int, context) -> int | None:
-    """The nearest year stated before the offset (2022年, 2022年11月3日); else the latest in the text."""
-    nearest, latest = None, None
-    for q in context.quantities:
-        if q.kind not in ("year", "date") or not isinstance(q.value, str) or not q.value[:4].isdigit():
-            continue
-        year = int(q.value[:4])
-        latest = max(latest or year, year)
-        if q.start < offset:
-            nearest = year
-    return nearest or latest
+def _years_named_before(date_q, context) -> list[int]:
+    """The last two distinct years named before the date, nearest first (a heading 【2008年…】 and
+    a 2007年12月30日 in its first line); else the latest year in the text."""
+    named = [(q.start, int(q.value[:4])) for q in context.quantities
+             if q.kind in ("year", "date") and isinstance(q.value, str) and q.value[:4].isdigit()]
+    before: list[int] = []
+    for _, year in sorted((s, y) for s, y in named if s < date_q.start)[::-1]:
+        if year not in before:
+            before.append(year)
+        if len(before) == 2:
+            break
+    if before:
+        return before
+    return [max(y for _, y in named)] if named else []
 
 
 def _time_order(rule, prep, match, context, verdict) -> None:
@@ -131,7 +135,8 @@ def _time_order(rule, prep, match, context, verdict) -> None:
         return
     begin, end = q.value.split("/")
     verdict.checked.add(index)
-    if end < begin:
+    same_half = (begin < "12") == (end < "12")  # 22:00-2:00 may run past midnight
+    if end < begin and same_half:
         message = rule_message(rule, context.lang, text_for(context.lang, "time_reversed", begin=begin, end=end),
                                {"time": q.text})
         verdict.findings.append(finding(rule, rule.severity, q, message, None, f"{begin} > {end}"))
