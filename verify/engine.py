@@ -96,11 +96,16 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
 
 def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
+    return find_matches_of(rule.pattern, rule, context)
+
+
+def find_matches_of(pattern, rule: Rule, context: Context) -> list[Match]:
+    """Every match of one compiled pattern (a rule's own, or one of its extra patterns)."""
     masked = context.masked
     found = []
-    for m in rule.pattern.regex.finditer(masked.text):
+    for m in pattern.regex.finditer(masked.text):
         figures: dict[str, int | list[int]] = {}
-        for name, slot in rule.pattern.slots.items():
+        for name, slot in pattern.slots.items():
             if m.start(name) < 0:
                 continue
             if slot.many:
@@ -112,7 +117,7 @@ def find_matches(rule: Rule, context: Context) -> list[Match]:
                 if index is not None:
                     figures[name] = index
         texts, spans = {}, {}
-        for group in rule.pattern.text_groups:
+        for group in pattern.text_groups:
             if m.start(group) >= 0:
                 start, end = masked.original(m.start(group)), masked.original(m.end(group))
                 spans[group] = (start, end)

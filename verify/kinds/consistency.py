@@ -2,17 +2,24 @@
 
 Matches are grouped by a key made of text groups (the measure's name, its last few characters
 if `key_last` says so) and date slots (a period, compared by where it ends: 前10月 = 10月底).
+With `against`, each match of `pattern` (a headline) is compared with the matches of `against`
+(the body) that share its key and follow it within `within` characters; without it, all matches
+of `pattern` are compared. `max_ratio` keeps apart figures too far apart to be one figure
+misprinted (4186列 in a quarter, 1488列 in March).
 """
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 from verify.display import format_interval
 from verify.errors import RuleFileError
 from verify.kinds.common import finding, rule_message, value_interval
 from verify.messages import text_for
+from verify.patterns import PatternError, compile_pattern
 
 REQUIRED = {"value", "key"}
-OPTIONAL = {"key_last"}
+OPTIONAL = {"key_last", "against", "within", "max_ratio"}
 
 
 def prepare(rule) -> dict:
@@ -30,38 +37,77 @@ def prepare(rule) -> dict:
     last = rule.params.get("key_last") or {}
     if not isinstance(last, dict) or not all(isinstance(v, int) for v in last.values()):
         raise RuleFileError(rule.path, rule.lines.get("key_last"), "key_last maps a group name to a number of characters")
-    return {"value": value, "key": key, "last": last}
+    against = None
+    if rule.params.get("against"):
+        try:
+            against = compile_pattern(rule.params["against"])
+        except PatternError as exc:
+            raise RuleFileError(rule.path, rule.lines.get("against"), f"against: {exc}") from None
+        missing = [n for n in key + [value] if n not in set(against.slots) | set(against.text_groups)]
+        if missing:
+            raise RuleFileError(rule.path, rule.lines.get("against"), f"against lacks '{missing[0]}'")
+    limits = {}
+    for name, kind in (("within", int), ("max_ratio", (int, float))):
+        if name in rule.params and not isinstance(rule.params[name], kind):
+            raise RuleFileError(rule.path, rule.lines.get(name), f"{name} must be a number")
+        limits[name] = rule.params.get(name)
+    return {"value": value, "key": key, "last": last, "against": against, **limits}
 
 
 def evaluate(rule, matches, context):
-    """Every later statement of a measure must be able to equal the first one."""
-    from verify.engine import Verdict
+    """Every other statement of a measure must be able to equal the first (or the headline's)."""
+    from verify.engine import Verdict, find_matches_of
 
     verdict = Verdict()
     prep = rule.prepared
+    heads = _grouped(matches, prep, context)
+    bodies = _grouped(find_matches_of(prep["against"], rule, context), prep, context) if prep["against"] else heads
+    for key, head_indexes in heads.items():
+        first = head_indexes[0]
+        head = context.quantities[first]
+        others = [i for i in sorted(set(bodies.get(key, [])) - {first})
+                  if prep["within"] is None or 0 < context.quantities[i].start - head.end <= prep["within"]]
+        if not others:
+            continue
+        verdict.checked |= {first, *others}
+        for i in others:
+            finding_ = _compare(rule, head, context.quantities[i], context.lang, prep["max_ratio"])
+            if finding_ is not None:
+                verdict.findings.append(finding_)
+    return verdict
+
+
+def _grouped(matches, prep, context) -> dict[tuple, list[int]]:
     groups: dict[tuple, list[int]] = {}
     for match in matches:
         index = match.figures.get(prep["value"])
-        if index is None or isinstance(index, list):
+        if not isinstance(index, int):
             continue
         key = _key(match, prep, context)
         if key is not None:
             groups.setdefault(key + (context.quantities[index].unit,), []).append(index)
-    for indexes in groups.values():
-        unique = sorted(set(indexes))
-        if len(unique) < 2:
-            continue
-        verdict.checked |= set(unique)
-        first = context.quantities[unique[0]]
-        for i in unique[1:]:
-            q = context.quantities[i]
-            if not value_interval(q, True).intersects(value_interval(first, True)):
-                names = {"first": first.text, "second": q.text}
-                default = text_for(context.lang, "restated_differs", first=first.text, second=q.text)
-                shown = format_interval(value_interval(first), q, extra=0, as_ratio=True)
-                verdict.findings.append(finding(rule, rule.severity, q, rule_message(rule, context.lang, default, names),
-                                                shown, f"{first.text} ≠ {q.text}", [first]))
-    return verdict
+    return groups
+
+
+def _compare(rule, first, q, lang, max_ratio):
+    a, b = value_interval(first, True), value_interval(q, True)
+    if a.intersects(b):
+        return None
+    if max_ratio is not None and _too_far(a, b, Fraction(str(max_ratio))):
+        return None
+    names = {"first": first.text, "second": q.text}
+    default = text_for(lang, "restated_differs", first=first.text, second=q.text)
+    shown = format_interval(value_interval(first), q, extra=0, as_ratio=True)
+    return finding(rule, rule.severity, q, rule_message(rule, lang, default, names), shown,
+                   f"{first.text} ≠ {q.text}", [first])
+
+
+def _too_far(a, b, ratio: Fraction) -> bool:
+    """Whether two positive figures differ by more than `ratio` times."""
+    x, y = a.midpoint, b.midpoint
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    return max(x, y) > ratio * min(x, y)
 
 
 def _key(match, prep, context) -> tuple | None:

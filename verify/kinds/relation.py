@@ -8,6 +8,8 @@ each figure one unit of its last digit.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from fractions import Fraction
 
@@ -21,6 +23,7 @@ from verify.patterns import PatternError, compile_pattern
 from verify.solve_cache import solved_forms
 
 _PERCENT_LITERAL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_INTERPOLATED = re.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 REQUIRED = {"formula"}
 OPTIONAL = {"find", "implied", "subject"}
 
@@ -37,12 +40,16 @@ def prepare(rule) -> Prepared:
     relation = parse_rule_formula(rule, "formula")
     find = {}
     for var, source in (rule.params.get("find") or {}).items():
+        for group in _INTERPOLATED.findall(str(source)):
+            if group not in rule.pattern.text_groups:
+                raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {{={group}}} names no text group")
         try:
-            find[var] = compile_pattern(source)
+            probe = compile_pattern(_INTERPOLATED.sub("x", str(source)))
         except PatternError as exc:
             raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {exc}") from None
-        if var not in find[var].slots:
+        if var not in probe.slots:
             raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} must have a slot {{{var}:…}}")
+        find[var] = str(source)
     bound = set(rule.pattern.slots) | set(find)
     for var in sorted(variables(relation) - bound):
         raise RuleFileError(rule.path, rule.lines.get("formula"), f"formula uses '{var}', which no slot binds")
@@ -76,15 +83,18 @@ def evaluate(rule, matches, context):
         bound = _bind(match, prep, context)
         if bound is None:
             continue
-        figures, names, indexes = bound
+        figures, names, indexes, looked_up = bound
         flat = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
         if not comparable_units(flat):
             continue
         missing = variables(prep.relation) - set(figures)
         if not missing:
             verdict.checked |= indexes
-            verdict.findings += _judge_stated(rule, prep, figures, names, context.lang)
-        elif len(missing) == 1 and next(iter(missing)) in prep.solved:
+            found = _judge_stated(rule, prep, figures, names, context.lang)
+            if looked_up:  # a figure found elsewhere may belong to another period or place
+                found = [dataclasses.replace(f, severity="warning") if f.severity == "error" else f for f in found]
+            verdict.findings += found
+        elif len(missing) == 1 and next(iter(missing)) in prep.implied and next(iter(missing)) in prep.solved:
             verdict.checked |= indexes
             verdict.findings += _judge_implied(rule, prep, next(iter(missing)), figures, names, context.lang)
     return verdict
@@ -102,23 +112,33 @@ def _bind(match, prep: Prepared, context):
         else:
             figures[name] = context.quantities[index]
             indexes.add(index)
-    for var, pattern in prep.find.items():
+    looked_up = False
+    for var, source in prep.find.items():
         if var not in figures:
-            found = _lookup(pattern, var, context)
+            found = _lookup(source, var, match, context)
             if found is not None:
                 figures[var] = context.quantities[found]
                 indexes.add(found)
+                looked_up = True
     names = {k: (v.text if not isinstance(v, list) else "、".join(q.text for q in v)) for k, v in figures.items()}
-    return figures, names, indexes
+    return figures, names, indexes, looked_up
 
 
-def _lookup(pattern, var, context) -> int | None:
-    """A figure the sentence leaves out but the text states elsewhere (全年计划35万人)."""
+def _lookup(source: str, var: str, match, context) -> int | None:
+    """A figure the sentence leaves out but the text states elsewhere (全年计划35万人);
+    {=name} in the lookup stands for the text the main pattern bound to group `name`."""
+    text = _INTERPOLATED.sub(lambda m: re.escape(match.texts.get(m.group(1), "")), source)
+    pattern = _compiled_lookup(text)
     for m in pattern.regex.finditer(context.masked.text):
         index = context.masked.quantity_at(m.start(var))
         if index is not None:
             return index
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled_lookup(text: str):
+    return compile_pattern(text)
 
 
 def _env(figures, lenient: bool):

@@ -118,11 +118,17 @@ def _label_before(q, floor: int, context) -> str:
     return re.split(r"[,，、;；:：。]", text)[-1]
 
 
+def _longest_hits(label: str, names: list[list[str]]) -> set[int]:
+    """Members named in a label, a member inside a longer one dropped (Ⅴ类 within 劣Ⅴ类)."""
+    found = {i: max((n for n in m if n in label), key=len) for i, m in enumerate(names) if any(n in label for n in m)}
+    return {i for i, n in found.items() if not any(n != o and n in o for o in found.values())}
+
+
 def _partition(labels: list[str], count: int, partitions: list[list[str]]) -> tuple[bool, bool]:
     """(labels name distinct members of one partition, and all of its members)."""
     for members in partitions:
         names = [member.split("|") for member in members]  # 第三产业|三产: synonyms of one member
-        hits = [{i for i, m in enumerate(names) if any(n in label for n in m)} for label in labels]
+        hits = [_longest_hits(label, names) for label in labels]
         if len(labels) != count or any(len(h) != 1 for h in hits):
             continue
         chosen = [next(iter(h)) for h in hits]
