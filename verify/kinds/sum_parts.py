@@ -42,9 +42,7 @@ def prepare(rule) -> Prepared:
     parts = rule.params["parts"]
     if parts not in slots or not slots[parts].many:
         raise RuleFileError(rule.path, rule.lines.get("parts"), f"parts '{parts}' must be a list slot {{{parts}:type+}} or {{{parts}:type*}}")
-    partitions = rule.params.get("partitions") or []
-    if not all(isinstance(p, list) and len(p) >= 2 for p in partitions):
-        raise RuleFileError(rule.path, rule.lines.get("partitions"), "partitions is a list of lists of two or more labels")
+    partitions = [_partition_entry(rule, p) for p in rule.params.get("partitions") or []]
     labels = rule.params.get("labels", "before")
     if labels != "before" and labels not in rule.pattern.text_groups:
         raise RuleFileError(rule.path, rule.lines.get("labels"), "labels is 'before' or the name of a text group")
@@ -52,7 +50,19 @@ def prepare(rule) -> Prepared:
     complete = rule.params.get("complete", "partitions")
     if complete not in ("partitions", "always"):
         raise RuleFileError(rule.path, rule.lines.get("complete"), "complete is 'partitions' or 'always'")
-    return Prepared(total, parts, [[str(x) for x in p] for p in partitions], labels, skips, complete)
+    return Prepared(total, parts, partitions, labels, skips, complete)
+
+
+def _partition_entry(rule, entry) -> tuple[list[str], list[str]]:
+    """A partition: its members (synonyms joined by |) and names of the whole (一二三产, 三次产业)."""
+    if isinstance(entry, list):
+        entry = {"members": entry}
+    members, whole = (entry.get("members"), entry.get("whole", [])) if isinstance(entry, dict) else (None, None)
+    if not isinstance(members, list) or len(members) < 2 or not isinstance(whole, list) \
+            or set(entry) - {"members", "whole"}:
+        raise RuleFileError(rule.path, rule.lines.get("partitions"),
+                            "a partition is a list of two or more members, or {members: [...], whole: [...]}")
+    return [str(m) for m in members], [str(w) for w in whole]
 
 
 def _label_pattern(rule, key: str):
@@ -126,7 +136,9 @@ def _longest_hits(label: str, names: list[list[str]]) -> set[int]:
 
 def _partition(labels: list[str], count: int, partitions: list[list[str]]) -> tuple[bool, bool]:
     """(labels name distinct members of one partition, and all of its members)."""
-    for members in partitions:
+    for members, whole in partitions:
+        if len(members) == count and any(w in label for w in whole for label in labels):
+            return True, True  # 一二三产就业人员占比分别为…: the list names the whole partition
         names = [member.split("|") for member in members]  # 第三产业|三产: synonyms of one member
         hits = [_longest_hits(label, names) for label in labels]
         if len(labels) != count or any(len(h) != 1 for h in hits):
