@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from verify.document import Document
-from verify.findings import Finding
+from verify.findings import Check, Finding
 from verify.masked import SLOT_TYPES, MaskedText, mask, placeholder_of
 from verify.quantities import Quantity, read_quantities
 from verify.rulefile import Rule, load_rules
@@ -46,6 +46,11 @@ class Verdict:
 
     findings: list[Finding] = field(default_factory=list)
     checked: set[int] = field(default_factory=set)
+    passed: list[Check] = field(default_factory=list)
+
+    def held(self, rule: Rule, subject: Quantity, calculation: str) -> None:
+        """Record a check that held."""
+        self.passed.append(Check(rule.id, subject.start, subject.end, subject.text, calculation))
 
 
 @dataclass
@@ -56,6 +61,7 @@ class FileResult:
     quantities: list[Quantity]
     checked: set[int]
     findings: list[Finding]
+    passed: list[Check] = field(default_factory=list)
 
 
 def check_documents(documents: list[Document], rule_paths: list[str], issue_date: datetime.date | None,
@@ -82,16 +88,17 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
         issue_date = date_in_name(doc.path)
         date_source = "file name" if issue_date else None
     context = Context(doc, quantities, masked, issue_date, date_source, lang)
-    findings: list[Finding] = []
-    checked: set[int] = set()
+    total = Verdict()
     for rule in rules:
         matches = find_matches(rule, context)
         if matches:
             verdict = KINDS[rule.kind].evaluate(rule, matches, context)
-            findings.extend(verdict.findings)
-            checked |= verdict.checked
-    findings.sort(key=Finding.sort_key)
-    return FileResult(doc, quantities, checked, findings)
+            total.findings.extend(verdict.findings)
+            total.checked |= verdict.checked
+            total.passed.extend(verdict.passed)
+    total.findings.sort(key=Finding.sort_key)
+    total.passed.sort(key=lambda c: (c.start, c.rule_id))
+    return FileResult(doc, quantities, total.checked, total.findings, total.passed)
 
 
 def find_matches(rule: Rule, context: Context) -> list[Match]:

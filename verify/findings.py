@@ -33,3 +33,14 @@ class Finding:
     def sort_key(self) -> tuple:
         """Text order, then the surest first."""
         return (self.start, SEVERITY_ORDER[self.severity], self.rule_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A check that was made and held: shown to the editor so a clean page proves something."""
+
+    rule_id: str
+    start: int
+    end: int
+    text: str
+    calculation: str

@@ -15,6 +15,7 @@ MESSAGES = {
         "summary": "{path}: 数字 {numbers} 个，参与核对 {checked} 个（覆盖率 {coverage}），"
                    "错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
         "no_findings": "{path}: 未发现问题",
+        "checks_held": "已核对且相符的 {count} 项：",
         "total": "合计：{files} 个文件，错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
         "relation_broken": "“{subject}”与同句其他数字不符（{title}），按计算应为 {expected}",
         "relation_truncated": "“{subject}”只有在数字被截断（而非四舍五入）时才与其他数字相符",
@@ -43,6 +44,7 @@ MESSAGES = {
         "summary": "{path}: {numbers} numbers, {checked} checked (coverage {coverage}), "
                    "{errors} errors, {warnings} warnings, {infos} infos",
         "no_findings": "{path}: no findings",
+        "checks_held": "{count} checks made that hold:",
         "total": "total: {files} files, {errors} errors, {warnings} warnings, {infos} infos",
         "relation_broken": "'{subject}' does not agree with the other figures ({title}); the arithmetic gives {expected}",
         "relation_truncated": "'{subject}' agrees with the other figures only if they were truncated, not rounded",

@@ -61,7 +61,9 @@ def _weekday(rule, prep, match, context, verdict) -> None:
         message = text_for(context.lang, "weekday_no_year", date=date_q.text)
         verdict.findings.append(finding(rule, "info", day_q, message, None, None, [date_q]))
         return
-    if any(_weekday_of(y, month, day) == stated_day for y in years):
+    fitting = [y for y in years if _weekday_of(y, month, day) == stated_day]
+    if fitting:
+        verdict.held(rule, day_q, f"{fitting[0]}-{month:02d}-{day:02d} = 周{WEEKDAY_NAMES[stated_day]}")
         return
     year = years[0]
     actual = _weekday_of(year, month, day)
@@ -136,7 +138,9 @@ def _time_order(rule, prep, match, context, verdict) -> None:
     begin, end = q.value.split("/")
     verdict.checked.add(index)
     same_half = (begin < "12") == (end < "12")  # 22:00-2:00 may run past midnight
-    if end < begin and same_half:
+    if not (end < begin and same_half):
+        verdict.held(rule, q, f"{begin} → {end}")
+    else:
         message = rule_message(rule, context.lang, text_for(context.lang, "time_reversed", begin=begin, end=end),
                                {"time": q.text})
         verdict.findings.append(finding(rule, rule.severity, q, message, None, f"{begin} > {end}"))

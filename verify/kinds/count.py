@@ -103,7 +103,10 @@ def evaluate(rule, matches, context):
         if most < 2:
             continue
         verdict.checked |= set(bound) if isinstance(bound, list) else {bound}
-        if stated > most or (stated < fewest and not prep.open_end):
+        if not (stated > most or (stated < fewest and not prep.open_end)):
+            subject = counted[-1] if isinstance(bound, list) else counted[0]
+            verdict.held(rule, subject, f"{stated} = {'、'.join(pieces)}")
+        else:
             subject = counted[-1] if isinstance(bound, list) else counted[0]
             listed = str(fewest) if fewest == most else f"{fewest}–{most}"
             names = {"count": str(stated), "items": listed, **match.texts}

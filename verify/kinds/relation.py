@@ -91,6 +91,8 @@ def evaluate(rule, matches, context):
         if not missing:
             verdict.checked |= indexes
             found = _judge_stated(rule, prep, figures, names, context.lang)
+            if not found:
+                verdict.held(rule, _subject(prep, figures), _stated_relation(prep, names))
             if looked_up:  # a figure found elsewhere may belong to another period or place
                 found = [dataclasses.replace(f, severity="warning") if f.severity == "error" else f for f in found]
             verdict.findings += found
@@ -149,8 +151,7 @@ def _env(figures, lenient: bool):
 def _judge_stated(rule, prep: Prepared, figures, names, lang):
     if relation_may_hold(prep.relation, _env(figures, False)):
         return []
-    subject = figures.get(prep.subject) if prep.subject and not isinstance(figures.get(prep.subject), list) else None
-    subject = subject or next(q for q in figures.values() if not isinstance(q, list))
+    subject = _subject(prep, figures)
     others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
     expected, calculation = None, None
     if prep.subject in prep.solved:
@@ -163,6 +164,20 @@ def _judge_stated(rule, prep: Prepared, figures, names, lang):
     default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))
     message = rule_message(rule, lang, default, {**names, "expected": expected or "?"})
     return [finding(rule, rule.severity, subject, message, expected, calculation, others)]
+
+
+def _subject(prep: Prepared, figures):
+    """The figure a relation's finding is about: the rule's subject, else the first figure."""
+    subject = figures.get(prep.subject)
+    if subject is None or isinstance(subject, list):
+        subject = next(q for q in figures.values() if not isinstance(q, list))
+    return subject
+
+
+def _stated_relation(prep: Prepared, names) -> str:
+    """The relation with the stated figures in it: 19.9亿元 = (188.4亿元 − 19.9亿元) × 11.8%."""
+    sign = "=" if prep.relation.op == "==" else prep.relation.op
+    return f"{render_formula(prep.relation.left, names)} {sign} {render_formula(prep.relation.right, names)}"
 
 
 def _judge_implied(rule, prep: Prepared, var, figures, names, lang):

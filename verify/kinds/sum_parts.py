@@ -100,7 +100,10 @@ def evaluate(rule, matches, context):
         if prep.complete == "always":
             disjoint = complete = True
         verdict.checked |= {i for i, _ in parts} | ({match.figures[prep.total]} if total_q else set())
-        verdict.findings += _judge(rule, prep, total_q, quantities, (disjoint, complete), context.lang)
+        found = _judge(rule, prep, total_q, quantities, (disjoint, complete), context.lang)
+        verdict.findings += found
+        if not found:
+            verdict.held(rule, total_q or quantities[0], _held_text(prep, total_q, quantities, disjoint, complete))
     return verdict
 
 
@@ -181,6 +184,13 @@ def _judge(rule, prep, total_q, parts, partition, lang):
         message = text_for(lang, "parts_truncated", sum=shown_sum, total=names["total"])
         return [finding(rule, "info", subject, message, shown_sum, calculation, parts)]
     return []
+
+
+def _held_text(prep, total_q, parts, disjoint, complete) -> str:
+    total = total_q.text if total_q else f"{prep.total}%"
+    if not disjoint:
+        return f"{'、'.join(q.text for q in parts)} ≤ {total}"
+    return f"{' + '.join(q.text for q in parts)} {'=' if complete else '≤'} {total}"
 
 
 def _sum(intervals) -> Interval:

@@ -30,6 +30,11 @@ def findings_table(results, lang: str) -> str:
             out.append(f"{doc.path}")
             out.append(tabulate(rows, headers=headers, tablefmt="simple_grid", maxcolwidths=_WIDTHS,
                                 disable_numparse=True))
+        if result.passed:
+            out.append(text_for(lang, "checks_held", count=len(result.passed)))
+            for check in result.passed:
+                pos = doc.position(check.start)
+                out.append(f"  {pos.line}:{pos.column}  {check.rule_id}  {check.calculation}")
         numbers = len(result.quantities)
         coverage = f"{len(result.checked) / numbers:.0%}" if numbers else "—"
         out.append(text_for(lang, "summary", path=doc.path, numbers=numbers, checked=len(result.checked),
