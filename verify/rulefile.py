@@ -167,12 +167,11 @@ def _examples(raw: Any, lines: dict[str, int], where: str) -> tuple[list[Example
 
 def builtin_rules_dir() -> Path:
     """The built-in packs: rules/ beside the package in a checkout, package data in a wheel."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
-    if checkout.is_dir():
-        return checkout
-    from importlib import resources
-
-    return Path(str(resources.files("verify.builtin_rules")))
+    package = Path(__file__).resolve().parent
+    root = package.parent
+    if (root / "pyproject.toml").is_file() and (root / "rules").is_dir():
+        return root / "rules"
+    return package / "builtin_rules"  # rules/ as installed into the wheel (pyproject package-dir)
 
 
 def rule_files(path: Path) -> list[Path]:
