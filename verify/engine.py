@@ -7,6 +7,7 @@ let the rule's kind judge the matches, and collect findings and the figures that
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from verify.document import Document
@@ -26,6 +27,7 @@ class Context:
     issue_date: datetime.date | None = None
     issue_date_source: str | None = None   # "option" or "file name"
     lang: str = "zh"
+    memo: dict = field(default_factory=dict)  # what kinds compute once per document
 
 
 @dataclass
@@ -110,7 +112,7 @@ def find_matches_of(pattern, rule: Rule, context: Context) -> list[Match]:
     """Every match of one compiled pattern (a rule's own, or one of its extra patterns)."""
     masked = context.masked
     found = []
-    for m in pattern.regex.finditer(masked.text):
+    for m in _matches_by_line(pattern, masked.text):
         figures: dict[str, int | list[int]] = {}
         for name, slot in pattern.slots.items():
             if m.start(name) < 0:
@@ -132,6 +134,23 @@ def find_matches_of(pattern, rule: Rule, context: Context) -> list[Match]:
         start, end = masked.original(m.start()), masked.original(m.end())
         found.append(Match(rule, start, end, figures, texts, spans))
     return found
+
+
+def _matches_by_line(pattern, text: str):
+    """The pattern's matches, line by line; only lines holding one of its required words."""
+    if pattern.anchor is None:
+        hits = (m.start() for m in re.finditer(r"^", text, re.M)) if text else iter(())
+    else:
+        hits = (m.start() for m in pattern.anchor.finditer(text))
+    done = -1
+    for hit in hits:
+        if hit < done:
+            continue
+        begin = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        yield from pattern.regex.finditer(text, begin, end)
+        done = end + 1
 
 
 def _placeholder_allowed(q: Quantity, allowed: str) -> bool:

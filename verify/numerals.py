@@ -137,11 +137,17 @@ def compile_alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ADJACENT = re.compile(r"([一二两三四五六七八])([二三四五六七八九])")
+_ADJACENT = re.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
 
 
 def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:
     """'六七' -> 6..7, '三四十' -> 30..40, '十五六' -> 15..16: adjacent numerals state a range."""
+    if "点" in numeral:
+        return None  # 六点七八: decimals, not a range
+    if len(numeral) == 2 and all(ch in CN_DIGITS for ch in numeral) and "零" not in numeral and "〇" not in numeral:
+        low, high = sorted(CN_DIGITS[ch] for ch in numeral)  # 三五年: three to five
+        if low != high:
+            return Reading(Fraction(low), Fraction(1)), Reading(Fraction(high), Fraction(1))
     m = _ADJACENT.search(numeral)
     if m is None or CN_DIGITS[m.group(2)] != CN_DIGITS[m.group(1)] + 1:
         return None

@@ -11,6 +11,10 @@ A rule author writes an ordinary regular expression plus slots:
 
 Types: amount (amounts and counts), count, percent, point (百分点), ratio, number (any of
 those), year, date, weekday, time, label (a counted label such as “一匠五创”), any.
+
+A pattern matches within one line (a paragraph) of the text. A pattern that must contain a
+fixed word (分别, 其中, 比重|占比) is only tried on the lines that contain it: that word is
+found by reading the compiled pattern, so rule authors need not name it.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class CompiledPattern:
     regex: re.Pattern[str]
     slots: dict[str, Slot]
     text_groups: tuple[str, ...]
+    anchor: re.Pattern[str] | None = None  # words every match contains, to skip other lines fast
 
 
 def compile_pattern(source: str) -> CompiledPattern:
@@ -75,7 +80,49 @@ def compile_pattern(source: str) -> CompiledPattern:
     except re.error as exc:
         raise PatternError(f"bad regular expression: {exc.msg}") from None
     text_groups = tuple(g for g in regex.groupindex if g not in slots)
-    return CompiledPattern(source, regex, slots, text_groups)
+    words = required_words(expanded)
+    anchor = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+    return CompiledPattern(source, regex, slots, text_groups, anchor)
+
+
+def required_words(expanded: str) -> list[str] | None:
+    """Words of which every match holds one: the longest run of literal characters at the top
+    level of the pattern, or a top-level group of literal alternatives (比重|比例|占比)."""
+    try:
+        from re import _parser  # the standard library's own parser; only read, never run
+        parsed = _parser.parse(expanded)
+    except Exception:  # a private module may change between Python versions: then scan everything
+        return None
+    best: list[str] | None = None
+    run = ""
+    for op, arg in list(parsed) + [(None, None)]:
+        if op is _parser.LITERAL:
+            run += chr(arg)
+            continue
+        if run and (best is None or min(map(len, best)) < len(run)):
+            best = [run]
+        run = ""
+        choices = _literal_choices(op, arg, _parser)
+        if choices and (best is None or min(map(len, best)) < min(map(len, choices))):
+            best = choices
+    return best
+
+
+def _literal_choices(op, arg, _parser) -> list[str] | None:
+    """(?:比重|比例|占比) -> ['比重', '比例', '占比']; anything else -> None."""
+    if op is _parser.SUBPATTERN:
+        items = list(arg[-1])
+        if len(items) == 1:
+            op, arg = items[0]
+    if op is not _parser.BRANCH:
+        return None
+    choices = []
+    for branch in arg[1]:
+        items = list(branch)
+        if not items or any(o is not _parser.LITERAL for o, _ in items):
+            return None
+        choices.append("".join(chr(a) for _, a in items))
+    return choices
 
 
 def _chars(kind: str) -> str:

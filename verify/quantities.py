@@ -30,9 +30,12 @@ from verify.numerals import (
 KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
 NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
 
-_AR = r"(?<![A-Za-z\d.])\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_AR = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-_MULT = r"万亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百"
+# Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
+# digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
+_NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
+_MULT = r"万亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百(?!分点)"
 _Q_BEFORE = r"大约|约为|约|将近|接近|近|不到|不足|超过|超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于"
 _Q_AFTER = r"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|多|余"
 _RANGE_SEP = r"~|—|–|-|至|到"
@@ -81,30 +84,52 @@ def _master_pattern() -> re.Pattern[str]:
     lex = lexicon()
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>余|多)?(?P<NMULT>{_MULT})?"
-              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?万?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
     second = (rf"(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
         "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
         "ordinal": "|".join(lex.ordinal_patterns),
         **{name: body for name, body in dates.PATTERNS.items()},
-        "fraction": rf"(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/])",
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
-        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|(?<![\dA-Za-z])[-+])?{number}(?P<UNIT>{units})?"
-                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z])"),
+        "fraction": rf"(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/])",
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z\u4e00-\u9fff])[-+]|(?<=[比为至达是])[-+])?{number}(?P<UNIT>{units})?"
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
     pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
-    return re.compile(pattern)
+    # One character test rejects most positions before any alternative is tried: every
+    # alternative starts with one of these (lexicon patterns start with a numeral or digit).
+    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | {w[0] for w in _Q_BEFORE.split("|")}
+    for skip in lex.not_number_patterns:
+        starts |= _leading_chars(skip)
+    first = "".join(sorted(starts - set(_NUMERAL_START)))
+    return re.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+
+
+def _leading_chars(pattern: str) -> set[str]:
+    """Characters a lexicon pattern can start with: '[几数上成]…' -> 几数上成; '十…' -> 十."""
+    body = re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", pattern)
+    if body.startswith("\\d"):
+        return set()  # digits are always start characters
+    if body.startswith("[") and "]" in body:
+        return set(body[1:body.index("]")]) - set("\\^-")
+    return {body[0]}
 
 
 def read_quantities(doc: Document) -> list[Quantity]:
     """Every stated quantity of the document, in text order."""
     found: list[Quantity] = []
-    view = doc.view
-    for m in _master_pattern().finditer(view):
+    view, text = doc.view, doc.text
+    pattern = _master_pattern()
+    pos = 0
+    while (m := pattern.search(view, pos)) is not None:
+        if m.lastgroup == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
+            # 215，306，412: a full-width comma ends a clause; it never groups thousands
+            m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
         builder = _BUILDERS.get(m.lastgroup)
         if builder is not None:
-            found.extend(builder(m, doc.text))
+            found.extend(builder(m, text))
+        pos = max(m.end(), pos + 1)
     return _share_list_units(found, view)
 
 
@@ -215,7 +240,9 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
 
 
 def _number(m: re.Match, text: str) -> list[Quantity]:
-    core = _read(m.group("NCORE"))
+    chinese = not m.group("NCORE")[0].isdigit()
+    adjacent = read_adjacent(m.group("NCORE")) if chinese else None
+    core = adjacent[0] if adjacent else _read(m.group("NCORE"))
     if core is None:
         return []
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
@@ -223,17 +250,15 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     end = m.end()
     if unit_word and _starts_longer_word(text, m.start(unit_group)):
         unit_word, end = None, m.start(unit_group)  # 11部门: the figure ends before 部
-    chinese = not m.group("NCORE")[0].isdigit()
     if chinese and not _chinese_is_quantity(m.group("NCORE"), m.group("NMULT"), unit_word):
         return []
     unit = "百分点" if unit_word == "个百分点" else unit_word
     scale = m.group("NMULT") or m.group("RMULT")
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if m.group("RSEP") else None), m.group("NTAIL"))
-    negative = m.group("SIGN") in ("负", "-")
+    negative = m.group("SIGN") in ("负", "零下", "-")
     qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
     more_step = _more_step(core, m)
     interval = _bounded(value, step, qualifier, more_step)
-    adjacent = read_adjacent(m.group("NCORE")) if chinese else None
     if adjacent is not None:  # 三四个月: a range in one numeral
         low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
         high, _ = _scaled(adjacent[1], m.group("NMULT"), None)
@@ -262,10 +287,10 @@ def _starts_longer_word(text: str, unit_start: int) -> bool:
 
 
 def _chinese_is_quantity(numeral: str, multiplier: str | None, unit: str | None) -> bool:
-    """Chinese numerals count only with a unit; a lone 一 with a classifier is an article, not a count."""
+    """Chinese numerals count only with a unit; a lone 一 with a classifier (一件, 一批) is an article."""
     if unit is None:
         return False
-    return not (numeral == "一" and multiplier is None)
+    return not (numeral == "一" and multiplier is None and unit in lexicon().classifiers)
 
 
 def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fraction, Fraction]:
@@ -275,21 +300,23 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
     if tail and tail.endswith("亿"):  # 63万6463亿: the 万 counts 亿s
         tail_reading = read_arabic(tail[:-1])
         return (core.value * 10**4 + tail_reading.value) * 10**8, tail_reading.step * 10**8
-    if tail:
-        tail_factor = 10**4 if tail.endswith("万") else 1
-        tail_reading = read_arabic(tail.strip("零万"))
+    if tail:  # 10亿零817万, 1亿2千万
+        stripped = tail.lstrip("零")
+        digits = stripped.rstrip("千万")
+        tail_factor = MULTIPLIERS.get(stripped[len(digits):], 1)
+        tail_reading = read_arabic(digits)
         value += tail_reading.value * tail_factor
         step = tail_reading.step * tail_factor
     return value, step
 
 
 def _more_step(core: Reading, m: re.Match) -> Fraction:
-    """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万 (next 万)."""
+    """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万; 1.5万余 -> 1000."""
     factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
     if m.group("NMORE") or not m.group("NMULT"):
         place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
         return Fraction(place) * factor
-    return Fraction(factor)
+    return core.step * factor  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
 
 
 def _bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:

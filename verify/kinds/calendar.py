@@ -7,6 +7,7 @@ states makes a mismatch an error; an inferred year makes it a warning; no year a
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 from verify.dates import WEEKDAY_NAMES
@@ -115,17 +116,27 @@ def _years_for(date_q, month, day, context) -> tuple[list[int], str | None]:
 def _years_named_before(date_q, context) -> list[int]:
     """The last two distinct years named before the date, nearest first (a heading 【2008年…】 and
     a 2007年12月30日 in its first line); else the latest year in the text."""
-    named = [(q.start, int(q.value[:4])) for q in context.quantities
-             if q.kind in ("year", "date") and isinstance(q.value, str) and q.value[:4].isdigit()]
+    starts, years = _named_years(context)
     before: list[int] = []
-    for _, year in sorted((s, y) for s, y in named if s < date_q.start)[::-1]:
-        if year not in before:
-            before.append(year)
-        if len(before) == 2:
-            break
+    for i in range(bisect.bisect_left(starts, date_q.start) - 1, -1, -1):
+        if years[i] not in before:
+            before.append(years[i])
+            if len(before) == 2:
+                break
     if before:
         return before
-    return [max(y for _, y in named)] if named else []
+    return [max(years)] if years else []
+
+
+def _named_years(context) -> tuple[list[int], list[int]]:
+    """Where the text names a year, and which: computed once per document."""
+    cached = context.memo.get("named_years")
+    if cached is None:
+        named = [(q.start, int(q.value[:4])) for q in context.quantities
+                 if q.kind in ("year", "date") and isinstance(q.value, str) and q.value[:4].isdigit()]
+        cached = ([s for s, _ in named], [y for _, y in named])
+        context.memo["named_years"] = cached
+    return cached
 
 
 def _time_order(rule, prep, match, context, verdict) -> None:

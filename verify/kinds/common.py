@@ -15,13 +15,30 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     """The figure as a number for arithmetic: % ‰ 成 百分点 as plain ratios (96.8% -> 0.968).
 
     Lenient widens an unqualified rounded figure to ±1 unit of its last digit, which covers
-    figures that were truncated instead of rounded: an error must hold even then.
+    figures that were truncated instead of rounded, and an integer of 1000 or more ending in
+    two or more zeros by half its last non-zero place (4200 may be 4187 rounded): an error
+    must hold even then.
     """
     iv = q.fraction_interval()
-    if lenient and q.qualifier is None and iv.low is not None and iv.high is not None and _rounded(q):
+    if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
+        return iv
+    if _rounded(q):
         half = (iv.high - iv.low) / 2
-        iv = Interval(iv.low - half, iv.high + half)
+        return Interval(iv.low - half, iv.high + half)
+    zeros = _trailing_zero_place(q)
+    if zeros >= 100 and abs(q.value) >= 1000:  # 4200人 may be 4187 rounded to hundreds; 20例 is 20
+        return Interval(iv.low - Fraction(zeros, 2), iv.high + Fraction(zeros, 2))
     return iv
+
+
+def _trailing_zero_place(q: Quantity) -> int:
+    """10**n for an integer figure ending in n zeros (4200 -> 100), else 1."""
+    if not isinstance(q.value, Fraction) or q.value.denominator != 1 or q.value == 0:
+        return 1
+    place, value = 1, abs(q.value.numerator)
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
 
 
 def _rounded(q: Quantity) -> bool:
