@@ -80,7 +80,8 @@ def evaluate(rule, matches, context):
     prep: Prepared = rule.prepared
     for match in matches:
         part_indexes = match.figures.get(prep.parts) or []
-        total_q = context.quantities[match.figures[prep.total]] if isinstance(prep.total, str) and prep.total in match.figures else None
+        total_index = _total_index(match, prep, context)
+        total_q = context.quantities[total_index] if total_index is not None else None
         if isinstance(prep.total, str) and total_q is None:
             continue
         labelled = _labelled_parts(part_indexes, match, prep, context)
@@ -91,15 +92,12 @@ def evaluate(rule, matches, context):
         parts = [(i, label) for i, label in parts if total_q is None or context.quantities[i].unit == total_q.unit]
         if len(parts) < (1 if total_q is not None else 2):
             continue
-        if total_q is not None and prep.skip_total is not None and \
-                prep.skip_total.search(_label_before(total_q, match.start, context)):
-            continue  # 顺差, 净增: a signed total whose parts may be larger
         quantities = [context.quantities[i] for i, _ in parts]
         labels = [label for _, label in parts] if prep.labels == "before" else _items(match.texts.get(prep.labels, ""))
         disjoint, complete = _partition(labels, len(parts), prep.partitions)
         if prep.complete == "always":
             disjoint = complete = True
-        verdict.checked |= {i for i, _ in parts} | ({match.figures[prep.total]} if total_q else set())
+        verdict.checked |= {i for i, _ in parts} | ({total_index} if total_q else set())
         found = _judge(rule, prep, total_q, quantities, (disjoint, complete), context.lang)
         verdict.findings += found
         if not found:
@@ -107,15 +105,42 @@ def evaluate(rule, matches, context):
     return verdict
 
 
+def _total_index(match, prep, context) -> int | None:
+    """The total: the bound figure, or, when that is an increment (比同期增加73.5亿元), the figure
+    of the same unit just before it (626.9亿元). A signed total (顺差, 净增) has none."""
+    if not isinstance(prep.total, str) or prep.total not in match.figures:
+        return None
+    index = match.figures[prep.total]
+    if prep.skip_total is None:
+        return index
+    unit = context.quantities[index].unit
+    line_start = context.doc.text.rfind("\n", 0, context.quantities[index].start)
+    for candidate in range(index, max(-1, index - 4), -1):
+        q = context.quantities[candidate]
+        if q.start <= line_start:
+            break
+        if q.unit != unit or q.kind not in ("amount", "count"):
+            continue
+        if not prep.skip_total.search(_label_before(q, line_start + 1, context)):
+            return candidate
+        if not _INCREMENT.search(_label_before(q, line_start + 1, context)):
+            return None  # 顺差162亿美元: a signed total, not an increment of one
+    return None
+
+
+_INCREMENT = re.compile(r"(?:增加|减少|增长|下降|多|少)$")
+
+
 def _labelled_parts(indexes, match, prep, context):
-    """Each part with the words before it (since the previous figure): its label."""
+    """Each part with the words of its own clause before it (since the previous figure): its label."""
     result, cursor = [], match.start
     total_index = match.figures.get(prep.total) if isinstance(prep.total, str) else None
     if total_index is not None:
         cursor = max(cursor, context.quantities[total_index].end)
     for i in indexes:
         q = context.quantities[i]
-        label = _LABEL_EDGE.sub("", context.doc.text[cursor:q.start])
+        clause = re.split(r"[。；;，,：:]", context.doc.text[cursor:q.start])[-1]  # the part's own clause
+        label = _LABEL_EDGE.sub("", clause)
         result.append((i, label))
         cursor = q.end
     return result
