@@ -7,7 +7,6 @@ let the rule's kind judge the matches, and collect findings and the figures that
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from verify.document import Document
@@ -108,11 +107,13 @@ def find_matches(rule: Rule, context: Context) -> list[Match]:
     return find_matches_of(rule.pattern, rule, context)
 
 
-def find_matches_of(pattern, rule: Rule, context: Context) -> list[Match]:
-    """Every match of one compiled pattern (a rule's own, or one of its extra patterns)."""
+def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, int] | None = None) -> list[Match]:
+    """Every match of one compiled pattern (a rule's own, or one of its extra patterns),
+    optionally only within a window of the masked text."""
     masked = context.masked
     found = []
-    for m in _matches_by_line(pattern, masked.text):
+    matches = pattern.regex.finditer(masked.text, *window) if window else _matches_by_line(pattern, masked.text)
+    for m in matches:
         figures: dict[str, int | list[int]] = {}
         for name, slot in pattern.slots.items():
             if m.start(name) < 0:
@@ -138,12 +139,11 @@ def find_matches_of(pattern, rule: Rule, context: Context) -> list[Match]:
 
 def _matches_by_line(pattern, text: str):
     """The pattern's matches, line by line; only lines holding one of its required words."""
-    if pattern.anchor is None:
-        hits = (m.start() for m in re.finditer(r"^", text, re.M)) if text else iter(())
-    else:
-        hits = (m.start() for m in pattern.anchor.finditer(text))
+    if pattern.anchor is None:  # one pass; a match across a line break is no match
+        yield from (m for m in pattern.regex.finditer(text) if "\n" not in m.group())
+        return
     done = -1
-    for hit in hits:
+    for hit in (m.start() for m in pattern.anchor.finditer(text)):
         if hit < done:
             continue
         begin = text.rfind("\n", 0, hit) + 1

@@ -61,10 +61,9 @@ def lexicon() -> Lexicon:
 
 def read_arabic(digits: str) -> Reading:
     """'1,234.50' -> value 1234.5, step 0.01: every printed digit counts, trailing zeros too."""
-    plain = digits.replace(",", "")
-    value = Fraction(plain)
-    decimals = len(plain.partition(".")[2])
-    return Reading(value, Fraction(1, 10**decimals))
+    whole, _, decimals = digits.replace(",", "").partition(".")
+    scale = 10 ** len(decimals)
+    return Reading(Fraction(int(whole + decimals), scale), Fraction(1, scale))
 
 
 def read_chinese(numeral: str) -> Reading | None:

@@ -93,7 +93,7 @@ def _master_pattern() -> re.Pattern[str]:
         **{name: body for name, body in dates.PATTERNS.items()},
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
         "fraction": rf"(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/])",
-        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z\u4e00-\u9fff])[-+]|(?<=[比为至达是])[-+])?{number}(?P<UNIT>{units})?"
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
                    rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
     pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
@@ -240,6 +240,9 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
 
 
 def _number(m: re.Match, text: str) -> list[Quantity]:
+    if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
+            or m.group("SIGN")) and m.group("NCORE")[0].isdigit():
+        return _plain_number(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
     adjacent = read_adjacent(m.group("NCORE")) if chinese else None
     core = adjacent[0] if adjacent else _read(m.group("NCORE"))
@@ -257,7 +260,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if m.group("RSEP") else None), m.group("NTAIL"))
     negative = m.group("SIGN") in ("负", "零下", "-")
     qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
-    more_step = _more_step(core, m)
+    more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
     interval = _bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
         low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
@@ -274,6 +277,24 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         interval, value = interval.hull(_bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)), None
     kind = _kind(unit, core, scale, chinese)
     return [Quantity(text[m.start():end], m.start(), end, value, interval, unit, kind, qualifier, scale)]
+
+
+def _plain_number(m: re.Match, text: str) -> list[Quantity]:
+    """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
+    whole, _, decimals = m.group("NCORE").replace(",", "").partition(".")
+    places = 10 ** len(decimals)
+    digits = int(whole + decimals)
+    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    unit_group = "UNIT" if m.group("UNIT") else ("UNIT2" if m.group("UNIT2") else None)
+    unit, end = (m.group(unit_group), m.end()) if unit_group else (None, m.end())
+    if unit and _starts_longer_word(text, m.start(unit_group)):
+        unit, end = None, m.start(unit_group)
+    unit = "百分点" if unit == "个百分点" else unit
+    value = Fraction(digits * factor, places)
+    interval = Interval(Fraction((2 * digits - 1) * factor, 2 * places), Fraction((2 * digits + 1) * factor, 2 * places))
+    scale = m.group("NMULT")
+    kind = _kind(unit, Reading(value, Fraction(1, places)), scale, False)
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, unit, kind, None, scale)]
 
 
 @functools.cache

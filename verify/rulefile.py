@@ -59,9 +59,19 @@ class Rule:
         return self.title_en if lang == "en" and self.title_en else self.title
 
 
-def key_lines(text: str) -> dict[str, int]:
+def parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
+    """One parse with the safe loader: the data, and the line of each key (see key_lines)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, key_lines(node)
+
+
+def key_lines(node) -> dict[str, int]:
     """Line (1-based) of each top-level key, and of each example item as 'fail[0]' / 'pass[1]'."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
     lines: dict[str, int] = {}
     if not isinstance(node, yaml.MappingNode):
         return lines
@@ -90,12 +100,13 @@ def load_rule(path: Path, display: str | None = None) -> Rule:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(where, None, f"cannot read rule file ({exc})") from None
     try:
-        raw = yaml.safe_load(text)
-        lines = key_lines(text)
+        raw, lines = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleFileError(where, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+    except RecursionError:
+        raise RuleFileError(where, None, "not valid YAML: nested too deeply") from None
     if not isinstance(raw, dict):
         raise RuleFileError(where, 1, "a rule file is a mapping of keys (id, kind, pattern, …)")
     kind_name = raw.get("kind")

@@ -61,7 +61,7 @@ def evaluate(rule, matches, context):
     verdict = Verdict()
     prep = rule.prepared
     heads = _grouped(matches, prep, context)
-    bodies = _grouped(find_matches_of(prep["against"], rule, context), prep, context) if prep["against"] else heads
+    bodies = _grouped(_against_matches(rule, prep, matches, context), prep, context) if prep["against"] else heads
     for key, head_indexes in heads.items():
         first = head_indexes[0]
         head = context.quantities[first]
@@ -77,6 +77,23 @@ def evaluate(rule, matches, context):
             else:
                 verdict.held(rule, context.quantities[i], f"{head.text} = {context.quantities[i].text}")
     return verdict
+
+
+def _against_matches(rule, prep, heads, context) -> list:
+    """Matches of `against` in the stretch after each headline (all the text without `within`)."""
+    from verify.engine import find_matches_of
+    from verify.kinds.count import masked_position
+
+    if prep["within"] is None:
+        return find_matches_of(prep["against"], rule, context)
+    found, done = [], 0
+    for head in heads:
+        begin = max(done, masked_position(context, head.end))
+        end = min(len(context.masked.text), masked_position(context, head.end + prep["within"]) + 1)
+        if begin < end:
+            found += find_matches_of(prep["against"], rule, context, (begin, end))
+            done = end
+    return found
 
 
 def _grouped(matches, prep, context) -> dict[tuple, list[int]]:

@@ -121,7 +121,7 @@ def _items_text(match, prep: Prepared, context, counted) -> str | None:
     if prep.after is None:
         return match.texts.get(prep.items)
     window = context.masked.text
-    start = _masked_pos(context, match.end)
+    start = masked_position(context, match.end)
     for m in prep.after.regex.finditer(window, start, min(len(window), start + prep.within)):
         text = m.group(prep.items)
         if prep.share and not _shares_label_char(counted.text, text, prep.separators):
@@ -130,7 +130,7 @@ def _items_text(match, prep: Prepared, context, counted) -> str | None:
     return None
 
 
-def _masked_pos(context, original: int) -> int:
+def masked_position(context, original: int) -> int:
     """Masked position of an original offset (the first masked position at or after it)."""
     masked = context.masked
     lo, hi = 0, len(masked.text)
