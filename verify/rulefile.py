@@ -16,8 +16,12 @@ from verify.errors import RuleFileError
 from verify.patterns import CompiledPattern, PatternError, compile_pattern
 
 SEVERITIES = ("error", "warning", "info")
+COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
+                "title_en": str, "why_en": str, "message": str, "message_en": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
-COMMON_OPTIONAL = {"title_en", "why_en", "message", "message_en"}
+COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
+_TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
+               bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
 
 
@@ -77,6 +81,8 @@ def key_lines(node) -> dict[str, int]:
         return lines
     for key_node, value_node in node.value:
         key = str(key_node.value)
+        if key in lines and "duplicate" not in lines:  # safe_load would silently keep the last
+            lines["duplicate"], lines["duplicate key"] = key_node.start_mark.line + 1, key
         lines[key] = key_node.start_mark.line + 1
         if key == "examples" and isinstance(value_node, yaml.MappingNode):
             for sub_key, sub_value in value_node.value:
@@ -109,20 +115,34 @@ def load_rule(path: Path, display: str | None = None) -> Rule:
         raise RuleFileError(where, None, "not valid YAML: nested too deeply") from None
     if not isinstance(raw, dict):
         raise RuleFileError(where, 1, "a rule file is a mapping of keys (id, kind, pattern, …)")
+    if "duplicate" in lines:
+        raise RuleFileError(where, lines["duplicate"], f"key '{lines['duplicate key']}' is given twice")
     kind_name = raw.get("kind")
-    if kind_name not in KINDS:
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise RuleFileError(where, lines.get("kind", 1), f"unknown kind '{kind_name}' (known: {known})")
     kind = KINDS[kind_name]
     _check_keys(raw, lines, where, COMMON_REQUIRED | kind.REQUIRED, COMMON_OPTIONAL | kind.OPTIONAL)
+    _check_types(raw, lines, where, {**COMMON_TYPES, **kind.TYPES})
     rule = _build(raw, lines, where, path)
     try:
         rule.prepared = kind.prepare(rule)
     except RuleFileError:
         raise
-    except (ValueError, TypeError) as exc:
-        raise RuleFileError(where, lines.get("pattern", 1), str(exc)) from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise RuleFileError(where, lines.get("pattern", 1), f"cannot use this rule: {exc}") from None
     return rule
+
+
+def _check_types(raw: dict, lines: dict[str, int], where: str, types: dict) -> None:
+    for key, value in raw.items():
+        wanted = types.get(key)
+        if wanted is None or value is None:
+            continue
+        wanted = wanted if isinstance(wanted, tuple) else (wanted,)
+        if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
+            names = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in wanted)
+            raise RuleFileError(where, lines.get(str(key), 1), f"{key} must be {names}")
 
 
 def _check_keys(raw: dict, lines: dict[str, int], where: str, required: set[str], optional: set[str]) -> None:
@@ -130,8 +150,10 @@ def _check_keys(raw: dict, lines: dict[str, int], where: str, required: set[str]
         if key not in required | optional:
             raise RuleFileError(where, lines.get(str(key), 1), f"unknown key '{key}'")
     for key in sorted(required):
-        if key not in raw or raw[key] is None:
+        if key not in raw:
             raise RuleFileError(where, 1, f"missing key '{key}'")
+        if raw[key] is None:
+            raise RuleFileError(where, lines.get(key, 1), f"'{key}' has no value")
 
 
 def _build(raw: dict, lines: dict[str, int], where: str, path: Path) -> Rule:
@@ -191,7 +213,7 @@ def rule_files(path: Path) -> list[Path]:
         return [path]
     if not path.is_dir():
         raise RuleFileError(str(path), None, "no such rule file or folder")
-    return sorted(p for p in path.rglob("*.yaml") if not p.name.startswith("."))
+    return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
 def load_rules(extra: list[str] | None = None, builtin: bool = True) -> list[Rule]:

@@ -15,8 +15,9 @@ from verify.errors import RuleFileError
 from verify.kinds.common import finding, rule_message
 from verify.messages import text_for
 
+TYPES = {"check": str, "date": str, "weekday": str, "time": str}
 REQUIRED = {"check"}
-OPTIONAL = {"date", "weekday", "time"}
+OPTIONAL = set(TYPES) - REQUIRED
 
 
 def prepare(rule) -> dict:
@@ -73,7 +74,8 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     severity = rule.severity if source in ("date", "option", "file name") else "warning"
     expected = "周" + WEEKDAY_NAMES[actual]
     names = {"date": date_q.text, "weekday": day_q.text, "expected": expected, "year": str(year)}
-    default = text_for(context.lang, "weekday_mismatch", date=date_q.text, year=year, expected=expected,
+    dated = date_q.text if "年" in date_q.text else f"{year}年{date_q.text}"
+    default = text_for(context.lang, "weekday_mismatch", date=dated, year=year, expected=expected,
                        stated=day_q.text)
     calculation = f"{year}-{month:02d}-{day:02d} = {expected}"
     verdict.findings.append(finding(rule, severity, day_q, rule_message(rule, context.lang, default, names),

@@ -19,6 +19,8 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     two or more zeros by half its last non-zero place (4200 may be 4187 rounded): an error
     must hold even then.
     """
+    if q.kind == "year" and isinstance(q.value, str) and q.value.isdigit():
+        return Interval.point(int(q.value))  # 2021年: a year takes part in arithmetic (year - 1)
     iv = q.fraction_interval()
     if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
         return iv

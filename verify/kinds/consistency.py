@@ -18,8 +18,9 @@ from verify.kinds.common import finding, rule_message, value_interval
 from verify.messages import text_for
 from verify.patterns import PatternError, compile_pattern
 
+TYPES = {"value": str, "key": list, "key_last": dict, "against": str, "within": int, "max_ratio": (int, float)}
 REQUIRED = {"value", "key"}
-OPTIONAL = {"key_last", "against", "within", "max_ratio"}
+OPTIONAL = set(TYPES) - REQUIRED
 
 
 def prepare(rule) -> dict:
@@ -28,7 +29,7 @@ def prepare(rule) -> dict:
     if value not in rule.pattern.slots:
         raise RuleFileError(rule.path, rule.lines.get("value"), f"value '{value}' is not a slot of the pattern")
     key = rule.params["key"]
-    if not isinstance(key, list) or not key:
+    if not isinstance(key, list) or not key or not all(isinstance(name, str) for name in key):
         raise RuleFileError(rule.path, rule.lines.get("key"), "key is a list of slot or group names")
     known = set(rule.pattern.slots) | set(rule.pattern.text_groups)
     for name in key:

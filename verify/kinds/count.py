@@ -20,8 +20,10 @@ from verify.kinds.common import finding, rule_message
 from verify.messages import text_for
 from verify.patterns import PatternError, compile_pattern
 
+TYPES = {"count": str, "items": str, "separators": str, "soft_separators": str, "items_after": str, "within": int,
+         "items_share_label_char": bool, "list_end": str}
 REQUIRED = {"count", "items"}
-OPTIONAL = {"separators", "soft_separators", "items_after", "within", "items_share_label_char", "list_end"}
+OPTIONAL = set(TYPES) - REQUIRED
 DEFAULT_SEPARATORS = r"、|,|，|;|；"
 DEFAULT_SOFT = r"以及|和|及|与|或"
 

@@ -12,8 +12,9 @@ from verify.kinds.common import finding, rule_message, value_interval
 from verify.kinds.relation import parse_rule_formula
 from verify.messages import text_for
 
+TYPES = {"condition": str, "subject": str}
 REQUIRED: set[str] = set()
-OPTIONAL = {"condition", "subject"}
+OPTIONAL = set(TYPES)
 _NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
 
 
@@ -26,6 +27,8 @@ def prepare(rule) -> dict:
         if condition.op == "==":
             raise RuleFileError(rule.path, rule.lines.get("condition"), "a condition compares with < <= > or >=")
     subject = rule.params.get("subject") or next(iter(rule.pattern.slots), None)
+    if subject is not None and subject not in rule.pattern.slots:
+        raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not a slot of the pattern")
     return {"condition": condition, "subject": subject}
 
 
@@ -46,7 +49,7 @@ def evaluate(rule, matches, context):
             if relation_may_hold(negated, env):
                 continue
         subject = figures.get(rule.prepared["subject"]) or next(iter(figures.values()), None)
-        texts = {**match.texts, **{k: q.text for k, q in figures.items()}}
+        texts = {"title": rule.title_in(context.lang), **match.texts, **{k: q.text for k, q in figures.items()}}
         default = text_for(context.lang, "pattern_found", title=rule.title_in(context.lang))
         message = rule_message(rule, context.lang, default, texts)
         if subject is None:

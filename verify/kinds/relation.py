@@ -24,8 +24,9 @@ from verify.solve_cache import solved_forms
 
 _PERCENT_LITERAL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _INTERPOLATED = re.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
+TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str}
 REQUIRED = {"formula"}
-OPTIONAL = {"find", "implied", "subject"}
+OPTIONAL = set(TYPES) - REQUIRED
 
 
 class Prepared:
@@ -38,18 +39,7 @@ class Prepared:
 def prepare(rule) -> Prepared:
     """Parse and solve the formula; check that every variable is bound by a slot or a lookup."""
     relation = parse_rule_formula(rule, "formula")
-    find = {}
-    for var, source in (rule.params.get("find") or {}).items():
-        for group in _INTERPOLATED.findall(str(source)):
-            if group not in rule.pattern.text_groups:
-                raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {{={group}}} names no text group")
-        try:
-            probe = compile_pattern(_INTERPOLATED.sub("x", str(source)))
-        except PatternError as exc:
-            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {exc}") from None
-        if var not in probe.slots:
-            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} must have a slot {{{var}:…}}")
-        find[var] = str(source)
+    find = {var: _prepare_lookup(rule, var, entry) for var, entry in (rule.params.get("find") or {}).items()}
     bound = set(rule.pattern.slots) | set(find)
     for var in sorted(variables(relation) - bound):
         raise RuleFileError(rule.path, rule.lines.get("formula"), f"formula uses '{var}', which no slot binds")
@@ -64,9 +54,36 @@ def prepare(rule) -> Prepared:
     return Prepared(relation, solved, find, implied, subject)
 
 
-def parse_rule_formula(rule, key: str):
+def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
+    """A lookup: a pattern (text), or {pattern, where} with a condition on the figures it finds."""
+    where = None
+    if isinstance(entry, dict):
+        if set(entry) - {"pattern", "where"} or "pattern" not in entry:
+            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} is a pattern or {{pattern, where}}")
+        if entry.get("where"):
+            where = parse_rule_formula(rule, f"find.{var}", str(entry["where"]))
+        entry = entry["pattern"]
+    source = str(entry)
+    for group in _INTERPOLATED.findall(source):
+        if group not in rule.pattern.text_groups:
+            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {{={group}}} names no text group")
+    try:
+        probe = compile_pattern(_INTERPOLATED.sub("x", source))
+    except PatternError as exc:
+        raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {exc}") from None
+    if var not in probe.slots:
+        raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} must have a slot {{{var}:…}}")
+    if where is not None:
+        unknown = variables(where) - set(probe.slots) - set(rule.pattern.slots)
+        if unknown:
+            raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: where uses '{sorted(unknown)[0]}', which no slot binds")
+    return source, where
+
+
+def parse_rule_formula(rule, key: str, text: str | None = None):
     """Parse a formula of the rule, reporting errors at its line. `100%` may be written for 1."""
-    text = _PERCENT_LITERAL.sub(lambda m: decimal_string(Fraction(m.group(1)) / 100), str(rule.params[key]))
+    text = _PERCENT_LITERAL.sub(lambda m: decimal_string(Fraction(m.group(1)) / 100),
+                                str(rule.params[key]) if text is None else text)
     try:
         return parse_formula(text)
     except FormulaError as exc:
@@ -115,9 +132,9 @@ def _bind(match, prep: Prepared, context):
             figures[name] = context.quantities[index]
             indexes.add(index)
     looked_up = False
-    for var, source in prep.find.items():
+    for var, lookup in prep.find.items():
         if var not in figures:
-            found = _lookup(source, var, match, context)
+            found = _lookup(lookup, var, match, figures, context)
             if found is not None:
                 figures[var] = context.quantities[found]
                 indexes.add(found)
@@ -126,15 +143,24 @@ def _bind(match, prep: Prepared, context):
     return figures, names, indexes, looked_up
 
 
-def _lookup(source: str, var: str, match, context) -> int | None:
+def _lookup(lookup, var: str, match, figures, context) -> int | None:
     """A figure the sentence leaves out but the text states elsewhere (全年计划35万人);
-    {=name} in the lookup stands for the text the main pattern bound to group `name`."""
+    {=name} in the lookup stands for the text the main pattern bound to group `name`, and
+    `where` must hold between what the lookup finds and the main match (last_year == year - 1)."""
+    source, where = lookup
     text = _INTERPOLATED.sub(lambda m: re.escape(match.texts.get(m.group(1), "")), source)
     pattern = _compiled_lookup(text)
     for m in pattern.regex.finditer(context.masked.text):
         index = context.masked.quantity_at(m.start(var))
-        if index is not None:
-            return index
+        if index is None:
+            continue
+        if where is not None:
+            found = {name: context.quantities[i] for name in pattern.slots
+                     if m.start(name) >= 0 and (i := context.masked.quantity_at(m.start(name))) is not None}
+            env = _env({k: v for k, v in {**figures, **found}.items() if k in variables(where)}, False)
+            if variables(where) - set(env) or not relation_may_hold(where, env):
+                continue
+        return index
     return None
 
 

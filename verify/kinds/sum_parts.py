@@ -17,8 +17,10 @@ from verify.interval import Interval
 from verify.kinds.common import finding, rule_message, value_interval
 from verify.messages import text_for
 
+TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "skip_label": str, "stop_label": str,
+         "skip_total": str, "complete": str}
 REQUIRED = {"total", "parts"}
-OPTIONAL = {"partitions", "labels", "skip_label", "stop_label", "skip_total", "complete"}
+OPTIONAL = set(TYPES) - REQUIRED
 _LABEL_EDGE = re.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
