@@ -60,8 +60,13 @@ def with_single_source_xfail(paths: list[Path]) -> list:
 # ---------------------------------------------------------------- the set of files
 
 
-def test_builtin_rules_dir_is_the_checkout_rules_folder():
-    assert builtin_rules_dir() == RULES_DIR
+def test_builtin_rules_are_the_checkout_rules_folder():
+    """From a checkout the rules are rules/; from an installed wheel, the copy it carries."""
+    installed = builtin_rules_dir()
+    ours = {p.relative_to(RULES_DIR).as_posix(): p.read_bytes() for p in RULE_PATHS}
+    theirs = {p.relative_to(installed).as_posix(): p.read_bytes()
+              for p in installed.rglob("*") if p.suffix in (".yaml", ".yml")}
+    assert theirs == ours
 
 
 def test_there_are_rule_files_in_every_pack():
