@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
                         help="lowest severity that makes the exit code 1 (default: error)")
+    parser.add_argument("--list-rules", action="store_true", help="list every rule: id, kind, severity, title, file")
+    parser.add_argument("--explain", metavar="RULE_ID", help="what a rule checks, why, its formula and examples")
+    parser.add_argument("--test-rules", action="store_true",
+                        help="run the examples of every rule (built-in, --rules, and rule files or packs given as FILE)")
     return parser
 
 
@@ -48,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.list_rules or args.explain or args.test_rules:
+        return _rule_command(args)
     if not args.files:
         raise UsageError("no input files (try: verify report.txt)")
     issue_date = _parse_date(args.date) if args.date else None
@@ -62,6 +68,34 @@ def _run(args: argparse.Namespace) -> int:
     results = check_documents(documents, args.rules, issue_date, args.lang)
     sys.stdout.write(render(results, args.format, args.lang))
     return _exit_status(results, args.fail_on)
+
+
+def _rule_command(args: argparse.Namespace) -> int:
+    """--list-rules, --explain, --test-rules: about the rules, not about a report."""
+    from verify.rulefile import load_rules
+
+    rules = load_rules(args.rules + (args.files if args.test_rules else []))
+    if args.list_rules:
+        from verify.rule_docs import rules_table
+
+        sys.stdout.write(rules_table(rules, args.lang))
+    if args.explain:
+        from verify.rule_docs import explain
+
+        chosen = [r for r in rules if r.id == args.explain]
+        if not chosen:
+            raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
+        sys.stdout.write(explain(chosen[0], args.lang))
+    if args.test_rules:
+        from verify.rule_examples import check_rule_examples
+
+        failures = check_rule_examples(rules)
+        for failure in failures:
+            print(failure.one_line())
+        examples = sum(len(r.fail_examples) + len(r.pass_examples) for r in rules)
+        print(f"{len(rules)} rules, {examples} examples: {len(failures)} failed")
+        return ExitStatus.FINDINGS if failures else ExitStatus.CLEAN
+    return ExitStatus.CLEAN
 
 
 def read_document(path: str, encoding: str | None) -> Document:

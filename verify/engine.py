@@ -104,7 +104,19 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
 
 def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
+    if rule.match_on == "text":
+        return _text_matches(rule, context)
     return find_matches_of(rule.pattern, rule, context)
+
+
+def _text_matches(rule: Rule, context: Context) -> list[Match]:
+    """A pattern on the text itself (no slots): for how figures are written (.5, 4千, 90年)."""
+    found = []
+    for m in _matches_by_line(rule.pattern, context.doc.view):
+        texts = {g: context.doc.text[m.start(g):m.end(g)] for g in rule.pattern.text_groups if m.start(g) >= 0}
+        spans = {g: (m.start(g), m.end(g)) for g in texts}
+        found.append(Match(rule, m.start(), m.end(), {}, texts, spans))
+    return found
 
 
 def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, int] | None = None) -> list[Match]:

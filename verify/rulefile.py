@@ -6,6 +6,7 @@ checked, so a broken rule stops the run at once with `file:line: what is wrong` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ from verify.patterns import CompiledPattern, PatternError, compile_pattern
 
 SEVERITIES = ("error", "warning", "info")
 COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
-                "title_en": str, "why_en": str, "message": str, "message_en": str}
+                "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
+_CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
                bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
@@ -56,6 +58,7 @@ class Rule:
     why_en: str | None = None
     message: str | None = None
     message_en: str | None = None
+    match_on: str = "figures"  # "figures": the masked view with slots; "text": the text itself
     prepared: Any = None
 
     def title_in(self, lang: str) -> str:
@@ -169,11 +172,17 @@ def _build(raw: dict, lines: dict[str, int], where: str, path: Path) -> Rule:
         pattern = compile_pattern(raw["pattern"])
     except PatternError as exc:
         raise RuleFileError(where, lines["pattern"], f"pattern: {exc}") from None
+    match_on = raw.get("match_on", "figures")
+    if match_on not in ("figures", "text"):
+        raise RuleFileError(where, lines["match_on"], "match_on is 'figures' (the default) or 'text'")
+    if match_on == "text" and pattern.slots:
+        raise RuleFileError(where, lines["pattern"], "a pattern matched on the text has no slots {name:type}")
     fail, passing = _examples(raw["examples"], lines, where)
     params = {k: v for k, v in raw.items() if k not in COMMON_REQUIRED | COMMON_OPTIONAL}
-    return Rule(rule_id, raw["kind"], raw["severity"], raw["title"], raw["why"], where, pattern, params,
+    why = _CJK_FOLD.sub("", raw["why"].strip())  # YAML folding puts a space between Chinese lines
+    return Rule(rule_id, raw["kind"], raw["severity"], raw["title"], why, where, pattern, params,
                 fail, passing, lines, raw.get("title_en"), raw.get("why_en"), raw.get("message"),
-                raw.get("message_en"))
+                raw.get("message_en"), match_on)
 
 
 def _examples(raw: Any, lines: dict[str, int], where: str) -> tuple[list[Example], list[Example]]:

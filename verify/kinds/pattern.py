@@ -2,9 +2,13 @@
 
 `condition: rate >= 100` fires only when every value inside the stated intervals satisfies it
 (下降120% does; 下降约100% does not), so an approximate figure never raises the alarm.
+`written` asks how a figure is written: {slot: regex} must find a match in the figure's own text
+(9~16亿 written without the first 亿, 约…左右 both at once).
 """
 
 from __future__ import annotations
+
+import re
 
 from verify.errors import RuleFileError
 from verify.expr import Relation, relation_may_hold, variables
@@ -12,7 +16,7 @@ from verify.kinds.common import finding, rule_message, value_interval
 from verify.kinds.relation import parse_rule_formula
 from verify.messages import text_for
 
-TYPES = {"condition": str, "subject": str}
+TYPES = {"condition": str, "subject": str, "written": dict}
 REQUIRED: set[str] = set()
 OPTIONAL = set(TYPES)
 _NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
@@ -29,7 +33,15 @@ def prepare(rule) -> dict:
     subject = rule.params.get("subject") or next(iter(rule.pattern.slots), None)
     if subject is not None and subject not in rule.pattern.slots:
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not a slot of the pattern")
-    return {"condition": condition, "subject": subject}
+    written = {}
+    for slot, regex in (rule.params.get("written") or {}).items():
+        if slot not in rule.pattern.slots or not isinstance(regex, str):
+            raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written: '{slot}' must be a slot, with a regex")
+        try:
+            written[slot] = re.compile(regex)
+        except re.error as exc:
+            raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written.{slot}: {exc.msg}") from None
+    return {"condition": condition, "subject": subject, "written": written}
 
 
 def evaluate(rule, matches, context):
@@ -40,6 +52,9 @@ def evaluate(rule, matches, context):
     condition: Relation | None = rule.prepared["condition"]
     for match in matches:
         figures = {k: context.quantities[v] for k, v in match.figures.items() if isinstance(v, int)}
+        written = rule.prepared["written"]
+        if any(slot not in figures or not regex.search(figures[slot].text) for slot, regex in written.items()):
+            continue
         if condition is not None:
             if not variables(condition) <= set(figures):
                 continue
@@ -48,6 +63,7 @@ def evaluate(rule, matches, context):
             negated = Relation(_NEGATION[condition.op], condition.left, condition.right)
             if relation_may_hold(negated, env):
                 continue
+        verdict.checked |= {v for v in match.figures.values() if isinstance(v, int)}
         subject = figures.get(rule.prepared["subject"]) or next(iter(figures.values()), None)
         texts = {"title": rule.title_in(context.lang), **match.texts, **{k: q.text for k, q in figures.items()}}
         default = text_for(context.lang, "pattern_found", title=rule.title_in(context.lang))

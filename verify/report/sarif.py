@@ -1,0 +1,106 @@
+"""`verify --format sarif`: SARIF 2.1.0, so code-scanning tools can show findings in place.
+
+Regions count characters (run.columnKind "unicodeCodePoints"), as the JSON report does.
+No timestamps or other run-to-run noise: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import quote
+
+import verify
+from verify.messages import text_for
+
+SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "verifySentenceHash/v1"
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fingerprint(doc, finding) -> str:
+    """A hash that survives edits elsewhere in the page: rule id + the finding's sentence, spaces removed."""
+    sentence = next((doc.view[s:e] for s, e in doc.sentence_spans() if s <= finding.start < e),
+                    doc.view[finding.start:finding.end])
+    normalised = _WHITESPACE.sub("", sentence)
+    return hashlib.sha256(f"{finding.rule_id}\n{normalised}".encode("utf-8")).hexdigest()
+
+
+def sarif_report(results, lang: str = "zh", rules=None) -> str:
+    """One SARIF log with one run: every loaded rule, then every finding of every file."""
+    descriptors, index = _descriptors(results, lang, rules)
+    sarif_results = []
+    for result in results:
+        seen: dict[str, int] = {}
+        for f in result.findings:
+            sarif_results.append(_result(result.doc, f, index, lang, seen))
+    run = {
+        "tool": {"driver": {"name": "verify", "version": verify.__version__, "rules": descriptors}},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _descriptors(results, lang: str, rules) -> tuple[list[dict], dict[str, int]]:
+    """Rule metadata: the loaded rules when given, else only the rules that found something."""
+    descriptors = [_descriptor(r, lang) for r in rules or []]
+    for f in sorted({f.rule_id: f for res in results for f in res.findings}.values(), key=lambda f: f.rule_id):
+        if all(d["id"] != f.rule_id for d in descriptors):
+            descriptors.append({"id": f.rule_id, "name": _name(f.rule_id),
+                                "defaultConfiguration": {"level": LEVELS[f.severity]}})
+    return descriptors, {d["id"]: i for i, d in enumerate(descriptors)}
+
+
+def _descriptor(rule, lang: str) -> dict:
+    why = rule.why_en if lang == "en" and rule.why_en else rule.why
+    return {
+        "id": rule.id, "name": _name(rule.id),
+        "shortDescription": {"text": rule.title_in(lang)},
+        "fullDescription": {"text": " ".join(why.split())},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"kind": rule.kind},
+    }
+
+
+def _name(rule_id: str) -> str:
+    """SARIF wants a readable name apart from the id: completion-rate -> CompletionRate."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_]", rule_id))
+
+
+def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int]) -> dict:
+    text = f.message
+    if f.calculation:
+        text += f" [{text_for(lang, 'col_calculation')}: {f.calculation}]"
+    digest = fingerprint(doc, f)
+    seen[digest] = seen.get(digest, 0) + 1  # two findings of one rule in one sentence stay apart
+    result = {
+        "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": LEVELS[f.severity],
+        "message": {"text": text},
+        "locations": [_location(doc, f.start, f.end)],
+        "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
+    }
+    if f.related:
+        result["relatedLocations"] = [
+            {"id": i, **_location(doc, r.start, r.end), "message": {"text": r.text}}
+            for i, r in enumerate(f.related, start=1)]
+    return result
+
+
+def _location(doc, start: int, end: int) -> dict:
+    first, last = doc.position(start), doc.position(end)
+    region = {"startLine": first.line, "startColumn": first.column, "endLine": last.line,
+              "endColumn": last.column, "charOffset": start, "charLength": end - start}
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.path)}, "region": region}}
+
+
+def artifact_uri(path: str) -> str:
+    """The path as given, made a valid URI reference: relative stays relative, absolute becomes file:."""
+    for pure in (PurePosixPath(path), PureWindowsPath(path)):
+        if pure.is_absolute():
+            return pure.as_uri()
+    return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=@")
