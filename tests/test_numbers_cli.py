@@ -1,4 +1,4 @@
-"""`verify --numbers`: the table, the JSON contract (schema verify/1), exit 2 on unusable input.
+"""`verify --numbers`: the table, the JSON contract (schema verify/2), exit 2 on unusable input.
 
 Run in process through verify.cli.main and once as a real process (python -m verify), the way
 CI and other tools call it. The input file is never written to.
@@ -72,7 +72,7 @@ def report(capsys, page_copy) -> dict:
 
 
 def test_json_schema_and_file(report, page_copy):
-    assert report["schema"] == "verify/1"
+    assert report["schema"] == "verify/2"
     assert len(report["files"]) == 1 and report["files"][0]["path"] == str(page_copy)
     keys = {"text", "start", "end", "line", "column", "value", "low", "high", "unit", "kind", "qualifier"}
     assert all(set(r) == keys for r in report["files"][0]["quantities"])

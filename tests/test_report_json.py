@@ -1,4 +1,4 @@
-"""`verify --format json`: the findings report other tools parse (schema verify/1).
+"""`verify --format json`: the findings report other tools parse (schema verify/2).
 
 Every field the README promises is present with the right type; counts agree with the findings;
 offsets are characters of the original text, so text[start:end] is each finding's text and
@@ -17,11 +17,11 @@ from conftest import SAMPLE
 from verify.cli import main
 from verify.rulefile import load_rules
 
-FILE_KEYS = {"path", "numbers", "checked", "findings"}
+FILE_KEYS = {"path", "numbers", "checked", "findings", "baselined", "suppressed"}
 FINDING_KEYS = {"rule", "severity", "line", "column", "start", "end", "text", "message", "expected",
-                "calculation", "related"}
+                "calculation", "related", "fingerprint"}
 RELATED_KEYS = {"line", "start", "end", "text"}
-SUMMARY_KEYS = {"files", "errors", "warnings", "infos"}
+SUMMARY_KEYS = {"files", "errors", "warnings", "infos", "baselined", "suppressed"}
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +72,7 @@ def all_examples_page(tmp_path) -> Path:
 def assert_contract(data: dict, paths: list[Path]) -> None:
     """The shape of the report and the counts of its summary."""
     assert set(data) == {"schema", "files", "summary"}
-    assert data["schema"] == "verify/1"
+    assert data["schema"] == "verify/2"
     assert [f["path"] for f in data["files"]] == [str(p) for p in paths]
     totals = {"error": 0, "warning": 0, "info": 0}
     for file in data["files"]:
@@ -94,7 +94,8 @@ def assert_contract(data: dict, paths: list[Path]) -> None:
                 assert set(r) == RELATED_KEYS
     assert set(data["summary"]) == SUMMARY_KEYS
     assert data["summary"] == {"files": len(paths), "errors": totals["error"],
-                               "warnings": totals["warning"], "infos": totals["info"]}
+                               "warnings": totals["warning"], "infos": totals["info"],
+                               "baselined": 0, "suppressed": 0}
 
 
 def assert_offsets(data: dict, paths: list[Path]) -> None:
@@ -121,7 +122,7 @@ def test_sample_report(capsys):
     assert_offsets(data, [SAMPLE])
     file = data["files"][0]
     assert file["numbers"] > 50 and file["checked"] > 0
-    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 2}
+    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 2, "baselined": 0, "suppressed": 0}
 
 
 def test_sample_infos_are_the_implied_plans(capsys):
@@ -148,7 +149,7 @@ def test_warning_report(capsys, warning_page):
     assert code == 0
     assert_contract(data, [warning_page])
     assert_offsets(data, [warning_page])
-    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 1, "infos": 1}
+    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 1, "infos": 1, "baselined": 0, "suppressed": 0}
 
 
 def test_warning_finding(capsys, warning_page):
@@ -189,7 +190,7 @@ def test_several_files(capsys, warning_page, error_page):
     paths = [SAMPLE, warning_page, error_page]
     assert_contract(data, paths)
     assert_offsets(data, paths)
-    assert data["summary"] == {"files": 3, "errors": 1, "warnings": 1, "infos": 5}
+    assert data["summary"] == {"files": 3, "errors": 1, "warnings": 1, "infos": 5, "baselined": 0, "suppressed": 0}
     (error,) = [f for f in data["files"][2]["findings"] if f["severity"] == "error"]
     assert (error["rule"], error["text"]) == ("share-above-100", "110%")
 
@@ -229,8 +230,8 @@ def test_empty_file_report(capsys, tmp_path):
     path.write_text("", encoding="utf-8")
     code, data = report(capsys, path)
     assert code == 0
-    assert data["files"] == [{"path": str(path), "numbers": 0, "checked": 0, "findings": []}]
-    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 0}
+    assert data["files"] == [{"path": str(path), "numbers": 0, "checked": 0, "findings": [], "baselined": [], "suppressed": []}]
+    assert data["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 0, "baselined": 0, "suppressed": 0}
 
 
 def test_messages_have_no_unfilled_placeholders(capsys, error_page):

@@ -1,4 +1,4 @@
-"""main(argv) -> int: options, the pipeline per file, the formatter. The only module that does I/O."""
+"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs.py, the only I/O."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import datetime
 import sys
 from pathlib import Path
 
-from verify.document import Document, decode
-from verify.errors import ExitStatus, InputError, UsageError, VerifyError
-from verify.quantities import Quantity, read_quantities
+from verify.config import Config, check_rule_ids, find_config, load_config
+from verify.errors import ExitStatus, UsageError, VerifyError
+from verify.inputs import expand_inputs, read_document, write_atomically
 
-FORMATS = ("table", "json")
+from verify.report.render import FORMATS
+
+DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,16 +22,23 @@ def build_parser() -> argparse.ArgumentParser:
         prog="verify",
         description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
                     " / Numeric consistency checker for Chinese news reports.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="report files (UTF-8 or GB18030)")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="report files or folders (UTF-8 or GB18030); - for stdin")
     parser.add_argument("--numbers", action="store_true", help="list every stated quantity instead of checking")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: table)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
     parser.add_argument("--encoding", help="decode input with this encoding instead of detecting it")
     parser.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="add a rule pack (a folder of YAML rules, or one rule file); repeatable")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+    parser.add_argument("--fail-on", choices=("error", "warning", "never"),
                         help="lowest severity that makes the exit code 1 (default: error)")
+    parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
+    parser.add_argument("--jobs", type=int, metavar="N", help="check files in N parallel processes")
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: verify.toml here or above)")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
+    parser.add_argument("--ignore-file", metavar="FILE", help=f"suppressions with reasons (default: {DEFAULT_IGNORE_FILE})")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (whole or not at all)")
     parser.add_argument("--list-rules", action="store_true", help="list every rule: id, kind, severity, title, file")
     parser.add_argument("--explain", metavar="RULE_ID", help="what a rule checks, why, its formula and examples")
     parser.add_argument("--test-rules", action="store_true",
@@ -51,41 +60,102 @@ def main(argv: list[str] | None = None) -> int:
         return ExitStatus.UNUSABLE
 
 
+def _settings(args: argparse.Namespace) -> Config:
+    """verify.toml (found or named), then the command line over it."""
+    path = Path(args.config) if args.config else find_config(Path.cwd())
+    config = load_config(path, FORMATS) if path else Config()
+    if args.config is None and path is None:
+        config.path = None
+    config.rules = config.rules + args.rules
+    config.format = args.format or config.format or "table"
+    config.lang = args.lang or config.lang or "zh"
+    config.fail_on = args.fail_on or config.fail_on or "error"
+    config.encoding = args.encoding or config.encoding
+    config.glob = args.glob or config.glob or "*.txt"
+    config.jobs = args.jobs if args.jobs is not None else (config.jobs or 1)
+    config.date = _parse_date(args.date) if args.date else config.date
+    config.baseline = args.baseline or config.baseline
+    config.ignore_file = args.ignore_file or config.ignore_file
+    if config.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    return config
+
+
 def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _check_conflicts(args, settings)
     if args.list_rules or args.explain or args.test_rules:
-        return _rule_command(args)
+        return _rule_command(args, settings)
     if not args.files:
         raise UsageError("no input files (try: verify report.txt)")
-    issue_date = _parse_date(args.date) if args.date else None
-    documents = [read_document(path, args.encoding) for path in args.files]
+    documents = [read_document(p, settings.encoding) for p in expand_inputs(args.files, settings.glob)]
     if args.numbers:
-        files = [(doc, read_quantities(doc)) for doc in documents]
-        sys.stdout.write(_format_numbers(files, args))
+        _emit(_format_numbers(documents, settings), args.output)
         return ExitStatus.CLEAN
-    from verify.engine import check_documents  # the rule engine is not needed for --numbers
+    from verify.engine import check_all
     from verify.report.render import render
 
-    results = check_documents(documents, args.rules, issue_date, args.lang)
-    sys.stdout.write(render(results, args.format, args.lang))
-    return _exit_status(results, args.fail_on)
+    rules = _load_rules(settings)
+    results = check_all(documents, rules, settings.date, settings.lang, settings.jobs)
+    _override_severities(results, settings.severity)
+    if args.write_baseline:
+        _write_baseline(args.write_baseline, results)
+    stale = _apply_gate(results, settings, {r.id for r in rules})
+    _emit(render(results, settings.format, settings.lang, rules=rules), args.output)
+    for suppression in stale:
+        print(f"verify: {settings.ignore_file}: suppression of {suppression.rule} matched nothing "
+              f"({(suppression.sentence or suppression.fingerprint or '')[:30]})", file=sys.stderr)
+    return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
 
 
-def _rule_command(args: argparse.Namespace) -> int:
+def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
+    if args.numbers and settings.format not in ("table", "json"):
+        raise UsageError(f"--numbers prints a table or json, not {settings.format}")
+    if args.numbers and (settings.baseline or args.write_baseline):
+        raise UsageError("--numbers lists figures; baselines apply to findings")
+    if args.baseline and args.write_baseline and Path(args.baseline).resolve() == Path(args.write_baseline).resolve():
+        raise UsageError("--baseline and --write-baseline name the same file")
+    if args.test_rules and (args.list_rules or args.explain):
+        raise UsageError("--test-rules, --list-rules and --explain are separate commands")
+
+
+def _load_rules(settings: Config):
+    """The rules for this run: built-in and added packs, less the disabled, with severities set."""
+    from verify.rulefile import load_rules
+
+    rules = load_rules(settings.rules)
+    check_rule_ids(settings, {r.id for r in rules})
+    return [r for r in rules if r.id not in settings.disable]
+
+
+def _override_severities(results, overrides: dict[str, str]) -> None:
+    """verify.toml [severity]: a rule's firing findings (errors and warnings) take the level set
+    for it; at "info" every finding of the rule is an info."""
+    import dataclasses
+
+    for result in results:
+        result.findings = [
+            dataclasses.replace(f, severity=overrides[f.rule_id])
+            if f.rule_id in overrides and (f.severity != "info" or overrides[f.rule_id] == "info") else f
+            for f in result.findings]
+
+
+def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     """--list-rules, --explain, --test-rules: about the rules, not about a report."""
     from verify.rulefile import load_rules
 
-    rules = load_rules(args.rules + (args.files if args.test_rules else []))
+    rules = load_rules(settings.rules + (args.files if args.test_rules else []))
     if args.list_rules:
         from verify.rule_docs import rules_table
 
-        sys.stdout.write(rules_table(rules, args.lang))
+        sys.stdout.write(rules_table(rules, settings.lang))
     if args.explain:
         from verify.rule_docs import explain
 
         chosen = [r for r in rules if r.id == args.explain]
         if not chosen:
             raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
-        sys.stdout.write(explain(chosen[0], args.lang))
+        sys.stdout.write(explain(chosen[0], settings.lang))
     if args.test_rules:
         from verify.rule_examples import check_rule_examples
 
@@ -98,28 +168,47 @@ def _rule_command(args: argparse.Namespace) -> int:
     return ExitStatus.CLEAN
 
 
-def read_document(path: str, encoding: str | None) -> Document:
-    """Read and decode one report file; every failure is an InputError naming the file."""
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a report file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    return decode(raw, path, encoding)
+def _apply_gate(results, settings: Config, known_rules: set[str]):
+    """Move baselined and suppressed findings aside; return the suppressions that matched nothing."""
+    from verify.gate import Gate, read_baseline, read_suppressions
+
+    ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
+    gate = Gate()
+    if settings.baseline:
+        gate.baseline = read_baseline(settings.baseline)
+    if ignore_file:
+        gate.suppressions = read_suppressions(ignore_file, known_rules)
+    settings.ignore_file = ignore_file
+    for result in results:
+        result.findings, result.baselined, result.suppressed = gate.sort(result.doc.text, result.findings)
+    return gate.stale()
 
 
-def _format_numbers(files: list[tuple[Document, list[Quantity]]], args: argparse.Namespace) -> str:
-    if args.format == "json":
+def _write_baseline(path: str, results) -> None:
+    from verify.gate import fingerprint, write_baseline
+
+    entries = [(r.doc.path, f, fingerprint(r.doc.text, f)) for r in results for f in r.findings]
+    write_atomically(path, write_baseline(path, entries))
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomically(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def _format_numbers(documents, settings: Config) -> str:
+    from verify.quantities import read_quantities
+
+    files = [(doc, read_quantities(doc)) for doc in documents]
+    if settings.format == "json":
         from verify.report.json_report import numbers_report
 
         return numbers_report(files)
     from verify.report.numbers_table import numbers_table
 
-    return numbers_table(files, args.lang)
+    return numbers_table(files, settings.lang)
 
 
 def _parse_date(text: str) -> datetime.date:

@@ -63,16 +63,37 @@ class FileResult:
     checked: set[int]
     findings: list[Finding]
     passed: list[Check] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)          # known before: in the baseline
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)  # judged acceptable, with why
 
 
 def check_documents(documents: list[Document], rule_paths: list[str], issue_date: datetime.date | None,
                     lang: str = "zh") -> list[FileResult]:
     """Load the rules once (all validated before any text), then check each document."""
-    from verify import solve_cache
-
     rules = load_rules(rule_paths)
-    solve_cache.save()
     return [check_document(doc, rules, issue_date, lang) for doc in documents]
+
+
+def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
+              lang: str = "zh", jobs: int = 1) -> list[FileResult]:
+    """Check documents, in parallel processes when jobs > 1; results keep the input order."""
+    if jobs <= 1 or len(documents) <= 1:
+        return [check_document(doc, rules, issue_date, lang) for doc in documents]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, issue_date, lang)) as pool:
+        return list(pool.map(_check_in_worker, documents, chunksize=max(1, len(documents) // (jobs * 4))))
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(rules, issue_date, lang) -> None:
+    _WORKER.update(rules=rules, issue_date=issue_date, lang=lang)
+
+
+def _check_in_worker(doc: Document) -> FileResult:
+    return check_document(doc, _WORKER["rules"], _WORKER["issue_date"], _WORKER["lang"])
 
 
 def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,

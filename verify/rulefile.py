@@ -241,4 +241,7 @@ def load_rules(extra: list[str] | None = None, builtin: bool = True) -> list[Rul
             raise RuleFileError(display, rule.lines.get("id"), f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})")
         seen[rule.id] = display
         rules.append(rule)
+    from verify import solve_cache
+
+    solve_cache.save()  # formulas solved now are never solved (nor sympy imported) again
     return rules

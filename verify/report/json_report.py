@@ -1,6 +1,9 @@
-"""The JSON report: the public contract other tools parse (schema "verify/1").
+"""The JSON report: the public contract other tools parse (schema "verify/2").
 
 Change a field only together with SCHEMA, and say so in the README.
+verify/2 (after verify/1): findings carry their fingerprint; each file lists the findings set
+aside by the baseline ("baselined") and by suppressions ("suppressed", with the reason); the
+summary counts both. The --numbers output is unchanged apart from the version.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from verify.document import Document
 from verify.numerals import decimal_string
 from verify.quantities import Quantity
 
-SCHEMA = "verify/1"
+SCHEMA = "verify/2"
 
 
 def quantity_record(doc: Document, q: Quantity) -> dict:
@@ -55,17 +58,23 @@ def findings_report(results) -> str:
             "numbers": len(result.quantities),
             "checked": len(result.checked),
             "findings": [_finding_record(doc, f) for f in result.findings],
+            "baselined": [_finding_record(doc, f) for f in result.baselined],
+            "suppressed": [{**_finding_record(doc, f), "reason": reason} for f, reason in result.suppressed],
         })
-    summary = {"files": len(results), "errors": totals["error"], "warnings": totals["warning"], "infos": totals["info"]}
+    summary = {"files": len(results), "errors": totals["error"], "warnings": totals["warning"], "infos": totals["info"],
+               "baselined": sum(len(r.baselined) for r in results),
+               "suppressed": sum(len(r.suppressed) for r in results)}
     return json.dumps({"schema": SCHEMA, "files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _finding_record(doc: Document, f) -> dict:
+    from verify.gate import fingerprint
+
     pos = doc.position(f.start)
     return {
         "rule": f.rule_id, "severity": f.severity, "line": pos.line, "column": pos.column,
         "start": f.start, "end": f.end, "text": f.text, "message": f.message,
-        "expected": f.expected, "calculation": f.calculation,
+        "expected": f.expected, "calculation": f.calculation, "fingerprint": fingerprint(doc.text, f),
         "related": [{"line": doc.position(r.start).line, "start": r.start, "end": r.end, "text": r.text}
                     for r in f.related],
     }

@@ -6,7 +6,6 @@ No timestamps or other run-to-run noise: the same input gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import PurePosixPath, PureWindowsPath
@@ -18,25 +17,29 @@ from verify.messages import text_for
 SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "verifySentenceHash/v1"
-_WHITESPACE = re.compile(r"\s+")
 
 
 def fingerprint(doc, finding) -> str:
-    """A hash that survives edits elsewhere in the page: rule id + the finding's sentence, spaces removed."""
-    sentence = next((doc.view[s:e] for s, e in doc.sentence_spans() if s <= finding.start < e),
-                    doc.view[finding.start:finding.end])
-    normalised = _WHITESPACE.sub("", sentence)
-    return hashlib.sha256(f"{finding.rule_id}\n{normalised}".encode("utf-8")).hexdigest()
+    """The baseline's fingerprint (rule id + the finding's sentence, whitespace removed, hashed),
+    so code scanning and `--baseline` recognise the same finding as the same."""
+    from verify.gate import fingerprint as baseline_fingerprint
+
+    return baseline_fingerprint(doc.text, finding)
 
 
 def sarif_report(results, lang: str = "zh", rules=None) -> str:
-    """One SARIF log with one run: every loaded rule, then every finding of every file."""
+    """One SARIF log with one run: every loaded rule, then every finding of every file.
+
+    Suppressed findings stay in the log marked with their reason, as SARIF wants; baselined ones are left out.
+    """
     descriptors, index = _descriptors(results, lang, rules)
     sarif_results = []
     for result in results:
         seen: dict[str, int] = {}
-        for f in result.findings:
-            sarif_results.append(_result(result.doc, f, index, lang, seen))
+        suppressed = getattr(result, "suppressed", [])
+        entries = [(f, None) for f in result.findings] + list(suppressed)
+        for f, reason in sorted(entries, key=lambda entry: entry[0].sort_key()):
+            sarif_results.append(_result(result.doc, f, index, lang, seen, reason))
     run = {
         "tool": {"driver": {"name": "verify", "version": verify.__version__, "rules": descriptors}},
         "columnKind": "unicodeCodePoints",
@@ -49,7 +52,9 @@ def sarif_report(results, lang: str = "zh", rules=None) -> str:
 def _descriptors(results, lang: str, rules) -> tuple[list[dict], dict[str, int]]:
     """Rule metadata: the loaded rules when given, else only the rules that found something."""
     descriptors = [_descriptor(r, lang) for r in rules or []]
-    for f in sorted({f.rule_id: f for res in results for f in res.findings}.values(), key=lambda f: f.rule_id):
+    found = [f for res in results for f in res.findings]
+    found += [f for res in results for f, _ in getattr(res, "suppressed", [])]
+    for f in sorted({f.rule_id: f for f in found}.values(), key=lambda f: f.rule_id):
         if all(d["id"] != f.rule_id for d in descriptors):
             descriptors.append({"id": f.rule_id, "name": _name(f.rule_id),
                                 "defaultConfiguration": {"level": LEVELS[f.severity]}})
@@ -72,7 +77,7 @@ def _name(rule_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_]", rule_id))
 
 
-def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int]) -> dict:
+def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int], suppressed_why: str | None) -> dict:
     text = f.message
     if f.calculation:
         text += f" [{text_for(lang, 'col_calculation')}: {f.calculation}]"
@@ -84,6 +89,8 @@ def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int]) -> d
         "locations": [_location(doc, f.start, f.end)],
         "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
     }
+    if suppressed_why is not None:
+        result["suppressions"] = [{"kind": "external", "justification": suppressed_why}]
     if f.related:
         result["relatedLocations"] = [
             {"id": i, **_location(doc, r.start, r.end), "message": {"text": r.text}}

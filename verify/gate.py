@@ -1,0 +1,154 @@
+"""Only new, real problems fail the build: fingerprints, baselines and suppressions.
+
+A finding's fingerprint is its rule and the normalised text of its sentence, so a paragraph that
+moves, or text added above it, keeps its fingerprint; editing the sentence makes it new again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from verify.errors import InputError
+from verify.findings import Finding
+
+BASELINE_SCHEMA = "verify-baseline/1"
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence holding a span: from the previous sentence end to the next one."""
+    begin = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    stops = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0]
+    return text[begin:min(stops) + 1 if stops else len(text)]
+
+
+def normalise_sentence(sentence: str) -> str:
+    """Whitespace removed and full-width forms folded, so reflowed copy keeps its fingerprint."""
+    from verify.document import normalise
+
+    return _SPACE.sub("", normalise(sentence))
+
+
+def fingerprint(text: str, finding: Finding) -> str:
+    """Rule id + normalised sentence, hashed: stable when the paragraph moves."""
+    sentence = normalise_sentence(sentence_of(text, finding.start, finding.end))
+    return hashlib.sha256(f"{finding.rule_id}\n{sentence}".encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Suppression:
+    """An editor's judgement that a finding is acceptable, with the reason why."""
+
+    rule: str
+    reason: str
+    sentence: str | None = None
+    fingerprint: str | None = None
+    who: str | None = None
+    when: str | None = None
+    used: int = 0
+
+    def matches(self, finding: Finding, print_: str, sentence: str) -> bool:
+        """Whether this suppression covers the finding."""
+        if finding.rule_id != self.rule:
+            return False
+        if self.fingerprint:
+            return self.fingerprint == print_
+        return normalise_sentence(self.sentence or "") in sentence
+
+
+@dataclass
+class Gate:
+    """Sorts findings into active, baselined and suppressed ones."""
+
+    baseline: Counter = field(default_factory=Counter)
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def sort(self, text: str, findings: list[Finding]) -> tuple[list[Finding], list[Finding], list[tuple[Finding, str]]]:
+        """(active, baselined, suppressed with their reasons) for one file's findings."""
+        active, baselined, suppressed = [], [], []
+        remaining = Counter(self.baseline)
+        for f in findings:
+            print_ = fingerprint(text, f)
+            sentence = normalise_sentence(sentence_of(text, f.start, f.end))
+            rule = next((s for s in self.suppressions if s.matches(f, print_, sentence)), None)
+            if rule is not None:
+                rule.used += 1
+                suppressed.append((f, rule.reason))
+            elif remaining[(f.rule_id, print_)] > 0:
+                remaining[(f.rule_id, print_)] -= 1
+                baselined.append(f)
+            else:
+                active.append(f)
+        return active, baselined, suppressed
+
+    def stale(self) -> list[Suppression]:
+        """Suppressions that matched nothing in this run: the text they excused has changed."""
+        return [s for s in self.suppressions if not s.used]
+
+
+def write_baseline(path: str, entries: list[tuple[str, Finding, str]]) -> str:
+    """The baseline file's text: every current finding's rule, fingerprint, file and figure."""
+    records = [{"rule": f.rule_id, "fingerprint": print_, "path": file, "text": f.text, "severity": f.severity}
+               for file, f, print_ in entries]
+    return json.dumps({"schema": BASELINE_SCHEMA, "findings": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_baseline(path: str) -> Counter:
+    """(rule, fingerprint) counts of a baseline file; an InputError if it is not one."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "no such baseline file") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(path, f"not a verify baseline ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA or not isinstance(data.get("findings"), list):
+        raise InputError(path, f"not a verify baseline (expected schema {BASELINE_SCHEMA})")
+    counts: Counter = Counter()
+    for record in data["findings"]:
+        if not isinstance(record, dict) or not isinstance(record.get("rule"), str) \
+                or not isinstance(record.get("fingerprint"), str):
+            raise InputError(path, "not a verify baseline (a finding lacks rule or fingerprint)")
+        counts[(record["rule"], record["fingerprint"])] += 1
+    return counts
+
+
+def read_suppressions(path: str, known_rules: set[str]) -> list[Suppression]:
+    """The suppression file (.verify-ignore.yaml): each entry needs a rule, a sentence or
+    fingerprint, and a reason; anything else is an InputError naming the entry."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "no such suppression file") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(path, f"not a suppression file ({exc.__class__.__name__})") from None
+    entries = data.get("suppressions") if isinstance(data, dict) else data
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise InputError(path, "a list of suppressions (rule, sentence or fingerprint, reason) is expected")
+    return [_suppression(path, i, entry, known_rules) for i, entry in enumerate(entries)]
+
+
+def _suppression(path: str, index: int, entry, known_rules: set[str]) -> Suppression:
+    where = f"suppression {index + 1}"
+    if not isinstance(entry, dict):
+        raise InputError(path, f"{where}: a mapping with rule, sentence or fingerprint, and reason")
+    unknown = set(entry) - {"rule", "sentence", "fingerprint", "reason", "who", "when"}
+    if unknown:
+        raise InputError(path, f"{where}: unknown key '{sorted(unknown)[0]}'")
+    if not str(entry.get("reason") or "").strip():
+        raise InputError(path, f"{where}: a suppression needs a reason")
+    if entry.get("rule") not in known_rules:
+        raise InputError(path, f"{where}: unknown rule '{entry.get('rule')}'")
+    if not entry.get("sentence") and not entry.get("fingerprint"):
+        raise InputError(path, f"{where}: give the sentence or the fingerprint it excuses")
+    return Suppression(str(entry["rule"]), str(entry["reason"]).strip(), entry.get("sentence"),
+                       entry.get("fingerprint"), entry.get("who"), str(entry["when"]) if entry.get("when") else None)
