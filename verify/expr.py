@@ -11,8 +11,7 @@ Grammar (anything else is refused with a FormulaError naming the column):
     atom       := NUMBER | NAME | call | "(" expr ")"
     call       := "sum" "(" NAME ")" | "abs" "(" expr ")" | ("min" | "max") "(" expr ("," expr)+ ")"
 
-Evaluation is interval arithmetic on exact Fractions (verify.interval), an outer enclosure, so a
-relation is reported broken only when no values inside the stated intervals can satisfy it.
+Evaluation on intervals is in verify.formula_eval; solving, with sympy, in verify.solve.
 """
 
 from __future__ import annotations
@@ -21,13 +20,11 @@ import keyword
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import reduce
 from typing import NamedTuple, Union
 
-from verify.interval import Interval
 
 FUNCTIONS = ("abs", "max", "min", "sum")
 COMPARISONS = ("==", "<=", ">=", "<", ">")
@@ -81,7 +78,6 @@ class Relation:
 
 
 Node = Union[Num, Var, Neg, BinOp, Call]
-Env = Mapping[str, "Interval | list[Interval]"]
 
 _TOKEN = re.compile(
     r"(?P<ws>[ \t\r\n]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
@@ -406,62 +402,3 @@ def _call_arity_ok(func: str, args: tuple) -> bool:
     if func == "sum":
         return len(args) == 1 and isinstance(args[0], Var)
     return len(args) == 1 if func == "abs" else len(args) >= 2
-
-
-def evaluate(node, env: Env) -> Interval:
-    """Enclose every value the expression can take over the env's intervals (never too narrow)."""
-    if isinstance(node, Num):
-        return Interval.point(node.value)
-    if isinstance(node, Var):
-        value = env[node.name]
-        if not isinstance(value, Interval):
-            raise TypeError(f"{node.name!r} must be a single interval here, got {type(value).__name__}")
-        return value
-    if isinstance(node, Neg):
-        return -evaluate(node.x, env)
-    if isinstance(node, BinOp):
-        return OPERATIONS[node.op](evaluate(node.left, env), evaluate(node.right, env))
-    if isinstance(node, Call):
-        return _evaluate_call(node, env)
-    raise TypeError(f"cannot evaluate {node!r}; use relation_may_hold for a relation")
-
-
-def _evaluate_call(node: Call, env: Env) -> Interval:
-    if node.func == "sum":
-        name = node.args[0].name
-        items = env[name]
-        if not isinstance(items, (list, tuple)) or not all(isinstance(i, Interval) for i in items):
-            raise TypeError(f"{name!r} must be a list of intervals for sum()")
-        return reduce(Interval.__add__, items, Interval.point(0))
-    values = [evaluate(a, env) for a in node.args]
-    if node.func == "abs":
-        return _abs(values[0])
-    return _min(values) if node.func == "min" else -_min([-v for v in values])
-
-
-def _abs(iv: Interval) -> Interval:
-    if iv.low is not None and iv.low >= 0:
-        return iv
-    if iv.high is not None and iv.high <= 0:
-        return -iv
-    high = None if iv.low is None or iv.high is None else max(-iv.low, iv.high)
-    return Interval(Fraction(0), high)
-
-
-def _min(values: list[Interval]) -> Interval:
-    lows = [v.low for v in values]
-    highs = [v.high for v in values if v.high is not None]
-    return Interval(None if any(low is None for low in lows) else min(lows), min(highs) if highs else None)
-
-
-def relation_may_hold(relation: Relation, env: Env) -> bool:
-    """False only when no values inside the intervals satisfy the relation: never a false alarm."""
-    left, right = evaluate(relation.left, env), evaluate(relation.right, env)
-    op = relation.op
-    if op == "==":
-        return left.intersects(right)
-    if op in (">=", ">"):
-        left, right, op = right, left, op.replace(">", "<")
-    if left.low is None or right.high is None:
-        return True
-    return left.low <= right.high if op == "<=" else left.low < right.high

@@ -57,7 +57,7 @@ def prepare(rule) -> dict:
 
 def evaluate(rule, matches, context):
     """Every other statement of a measure must be able to equal the first (or the headline's)."""
-    from verify.engine import Verdict, find_matches_of
+    from verify.engine import Verdict
 
     verdict = Verdict()
     prep = rule.prepared

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from verify.errors import RuleFileError
-from verify.expr import Relation, relation_may_hold, variables
+from verify.expr import Relation, variables
+from verify.formula_eval import relation_may_hold
 from verify.kinds.common import finding, rule_message, value_interval
 from verify.kinds.relation import parse_rule_formula
 from verify.messages import text_for

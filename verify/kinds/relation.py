@@ -15,7 +15,8 @@ from fractions import Fraction
 
 from verify.display import format_interval, is_round, render_formula
 from verify.errors import RuleFileError
-from verify.expr import FormulaError, evaluate as evaluate_node, parse_formula, relation_may_hold, variables
+from verify.expr import FormulaError, parse_formula, variables
+from verify.formula_eval import evaluate as evaluate_node, relation_may_hold
 from verify.kinds.common import comparable_units, finding, rule_message, value_interval
 from verify.messages import text_for
 from verify.numerals import decimal_string
