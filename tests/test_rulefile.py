@@ -590,12 +590,16 @@ def test_cli_unreadable_input_is_reported_before_a_bad_rule_file(capsys, bad_rul
     assert err.count("\n") == 1 and "missing.txt" in err and "Traceback" not in err
 
 
-def test_cli_numbers_ignores_rules_so_a_bad_rule_file_is_not_reported(capsys, bad_rule):
-    """--numbers lists quantities without loading any rule: a broken --rules file goes unnoticed
-    and the run exits 0."""
+def test_cli_numbers_with_a_bad_rule_file_exits_2(capsys, bad_rule):
+    """A malformed rule file makes every command exit 2, --numbers included (issue 4)."""
     code, out, err = run(capsys, "--numbers", "--rules", str(bad_rule), str(SAMPLE))
-    assert (code, err) == (0, "")
-    assert "33.88万人" in out
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(bad_rule) in err and "Traceback" not in err
+
+
+def test_cli_numbers_without_added_rules_does_not_load_rules(capsys):
+    code, out, err = run(capsys, "--numbers", str(SAMPLE))
+    assert (code, err) == (0, "") and "33.88万人" in out
 
 
 # ---------------------------------------------------------------- the formula cache

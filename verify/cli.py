@@ -90,6 +90,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("no input files (try: verify report.txt)")
     documents = [read_document(p, settings.encoding) for p in expand_inputs(args.files, settings.glob)]
     if args.numbers:
+        if settings.rules:  # a malformed rule file stops every command, this one too
+            _load_rules(settings)
         _emit(_format_numbers(documents, settings), args.output)
         return ExitStatus.CLEAN
     from verify.engine import check_all
