@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import corpus_file
+from test_corpus import KNOWN_ODDITIES
 from verify.document import Document
 from verify.engine import check_document
 from verify.rulefile import load_rules
@@ -57,8 +58,10 @@ CONSISTENT = [
 
 
 def firing(name: str, text: str):
+    """Errors and warnings, less the oddities the published page really has (test_corpus)."""
     result = check_document(Document(name, text), RULES)
-    return [f for f in result.findings if f.severity in ("error", "warning")]
+    return [f for f in result.findings if f.severity in ("error", "warning")
+            and (name, f.rule_id, f.text) not in KNOWN_ODDITIES]
 
 
 @pytest.mark.parametrize("name, printed, mutated, rule_id", BROKEN,

@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
+MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 
@@ -144,8 +144,8 @@ def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:
     if "点" in numeral:
         return None  # 六点七八: decimals, not a range
     if len(numeral) == 2 and all(ch in CN_DIGITS for ch in numeral) and "零" not in numeral and "〇" not in numeral:
-        low, high = sorted(CN_DIGITS[ch] for ch in numeral)  # 三五年: three to five
-        if low != high:
+        low, high = (CN_DIGITS[ch] for ch in numeral)  # 三五年: three to five; 九八年 is 1998
+        if low < high:
             return Reading(Fraction(low), Fraction(1)), Reading(Fraction(high), Fraction(1))
     m = _ADJACENT.search(numeral)
     if m is None or CN_DIGITS[m.group(2)] != CN_DIGITS[m.group(1)] + 1:

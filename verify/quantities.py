@@ -35,8 +35,9 @@ _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一�
 # Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
 # digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
 _NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
-_MULT = r"万亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百(?!分点)"
-_Q_BEFORE = r"大约|约为|约|将近|接近|近|不到|不足|超过|超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于"
+_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百(?!分点)"
+_Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
+             r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
 _Q_AFTER = r"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|多|余"
 _RANGE_SEP = r"~|—|–|-|至|到"
 _SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
@@ -99,7 +100,7 @@ def _master_pattern() -> re.Pattern[str]:
     pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
     # alternative starts with one of these (lexicon patterns start with a numeral or digit).
-    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | {w[0] for w in _Q_BEFORE.split("|")}
+    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
     for skip in lex.not_number_patterns:
         starts |= _leading_chars(skip)
     first = "".join(sorted(starts - set(_NUMERAL_START)))

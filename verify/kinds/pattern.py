@@ -70,14 +70,14 @@ def evaluate(rule, matches, context):
         default = text_for(context.lang, "pattern_found", title=rule.title_in(context.lang))
         message = rule_message(rule, context.lang, default, texts)
         if subject is None:
-            verdict.findings.append(_text_finding(rule, match, message))
+            verdict.findings.append(_text_finding(rule, match, message, context.doc.text))
         else:
             verdict.findings.append(finding(rule, rule.severity, subject, message, None, None,
                                             list(figures.values())))
     return verdict
 
 
-def _text_finding(rule, match, message):
+def _text_finding(rule, match, message, text: str):
     from verify.findings import Finding
 
-    return Finding(rule.id, rule.severity, match.start, match.end, "", message)
+    return Finding(rule.id, rule.severity, match.start, match.end, text[match.start:match.end], message)
