@@ -127,7 +127,8 @@ def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
     if rule.match_on == "text":
         return _text_matches(rule, context)
-    return find_matches_of(rule.pattern, rule, context)
+    written = rule.prepared.get("written") if isinstance(rule.prepared, dict) else None
+    return find_matches_of(rule.pattern, rule, context, written=written)
 
 
 def _text_matches(rule: Rule, context: Context) -> list[Match]:
@@ -140,13 +141,17 @@ def _text_matches(rule: Rule, context: Context) -> list[Match]:
     return found
 
 
-def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, int] | None = None) -> list[Match]:
+def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, int] | None = None,
+                    written: dict | None = None) -> list[Match]:
     """Every match of one compiled pattern (a rule's own, or one of its extra patterns),
-    optionally only within a window of the masked text."""
+    optionally only within a window of the masked text; `written` (slot -> regex on the figure's
+    text) drops matches whose figures are not written so before anything else is built."""
     masked = context.masked
     found = []
     matches = pattern.regex.finditer(masked.text, *window) if window else _matches_by_line(pattern, masked.text)
     for m in matches:
+        if written and not _written_as(m, written, context):
+            continue
         figures: dict[str, int | list[int]] = {}
         for name, slot in pattern.slots.items():
             if m.start(name) < 0:
@@ -168,6 +173,14 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
         start, end = masked.original(m.start()), masked.original(m.end())
         found.append(Match(rule, start, end, figures, texts, spans))
     return found
+
+
+def _written_as(m, written: dict, context: Context) -> bool:
+    for slot, regex in written.items():
+        index = context.masked.quantity_at(m.start(slot)) if m.start(slot) >= 0 else None
+        if index is None or not regex.search(context.quantities[index].text):
+            return False
+    return True
 
 
 def _matches_by_line(pattern, text: str):

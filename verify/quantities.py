@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -27,6 +28,7 @@ from verify.numerals import (
     MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
 )
 
+_NO_BOUNDS = Interval(None, None)  # calendar figures take part in no arithmetic
 KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
 NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
 
@@ -89,7 +91,8 @@ def _master_pattern() -> re.Pattern[str]:
     second = (rf"(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
-        "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
+        "skip": _with_first_chars("|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
+                                  {w[0] for w in lex.not_number_words}.union(*map(_leading_chars, lex.not_number_patterns))),
         "ordinal": "|".join(lex.ordinal_patterns),
         **{name: body for name, body in dates.PATTERNS.items()},
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
@@ -105,6 +108,11 @@ def _master_pattern() -> re.Pattern[str]:
         starts |= _leading_chars(skip)
     first = "".join(sorted(starts - set(_NUMERAL_START)))
     return re.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+
+
+def _with_first_chars(alternation: str, first: set[str]) -> str:
+    """An alternation behind a one-character test: most places fail the test, not 300 words."""
+    return f"(?=[\\d{re.escape(''.join(sorted(first)))}])(?:{alternation})"
 
 
 def _leading_chars(pattern: str) -> set[str]:
@@ -158,7 +166,7 @@ def _ordinal(m: re.Match, text: str) -> list[Quantity]:
 def _calendar(kind: str, m: re.Match, text: str, iso: str | None) -> list[Quantity]:
     if iso is None:
         return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), iso, Interval.everything(), None, kind)]
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), sys.intern(iso), _NO_BOUNDS, None, kind)]
 
 
 def _iso_date(m: re.Match, text: str) -> list[Quantity]:
@@ -277,7 +285,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         value2, step2 = _scaled(second, m.group("RMULT"), None)
         interval, value = interval.hull(_bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)), None
     kind = _kind(unit, core, scale, chinese)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, unit, kind, qualifier, scale)]
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind,
+                     _interned(qualifier), _interned(scale))]
 
 
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:
@@ -295,7 +304,12 @@ def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     interval = Interval(Fraction((2 * digits - 1) * factor, 2 * places), Fraction((2 * digits + 1) * factor, 2 * places))
     scale = m.group("NMULT")
     kind = _kind(unit, Reading(value, Fraction(1, places)), scale, False)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, unit, kind, None, scale)]
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+
+
+def _interned(word: str | None) -> str | None:
+    """Units, qualifiers and 万/亿 recur thousands of times in an issue: keep one copy of each."""
+    return None if word is None else sys.intern(word)
 
 
 @functools.cache

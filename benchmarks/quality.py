@@ -1,0 +1,578 @@
+"""Quality of verify on real texts: does a changed figure get caught, and do clean pages stay quiet?
+
+    python benchmarks/quality.py               # every text of ../shared/corpus, every mutant
+    python benchmarks/quality.py --quick       # a fixed sample of the mutants (for the test suite)
+    python benchmarks/quality.py --write-docs  # also run speed.py and write docs/benchmarks.md
+
+Mutants are made mechanically from the reader's figures, whatever the rules matched: every
+stated figure of a numeric kind (amount, count, percent, point, ratio; counted labels are
+counts) gets a one-digit change and a change of scale (×10 or ÷10); every weekday moves on one
+day; every counted label has one numeral moved by one; every 、-list of figures, and the 、-list of
+items right after a count, loses one item. Choices are drawn from random.Random seeded with the
+file, the place and the operation, so every run makes the same mutants.
+
+A mutant is caught when its text draws an error or warning that the clean text does not have
+(same rule, same span once the edit's change of length is allowed for) on the changed figure,
+or one that names it among its related figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import multiprocessing
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+DOCS = REPO / "docs" / "benchmarks.md"
+SEED = 20221104
+WORKERS = 2
+QUICK_SAMPLE = 150
+ALARMS = ("error", "warning")
+NUMERIC = ("amount", "count", "percent", "point", "ratio")
+
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_CN_DIGITS = "一二三四五六七八九"
+_CN_VALUE = {ch: i + 1 for i, ch in enumerate(_CN_DIGITS)} | {"两": 2, "双": 2}
+_CN_UP = {"十": "百", "百": "千", "千": "万"}
+_WEEKDAY_NEXT = {"一": "二", "二": "三", "三": "四", "四": "五", "五": "六", "六": "日", "日": "一", "天": "一"}
+_FIGURE_GLUE = re.compile(r"\s*(?:、|和|及|与)\s*")
+# A count opens a list when a bracket, a colon or 包括/即/分别是 follows within a few characters.
+_OPENER = re.compile(r"[^。；;！？!?\n，,、]{0,8}?(?P<open>[(（:：]|包括|分别是|分别为|即)")
+_LIST_END_BRACKET = re.compile(r"[)）。\n]")
+_LIST_END_CLAUSE = re.compile(r"[。！？!?\n]")
+_LIST_ITEM = re.compile(r"[^、，,；;]+")
+
+RULES = None  # loaded once per process (see _load_rules)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One edit of one clean text, and where the changed figure stands in the mutated text."""
+
+    file: str
+    op: str                               # digit/last|other, scale/×10|÷10, weekday, label, drop/figures|items
+    start: int                            # the edit replaces text[start:end] by new
+    end: int
+    new: str
+    spans: tuple[tuple[int, int], ...]    # the changed figure(s), in the mutated text
+    figures: tuple[int, ...]              # indexes of the clean figures the mutant is of
+    shown: str                            # "33.88万人 → 33.89万人", for the report
+
+
+@dataclass
+class CleanRun:
+    """What the unchanged text gives: figures, checked figures (and by which rules), alarms."""
+
+    name: str
+    text: str
+    quantities: list
+    checked: set[int]
+    checked_by: dict[int, set[str]]
+    alarms: list
+    mutants: list[Mutant] = field(default_factory=list)
+    caught: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def numeric(self) -> list[int]:
+        """Indexes of the stated numbers (numeric kinds): the base of coverage."""
+        return [i for i, q in enumerate(self.quantities) if q.kind in NUMERIC]
+
+
+# --- mutant generation ---------------------------------------------------------------------
+
+
+def rng_for(name: str, start: int, op: str) -> random.Random:
+    """A generator per file, place and operation, so adding a file never changes other mutants."""
+    return random.Random(f"{SEED}:{name}:{start}:{op}")
+
+
+def numeral_runs(text: str) -> list[re.Match]:
+    """The numerals of a figure's text: Arabic ones if any, else Chinese (not 百 of 百分点/百分之)."""
+    arabic = list(_ARABIC.finditer(text))
+    if arabic:
+        return arabic
+    return [m for m in _CHINESE.finditer(text) if not (m.group() == "百" and text[m.end():m.end() + 1] == "分")]
+
+
+def change_digit(run: str, rng: random.Random) -> tuple[str, str] | None:
+    """One digit changed: the last significant digit +1 (9 -> 8), or another digit at random."""
+    if run[0].isdigit():
+        return _change_arabic_digit(run, rng)
+    places = [i for i, ch in enumerate(run) if ch in _CN_VALUE]
+    if not places:  # 十 -> 二十: its unwritten 1 becomes 2
+        return ("二" + run, "last") if run[0] in "十百千" else None
+    last = places[-1]
+    if len(places) > 1 and rng.random() < 0.5:
+        i = rng.choice(places[:-1])
+        digit = rng.choice([d for d in _CN_DIGITS if _CN_VALUE[d] != _CN_VALUE[run[i]]])
+        return run[:i] + digit + run[i + 1:], "other"
+    value = _CN_VALUE[run[last]]
+    return run[:last] + _CN_DIGITS[value if value < 9 else 7] + run[last + 1:], "last"
+
+
+def _change_arabic_digit(run: str, rng: random.Random) -> tuple[str, str]:
+    """The Arabic case of change_digit; trailing zeros of an integer are not significant."""
+    digits = [i for i, ch in enumerate(run) if ch.isdigit()]
+    first = next((i for i in digits if run[i] != "0"), digits[-1])
+    significant = [i for i in digits if i >= first]
+    if "." not in run:
+        while len(significant) > 1 and run[significant[-1]] == "0":
+            significant.pop()
+    last = significant[-1]
+    if len(significant) > 1 and rng.random() < 0.5:
+        i = rng.choice(significant[:-1])
+        choices = [d for d in "0123456789" if d != run[i] and not (i == first and d == "0")]
+        return run[:i] + rng.choice(choices) + run[i + 1:], "other"
+    d = int(run[last])
+    return run[:last] + str(d + 1 if d < 9 else 8) + run[last + 1:], "last"
+
+
+def change_scale(run: str, rng: random.Random) -> tuple[str, str] | None:
+    """×10 or ÷10: move the decimal point, add or drop a trailing zero; simple Chinese numerals only."""
+    if not run[0].isdigit():
+        return _scale_chinese(run)
+    plain = run.replace(",", "")
+    if "." not in plain:
+        down = plain.endswith("0") and len(plain) > 1 and rng.random() < 0.5
+        return (plain[:-1], "÷10") if down else (plain + "0", "×10")
+    whole, decimals = plain.split(".")
+    up = rng.random() < 0.5
+    if up:
+        whole, decimals = (whole + decimals[0]).lstrip("0") or "0", decimals[1:]
+    else:
+        whole, decimals = whole[:-1] or "0", whole[-1] + decimals
+    return (f"{whole}.{decimals}" if decimals else whole), ("×10" if up else "÷10")
+
+
+def _scale_chinese(run: str) -> tuple[str, str] | None:
+    """三 -> 三十, 三十 -> 三百, 五百 -> 五千, 千 -> 万; anything longer is left alone."""
+    if len(run) == 1 and run in _CN_VALUE:
+        return ("二" if run == "两" else run) + "十", "×10"
+    if len(run) <= 2 and run[-1] in _CN_UP and (len(run) == 1 or run[0] in _CN_VALUE):
+        return run[:-1] + _CN_UP[run[-1]], "×10"
+    return None
+
+
+def figure_mutants(name: str, index: int, q) -> list[Mutant]:
+    """The digit and scale mutants of one numeric figure (labels: one numeral moved by one)."""
+    if q.label:
+        return [m for m in [label_mutant(name, index, q)] if m]
+    runs = numeral_runs(q.text)
+    found = []
+    for op, change in (("digit", change_digit), ("scale", change_scale)):
+        if not runs:
+            break
+        rng = rng_for(name, q.start, op)
+        run = rng.choice(runs) if op == "digit" else runs[0]
+        changed = change(run.group(), rng)
+        if changed is None or changed[0] == run.group():
+            continue
+        new = q.text[:run.start()] + changed[0] + q.text[run.end():]
+        found.append(_replace(name, f"{op}/{changed[1]}", index, q, new))
+    return found
+
+
+def _replace(name: str, op: str, index: int, q, new: str) -> Mutant:
+    """A mutant that rewrites one figure's text in place."""
+    return Mutant(name, op, q.start, q.end, new, ((q.start, q.start + len(new)),), (index,), f"{q.text} → {new}")
+
+
+def label_mutant(name: str, index: int, q) -> Mutant | None:
+    """“一匠五创” -> “一匠四创”: one numeral of a counted label one up or down."""
+    rng = rng_for(name, q.start, "label")
+    places = [i for i, ch in enumerate(q.text) if ch in _CN_VALUE]
+    if not places:
+        return None
+    i = rng.choice(places)
+    value = _CN_VALUE[q.text[i]]
+    step = 1 if value == 1 else (-1 if value == 9 else rng.choice((-1, 1)))
+    return _replace(name, "label", index, q, q.text[:i] + _CN_DIGITS[value + step - 1] + q.text[i + 1:])
+
+
+def weekday_mutant(name: str, index: int, q) -> Mutant:
+    """周五 -> 周六: the weekday one day on."""
+    new = q.text[:-1] + _WEEKDAY_NEXT[q.text[-1]]
+    return _replace(name, "weekday", index, q, new)
+
+
+def figure_lists(text: str, quantities: list) -> list[list[int]]:
+    """Runs of two or more figures of one numeric kind joined by 、 (和/及/与 allowed, one 、 needed)."""
+    lists, current = [], []
+    for i, q in enumerate(quantities):
+        prev = quantities[current[-1]] if current else None
+        glue = _FIGURE_GLUE.fullmatch(text, prev.end, q.start) if prev else None
+        if prev and glue and q.kind == prev.kind and q.kind in NUMERIC:
+            current.append(i)
+            continue
+        if len(current) > 1:
+            lists.append(current)
+        current = [i]
+    if len(current) > 1:
+        lists.append(current)
+    return [run for run in lists if any("、" in text[quantities[a].end:quantities[b].start]
+                                        for a, b in zip(run, run[1:]))]
+
+
+def figure_list_mutant(name: str, text: str, quantities: list, run: list[int]) -> Mutant:
+    """0.6、0.5、0.5个百分点 -> 0.6、0.5个百分点: one item (never the last, which carries the unit) dropped."""
+    k = rng_for(name, quantities[run[0]].start, "drop").randrange(len(run) - 1)
+    start, end = quantities[run[k]].start, quantities[run[k + 1]].start
+    first, last = quantities[run[0]], quantities[run[-1]]
+    span = (first.start, last.end - (end - start))
+    shown = f"{text[first.start:last.end]} → {text[first.start:start]}{text[end:last.end]}"
+    return Mutant(name, "drop/figures", start, end, "", (span,), tuple(run), shown)
+
+
+def item_list_mutant(name: str, text: str, index: int, q) -> Mutant | None:
+    """“一匠五创”(新区工匠,创新能手、…) or 三项：A、B、C: the list a count opens loses one item."""
+    m = _OPENER.match(text, q.end)
+    if m is None:
+        return None
+    closing = _LIST_END_BRACKET if m.group("open") in "(（" else _LIST_END_CLAUSE
+    stop = closing.search(text, m.end())
+    body_end = stop.start() if stop else len(text)
+    items = [i for i in _LIST_ITEM.finditer(text, m.end(), body_end) if i.group().strip()]
+    if len(items) < 2:
+        return None
+    k = rng_for(name, q.start, "drop-item").randrange(len(items))
+    if k < len(items) - 1:
+        start, end = items[k].start(), items[k + 1].start()
+    else:
+        start, end = items[k - 1].end(), items[k].end()
+    span = (m.end(), body_end - (end - start))
+    shown = f"{q.text}{text[q.end:m.end()]}…: drop {text[start:end].strip('、，,；;')}"
+    return Mutant(name, "drop/items", start, end, "", ((q.start, q.end), span), (index,), shown)
+
+
+def make_mutants(run: CleanRun) -> list[Mutant]:
+    """Every mutant of one clean text, in text order, without duplicate edits."""
+    found: list[Mutant] = []
+    for i, q in enumerate(run.quantities):
+        if q.kind in NUMERIC:
+            found += figure_mutants(run.name, i, q)
+        if q.kind == "weekday":
+            found.append(weekday_mutant(run.name, i, q))
+        if q.kind == "count":
+            found += [m for m in [item_list_mutant(run.name, run.text, i, q)] if m]
+    found += [figure_list_mutant(run.name, run.text, run.quantities, r) for r in figure_lists(run.text, run.quantities)]
+    unique = {(m.start, m.end, m.new): m for m in found if run.text[m.start:m.end] != m.new}
+    return sorted(unique.values(), key=lambda m: (m.start, m.op))
+
+
+# --- running the checker ----------------------------------------------------------------
+
+
+def _load_rules():
+    """Rules are loaded once per process: loading is a tenth of the time of a whole check."""
+    global RULES
+    if RULES is None:
+        from verify.rulefile import load_rules
+
+        RULES = load_rules()
+    return RULES
+
+
+def check(name: str, text: str, rules=None):
+    """One in-process check; the file name is kept, as it may carry the issue date."""
+    from verify.document import Document
+    from verify.engine import check_document
+
+    return check_document(Document(name, text), rules if rules is not None else _load_rules())
+
+
+def alarm_keys(findings) -> set[tuple[str, int, int]]:
+    """The errors and warnings of a run, as (rule, start, end): what a mutant's run is compared with."""
+    return {(f.rule_id, f.start, f.end) for f in findings if f.severity in ALARMS}
+
+
+def clean_run(path: Path) -> CleanRun:
+    """Check the unchanged text, then each rule alone, to learn which rules checked which figure."""
+    text = path.read_text(encoding="utf-8")
+    result = check(path.name, text)
+    checked_by: dict[int, set[str]] = defaultdict(set)
+    for rule in _load_rules():
+        for i in check(path.name, text, [rule]).checked:
+            checked_by[i].add(rule.id)
+    alarms = [f for f in result.findings if f.severity in ALARMS]
+    return CleanRun(path.name, text, result.quantities, set(result.checked), dict(checked_by), alarms)
+
+
+def judge(task: tuple) -> list[tuple[int, tuple[str, ...]]]:
+    """Run a batch of mutants of one text; for each, the rules whose new alarms touch the change."""
+    name, text, clean_keys, batch = task
+    out = []
+    for number, m in batch:
+        mutated = text[:m.start] + m.new + text[m.end:]
+        result = check(name, mutated)
+        out.append((number, tuple(sorted({f.rule_id for f in new_alarms(result.findings, clean_keys, m)
+                                          if touches(f, m.spans)}))))
+    return out
+
+
+def new_alarms(findings, clean_keys: set, m: Mutant) -> list:
+    """Errors and warnings the clean text does not have, positions moved back across the edit."""
+    return [f for f in findings if f.severity in ALARMS
+            and (f.rule_id, back(f.start, m), back(f.end, m, end=True)) not in clean_keys]
+
+
+def back(p: int, m: Mutant, end: bool = False) -> int:
+    """An offset of the mutated text in the clean text, so a finding keeps its key across the edit."""
+    cut = m.start + len(m.new)
+    if p < cut or (end and p == m.start):  # an end at a deletion belongs before it
+        return p
+    return p - (len(m.new) - (m.end - m.start))
+
+
+def touches(finding, spans) -> bool:
+    """Whether a finding, or one of the figures it rests on, overlaps a changed span."""
+    own = [(finding.start, finding.end)] + [(r.start, r.end) for r in finding.related]
+    return any(a < e and s < b for a, b in own for s, e in spans)
+
+
+def run_mutants(runs: list[CleanRun], quick: bool, workers: int) -> None:
+    """Judge every mutant (or the quick sample) in batches over a pool; record the catchers."""
+    todo = [(run, n) for run in runs for n in range(len(run.mutants))]
+    if quick:
+        keep = set(random.Random(SEED).sample(range(len(todo)), min(QUICK_SAMPLE, len(todo))))
+        todo = [t for i, t in enumerate(todo) if i in keep]
+    by_file: dict[str, list] = defaultdict(list)
+    for run, n in todo:
+        by_file[run.name].append((n, run.mutants[n]))
+    index = {run.name: run for run in runs}
+    tasks = [(name, index[name].text, alarm_keys(index[name].alarms), items[i:i + 40])
+             for name, items in by_file.items() for i in range(0, len(items), 40)]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_load_rules) as pool:
+        for task, results in zip(tasks, pool.imap(judge, tasks)):
+            for n, rules in results:
+                index[task[0]].caught[n] = rules
+
+
+def hand_made() -> tuple[int, int, int, list[str]]:
+    """The hand-made mutants of tests/test_mutations.py: caught (any rule), by the named rule, total."""
+    sys.path.insert(0, str(REPO / "tests"))
+    try:
+        from test_mutations import BROKEN
+    except Exception as exc:  # pytest missing, or the test module changed
+        return 0, 0, 0, [f"cannot import tests/test_mutations.py BROKEN: {exc}"]
+    caught = named = 0
+    missed = []
+    for name, printed, mutated, rule_id in BROKEN:
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        start = text.index(printed)
+        m = Mutant(name, "hand", start, start + len(printed), mutated, ((start, start + len(mutated)),), (), "")
+        keys = alarm_keys(check(name, text).findings)
+        hits = [f for f in new_alarms(check(name, text[:start] + mutated + text[start + len(printed):]).findings,
+                                      keys, m) if touches(f, m.spans)]
+        caught += bool(hits)
+        named += any(f.rule_id == rule_id for f in hits)
+        if not hits:
+            missed.append(f"{name}: {printed} → {mutated} ({rule_id})")
+    return caught, named, len(BROKEN), missed
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def rule_kinds() -> dict[str, str]:
+    """Rule id -> rule kind (relation, sum, count, …), from the loaded rules."""
+    return {rule.id: rule.kind for rule in _load_rules()}
+
+
+def judged(runs: list[CleanRun]) -> list[tuple[CleanRun, Mutant, tuple[str, ...]]]:
+    """Every mutant that was run, with the rules that caught it (empty: missed)."""
+    return [(run, run.mutants[n], rules) for run in runs for n, rules in sorted(run.caught.items())]
+
+
+def checkers(run: CleanRun, m: Mutant) -> set[str]:
+    """The rules that checked any figure the mutant changed, on the clean text."""
+    return set().union(*(run.checked_by.get(i, set()) for i in m.figures))
+
+
+def pct(a: int, b: int) -> str:
+    """'a/b  x.x%' with an empty total shown as such."""
+    return f"{a}/{b}  {100 * a / b:5.1f}%" if b else f"{a}/0     —"
+
+
+def by_operation(rows: list, indent: str = "    ") -> list[str]:
+    """Recall per mutation (digit, scale, …) and per variant (digit/last, digit/other, …)."""
+    ops = {m.op for _, m, _ in rows}
+    lines = []
+    for op in sorted({o.split("/")[0] for o in ops} | ops):
+        sub = [bool(c) for _, m, c in rows if m.op == op or m.op.startswith(op + "/")]
+        name = f"  {op}" if "/" in op else op
+        lines.append(f"{indent}{name:33} {pct(sum(sub), len(sub))}")
+    return lines
+
+
+def recall_lines(rows: list, kinds: dict[str, str]) -> list[str]:
+    """Recall over all mutants, by operation, and among checked figures by operation, rule kind and rule."""
+    lines = [f"mutation recall, all mutants:         {pct(sum(bool(c) for *_, c in rows), len(rows))}"]
+    lines += by_operation(rows)
+    checked = [(run, m, c) for run, m, c in rows if checkers(run, m)]
+    lines.append(f"mutation recall, checked figures:     {pct(sum(bool(c) for *_, c in checked), len(checked))}")
+    lines += by_operation(checked)
+    by_kind, by_rule = defaultdict(list), defaultdict(list)
+    for run, m, c in checked:
+        ids = checkers(run, m)
+        for kind in {kinds[r] for r in ids}:
+            by_kind[kind].append(bool(c))
+        for r in ids:
+            by_rule[r].append(bool(c))
+    lines.append("  by kind of the checking rule (a figure checked by two kinds counts for both):")
+    lines += [f"    {k:33} {pct(sum(v), len(v))}" for k, v in sorted(by_kind.items())]
+    lines.append("  by checking rule:")
+    lines += [f"    {r:33} {pct(sum(v), len(v))}" for r, v in sorted(by_rule.items())]
+    return lines
+
+
+def missed_lines(rows: list, top: int = 10) -> list[str]:
+    """The most common misses among checked figures: checking rule(s) × operation, with an example."""
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for run, m, c in rows:
+        ids = checkers(run, m)
+        if ids and not c:
+            groups[("+".join(sorted(ids)), m.op)].append((run.name, m.shown))
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
+    lines = [f"most common misses among checked figures (rule × mutation), top {top}:"]
+    for (rules, op), items in ranked:
+        name, shown = items[0]
+        lines.append(f"    {len(items):4}  {rules} × {op}   e.g. {name}: {shown}")
+    return lines
+
+
+def file_lines(runs: list[CleanRun]) -> list[str]:
+    """Per file: size, stated numbers, coverage, alarms, mutants caught."""
+    lines = [f"{'file':42} {'chars':>6} {'numbers':>7} {'checked':>7} {'cover':>6} {'alarms':>6} {'caught':>11}"]
+    for run in runs:
+        numeric = run.numeric
+        covered = sum(i in run.checked for i in numeric)
+        caught = sum(bool(c) for c in run.caught.values())
+        share = f"{100 * covered / len(numeric):5.1f}%" if numeric else "    —"
+        lines.append(f"{run.name:42} {len(run.text):6} {len(numeric):7} {covered:7} {share:>6} "
+                     f"{len(run.alarms):6} {f'{caught}/{len(run.caught)}':>11}")
+    return lines
+
+
+def summary_lines(runs: list[CleanRun], hand: tuple, seconds: float, quick: bool) -> list[str]:
+    """The whole table: recall, hand-made mutants, false alarms, coverage, per file, misses."""
+    rows = judged(runs)
+    chars = sum(len(r.text) for r in runs)
+    alarms = sum(len(r.alarms) for r in runs)
+    numeric = sum(len(r.numeric) for r in runs)
+    covered = sum(sum(i in r.checked for i in r.numeric) for r in runs)
+    mode = f"quick sample of {len(rows)} mutants" if quick else f"all {len(rows)} mutants"
+    lines = [f"verify quality: {len(runs)} texts, {chars:,} characters, {len(_load_rules())} rules, {mode}, "
+             f"seed {SEED}", ""]
+    lines += recall_lines(rows, rule_kinds())
+    caught, named, total, missed = hand
+    lines.append(f"hand-made mutants caught:             {pct(caught, total)}  ({named} by the rule named in the test)")
+    lines += [f"    missed: {m}" for m in missed]
+    lines.append(f"false alarms (errors+warnings):       {alarms} in {chars:,} chars = "
+                 f"{alarms * 10_000 / chars:.2f} per 10,000 chars")
+    for run in runs:
+        lines += [f"    {run.name}: {f.severity} {f.rule_id} at {f.start} {f.text}" for f in run.alarms]
+    lines.append(f"coverage (numbers in >= 1 check):     {pct(covered, numeric)}")
+    lines += ["", *file_lines(runs), "", *missed_lines(rows), "", f"runtime: {seconds:.1f} s"]
+    return lines
+
+
+# --- docs --------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    """Where the figures came from: platform, CPU, cores, Python, date."""
+    cpu = "unknown"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return [f"- platform: {platform.platform()}", f"- CPU: {cpu}", f"- cores: {os.cpu_count()}",
+            f"- Python: {platform.python_version()}", f"- date: {datetime.date.today().isoformat()}"]
+
+
+def speed_runs() -> list[tuple[str, str]]:
+    """Run benchmarks/speed.py the documented ways; keep only the peak memory line of --memory."""
+    outputs = []
+    for args in (["--runs", "5"], ["--chars", "100000", "--runs", "5"], ["--memory", "--runs", "1"]):
+        command = "python benchmarks/speed.py " + " ".join(args)
+        done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "speed.py"), *args],
+                              capture_output=True, text=True, cwd=REPO, check=False)
+        out = done.stdout.strip() or done.stderr.strip()
+        if "--memory" in args:
+            out = "\n".join(line for line in out.splitlines() if line.startswith("peak memory")) or out
+        outputs.append((command, out))
+    return outputs
+
+
+def write_docs(table: list[str]) -> None:
+    """docs/benchmarks.md: the quality table, the speed figures, the machine and the commands."""
+    parts = ["# Benchmarks", "",
+             "Figures from `benchmarks/quality.py` (mutation recall, false alarms, coverage on the texts of "
+             "`../shared/corpus/`) and `benchmarks/speed.py` (whole-process speed and memory). "
+             "Reproduce them with:", "", "```sh", "python benchmarks/quality.py", "python benchmarks/speed.py --runs 5",
+             "python benchmarks/speed.py --chars 100000 --runs 5", "python benchmarks/speed.py --memory --runs 1",
+             "```", "", "`python benchmarks/quality.py --write-docs` runs all four and rewrites this file.", "",
+             "## Machine", "", *machine(), "", "## Quality", "", _QUALITY_NOTES, "", "```", *table, "```", "",
+             "## Speed", ""]
+    for command, out in speed_runs():
+        parts += [f"`{command}`", "", "```", out, "```", ""]
+    DOCS.parent.mkdir(exist_ok=True)
+    DOCS.write_text("\n".join(parts), encoding="utf-8")
+
+
+_QUALITY_NOTES = """\
+Mutants are made mechanically from every figure the reader finds, whatever the rules matched:
+`digit` (one digit changed: the last significant one +1, or another one at random), `scale`
+(×10 or ÷10), `weekday` (one day on), `label` (one numeral of a counted label such as “一匠五创”
+moved by one), `drop` (one item dropped from a 、-list of figures, or from the 、-list of items
+right after a count). A mutant is caught when it draws a new error or warning on the changed
+figure or on a finding that names it as related. *Checked figures* are those that took part in a
+check on the clean text; their recall is broken down by the kind of the rule that checked them.
+A mutant of a figure that no rule checks can only be caught by chance, so the overall recall
+mostly measures coverage. Some misses are by design: `digit/last` often stays within the
+leniency for rounded figures (one unit of the last digit), and a rule that checks how many values
+a list has (`respectively-count`) or only a bound (`decrease-100`, `share-above-100`) cannot see
+most changes of value. Hand-made mutants are `BROKEN` of `tests/test_mutations.py`; they count as
+caught by the same test, with the whole rewritten passage as the changed span."""
+
+
+def main() -> int:
+    """Parse arguments, check the corpus, run everything, print the table (and write the docs)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=f"judge a fixed sample of {QUICK_SAMPLE} mutants")
+    parser.add_argument("--write-docs", action="store_true", help="also run speed.py and write docs/benchmarks.md")
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"quality.py: no corpus at {CORPUS} (the texts live in ../shared/corpus next to the repository)",
+              file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    runs = [clean_run(p) for p in sorted(CORPUS.glob("*.txt"))]
+    for run in runs:
+        run.mutants = make_mutants(run)
+    run_mutants(runs, args.quick, args.workers)
+    hand = hand_made()
+    table = summary_lines(runs, hand, time.perf_counter() - began, args.quick)
+    print("\n".join(table))
+    if args.write_docs:
+        write_docs(table)
+        print(f"wrote {DOCS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

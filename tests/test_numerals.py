@@ -1,0 +1,28 @@
+"""The reader's own reading of one-place Chinese numerals agrees with cn2an, which reads the rest."""
+
+from __future__ import annotations
+
+import itertools
+
+import cn2an
+import pytest
+
+from verify.numerals import _ONE_PLACE, _chinese_integer
+
+HEADS = ["", "一", "二", "两", "三", "五", "九"]
+TAILS = ["", "一", "五", "九"]
+# 一亿一 is refused by cn2an too (a tail after 亿 is ambiguous), so the shapes stop at 万 for tails.
+SHAPES = [h + p + t for h, p, t in itertools.product(HEADS, "十百千万亿", TAILS) if not (p == "亿" and t)]
+
+
+@pytest.mark.parametrize("numeral", SHAPES)
+def test_one_place_numerals_read_as_cn2an_reads_them(numeral):
+    assert _ONE_PLACE.match(numeral)
+    expected = cn2an.cn2an("一" + numeral if numeral[0] in "十百千万亿" else numeral, "normal")
+    assert _chinese_integer(numeral) == expected
+
+
+@pytest.mark.parametrize("numeral, value", [("三十三", 33), ("一千零八", 1008), ("二〇二二", 2022), ("十万", 100000),
+                                            ("一百二十三万四千五百", 1234500)])
+def test_longer_numerals_go_to_cn2an(numeral, value):
+    assert _chinese_integer(numeral) == value
