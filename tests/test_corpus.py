@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, SAMPLE, corpus_file
+from oddities import KNOWN_ODDITIES
 from verify.document import decode
 from verify.engine import check_document
 from verify.rulefile import load_rules
@@ -14,15 +15,6 @@ from verify.rulefile import load_rules
 RULES = load_rules()
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else ["<no corpus>"]
 
-# Warnings on real text that are real oddities: (file, rule, figure), each with why it is one.
-KNOWN_ODDITIES: set[tuple[str, str, str]] = {
-    # "每年新增常住人口40—50万人": GB/T 15835 writes a range as 40万—50万; 40—50万 may be read 40 to 50万.
-    ("xwlb_20200716.txt", "range-repeat-unit", "40—50万人"),
-    # "占比提升至近五成左右": 近 (not quite) and 左右 (either side) qualify one figure twice, and disagree.
-    ("xwlb_20190630.txt", "redundant-approximation", "近五成左右"),
-    # "总产值超1420多亿元": 超 and 多 both say "more than"; one of them is redundant.
-    ("xwlb_20200228.txt", "redundant-approximation", "超1420多亿元"),
-}
 
 
 def test_known_oddities_are_still_found():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import corpus_file
-from test_corpus import KNOWN_ODDITIES
+from oddities import KNOWN_ODDITIES
 from verify.document import Document
 from verify.engine import check_document
 from verify.rulefile import load_rules

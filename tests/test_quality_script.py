@@ -19,6 +19,7 @@ def test_quick_quality_run_prints_recall_false_alarms_and_coverage():
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     for label in ("mutation recall, all mutants:", "mutation recall, checked figures:",
-                  "hand-made mutants caught:", "false alarms (errors+warnings):", "coverage (numbers in >= 1 check):"):
+                  "hand-made mutants caught:", "errors+warnings on unchanged texts:", "  of which real oddities of the text:",
+                  "coverage (numbers in >= 1 check):"):
         assert any(line.startswith(label) for line in lines), f"no line starting {label!r} in:\n{done.stdout}"
     assert "quick sample of" in lines[0]
