@@ -14,8 +14,8 @@ PERCENT_LIKE = {"%", "‰", "成", "百分点"}
 def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     """The figure as a number for arithmetic: % ‰ 成 百分点 as plain ratios (96.8% -> 0.968).
 
-    Lenient widens an unqualified rounded figure to ±1 unit of its last digit, which covers
-    figures that were truncated instead of rounded, and an integer of 1000 or more ending in
+    Lenient widens an unqualified rounded figure to cover truncation as well as rounding (33.88
+    may be anything from 33.875 to just under 33.89), and an integer of 1000 or more ending in
     two or more zeros by half its last non-zero place (4200 may be 4187 rounded): an error
     must hold even then.
     """
@@ -24,8 +24,12 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     iv = q.fraction_interval()
     if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
         return iv
-    if _rounded(q):
+    if _rounded(q):  # cut toward zero instead of rounded: 33.88 may stand for anything up to 33.89
         half = (iv.high - iv.low) / 2
+        if iv.low >= 0:
+            return Interval(iv.low, iv.high + half)
+        if iv.high <= 0:
+            return Interval(iv.low - half, iv.high)
         return Interval(iv.low - half, iv.high + half)
     zeros = _trailing_zero_place(q)
     if zeros >= 100 and abs(q.value) >= 1000:  # 4200人 may be 4187 rounded to hundreds; 20例 is 20

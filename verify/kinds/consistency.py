@@ -10,6 +10,7 @@ misprinted (4186列 in a quarter, 1488列 in March).
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from verify.display import format_interval
@@ -113,13 +114,19 @@ def _compare(rule, first, q, lang, max_ratio):
     a, b = value_interval(first, True), value_interval(q, True)
     if a.intersects(b):
         return None
-    if max_ratio is not None and _too_far(a, b, Fraction(str(max_ratio))):
-        return None
+    if max_ratio is not None and _too_far(a, b, Fraction(str(max_ratio))) and not _same_digits(first, q):
+        return None  # a different figure, unless the same digits stand at another scale (33.88万 / 3.388万)
     names = {"first": first.text, "second": q.text}
     default = text_for(lang, "restated_differs", first=first.text, second=q.text)
     shown = format_interval(value_interval(first), q, extra=0, as_ratio=True)
     return finding(rule, rule.severity, q, rule_message(rule, lang, default, names), shown,
                    f"{first.text} ≠ {q.text}", [first])
+
+
+def _same_digits(a, b) -> bool:
+    """33.88万人 and 3.388万人: one figure with its decimal point or 万/亿 slipped."""
+    digits = [re.sub(r"\D", "", q.text).lstrip("0") for q in (a, b)]
+    return bool(digits[0]) and digits[0] == digits[1]
 
 
 def _too_far(a, b, ratio: Fraction) -> bool:
