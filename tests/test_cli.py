@@ -44,14 +44,6 @@ def run_process(*argv, cwd=None) -> subprocess.CompletedProcess:
                           cwd=cwd or REPO, env=env, timeout=300, encoding="utf-8")
 
 
-def mutated(tmp_path: Path, old: str, new: str, name: str | None = None) -> Path:
-    """A copy of the sample page with one figure changed (exactly once)."""
-    text = SAMPLE.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / (name or f"mutated-{len(list(tmp_path.iterdir()))}.txt")
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def page(tmp_path) -> Path:
@@ -60,16 +52,6 @@ def page(tmp_path) -> Path:
     return path
 
 
-@pytest.fixture
-def warning_page(tmp_path) -> Path:
-    """The completion rate 96.8% changed to 93.7%: the implied plan is no longer round."""
-    return mutated(tmp_path, "完成全年计划的96.8%", "完成全年计划的93.7%", "warning.txt")
-
-
-@pytest.fixture
-def error_page(tmp_path) -> Path:
-    """按期结案率100% changed to 110%: a rate that cannot exceed 100%."""
-    return mutated(tmp_path, "按期结案率100%", "按期结案率110%", "error.txt")
 
 
 def assert_one_line_error(code: int, out: str, err: str, *words: str) -> None:

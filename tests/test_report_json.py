@@ -36,13 +36,6 @@ def report(capsys, *argv) -> tuple[int, dict]:
     return int(code), json.loads(out)
 
 
-def mutated(tmp_path: Path, old: str, new: str, name: str) -> Path:
-    text = SAMPLE.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path = tmp_path / name
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
 
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column (characters) of an offset, computed independently."""
@@ -50,14 +43,6 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-@pytest.fixture
-def warning_page(tmp_path) -> Path:
-    return mutated(tmp_path, "完成全年计划的96.8%", "完成全年计划的93.7%", "warning.txt")
-
-
-@pytest.fixture
-def error_page(tmp_path) -> Path:
-    return mutated(tmp_path, "按期结案率100%", "按期结案率110%", "error.txt")
 
 
 @pytest.fixture

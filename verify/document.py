@@ -22,7 +22,8 @@ _FOLD.update({
 _FOLD_TABLE = str.maketrans(_FOLD)
 
 # Sentence ends: full stop, question and exclamation marks, semicolons, line breaks.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+SENTENCE_ENDS = "。！？!?；;\n"
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -64,6 +65,13 @@ class Document:
         if start < len(self.view):
             spans.append((start, len(self.view)))
         return spans
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence holding a span: from the previous sentence end to the next one, inclusive."""
+    begin = max(text.rfind(ch, 0, start) for ch in SENTENCE_ENDS) + 1
+    stops = [i for i in (text.find(ch, end) for ch in SENTENCE_ENDS) if i >= 0]
+    return text[begin:min(stops) + 1 if stops else len(text)]
 
 
 def normalise(text: str) -> str:

@@ -15,32 +15,24 @@ from pathlib import Path
 
 import yaml
 
+from verify.document import normalise, sentence_of
 from verify.errors import InputError
 from verify.findings import Finding
 
 BASELINE_SCHEMA = "verify-baseline/1"
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = "。！？!?；;\n"
-
-
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence holding a span: from the previous sentence end to the next one."""
-    begin = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    stops = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0]
-    return text[begin:min(stops) + 1 if stops else len(text)]
-
-
 def normalise_sentence(sentence: str) -> str:
     """Whitespace removed and full-width forms folded, so reflowed copy keeps its fingerprint."""
-    from verify.document import normalise
-
     return _SPACE.sub("", normalise(sentence))
 
 
 def fingerprint(text: str, finding: Finding) -> str:
     """Rule id + normalised sentence, hashed: stable when the paragraph moves."""
-    sentence = normalise_sentence(sentence_of(text, finding.start, finding.end))
-    return hashlib.sha256(f"{finding.rule_id}\n{sentence}".encode("utf-8")).hexdigest()[:20]
+    return _hashed(finding.rule_id, normalise_sentence(sentence_of(text, finding.start, finding.end)))
+
+
+def _hashed(rule_id: str, sentence: str) -> str:
+    return hashlib.sha256(f"{rule_id}\n{sentence}".encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass
@@ -76,8 +68,8 @@ class Gate:
         active, baselined, suppressed = [], [], []
         remaining = Counter(self.baseline)
         for f in findings:
-            print_ = fingerprint(text, f)
             sentence = normalise_sentence(sentence_of(text, f.start, f.end))
+            print_ = _hashed(f.rule_id, sentence)
             rule = next((s for s in self.suppressions if s.matches(f, print_, sentence)), None)
             if rule is not None:
                 rule.used += 1

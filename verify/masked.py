@@ -58,6 +58,17 @@ class MaskedText:
         hi = bisect.bisect_left(self.slots, end)
         return self.slot_quantity[lo:hi]
 
+    def masked_position(self, original: int) -> int:
+        """The first masked position at or after an original offset."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.original(mid) < original:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def original(self, masked_pos: int) -> int:
         """Original offset of a masked position (a placeholder maps to its figure's start)."""
         i = bisect.bisect_left(self.slots, masked_pos)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import re
+
+from verify.errors import RuleFileError
 from verify.findings import Finding, Related
 from verify.interval import Interval
 from verify.quantities import Quantity
@@ -89,3 +92,25 @@ def finding(rule, severity: str, subject: Quantity, message: str, expected: str 
 def exact(value: int | str) -> Interval:
     """A constant of a rule (such as 100 for shares of a whole)."""
     return Interval.point(Fraction(value))
+
+
+def rule_regex(rule, key: str, default: str | None = None) -> re.Pattern | None:
+    """A plain regular expression setting of a rule (or `default` when the rule does not set
+    `key`), refused at the line of `key` when it is broken."""
+    source = rule.params.get(key, default)
+    if not source:
+        return None
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
+
+
+def rule_pattern(rule, key: str, source: str):
+    """An extra pattern of a rule (with slots), refused at the line of `key` when it is broken."""
+    from verify.patterns import PatternError, compile_pattern
+
+    try:
+        return compile_pattern(source)
+    except PatternError as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc}") from None

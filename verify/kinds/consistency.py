@@ -15,9 +15,8 @@ from fractions import Fraction
 
 from verify.display import format_interval
 from verify.errors import RuleFileError
-from verify.kinds.common import finding, rule_message, value_interval
+from verify.kinds.common import finding, rule_message, rule_pattern, value_interval
 from verify.messages import text_for
-from verify.patterns import PatternError, compile_pattern
 
 TYPES = {"value": str, "key": list, "key_last": dict, "against": str, "within": int, "max_ratio": (int, float)}
 REQUIRED = {"value", "key"}
@@ -41,10 +40,7 @@ def prepare(rule) -> dict:
         raise RuleFileError(rule.path, rule.lines.get("key_last"), "key_last maps a group name to a number of characters")
     against = None
     if rule.params.get("against"):
-        try:
-            against = compile_pattern(rule.params["against"])
-        except PatternError as exc:
-            raise RuleFileError(rule.path, rule.lines.get("against"), f"against: {exc}") from None
+        against = rule_pattern(rule, "against", rule.params["against"])
         missing = [n for n in key + [value] if n not in set(against.slots) | set(against.text_groups)]
         if missing:
             raise RuleFileError(rule.path, rule.lines.get("against"), f"against lacks '{missing[0]}'")
@@ -84,14 +80,13 @@ def evaluate(rule, matches, context):
 def _against_matches(rule, prep, heads, context) -> list:
     """Matches of `against` in the stretch after each headline (all the text without `within`)."""
     from verify.engine import find_matches_of
-    from verify.kinds.count import masked_position
 
     if prep["within"] is None:
         return find_matches_of(prep["against"], rule, context)
     found, done = [], 0
     for head in heads:
-        begin = max(done, masked_position(context, head.end))
-        end = min(len(context.masked.text), masked_position(context, head.end + prep["within"]) + 1)
+        begin = max(done, context.masked.masked_position(head.end))
+        end = min(len(context.masked.text), context.masked.masked_position(head.end + prep["within"]) + 1)
         if begin < end:
             found += find_matches_of(prep["against"], rule, context, (begin, end))
             done = end

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from verify.errors import RuleFileError
-from verify.kinds.common import finding, rule_message
+from verify.kinds.common import finding, rule_message, rule_pattern, rule_regex
 from verify.messages import text_for
-from verify.patterns import PatternError, compile_pattern
 
 TYPES = {"count": str, "items": str, "separators": str, "soft_separators": str, "items_after": str, "within": int,
          "items_share_label_char": bool, "list_end": str}
@@ -44,29 +43,19 @@ def prepare(rule) -> Prepared:
     items = rule.params["items"]
     after = None
     if rule.params.get("items_after"):
-        try:
-            after = compile_pattern(rule.params["items_after"])
-        except PatternError as exc:
-            raise RuleFileError(rule.path, rule.lines.get("items_after"), f"items_after: {exc}") from None
+        after = rule_pattern(rule, "items_after", rule.params["items_after"])
         if items not in after.text_groups:
             raise RuleFileError(rule.path, rule.lines.get("items_after"), f"items_after needs a group (?P<{items}>…)")
     elif items not in rule.pattern.text_groups:
         raise RuleFileError(rule.path, rule.lines.get("items"), f"items '{items}' is not a text group (?P<{items}>…) of the pattern")
-    separators = _regex(rule, "separators", DEFAULT_SEPARATORS)
-    soft = _regex(rule, "soft_separators", DEFAULT_SOFT)
+    separators = rule_regex(rule, "separators", DEFAULT_SEPARATORS)
+    soft = rule_regex(rule, "soft_separators", DEFAULT_SOFT)
     within = int(rule.params.get("within", 400))
     end = rule.params.get("list_end", "closed")
     if end not in ("closed", "open"):
         raise RuleFileError(rule.path, rule.lines.get("list_end"), "list_end is 'closed' or 'open'")
     return Prepared(count, items, separators, soft, after, within, bool(rule.params.get("items_share_label_char")),
                     end == "open")
-
-
-def _regex(rule, key: str, default: str):
-    try:
-        return re.compile(rule.params.get(key, default))
-    except re.error as exc:
-        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
 
 
 def item_range(text: str, separators, soft) -> tuple[int, int, list[str]]:
@@ -123,26 +112,13 @@ def _items_text(match, prep: Prepared, context, counted) -> str | None:
     if prep.after is None:
         return match.texts.get(prep.items)
     window = context.masked.text
-    start = masked_position(context, match.end)
+    start = context.masked.masked_position(match.end)
     for m in prep.after.regex.finditer(window, start, min(len(window), start + prep.within)):
         text = m.group(prep.items)
         if prep.share and not _shares_label_char(counted.text, text, prep.separators):
             continue
         return text
     return None
-
-
-def masked_position(context, original: int) -> int:
-    """Masked position of an original offset (the first masked position at or after it)."""
-    masked = context.masked
-    lo, hi = 0, len(masked.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if masked.original(mid) < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _shares_label_char(label: str, items_text: str, separators) -> bool:

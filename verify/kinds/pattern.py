@@ -8,12 +8,10 @@
 
 from __future__ import annotations
 
-import re
-
 from verify.errors import RuleFileError
 from verify.expr import Relation, variables
 from verify.formula_eval import relation_may_hold
-from verify.kinds.common import finding, rule_message, value_interval
+from verify.kinds.common import finding, rule_message, rule_regex, value_interval
 from verify.kinds.relation import parse_rule_formula
 from verify.messages import text_for
 
@@ -34,14 +32,11 @@ def prepare(rule) -> dict:
     subject = rule.params.get("subject") or next(iter(rule.pattern.slots), None)
     if subject is not None and subject not in rule.pattern.slots:
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not a slot of the pattern")
-    written = {}
-    for slot, regex in (rule.params.get("written") or {}).items():
+    written = rule.params.get("written") or {}
+    for slot, regex in written.items():
         if slot not in rule.pattern.slots or not isinstance(regex, str):
             raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written: '{slot}' must be a slot, with a regex")
-        try:
-            written[slot] = re.compile(regex)
-        except re.error as exc:
-            raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written.{slot}: {exc.msg}") from None
+    written = {slot: rule_regex(rule, f"written.{slot}", regex) for slot, regex in written.items()}
     return {"condition": condition, "subject": subject, "written": written}
 
 

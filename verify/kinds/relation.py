@@ -17,10 +17,10 @@ from verify.display import format_interval, is_round, render_formula
 from verify.errors import RuleFileError
 from verify.expr import FormulaError, parse_formula, variables
 from verify.formula_eval import evaluate as evaluate_node, relation_may_hold
-from verify.kinds.common import comparable_units, finding, rule_message, value_interval
+from verify.kinds.common import comparable_units, finding, rule_message, rule_pattern, value_interval
 from verify.messages import text_for
 from verify.numerals import decimal_string
-from verify.patterns import PatternError, compile_pattern
+from verify.patterns import compile_pattern
 from verify.solve_cache import solved_forms
 
 _PERCENT_LITERAL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -68,10 +68,7 @@ def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
     for group in _INTERPOLATED.findall(source):
         if group not in rule.pattern.text_groups:
             raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {{={group}}} names no text group")
-    try:
-        probe = compile_pattern(_INTERPOLATED.sub("x", source))
-    except PatternError as exc:
-        raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {exc}") from None
+    probe = rule_pattern(rule, f"find.{var}", _INTERPOLATED.sub("x", source))
     if var not in probe.slots:
         raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} must have a slot {{{var}:…}}")
     if where is not None:

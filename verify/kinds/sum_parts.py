@@ -14,7 +14,7 @@ from fractions import Fraction
 from verify.display import format_interval
 from verify.errors import RuleFileError
 from verify.interval import Interval
-from verify.kinds.common import finding, rule_message, value_interval
+from verify.kinds.common import finding, rule_message, rule_regex, value_interval
 from verify.messages import text_for
 
 TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "skip_label": str, "stop_label": str,
@@ -48,7 +48,7 @@ def prepare(rule) -> Prepared:
     labels = rule.params.get("labels", "before")
     if labels != "before" and labels not in rule.pattern.text_groups:
         raise RuleFileError(rule.path, rule.lines.get("labels"), "labels is 'before' or the name of a text group")
-    skips = tuple(_label_pattern(rule, key) for key in ("skip_label", "stop_label", "skip_total"))
+    skips = tuple(rule_regex(rule, key) for key in ("skip_label", "stop_label", "skip_total"))
     complete = rule.params.get("complete", "partitions")
     if complete not in ("partitions", "always"):
         raise RuleFileError(rule.path, rule.lines.get("complete"), "complete is 'partitions' or 'always'")
@@ -65,13 +65,6 @@ def _partition_entry(rule, entry) -> tuple[list[str], list[str]]:
         raise RuleFileError(rule.path, rule.lines.get("partitions"),
                             "a partition is a list of two or more members, or {members: [...], whole: [...]}")
     return [str(m) for m in members], [str(w) for w in whole]
-
-
-def _label_pattern(rule, key: str):
-    try:
-        return re.compile(rule.params[key]) if rule.params.get(key) else None
-    except re.error as exc:
-        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
 
 
 def evaluate(rule, matches, context):
