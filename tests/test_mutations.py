@@ -40,6 +40,8 @@ BROKEN = [
     ("daqing_article_15.txt", "“八增长两收窄”", "“四增长两收窄”", "counted-label"),
     ("daqing_article_14.txt", "“一减四增”", "“三减四增”", "counted-label-colon-list"),
     ("daqing_article_14.txt", "二产实现增加值375.6亿元", "二产实现增加值395.6亿元", "parts-of-total"),
+    ("xwlb_20201028.txt", "提出四点建议", "提出五点建议", "counted-enumeration"),
+    ("xwlb_20190630.txt", "四个坚持：", "五个坚持：", "counted-enumeration"),
 ]
 
 # (corpus file, [(text as printed, rewritten)]): figures changed together, all relations still hold.

@@ -20,9 +20,10 @@ from verify.kinds.common import finding, rule_message, rule_pattern, rule_regex
 from verify.messages import text_for
 
 TYPES = {"count": str, "items": str, "separators": str, "soft_separators": str, "items_after": str, "within": int,
-         "items_share_label_char": bool, "list_end": str}
+         "items_share_label_char": bool, "list_end": str, "items_by": str}
 REQUIRED = {"count", "items"}
 OPTIONAL = set(TYPES) - REQUIRED
+ITEMS_BY = ("separators", "enumerators")
 DEFAULT_SEPARATORS = r"、|,|，|;|；"
 DEFAULT_SOFT = r"以及|和|及|与|或"
 
@@ -30,9 +31,10 @@ DEFAULT_SOFT = r"以及|和|及|与|或"
 class Prepared:
     """Slot and group names, separators and the optional following-list pattern."""
 
-    def __init__(self, count, items, separators, soft, after, within, share, open_end):
+    def __init__(self, count, items, separators, soft, after, within, share, open_end, enumerated):
         self.count, self.items, self.separators, self.soft = count, items, separators, soft
         self.after, self.within, self.share, self.open_end = after, within, share, open_end
+        self.enumerated = enumerated
 
 
 def prepare(rule) -> Prepared:
@@ -54,8 +56,11 @@ def prepare(rule) -> Prepared:
     end = rule.params.get("list_end", "closed")
     if end not in ("closed", "open"):
         raise RuleFileError(rule.path, rule.lines.get("list_end"), "list_end is 'closed' or 'open'")
+    items_by = rule.params.get("items_by", "separators")
+    if items_by not in ITEMS_BY:
+        raise RuleFileError(rule.path, rule.lines.get("items_by"), "items_by is 'separators' or 'enumerators'")
     return Prepared(count, items, separators, soft, after, within, bool(rule.params.get("items_share_label_char")),
-                    end == "open")
+                    end == "open", items_by == "enumerators")
 
 
 def item_range(text: str, separators, soft) -> tuple[int, int, list[str]]:
@@ -90,7 +95,11 @@ def evaluate(rule, matches, context):
         items_text = _items_text(match, prep, context, counted[0])
         if items_text is None or stated is None or isinstance(stated, str):
             continue
-        fewest, most, pieces = item_range(items_text, prep.separators, prep.soft)
+        if prep.enumerated:
+            pieces = enumerated_items(items_text)
+            fewest = most = len(pieces)
+        else:
+            fewest, most, pieces = item_range(items_text, prep.separators, prep.soft)
         if most < 2:
             continue
         verdict.checked |= set(bound) if isinstance(bound, list) else {bound}
@@ -106,6 +115,24 @@ def evaluate(rule, matches, context):
             verdict.findings.append(finding(rule, rule.severity, subject, rule_message(rule, context.lang, default, names),
                                             listed, calculation, counted))
     return verdict
+
+
+_ENUMERATOR = re.compile(r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四五六七八九十]{1,3})[，,、]|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])")
+
+
+def enumerated_items(text: str) -> list[str]:
+    """一是…二是…三是…, 一要…, 第一，…, （一）…: the run of enumerators numbered on from 一."""
+    from verify.numerals import read_chinese
+
+    run: list[str] = []
+    for m in _ENUMERATOR.finditer(text):
+        reading = read_chinese(next(g for g in m.groups() if g))
+        number = int(reading.value) if reading else 0
+        if number == len(run) + 1:
+            run.append(m.group().strip())
+        elif number == 1 and run:
+            break  # a new list starts: the one that was counted has ended
+    return run
 
 
 def _items_text(match, prep: Prepared, context, counted) -> str | None:
