@@ -7,7 +7,7 @@ import itertools
 import cn2an
 import pytest
 
-from verify.numerals import _ONE_PLACE, _chinese_integer
+from verify.numerals import _ONE_PLACE, _PLACE_PAIR, _chinese_integer
 
 HEADS = ["", "一", "二", "两", "三", "五", "九"]
 TAILS = ["", "一", "五", "九"]
@@ -18,6 +18,17 @@ SHAPES = [h + p + t for h, p, t in itertools.product(HEADS, "十百千万亿", T
 @pytest.mark.parametrize("numeral", SHAPES)
 def test_one_place_numerals_read_as_cn2an_reads_them(numeral):
     assert _ONE_PLACE.match(numeral)
+    expected = cn2an.cn2an("一" + numeral if numeral[0] in "十百千万亿" else numeral, "normal")
+    assert _chinese_integer(numeral) == expected
+
+
+PAIRS = ([h + p + b for h, p, b in itertools.product(HEADS, "十百千", ["万", "亿", "万亿"])]
+         + [h + p + "零" + t for h, p, t in itertools.product(HEADS, "百千", ["一", "五", "九"])])
+
+
+@pytest.mark.parametrize("numeral", PAIRS)
+def test_two_place_numerals_read_as_cn2an_reads_them(numeral):
+    assert _PLACE_PAIR.match(numeral)
     expected = cn2an.cn2an("一" + numeral if numeral[0] in "十百千万亿" else numeral, "normal")
     assert _chinese_integer(numeral) == expected
 

@@ -148,7 +148,14 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     text) drops matches whose figures are not written so before anything else is built."""
     masked = context.masked
     found = []
-    matches = pattern.regex.finditer(masked.text, *window) if window else _matches_by_line(pattern, masked.text)
+    if window:
+        matches = pattern.regex.finditer(masked.text, *window)
+    elif written:  # only lines with a figure written so can hold a match: look nowhere else
+        _, regex = next(iter(written.items()))
+        hits = [pos for pos, i in zip(masked.slots, masked.slot_quantity) if regex.search(context.quantities[i].text)]
+        matches = _matches_by_line(pattern, masked.text, hits)
+    else:
+        matches = _matches_by_line(pattern, masked.text)
     for m in matches:
         if written and not _written_as(m, written, context):
             continue
@@ -183,13 +190,14 @@ def _written_as(m, written: dict, context: Context) -> bool:
     return True
 
 
-def _matches_by_line(pattern, text: str):
-    """The pattern's matches, line by line; only lines holding one of its required words."""
-    if pattern.anchor is None:  # one pass; a match across a line break is no match
+def _matches_by_line(pattern, text: str, hits=None):
+    """The pattern's matches, line by line; only lines holding one of its required words (or,
+    when `hits` is given, one of those places: figures written as the rule asks)."""
+    if hits is None and pattern.anchor is None:  # one pass; a match across a line break is no match
         yield from (m for m in pattern.regex.finditer(text) if "\n" not in m.group())
         return
     done = -1
-    for hit in (m.start() for m in pattern.anchor.finditer(text)):
+    for hit in hits if hits is not None else (m.start() for m in pattern.anchor.finditer(text)):
         if hit < done:
             continue
         begin = text.rfind("\n", 0, hit) + 1

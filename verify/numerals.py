@@ -1,5 +1,9 @@
 """Numerals and their stated precision: Chinese numerals (via cn2an), Arabic digits, the lexicon.
 
+The commonest Chinese numerals (三十五, 两万, 三十万, 一百零二, 二〇二二) are read here, as cn2an
+reads them (a test compares every such shape with cn2an); cn2an reads the rest, and its import
+is paid only by pages that need it.
+
 A number means every value that would print as it was printed, so each reading returns the
 value and the size of its last stated place (33.88万 -> 338800 and 100; 一万二千 -> 12000 and 1000).
 """
@@ -92,10 +96,15 @@ def _chinese_integer(numeral: str) -> int | None:
     if all(ch in CN_DIGITS for ch in numeral):  # 二〇二二: digit by digit
         return int("".join(str(CN_DIGITS[ch]) for ch in numeral))
     simple = _ONE_PLACE.match(numeral)
-    if simple:  # 三十五, 两万, 一万二: one place word; everything else is cn2an's
+    if simple:  # 三十五, 两万, 一万二: one place word
         head, place, tail, hundred_million = simple.groups()
         unit = MULTIPLIERS[place or hundred_million]
         return CN_DIGITS.get(head, 1) * unit + CN_DIGITS.get(tail, 0) * (unit // 10 if unit > 10 else 1)
+    pair = _PLACE_PAIR.match(numeral)
+    if pair:  # 三十万, 两千亿, 一百零二: two place words; everything else is cn2an's
+        head, place, big, zero_tail = pair.groups()
+        value = CN_DIGITS.get(head, 1) * MULTIPLIERS[place]
+        return value * MULTIPLIERS[big] if big else value + CN_DIGITS[zero_tail]
     import cn2an  # deferred: 0.1 s of import that most pages never pay
 
     try:
@@ -107,7 +116,8 @@ def _chinese_integer(numeral: str) -> int | None:
     return int(value)
 
 
-_ONE_PLACE = re.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(亿))$")
+_PLACE_PAIR = re.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
+_ONE_PLACE = re.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
 
 
 def _last_place(value: int) -> int:

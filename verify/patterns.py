@@ -27,6 +27,8 @@ from verify.masked import SLOT_TYPES
 SENTENCE_STOP = "。！？!?\\n"
 LIST_GLUE = r"(?:、|和|及|与|或|以及|,)"
 
+# Calendar figures and counted labels are rare enough to look for; amounts and percentages are not.
+_RARE_PLACEHOLDERS = set("\ue006\ue007\ue008\ue009\ue00a")
 _MACRO = re.compile(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
 
 
@@ -109,11 +111,15 @@ def required_words(expanded: str) -> list[str] | None:
 
 
 def _literal_choices(op, arg, _parser) -> list[str] | None:
-    """(?:比重|比例|占比) -> ['比重', '比例', '占比']; anything else -> None."""
+    """(?:比重|比例|占比) -> ['比重', '比例', '占比']; a slot of a type -> its placeholders; else None."""
     if op is _parser.SUBPATTERN:
         items = list(arg[-1])
         if len(items) == 1:
             op, arg = items[0]
+    chars = [chr(arg)] if op is _parser.LITERAL else (
+        [chr(a) for o, a in arg] if op is _parser.IN and all(o is _parser.LITERAL for o, _ in arg) else [])
+    if chars and all(ch in _RARE_PLACEHOLDERS for ch in chars):
+        return chars  # {d:date} -> its placeholder: a character few lines hold
     if op is not _parser.BRANCH:
         return None
     choices = []

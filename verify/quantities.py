@@ -253,16 +253,16 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
             or m.group("SIGN")) and m.group("NCORE")[0].isdigit():
         return _plain_number(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
-    adjacent = read_adjacent(m.group("NCORE")) if chinese else None
-    core = adjacent[0] if adjacent else _read(m.group("NCORE"))
-    if core is None:
-        return []
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
     unit_word = m.group(unit_group) if unit_group else None
     end = m.end()
     if unit_word and _starts_longer_word(text, m.start(unit_group)):
         unit_word, end = None, m.start(unit_group)  # 11部门: the figure ends before 部
     if chinese and not _chinese_is_quantity(m.group("NCORE"), m.group("NMULT"), unit_word):
+        return []
+    adjacent = read_adjacent(m.group("NCORE")) if chinese else None
+    core = adjacent[0] if adjacent else _read(m.group("NCORE"))
+    if core is None:
         return []
     unit = "百分点" if unit_word == "个百分点" else unit_word
     scale = m.group("NMULT") or m.group("RMULT")
