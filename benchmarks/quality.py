@@ -367,7 +367,7 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 _SPEED_NOTES = """\
 | target | figure above | |
 |---|---|---|
-| whole check ≥ 1,000,000 characters/s | the `whole check` line of the 1,000,000-character run | met, narrowly (about 1.07 million/s here) |
+| whole check ≥ 1,000,000 characters/s | the `whole check` line of the 1,000,000-character run | met, narrowly (see the figure above) |
 | within 10× of the floor's whole process | its `× floor` column | missed: about 28× |
 | a newspaper issue (~100,000 characters) well under a second | the 100,000-character run | met |
 | start-up under 0.3 s with a warm cache, sympy not imported | `warm cache` | met (tests/test_rulefile.py checks that sympy stays out) |
@@ -376,11 +376,11 @@ _SPEED_NOTES = """\
 The floor is one regular expression of the standard library finding digits, about 0.04 s for
 1,000,000 characters; Python itself starts in about 0.02 s of that. verify's whole process spends,
 for 1,000,000 characters of corpus text (cProfile, in-process, this machine): about 0.15 s
-starting (imports, 28 rule files, their patterns compiled), 0.45 s reading figures (0.15–0.19 s in
+starting (imports, 29 rule files, their patterns compiled), 0.45 s reading figures (0.15–0.19 s in
 the one master pattern's search, the rest turning 20,000 matches into exact `Fraction` intervals),
-and 0.4 s in the rules (the headline rule's body search is the largest part, about 0.1 s). What
+and 0.3 s in the rules (the headline rule's body search is the largest part, about 0.1 s). What
 was profiled and fixed, with figures before and after, is in the commit messages of
-`benchmarks/speed.py`'s history: from 2.96 s to about 1.05 s. The rest of the gap to the floor is
+`benchmarks/speed.py`'s history: from 2.96 s to about 0.93 s. The rest of the gap to the floor is
 the price of exact rationals and of one Python call per figure; closing it would mean reading
 figures without `fractions.Fraction` (integers over a shared denominator) or in a compiled
 extension, which the design card leaves out for now."""
