@@ -68,9 +68,7 @@ SIGNS = [
     case("“1个专业+1个基地+N个企业”", E("1个", "1", "0.5", "1.5", "个", "count"), E("1个", "1", "0.5", "1.5", "个", "count")),
     case("零下5度", E("零下5度", "-5", "-5.5", "-4.5", "度", "amount")),
     case("气温零下3℃", E("零下3℃", "-3", "-3.5", "-2.5", "℃", "amount")),
-    case("-3%~-1%", E("-3%~-1%", None, "-3.5", "-0.5", "%", "percent"),
-         bug="the second figure of a range cannot carry a sign: -3%~-1% reads as two figures, "
-             "'-3%' = [-3.5, -2.5] and '-1%' = [-1.5, -0.5]"),
+    case("-3%~-1%", E("-3%~-1%", None, "-3.5", "-0.5", "%", "percent")),
     case("气温-5至3度", E("-5至3度", None, "-5.5", "3.5", "度", "amount")),
 ]
 
@@ -158,12 +156,8 @@ QUALIFIERS = [
     case("10万余平方米", E("10万余平方米", "100000", "100000", "110000", "平方米", "amount", "余")),
     case("1.5万余人", E("1.5万余人", "15000", "15000", "16000", "人", "amount", "余")),
     case("3.5万多人", E("3.5万多人", "35000", "35000", "36000", "人", "amount", "多")),
-    case("近三分之一", E("近三分之一", "1/3", None, "1/3", None, "ratio", "近"),
-         bug="a qualifier before a Chinese fraction takes its denominator: 近三分之一 matches as the number "
-             "'近三' (dropped: a Chinese numeral without a unit) and 分之一 is left unread, so it reads as nothing"),
-    case("占比约1/3", E("约1/3", "1/3", "3/10", "11/30", None, "ratio", "约"),
-         bug="a qualifier before an Arabic fraction splits it: 约1/3 reads as '约1' = [0.5, 1.5] (qualifier 约) "
-             "and '3' = [2.5, 3.5], both amounts"),
+    case("近三分之一", E("近三分之一", "1/3", None, "1/3", None, "ratio", "近")),
+    case("占比约1/3", E("约1/3", "1/3", "3/10", "11/30", None, "ratio", "约")),
     case("百分之三十以上", E("百分之三十以上", "30", "30", None, "%", "percent", "以上")),
     case("规模达到10.41亿元", E("10.41亿元", "1041000000", "1040500000", "1041500000", "元", "amount")),
     case("占比达68.3%", E("68.3%", "68.3", "68.25", "68.35", "%", "percent")),

@@ -88,7 +88,7 @@ def _master_pattern() -> re.Pattern[str]:
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>余|多)?(?P<NMULT>{_MULT})?"
               rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
-    second = (rf"(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
+    second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
         "skip": _with_first_chars("|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
@@ -96,7 +96,8 @@ def _master_pattern() -> re.Pattern[str]:
         "ordinal": "|".join(lex.ordinal_patterns),
         **{name: body for name, body in dates.PATTERNS.items()},
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
-        "fraction": rf"(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/])",
+        "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
+                    rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
                    rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
@@ -236,7 +237,9 @@ def _fraction(m: re.Match, text: str) -> list[Quantity]:
     if num is None or den is None or den.value == 0:
         return []
     value = num.value / den.value
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ratio")]
+    qualifier = m.group("FQ") or m.group("FQA")
+    interval = _bounded(value, Fraction(0), qualifier, None) if qualifier else Interval.point(value)
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
 
 
 def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
@@ -283,7 +286,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         if second is None:
             return []
         value2, step2 = _scaled(second, m.group("RMULT"), None)
-        interval, value = interval.hull(_bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)), None
+        end_interval = _bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)
+        interval, value = interval.hull(-end_interval if m.group("RSIGN") else end_interval), None
     kind = _kind(unit, core, scale, chinese)
     return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind,
                      _interned(qualifier), _interned(scale))]
