@@ -58,7 +58,7 @@ MESSAGES = {
         "parts_truncated": "the parts add up to {sum}; that equals {total} only if figures were truncated",
         "count_mismatch": "the text counts {count}, but lists {items} items: {listed}",
         "restated_differs": "the same measure is stated as '{first}' and here as '{second}'",
-        "weekday_mismatch": "{date} ({year}) is a {expected}; the text says '{stated}'",
+        "weekday_mismatch": "{date} is a {expected}; the text says {stated}",
         "weekday_no_year": "the year of '{date}' is unknown; weekday not checked (give --date)",
         "time_reversed": "the time range ends at {end}, before it starts at {begin}",
         "pattern_found": "{title}",

@@ -65,14 +65,14 @@ def _weekday(rule, prep, match, context, verdict) -> None:
         return
     fitting = [y for y in years if _weekday_of(y, month, day) == stated_day]
     if fitting:
-        verdict.held(rule, day_q, f"{fitting[0]}-{month:02d}-{day:02d} = 周{WEEKDAY_NAMES[stated_day]}")
+        verdict.held(rule, day_q, f"{fitting[0]}-{month:02d}-{day:02d} = {weekday_name(stated_day, context.lang)}")
         return
     year = years[0]
     actual = _weekday_of(year, month, day)
     if actual is None:
         return
     severity = rule.severity if source in ("date", "option", "file name") else "warning"
-    expected = "周" + WEEKDAY_NAMES[actual]
+    expected = weekday_name(actual, context.lang)
     names = {"date": date_q.text, "weekday": day_q.text, "expected": expected, "year": str(year)}
     dated = date_q.text if "年" in date_q.text else f"{year}年{date_q.text}"
     default = text_for(context.lang, "weekday_mismatch", date=dated, year=year, expected=expected,
@@ -80,6 +80,14 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     calculation = f"{year}-{month:02d}-{day:02d} = {expected}"
     verdict.findings.append(finding(rule, severity, day_q, rule_message(rule, context.lang, default, names),
                                     expected, calculation, [date_q]))
+
+
+def weekday_name(day: int, lang: str) -> str:
+    """周五 in Chinese, Friday in English."""
+    return _ENGLISH_DAYS[day - 1] if lang == "en" else "周" + WEEKDAY_NAMES[day]
+
+
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _month_day(value) -> tuple[int, int] | None:
