@@ -18,19 +18,16 @@ import dataclasses
 import functools
 import re
 import sys
-from dataclasses import dataclass
 from fractions import Fraction
 
-from verify import dates
+from verify import calendar_figures as calendar, dates
 from verify.document import Document
 from verify.interval import Interval
+from verify.quantity import KINDS, NUMERIC_KINDS, Quantity  # noqa: F401  (where readers look for them)
 from verify.numerals import (
     MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
 )
 
-_NO_BOUNDS = Interval(None, None)  # calendar figures take part in no arithmetic
-KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
-NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
 
 _AR = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -51,34 +48,6 @@ QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "u
     **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
     **dict.fromkeys(["余", "多", "有余"], "more"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A stated figure: where it is, what it says, what it can mean."""
-
-    text: str
-    start: int
-    end: int
-    value: Fraction | str | None   # Fraction for numbers, ISO text for calendar kinds, None for ranges
-    interval: Interval
-    unit: str | None
-    kind: str
-    qualifier: str | None = None
-    scale: str | None = None        # 万/亿 as written, to print implied values the same way
-    label: bool = False             # a counted label such as “一匠五创”
-
-    @property
-    def is_numeric(self) -> bool:
-        """Whether the figure takes part in arithmetic."""
-        return self.kind in NUMERIC_KINDS
-
-    def fraction_interval(self) -> Interval:
-        """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""
-        divisor = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}.get(self.unit or "")
-        if divisor is None:
-            return self.interval
-        return self.interval * Interval.point(Fraction(1, divisor))
 
 
 @functools.cache
@@ -162,71 +131,6 @@ def _ordinal(m: re.Match, text: str) -> list[Quantity]:
     if value is None:
         return []
     return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ordinal")]
-
-
-def _calendar(kind: str, m: re.Match, text: str, iso: str | None) -> list[Quantity]:
-    if iso is None:
-        return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), sys.intern(iso), _NO_BOUNDS, None, kind)]
-
-
-def _iso_date(m: re.Match, text: str) -> list[Quantity]:
-    iso = dates.iso_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
-    return _calendar("date", m, text, iso)
-
-
-def _date(m: re.Match, text: str) -> list[Quantity]:
-    if m.group("d_only"):
-        return _calendar("date", m, text, dates.iso_date(None, None, int(m.group("d_only"))))
-    year = dates.year_of(m.group("d_y")) if m.group("d_y") else None
-    month = dates.small_number(m.group("d_m"))
-    day = dates.small_number(m.group("d_d")) if m.group("d_d") else None
-    return _calendar("date", m, text, dates.iso_date(year, month, day))
-
-
-def _period(m: re.Match, text: str) -> list[Quantity]:
-    first = 1 if m.group("p_last") else dates.small_number(m.group("p_m1"))
-    last = dates.small_number(m.group("p_last") or m.group("p_m2"))
-    if first is None or last is None or not 1 <= first <= last <= 12:
-        return []
-    return _calendar("date", m, text, f"--{first:02d}/--{last:02d}")
-
-
-def _year(m: re.Match, text: str) -> list[Quantity]:
-    if m.group("y_cn"):
-        year = dates.year_of(m.group("y_cn"))
-        return _calendar("year", m, text, f"{year:04d}" if year else None)
-    first, last = m.group("y_1"), m.group("y_2")
-    if last and int(last) < int(first):
-        return _calendar("year", m, text, f"{first}/{last}")
-    return _calendar("year", m, text, f"{first}/{last}" if last else first)
-
-
-def _time(m: re.Match, text: str) -> list[Quantity]:
-    for hour, minute, half, ampm in (("t_h4", "t_m4", "t_half", "t_ap3"), ("t_h5", "t_m5", "t_half2", None)):
-        if m.group(hour) is not None:
-            minutes = 30 if m.group(half) else int(m.group(minute) or 0)
-            return _calendar("time", m, text, dates.clock(m.group(ampm) if ampm else None, int(m.group(hour)), minutes))
-    if m.group("t_h3") is not None:
-        iso = dates.clock(m.group("t_ap2"), int(m.group("t_h3")), int(m.group("t_m3") or 0))
-        if m.group("t_h0") is not None and iso:  # 0—24时
-            begin = dates.clock(m.group("t_ap2"), int(m.group("t_h0")), 0)
-            iso = f"{begin}/{iso}" if begin else None
-        return _calendar("time", m, text, iso)
-    begin = dates.clock(m.group("t_ap"), int(m.group("t_h1")), int(m.group("t_m1")))
-    if m.group("t_h2") is None:
-        return _calendar("time", m, text, begin)
-    end_hour = int(m.group("t_h2"))
-    begin_hour = int(begin[:2]) if begin else 0
-    # "下午2:30-4:00": the period word covers both ends unless the end is already past it.
-    ampm = m.group("t_ap") if end_hour < 12 and begin_hour >= 12 else None
-    end = dates.clock(ampm, end_hour, int(m.group("t_m2")))
-    return _calendar("time", m, text, f"{begin}/{end}" if begin and end else None)
-
-
-def _weekday(m: re.Match, text: str) -> list[Quantity]:
-    day = dates.weekday_number(m.group("w_d") or m.group("w_d2"))
-    return _calendar("weekday", m, text, str(day))
 
 
 def _fraction(m: re.Match, text: str) -> list[Quantity]:
@@ -395,8 +299,9 @@ def _read(numeral: str) -> Reading | None:
 
 
 _BUILDERS = {
-    "label": _label, "ordinal": _ordinal, "iso_date": _iso_date, "date": _date, "period": _period,
-    "year": _year, "time": _time, "weekday": _weekday, "fraction": _fraction, "cnpercent": _cn_percent,
+    "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
+    "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
+    "weekday": calendar.weekday_figure, "fraction": _fraction, "cnpercent": _cn_percent,
     "number": _number,
 }
 
