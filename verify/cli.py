@@ -181,6 +181,8 @@ def _apply_gate(results, settings: Config, known_rules: set[str]):
     if ignore_file:
         gate.suppressions = read_suppressions(ignore_file, known_rules)
     settings.ignore_file = ignore_file
+    if not gate.baseline and not gate.suppressions:
+        return []  # nothing to set aside: no sentence need be hashed
     for result in results:
         result.findings, result.baselined, result.suppressed = gate.sort(result.doc.text, result.findings)
     return gate.stale()

@@ -87,11 +87,6 @@ def weekday_number(char: str) -> int:
     return WEEKDAYS[char]
 
 
-def combined_pattern() -> str:
-    """The calendar alternatives, each a named group, for the reader's master pattern."""
-    return "|".join(f"(?P<{name}>{body})" for name, body in PATTERNS.items())
-
-
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 

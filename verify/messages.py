@@ -14,7 +14,6 @@ MESSAGES = {
         "severity_error": "错误", "severity_warning": "警告", "severity_info": "提示",
         "summary": "{path}: 数字 {numbers} 个，参与核对 {checked} 个（覆盖率 {coverage}），"
                    "错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
-        "no_findings": "{path}: 未发现问题",
         "checks_held": "已核对且相符的 {count} 项：",
         "set_aside": "另有 {baselined} 条在基线中、{suppressed} 条已豁免，不计入结果",
         "total": "合计：{files} 个文件，错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
@@ -44,7 +43,6 @@ MESSAGES = {
         "severity_error": "error", "severity_warning": "warning", "severity_info": "info",
         "summary": "{path}: {numbers} numbers, {checked} checked (coverage {coverage}), "
                    "{errors} errors, {warnings} warnings, {infos} infos",
-        "no_findings": "{path}: no findings",
         "checks_held": "{count} checks made that hold:",
         "set_aside": "{baselined} more in the baseline and {suppressed} suppressed, not counted",
         "total": "total: {files} files, {errors} errors, {warnings} warnings, {infos} infos",

@@ -3,7 +3,7 @@
 `condition: rate >= 100` fires only when every value inside the stated intervals satisfies it
 (下降120% does; 下降约100% does not), so an approximate figure never raises the alarm.
 `written` asks how a figure is written: {slot: regex} must find a match in the figure's own text
-(9~16亿 written without the first 亿, 约…左右 both at once).
+(9~16亿 written without the first 亿, 约…左右 both at once); the engine applies it while matching.
 """
 
 from __future__ import annotations
@@ -48,9 +48,6 @@ def evaluate(rule, matches, context):
     condition: Relation | None = rule.prepared["condition"]
     for match in matches:
         figures = {k: context.quantities[v] for k, v in match.figures.items() if isinstance(v, int)}
-        written = rule.prepared["written"]
-        if any(slot not in figures or not regex.search(figures[slot].text) for slot, regex in written.items()):
-            continue
         if condition is not None:
             if not variables(condition) <= set(figures):
                 continue

@@ -173,13 +173,14 @@ def _env(figures, lenient: bool):
 
 
 def _judge_stated(rule, prep: Prepared, figures, names, lang):
-    if relation_may_hold(prep.relation, _env(figures, False)):
+    strict = _env(figures, False)
+    if relation_may_hold(prep.relation, strict):
         return []
     subject = _subject(prep, figures)
     others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
     expected, calculation = None, None
     if prep.subject in prep.solved:
-        implied = evaluate_node(prep.solved[prep.subject], _env(figures, False))
+        implied = evaluate_node(prep.solved[prep.subject], strict)
         expected = format_interval(implied, subject, as_ratio=True)
         calculation = f"{render_formula(prep.solved[prep.subject], names)} = {expected}"
     if relation_may_hold(prep.relation, _env(figures, True)):
