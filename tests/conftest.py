@@ -34,6 +34,20 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+ARCHIVE = SHARED / "archive"
+
+
+def source_file(name: str) -> Path:
+    """A published text a rule example comes from: ../shared/corpus, or a folder of
+    ../shared/archive; skip (not fail) where ../shared is absent."""
+    if not CORPUS.is_dir():
+        return corpus_file(name)
+    for path in [CORPUS / name, *ARCHIVE.glob(f"*/{name}")]:
+        if path.is_file():
+            return path
+    pytest.fail(f"{name}: in neither {CORPUS} nor a folder of {ARCHIVE}")
+
+
 def sample_text() -> str:
     """The sample page as text (it is UTF-8 without BOM)."""
     return SAMPLE.read_text(encoding="utf-8")

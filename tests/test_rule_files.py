@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CORPUS, REPO, corpus_file
+from conftest import ARCHIVE, CORPUS, REPO, corpus_file, source_file
 from verify.rulefile import builtin_rules_dir, load_rules
 
 RULES_DIR = REPO / "rules"
@@ -113,7 +113,7 @@ def test_every_source_names_a_corpus_file(path):
     stems = {source_stem(str(item["source"])) for _, _, item in examples(raw(path))
              if isinstance(item, dict) and item.get("source")}
     for stem in sorted(stems):
-        corpus_file(f"{stem}.txt")  # skips without the corpus, fails when the file is not in it
+        source_file(f"{stem}.txt")  # skips without ../shared, fails when the file is in neither folder
 
 
 @pytest.mark.parametrize("path", with_single_source_xfail(RULE_PATHS))
@@ -121,7 +121,7 @@ def test_examples_come_from_at_least_two_real_texts(path):
     stems = {source_stem(str(item["source"])) for _, _, item in examples(raw(path))
              if isinstance(item, dict) and item.get("source")}
     if CORPUS.is_dir():
-        stems &= {p.stem for p in CORPUS.glob("*.txt")}
+        stems &= {p.stem for p in [*CORPUS.glob("*.txt"), *ARCHIVE.glob("*/*.txt")]}
     assert len(stems) >= 2, f"{path.stem}: examples name only {sorted(stems)}"
 
 

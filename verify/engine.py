@@ -14,6 +14,7 @@ from verify.findings import Check, Finding
 from verify.masked import SLOT_TYPES, MaskedText, mask, placeholder_of
 from verify.quantities import Quantity, read_quantities
 from verify.rulefile import Rule, load_rules
+from verify.statements import StatementReading, read_statements
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Context:
     issue_date_source: str | None = None   # "option" or "file name"
     lang: str = "zh"
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
+    statements: StatementReading | None = None  # read on first use: what each figure states
 
 
 @dataclass
@@ -110,6 +112,8 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
         issue_date = date_in_name(doc.path)
         date_source = "file name" if issue_date else None
     context = Context(doc, quantities, masked, issue_date, date_source, lang)
+    if any(rule.match_on == "statements" for rule in rules):
+        context.statements = read_statements(doc, quantities)
     total = Verdict()
     for rule in rules:
         matches = find_matches(rule, context)
@@ -127,8 +131,23 @@ def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
     if rule.match_on == "text":
         return _text_matches(rule, context)
+    if rule.match_on == "statements":
+        return statement_matches(rule, context)
     written = rule.prepared.get("written") if isinstance(rule.prepared, dict) else None
     return find_matches_of(rule.pattern, rule, context, written=written)
+
+
+def statement_matches(rule: Rule, context: Context) -> list[Match]:
+    """The structures the statement stage found that the rule asks for (其中 lists), as matches:
+    `total` and `parts` bound, and `certain` saying whether one total only could be meant."""
+    if context.statements is None:
+        context.statements = read_statements(context.doc, context.quantities)
+    found = []
+    for parts in context.statements.parts_lists:
+        total = context.quantities[parts.total]
+        found.append(Match(rule, total.start, parts.end, {"total": parts.total, "parts": list(parts.parts)},
+                           {"certain": "yes" if parts.certain else "no"}, {}))
+    return found
 
 
 def _text_matches(rule: Rule, context: Context) -> list[Match]:

@@ -1,0 +1,28 @@
+"""Statements: [Quantity] -> each figure's role, measure, subject, time and scope, and 其中 lists.
+
+The stage between reading figures and checking rules. Rules speak of what a figure states
+(a level, a change, a rate, a share, a part of a total), not of the characters around it.
+"""
+
+from __future__ import annotations
+
+from verify.document import Document
+from verify.quantities import Quantity
+from verify.statements.clauses import lay_out
+from verify.statements.reader import NUMERIC, read_statement
+from verify.statements.records import PartsList, Role, Statement, StatementReading
+from verify.statements.scopes import parts_lists
+from verify.statements.vocabulary import vocabulary
+
+__all__ = ["PartsList", "Role", "Statement", "StatementReading", "read_statements"]
+
+
+def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
+    """Read every numeric figure of a page into a statement, then find its 其中 lists."""
+    vocab = vocabulary()
+    layout = lay_out(doc.view)
+    statements: dict[int, Statement] = {}
+    for index, q in enumerate(quantities):
+        if q.kind in NUMERIC and not q.label:
+            statements[index] = read_statement(index, quantities, layout, vocab, statements)
+    return StatementReading(statements, tuple(parts_lists(quantities, statements, layout, vocab)))

@@ -1,0 +1,139 @@
+"""[Quantity] -> {index: Statement}: what each figure states, read from the words around it.
+
+The words just before a figure (since the previous figure of its clause) decide its role: a
+change verb makes a rate (percent) or a change (amount), 占…比重 a share, 完成…计划的 a plan
+completion, 由 where a change started, 高于 a comparison; 人均/每/密度 in the clause make an
+average. The clause's words before its first figure name the measure; later figures of the
+clause (增长4.3%) state more about the same measure. All words are vocabulary data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.quantities import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary
+
+NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
+CALENDAR = frozenset({"year", "date"})
+PERCENT_UNITS = frozenset({"%", "‰", "成"})
+_LEAD = re.compile(r"^[\s,，、:：;；)）其中而并且及和与另其余同时此外]+")
+_TRAIL = re.compile(r"(?:为|达到|达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾|总额|总量|总数|规模|数|量)+$")
+_AFTER_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
+
+
+def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab: Vocabulary,
+                   earlier: dict[int, Statement]) -> Statement:
+    """One numeric figure as a statement; `earlier` holds the statements before it."""
+    q = quantities[index]
+    view = layout.text
+    clause = layout.clause(q.start)
+    sentence = layout.sentence(q.start)
+    previous = quantities[index - 1] if index > 0 else None
+    numeric_before = next((quantities[i] for i in range(index - 1, max(-1, index - 4), -1)
+                           if quantities[i].kind in NUMERIC), None)
+    since = numeric_before.end if numeric_before is not None and numeric_before.end > clause[0] else clause[0]
+    label = view[since:q.start].strip()
+    role, sign = _role(q, label, view[clause[0]:q.start], previous, vocab)
+    if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
+        role = Role.PLAN
+    of = _described(index, role, label, sentence, earlier, vocab)
+    measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else view[clause[0]:q.start])
+    compare = vocab.compare.search(view[clause[0]:q.start])
+    return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
+                     compare.group() if compare else None, _time(index, quantities, sentence),
+                     clause, sentence, layout.note_at(q.start) is not None, of)
+
+
+def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
+               vocab: Vocabulary) -> int | None:
+    """For a change, rate, share or completion whose words name no measure of their own (，同比增长
+    4.3%): the level it speaks of, the nearest level before it in its sentence."""
+    if role not in (Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION) or not _is_verb_only(label, vocab):
+        return None
+    for i in range(index - 1, max(-1, index - 4), -1):
+        st = earlier.get(i)
+        if st is None or st.clause[0] < sentence[0]:
+            return None
+        if st.role is Role.LEVEL:
+            return i
+        if st.of is not None:
+            return st.of
+    return None
+
+
+def _is_verb_only(label: str, vocab: Vocabulary) -> bool:
+    """Whether the words since the previous figure only add to its measure (，增长 / 比上年增加)."""
+    rest = vocab.compare.sub("", label)
+    rest = vocab.up.sub("", vocab.down.sub("", rest))
+    rest = re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及]|同期|相比|增速|增幅|实现|完成|占", "", rest)
+    return len(rest) <= 1
+
+
+def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab: Vocabulary) -> tuple[Role, int]:
+    """The role and sign of a figure, from the words just before it."""
+    percent = q.unit in PERCENT_UNITS or q.kind == "ratio"
+    sign = -1 if vocab.down.search(label) else (1 if vocab.up.search(label) else 0)
+    if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
+        return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
+    if vocab.subpart.search(label):
+        return Role.SUBPART, 0
+    if q.unit == "百分点":
+        return Role.CHANGE, sign
+    if vocab.change_to.search(label):
+        return Role.LEVEL, 0
+    if percent and vocab.completion.search(before):
+        return Role.COMPLETION, 0
+    if percent and vocab.share.search(label):
+        return Role.SHARE, 0
+    if sign:
+        return (Role.RATE if percent else Role.CHANGE), sign
+    if vocab.from_word.search(label):
+        return Role.FROM, 0
+    if vocab.base_word.search(label) or (not percent and vocab.whole_of_share.search(label)):
+        return Role.BASE, 0
+    if vocab.extreme.search(label):
+        return Role.OTHER, 0
+    if not percent and vocab.plan.search(before):
+        return Role.PLAN, 0
+    if previous is not None and previous.kind == "count" and q.start == previous.end and not percent:
+        return Role.ATTRIBUTE, 0   # 两台33万千瓦机组: the size of each, not an amount of them
+    if not percent and vocab.average.search(before):
+        return Role.AVERAGE, 0
+    if not percent and vocab.net.search(before):
+        return Role.NET, 0
+    return Role.LEVEL, 0
+
+
+def _measure(words: str) -> str:
+    """The indicator a clause names: its words before the figure, connectives and verbs cut."""
+    words = re.sub(r"\s+", "", words)
+    for _ in range(2):
+        words = _TRAIL.sub("", _LEAD.sub("", words))
+    return words
+
+
+def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
+    """What is counted (3个行政区 -> 行政区) or which indicator is measured (投资, 产值)."""
+    if q.kind == "count":
+        noun = _AFTER_NOUN.match(view, q.end)
+        if noun:
+            cut = _AFTER_STOP.search(noun.group())
+            head = noun.group()[:cut.start()] if cut else noun.group()
+            if head:
+                return head
+    found = vocab.heads.findall(measure)
+    return vocab.head_family[found[-1]] if found else ""
+
+
+def _time(index: int, quantities: list[Quantity], sentence: tuple[int, int]) -> str | None:
+    """The calendar figure nearest before, in the same sentence (前10月, 2021年)."""
+    for q in reversed(quantities[max(0, index - 6):index]):
+        if q.start < sentence[0]:
+            break
+        if q.kind in CALENDAR:
+            return q.text
+    return None
