@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
                     " / Numeric consistency checker for Chinese news reports.")
     parser.add_argument("files", nargs="*", metavar="FILE", help="report files or folders (UTF-8 or GB18030); - for stdin")
     parser.add_argument("--numbers", action="store_true", help="list every stated quantity instead of checking")
+    parser.add_argument("--statements", action="store_true",
+                        help="show how each figure was read (role, measure, 其中 lists, facts) instead of checking")
     parser.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
     parser.add_argument("--encoding", help="decode input with this encoding instead of detecting it")
@@ -89,6 +91,9 @@ def _run(args: argparse.Namespace) -> int:
     if not args.files:
         raise UsageError("no input files (try: verify report.txt)")
     documents = [read_document(p, settings.encoding) for p in expand_inputs(args.files, settings.glob)]
+    if args.statements:
+        _emit(_format_statements(documents, settings), args.output)
+        return ExitStatus.CLEAN
     if args.numbers:
         if settings.rules:  # a malformed rule file stops every command, this one too
             _load_rules(settings)
@@ -111,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
-    if args.numbers and settings.format not in ("table", "json"):
+    if (args.numbers or args.statements) and settings.format not in ("table", "json"):
         raise UsageError(f"--numbers prints a table or json, not {settings.format}")
     if args.numbers and (settings.baseline or args.write_baseline):
         raise UsageError("--numbers lists figures; baselines apply to findings")
@@ -213,6 +218,18 @@ def _format_numbers(documents, settings: Config) -> str:
     from verify.report.numbers_table import numbers_table
 
     return numbers_table(files, settings.lang)
+
+
+def _format_statements(documents, settings: Config) -> str:
+    from verify.quantities import read_quantities
+    from verify.report.statements_report import statements_json, statements_table
+    from verify.statements import read_statements
+
+    files = []
+    for doc in documents:
+        quantities = read_quantities(doc)
+        files.append((doc, quantities, read_statements(doc, quantities)))
+    return statements_json(files) if settings.format == "json" else statements_table(files, settings.lang)
 
 
 def _parse_date(text: str) -> datetime.date:

@@ -143,6 +143,13 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
     if context.statements is None:
         context.statements = read_statements(context.doc, context.quantities)
     found = []
+    if rule.structure == "facts":
+        for fact in context.statements.facts:
+            bound = fact.bound()
+            start = min(context.quantities[i].start for i in bound.values())
+            end = max(context.quantities[i].end for i in bound.values())
+            found.append(Match(rule, start, end, bound, {}, {}))
+        return found
     for parts in context.statements.parts_lists:
         total = context.quantities[parts.total]
         found.append(Match(rule, total.start, parts.end, {"total": parts.total, "parts": list(parts.parts)},

@@ -19,11 +19,15 @@ from verify.patterns import CompiledPattern, PatternError, compile_pattern
 SEVERITIES = ("error", "warning", "info")
 # The figures each structure binds, declared as a never-matching pattern's slots so that kinds
 # check a rule's names the same way whether a pattern or the statement stage binds them.
-STATEMENT_SLOTS = {"parts": "(?!){total:amount}{parts:amount*}"}
+STATEMENT_SLOTS = {
+    "parts": "(?!){total:amount}{parts:amount*}",
+    "facts": "(?!){level:number}{change:amount}{drop:amount}{rate:percent}{fall:percent}{times:ratio}"
+             "{before:amount}{share:percent}{whole:amount}{completion:percent}",
+}
 COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
                 "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str, "structure": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
-STRUCTURES = ("parts",)  # what the statement stage finds that a rule may ask for by name
+STRUCTURES = ("parts", "facts")  # what the statement stage finds that a rule may ask for by name
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 # The safe loader, in C where PyYAML was built with libyaml (ten times faster); never a loader that
@@ -66,6 +70,7 @@ class Rule:
     message: str | None = None
     message_en: str | None = None
     match_on: str = "figures"  # "figures": the masked view with slots; "text": the text itself
+    structure: str | None = None  # with match_on "statements": what the statement stage found
     prepared: Any = None
 
     def title_in(self, lang: str) -> str:
@@ -199,7 +204,7 @@ def _build(raw: dict, lines: dict[str, int], where: str, path: Path) -> Rule:
     why = _CJK_FOLD.sub("", raw["why"].strip())  # YAML folding puts a space between Chinese lines
     return Rule(rule_id, raw["kind"], raw["severity"], raw["title"], why, where, pattern, params,
                 fail, passing, lines, raw.get("title_en"), raw.get("why_en"), raw.get("message"),
-                raw.get("message_en"), match_on)
+                raw.get("message_en"), match_on, raw.get("structure"))
 
 
 def _examples(raw: Any, lines: dict[str, int], where: str) -> tuple[list[Example], list[Example]]:

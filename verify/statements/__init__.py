@@ -9,12 +9,13 @@ from __future__ import annotations
 from verify.document import Document
 from verify.quantities import Quantity
 from verify.statements.clauses import lay_out
+from verify.statements.facts import Fact, facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, Statement, StatementReading
 from verify.statements.scopes import parts_lists
 from verify.statements.vocabulary import vocabulary
 
-__all__ = ["PartsList", "Role", "Statement", "StatementReading", "read_statements"]
+__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "read_statements"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
@@ -25,4 +26,5 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label:
             statements[index] = read_statement(index, quantities, layout, vocab, statements)
-    return StatementReading(statements, tuple(parts_lists(quantities, statements, layout, vocab)))
+    return StatementReading(statements, tuple(parts_lists(quantities, statements, layout, vocab)),
+                            tuple(facts(quantities, statements, layout)))

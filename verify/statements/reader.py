@@ -37,10 +37,10 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
                            if quantities[i].kind in NUMERIC), None)
     since = numeric_before.end if numeric_before is not None and numeric_before.end > clause[0] else clause[0]
     label = view[since:q.start].strip()
-    role, sign = _role(q, label, view[clause[0]:q.start], previous, vocab)
+    role, sign = _role(q, _role_words(label), view[clause[0]:q.start], previous, vocab)
     if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
         role = Role.PLAN
-    of = _described(index, role, label, sentence, earlier, vocab)
+    of = _described(index, role, label if "分别" not in view[clause[0]:q.start] else "分别", sentence, earlier, vocab)
     measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else view[clause[0]:q.start])
     compare = vocab.compare.search(view[clause[0]:q.start])
     return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
@@ -52,22 +52,34 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
                vocab: Vocabulary) -> int | None:
     """For a change, rate, share or completion whose words name no measure of their own (，同比增长
     4.3%): the level it speaks of, the nearest level before it in its sentence."""
-    if role not in (Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION) or not _is_verb_only(label, vocab):
-        return None
+    if role not in (Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION) or "分别" in label:
+        return None   # 分别占…的97.8%和78.5%: a 分别 list binds its values item by item, not to one level
+    if role is not Role.SHARE and not _is_verb_only(label, vocab):
+        return None   # a share speaks of the level before it even when it names its whole (占…68个小项的)
     for i in range(index - 1, max(-1, index - 4), -1):
         st = earlier.get(i)
         if st is None or st.clause[0] < sentence[0]:
             return None
-        if st.role is Role.LEVEL:
+        if st.role in (Role.LEVEL, Role.AVERAGE):
             return i
         if st.of is not None:
             return st.of
     return None
 
 
+_CALENDAR_WORDS = re.compile(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期)?|同期|去年|上年|前年|上月|全年|年底|年末"
+                             r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前")
+
+
+def _role_words(label: str) -> str:
+    """The words that decide a role, without the times they name (从2012年的 -> 从, 提高到目前的 -> 提高到)."""
+    return _CALENDAR_WORDS.sub("", label).replace("的", "").strip()
+
+
 def _is_verb_only(label: str, vocab: Vocabulary) -> bool:
-    """Whether the words since the previous figure only add to its measure (，增长 / 比上年增加)."""
-    rest = vocab.compare.sub("", label)
+    """Whether the words since the previous figure only add to its measure (，增长 / 比上年增加 /
+    比2005年增加)."""
+    rest = vocab.compare.sub("", _CALENDAR_WORDS.sub("", label))
     rest = vocab.up.sub("", vocab.down.sub("", rest))
     rest = re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及]|同期|相比|增速|增幅|实现|完成|占", "", rest)
     return len(rest) <= 1
@@ -87,7 +99,7 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.LEVEL, 0
     if percent and vocab.completion.search(before):
         return Role.COMPLETION, 0
-    if percent and vocab.share.search(label):
+    if percent and (vocab.share.search(label) or vocab.share.search(before)):
         return Role.SHARE, 0
     if sign:
         return (Role.RATE if percent else Role.CHANGE), sign

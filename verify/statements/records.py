@@ -64,3 +64,4 @@ class StatementReading:
 
     statements: dict[int, Statement]
     parts_lists: tuple[PartsList, ...]
+    facts: tuple = ()          # tuple[Fact, ...]: levels with what else is stated of them
