@@ -99,7 +99,11 @@ def _nonzero_unit(v: Fraction) -> Fraction:
 
 
 def read_figure(text: str) -> Interval:
-    """A printed figure -> the interval of values it stands for (percent figures in percent)."""
+    """A printed figure -> the interval of values it stands for (percent, ‰, 成 in percent; 倍 plain).
+
+    Rounding: half a unit of the last printed digit below; a full unit above for decimals, 万/亿 and
+    rates, since newsrooms also truncate. Plain whole numbers (counts) are exact. Qualifiers: _qualify.
+    """
     s = text.translate(_FW).replace(" ", "")
     s = re.sub(r"([百千])分之([零〇一二两三四五六七八九十点\d.]+)", lambda m: m[2] + ("%" if m[1] == "百" else "‰"), s)
     if m := re.search(r"([一二两三四五六七八九十\d]+)分之([一二两三四五六七八九十\d]+)", s):  # 三分之一
@@ -129,6 +133,8 @@ def read_figure(text: str) -> Interval:
         value, unit, lenient = value / 10, unit / 10, True   # per mille -> percent, like every rate
     if tail.startswith("成"):
         value, unit = value * 10, unit * 10                 # 三成 = 30 percent
+    if unit == 1 and not lenient and not re.match(r"%|‰|个?百分点|倍|成", tail):
+        unit = Fraction(0)  # a plain whole number (6例, 2705列, 六点) is exact: else 2 + 4 = 7 would pass
     up = unit if lenient else unit / 2                     # truncation leniency: up to a full unit
     iv = Interval(value - unit / 2, value + up) if value >= 0 else Interval(value - up, value + unit / 2)
     return _qualify(iv, value, unit, head, tail, s)
