@@ -77,7 +77,7 @@ _ARABIC = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CHINESE = re.compile(r"[负零〇一二两三四五六七八九十百千万亿点]+")
 _SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _NOT_SCALE = re.compile(r"[千百](?:克|米|瓦|分|公|伏|帕|焦|卡|字节)")  # 千克, 百分点: units, not scales
-_ABOVE = ("超过", "超", "逾", "高于", "多于")
+_ABOVE = ("超过", "超", "逾", "高于", "多于", "突破")
 _BELOW = ("不到", "不足", "低于", "少于")
 
 
@@ -99,7 +99,11 @@ def _nonzero_unit(v: Fraction) -> Fraction:
 
 
 def read_figure(text: str) -> Interval:
-    """A printed figure -> the interval of values it stands for (percent figures in percent)."""
+    """A printed figure -> the interval of values it stands for (percent, ‰, 成 in percent; 倍 plain).
+
+    Rounding: half a unit of the last printed digit below; a full unit above for decimals, 万/亿 and
+    rates, since newsrooms also truncate. Plain whole numbers (counts) are exact. Qualifiers: _qualify.
+    """
     s = text.translate(_FW).replace(" ", "")
     s = re.sub(r"([百千])分之([零〇一二两三四五六七八九十点\d.]+)", lambda m: m[2] + ("%" if m[1] == "百" else "‰"), s)
     if m := re.search(r"([一二两三四五六七八九十\d]+)分之([一二两三四五六七八九十\d]+)", s):  # 三分之一
@@ -129,6 +133,8 @@ def read_figure(text: str) -> Interval:
         value, unit, lenient = value / 10, unit / 10, True   # per mille -> percent, like every rate
     if tail.startswith("成"):
         value, unit = value * 10, unit * 10                 # 三成 = 30 percent
+    if unit == 1 and not lenient and not re.match(r"%|‰|个?百分点|倍|成", tail):
+        unit = Fraction(0)  # a plain whole number (6例, 2705列, 六点) is exact: else 2 + 4 = 7 would pass
     up = unit if lenient else unit / 2                     # truncation leniency: up to a full unit
     iv = Interval(value - unit / 2, value + up) if value >= 0 else Interval(value - up, value + unit / 2)
     return _qualify(iv, value, unit, head, tail, s)

@@ -113,3 +113,9 @@ def test_no_eval():
     rel = _made_up("", {"a": "1"}, "__import__('os') = a")
     with pytest.raises(gold.GoldError):
         gold.check(rel)
+
+
+def test_whole_counts_are_exact():
+    """Two parts at ±0.5 each would absorb an off-by-one in their total: plain counts are exact."""
+    assert not gold.check(_made_up("", {"t": "7例", "a": "2例", "b": "4例"}, "a + b = t")).holds
+    assert gold.check(_made_up("", {"t": "6例", "a": "2例", "b": "4例"}, "a + b = t")).holds
