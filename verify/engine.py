@@ -153,7 +153,8 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
     for parts in context.statements.parts_lists:
         total = context.quantities[parts.total]
         found.append(Match(rule, total.start, parts.end, {"total": parts.total, "parts": list(parts.parts)},
-                           {"certain": "yes" if parts.certain else "no"}, {}))
+                           {"certain": "yes" if parts.certain else "no", "complete": parts.complete,
+                            "probable": "yes" if parts.probable else "no"}, {}))
     return found
 
 

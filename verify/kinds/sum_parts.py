@@ -94,6 +94,9 @@ def evaluate(rule, matches, context):
         disjoint, complete = _partition(labels, len(parts), prep.partitions)
         if prep.complete == "always":
             disjoint = complete = True
+        if "complete" in match.texts:   # the statement stage has read whether the parts are all
+            disjoint = match.texts["complete"] in ("complete", "disjoint")
+            complete = match.texts["complete"] == "complete"
         certain = match.texts.get("certain") != "no"   # the statement stage was sure of the total
         if not certain:
             disjoint = complete = False
@@ -101,7 +104,7 @@ def evaluate(rule, matches, context):
         found = _judge(rule, prep, total_q, quantities, (disjoint, complete), context.lang)
         if not found and rule.match_on == "statements" and certain and not disjoint and total_q is not None:
             found = _overfull(rule, total_q, quantities, [i for i, _ in parts], context)
-        if not certain:
+        if not certain or match.texts.get("probable") == "yes":   # a structure probable, not certain
             found = [dataclasses.replace(f, severity="warning") if f.severity == "error" else f for f in found]
         verdict.findings += found
         if not found:

@@ -95,6 +95,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.SUBPART, 0
     if q.unit == "百分点":
         return Role.CHANGE, sign
+    if sign > 0 and re.search(r"新增[\u4e00-\u9fff]*$", label) and not vocab.compare.search(label):
+        sign = 0   # 当日新增3例, 新增确诊病例12例: the count of new cases, a level of its own
     if vocab.change_to.search(label):
         return Role.LEVEL, 0
     if percent and vocab.completion.search(before):

@@ -56,6 +56,8 @@ class PartsList:
     parts: tuple[int, ...]     # the parts, as quantity indexes, in text order
     certain: bool              # one total only could be meant (else: the largest of those that could)
     end: int                   # where the list ends
+    complete: str = "open"     # "complete": all parts named; "disjoint": no overlap; "open": may overlap
+    probable: bool = False     # opened by a dimension or a parenthetical, not by 其中: a warning at most
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,56 +1,119 @@
-"""其中 lists: which total a 其中 breaks down, and which figures after it are its parts.
+"""Parts lists: which total a breakdown splits, which figures after it are its parts, and
+whether they are all of them.
 
-The list starts after 其中 and ends at the end of its sentence (of its parenthetical, for
-（其中…）), at another 其中, or at a clause that opens a new statement (截至, 当日, 新增 … from
-the vocabulary). Parts are levels of the total's unit and indicator; averages, changes, rates,
-comparisons and attributes are never parts. The total is the nearest level before 其中 of the
-parts' unit and indicator, in the same sentence, or in the sentence before when 其中 opens its
-own; when that sentence holds several such levels, the list's total is uncertain.
+A breakdown opens with 其中, with "X中，" naming the total's measure (新增债券中，), with a dimension
+(从隶属关系看，分地域看，), or as a parenthetical right after its total (1128万亩（水田168万亩、旱田
+960万亩）). It ends at the end of its sentence (of its parenthetical), at the next breakdown, or
+at a clause that opens a new statement (截至, 当日, 新增 … from the vocabulary). Parts are levels
+of one unit and indicator; averages, changes, rates, comparisons and attributes never are. The
+total is the nearest level before of the parts' unit and indicator, after the last ； of its
+sentence, else in the sentence before when the breakdown opens its own; when several could be
+meant, the total is uncertain. Whether the parts are complete is decided by words, never by
+arithmetic: members of one partition (vocabulary), a pair and its 非-complement, a dimension, or
+a stated number of kinds (五种主要农业机械) equal to the parts named.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from verify.quantities import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.partitions import completeness
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
-_MARKER = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))其中")
+_QIZHONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))其中")
+_WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 PAIRED_ROLES = (Role.LEVEL, Role.FROM)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Where a breakdown opens: its kind, and for "X中" the total it names."""
+
+    start: int
+    end: int
+    kind: str              # "其中", "中", "看" (a dimension), "（）" (a parenthetical)
+    total: int | None = None
 
 
 def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
                 vocab: Vocabulary) -> list[PartsList]:
-    """Every 其中 list of the page with a total and at least one part."""
+    """Every breakdown of the page with a total and at least one part."""
     starts = [q.start for q in quantities]
-    markers = [m for m in _MARKER.finditer(layout.text)]
-    found = []
-    for n, m in enumerate(markers):
-        next_marker = markers[n + 1].start() if n + 1 < len(markers) else len(layout.text)
-        parts, end = _parts(m, next_marker, quantities, statements, starts, layout, vocab)
+    markers = _markers(quantities, statements, layout, vocab, starts)
+    found: list[PartsList] = []
+    taken: set[int] = set()   # parts of earlier lists: no total of a later dimension
+    for n, marker in enumerate(markers):
+        next_marker = markers[n + 1].start if n + 1 < len(markers) else len(layout.text)
+        parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
         for role in PAIRED_ROLES:
             chosen = [i for i in parts if statements[i].role is role]
             if not chosen:
                 continue
-            total, certain = _total(m.start(), chosen, quantities, statements, starts, layout, role)
-            if total is not None:
-                chosen = [i for i in chosen if _compatible(statements[total], statements[i])]
-                if chosen:
-                    found.append(PartsList(m.start(), total, tuple(chosen), certain, end))
+            if marker.total is not None:
+                total, certain = marker.total, True
+            elif marker.kind == "看":
+                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken)
+            else:
+                total, certain = _total(marker, chosen, quantities, statements, starts, layout, role, taken)
+            if total is None or statements[total].role is not role and marker.total is None:
+                continue
+            chosen = [i for i in chosen if _compatible(statements[total], statements[i])]
+            if not chosen or (marker.kind == "（）" and len(chosen) < 2):
+                continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
+            complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
+            probable = marker.kind in ("看", "（）")
+            found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
+            taken.update(chosen)
     return found
 
 
-def _parts(marker: re.Match, next_marker: int, quantities, statements, starts, layout: Layout,
+def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
+    text = layout.text
+    markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text)]
+    markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
+    for m in _WITHIN.finditer(text):
+        total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
+        if total is not None:
+            markers.append(Marker(m.start(), m.end(), "中", total))
+    for open_, close in layout.notes:
+        before = bisect.bisect_left(starts, open_) - 1
+        if before >= 0 and 0 <= open_ - quantities[before].end <= 1 and "其中" not in text[open_:close]:
+            st = statements.get(before)
+            if st is not None and st.role is Role.LEVEL:
+                markers.append(Marker(open_, open_ + 1, "（）", before))
+    markers.sort(key=lambda mk: mk.start)
+    return markers
+
+
+def _named_total(name: str, pos: int, quantities, statements, starts, layout: Layout) -> int | None:
+    """新增债券中，: the level before whose measure ends with the words before 中."""
+    name = name.strip("“”\"的")
+    if len(name) < 2:
+        return None
+    window = layout.sentence(layout.sentence(pos)[0] - 1)[0] if layout.sentence(pos)[0] > 0 else 0
+    for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        if quantities[i].start < window:
+            return None
+        st = statements.get(i)
+        if st is not None and st.role is Role.LEVEL and len(st.measure) >= 2 and \
+                (st.measure.endswith(name) or name.endswith(st.measure)):
+            return i
+    return None
+
+
+def _parts(marker: Marker, next_marker: int, quantities, statements, starts, layout: Layout,
            vocab: Vocabulary) -> tuple[list[int], int]:
-    """The figures after 其中 that can be parts, and where the list ends."""
-    note = layout.note_at(marker.start())
-    end = note[1] if note else layout.sentence(marker.start())[1]
+    """The figures after the marker that can be parts, and where the list ends."""
+    note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
+    end = note[1] if note else layout.sentence(marker.start)[1]
     end = min(end, next_marker)
     parts, unit, seen = [], None, False
-    for i in range(bisect.bisect_left(starts, marker.end()), len(quantities)):
+    for i in range(bisect.bisect_left(starts, marker.end), len(quantities)):
         q = quantities[i]
         if q.start >= end:
             break
@@ -76,21 +139,34 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _total(marker: int, parts: list[int], quantities, statements, starts, layout: Layout,
-           role: Role) -> tuple[int | None, bool]:
-    """The nearest level before 其中 that the parts can belong to; uncertain when its sentence
-    holds several. A (parenthetical) list belongs to the figure its note follows."""
+def _total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
+           role: Role, taken: set[int]) -> tuple[int | None, bool]:
+    """The nearest level before the marker that the parts can belong to; uncertain when its
+    clauses hold several. A (parenthetical) list belongs to the figure its note follows."""
     unit = quantities[parts[0]].unit
-    note = layout.note_at(marker)
-    window_start = layout.clause(note[0])[0] if note else layout.sentence(marker)[0]
-    line_start = layout.text.rfind("\n", 0, marker) + 1
-    last = bisect.bisect_left(starts, note[0] if note else marker) - 1
-    candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0])
-    before = layout.text[window_start:marker].rstrip(" \t,:")
-    opens = not re.sub(r"[\s,;；:]", "", before) or before.endswith(("；", ";"))   # 。其中 / ；其中
-    if not candidates and not note and opens and window_start > line_start:   # 。其中，…: the sentence before
-        window_start = max(line_start, layout.sentence(window_start - 1)[0])
-        candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0])
+    note = layout.note_at(marker.start)
+    text = layout.text
+    at = note[0] if note else marker.start
+    window_start = layout.clause(note[0])[0] if note else layout.sentence(marker.start)[0]
+    semicolon = max(text.rfind("；", window_start, at), text.rfind(";", window_start, at))
+    before = text[window_start:at].rstrip(" \t,:，：")
+    opens = not re.sub(r"[\s,;；:，：]", "", before) or before.endswith(("；", ";")) or marker.kind == "看" \
+        or bool(re.fullmatch(r"(?:从|分|按)[^，,。；;]{1,12}(?:来看|看|分)", before))
+    if semicolon >= 0 and not before.endswith(("；", ";")):
+        window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
+    last = bisect.bisect_left(starts, at) - 1
+    candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
+        line_start = text.rfind("\n", 0, window_start) + 1
+        if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        for _ in range(3 if marker.kind == "看" else 1):
+            if window_start <= line_start:
+                break
+            window_start = max(line_start, layout.sentence(window_start - 1)[0])
+            candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+            if candidates:
+                break
     if not candidates:
         return None, False
     if len(candidates) == 1:
@@ -99,14 +175,45 @@ def _total(marker: int, parts: list[int], quantities, statements, starts, layout
     return widest, False
 
 
-def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int) -> list[int]:
+def _dimension_total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
+                     role: Role, taken: set[int]) -> tuple[int | None, bool]:
+    """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
+    time (or the previous paragraph's, when the breakdown opens its own)."""
+    text = layout.text
+    line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
+    first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
+    unit = quantities[parts[0]].unit
+    for i in range(first, bisect.bisect_left(starts, marker.start)):
+        st = statements.get(i)
+        q = quantities[i]
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
+            continue
+        part = statements[parts[0]]
+        if _compatible(st, part) and _same_time(st, part) and _shared_words(st.measure, [statements[p].measure for p in parts]):
+            return i, True
+    return None, False
+
+
+def _same_time(a: Statement, b: Statement) -> bool:
+    return a.time is None or b.time is None or a.time == b.time
+
+
+def _shared_words(total: str, parts: list[str]) -> bool:
+    """The total's measure and a part's share a word of two characters (零售总额 / 零售额)."""
+    pairs = {total[k:k + 2] for k in range(len(total) - 1)}
+    return any(part[k:k + 2] in pairs for part in parts for k in range(len(part) - 1))
+
+
+def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
+                taken: set[int]) -> list[int]:
     found = []
     for i in range(last, -1, -1):
         q = quantities[i]
         if q.start < window_start:
             break
         st = statements.get(i)
-        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or st.note:
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or st.note \
+                or i in taken:
             continue
         if _compatible(st, statements[part]):
             found.append(i)

@@ -33,6 +33,8 @@ class Vocabulary:
     breaker: re.Pattern[str]       # at the start of a clause
     heads: re.Pattern[str]
     head_family: dict[str, str]    # each indicator head -> its family's first name
+    partitions: tuple              # each partition: its members, each a tuple of synonyms
+    dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
 
     def words(self, name: str) -> tuple[str, ...]:
         """One named list."""
@@ -52,6 +54,7 @@ def vocabulary() -> Vocabulary:
     """Load vocabulary.yaml (safe_load) and compile its lists."""
     raw = yaml.safe_load(resources.files("verify.statements").joinpath("vocabulary.yaml").read_text(encoding="utf-8"))
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
+    partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
     lists = {name: tuple(str(w) for w in words) for name, words in raw.items()}
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
     verbs = f"{up}|{down}"
@@ -75,4 +78,6 @@ def vocabulary() -> Vocabulary:
         breaker=re.compile(rf"(?:{_alternation(lists['scope_breakers'])})"),
         heads=re.compile(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
+        partitions=partitions,
+        dimension=re.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
     )
