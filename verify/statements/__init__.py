@@ -26,5 +26,5 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label:
             statements[index] = read_statement(index, quantities, layout, vocab, statements)
-    return StatementReading(statements, tuple(parts_lists(quantities, statements, layout, vocab)),
-                            tuple(facts(quantities, statements, layout)))
+    lists = tuple(parts_lists(quantities, statements, layout, vocab))
+    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists)))

@@ -32,9 +32,11 @@ class Fact:
         return {"level": self.level, **dict(self.figures)}
 
 
-def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout) -> list[Fact]:
+def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+          parts_lists=()) -> list[Fact]:
     """Every level that has at least one other figure stating about it."""
     about: dict[int, dict[str, int]] = {}
+    total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
     for index, st in statements.items():
         if st.of is None or statements.get(st.of) is None:
             continue
@@ -46,9 +48,11 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             before = _started_from(index, quantities, statements, layout)
             if before is not None:
                 about.setdefault(index, {})["before"] = before
-        if st.role is Role.SHARE:
+        if st.role is Role.SHARE and st.of is not None:
             whole = _whole_inside(index, quantities, statements)
-            if whole is not None and st.of is not None:
+            if whole is None and st.of in total_of and _names_no_other_whole(index, quantities, statements, layout):
+                whole = total_of[st.of]   # 其中，一线的100.6万名，占50.8%: a share of the list's total
+            if whole is not None:
                 about.setdefault(st.of, {})["whole"] = whole
     return [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
             if statements[level].role in (Role.LEVEL, Role.AVERAGE)]
@@ -82,6 +86,17 @@ def _started_from(index: int, quantities, statements, layout: Layout) -> int | N
         if st.role is Role.FROM and q.unit and quantities[i].unit == q.unit and _TO.search(layout.text, quantities[i].end, q.start):
             return i
     return None
+
+
+_GENERIC_WHOLE = re.compile(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
+                            r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
+
+
+def _names_no_other_whole(index: int, quantities, statements, layout: Layout) -> bool:
+    """占50.8%, 占比约96%, 占总数的77%: the share names no whole of its own."""
+    st = statements[index]
+    words = layout.text[st.clause[0]:quantities[index].start].strip()
+    return bool(_GENERIC_WHOLE.match(words))
 
 
 def _whole_inside(index: int, quantities, statements) -> int | None:

@@ -19,8 +19,8 @@ from verify.statements.vocabulary import Vocabulary
 NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
 CALENDAR = frozenset({"year", "date"})
 PERCENT_UNITS = frozenset({"%", "‰", "成"})
-_LEAD = re.compile(r"^[\s,，、:：;；)）其中而并且及和与另其余同时此外]+")
-_TRAIL = re.compile(r"(?:为|达到|达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾|总额|总量|总数|规模|数|量)+$")
+_LEAD = re.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同时|此外|另外|其余|而|并|且|及|和|与|另)+")
+_TRAIL = re.compile(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$")
 _AFTER_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
 
@@ -40,6 +40,8 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     role, sign = _role(q, _role_words(label), view[clause[0]:q.start], previous, vocab)
     if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
         role = Role.PLAN
+    if role is Role.LEVEL and view.startswith("级", q.end):
+        role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
     of = _described(index, role, label if "分别" not in view[clause[0]:q.start] else "分别", sentence, earlier, vocab)
     measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else view[clause[0]:q.start])
     compare = vocab.compare.search(view[clause[0]:q.start])
