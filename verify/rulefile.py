@@ -22,7 +22,7 @@ SEVERITIES = ("error", "warning", "info")
 STATEMENT_SLOTS = {
     "parts": "(?!){total:amount}{parts:amount*}",
     "facts": "(?!){level:number}{change:amount}{drop:amount}{rate:percent}{fall:percent}{times:ratio}"
-             "{before:amount}{share:percent}{whole:amount}{completion:percent}",
+             "{before:number}{share:percent}{whole:amount}{completion:percent}{gain:point}{loss:point}{plus:amount}{minus:amount}",
 }
 COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
                 "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str, "structure": str}

@@ -27,4 +27,4 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
         if q.kind in NUMERIC and not q.label:
             statements[index] = read_statement(index, quantities, layout, vocab, statements)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
-    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists)))
+    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)))
