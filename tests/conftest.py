@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from verify.document import Document
-from verify.quantities import Quantity, read_quantities
+from verify.reading.document import Document
+from verify.reading.quantity import Quantity
+from verify.reading.reader import read_quantities
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

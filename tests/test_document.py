@@ -10,9 +10,9 @@ import re
 import pytest
 
 from conftest import SAMPLE, corpus_file, full_row, read, sample_text
-from verify.document import Document, Position, decode, normalise
+from verify.reading.document import Document, Position, decode, normalise
 from verify.errors import InputError
-from verify.quantities import read_quantities
+from verify.reading.reader import read_quantities
 
 PATH = "reports/page.txt"
 

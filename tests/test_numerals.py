@@ -7,7 +7,7 @@ import itertools
 import cn2an
 import pytest
 
-from verify.numerals import _ONE_PLACE, _PLACE_PAIR, _chinese_integer
+from verify.reading.numerals import _ONE_PLACE, _PLACE_PAIR, _chinese_integer
 
 HEADS = ["", "一", "二", "两", "三", "五", "九"]
 TAILS = ["", "一", "五", "九"]

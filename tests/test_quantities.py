@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import Expected, expected_full_row, expected_row, full_row, only, read, row
-from verify.document import Document
-from verify.numerals import decimal_string, read_arabic, read_chinese
-from verify.quantities import NUMERIC_KINDS, read_quantities
+from verify.reading.document import Document
+from verify.reading.numerals import decimal_string, read_arabic, read_chinese
+from verify.reading.quantity import NUMERIC_KINDS
+from verify.reading.reader import read_quantities
 
 E = Expected
 

@@ -20,8 +20,8 @@ import pytest
 from conftest import REPO, SAMPLE
 from verify.cli import main
 from verify.errors import RuleFileError
-from verify.rule_examples import run_example
-from verify.rulefile import load_rule, load_rules
+from verify.checking.examples import run_example
+from verify.loaders import load_rule, load_rules
 
 # A valid pattern rule; the malformed cases below are edits of it. Line numbers on the right.
 PATTERN_RULE = """\

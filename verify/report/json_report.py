@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 
-from verify.document import Document
-from verify.numerals import decimal_string
-from verify.quantities import Quantity
+from verify.reading.document import Document
+from verify.reading.numerals import decimal_string
+from verify.reading.quantity import Quantity
+from verify.report.rows import counts
 
 SCHEMA = "verify/2"
 
@@ -45,8 +46,6 @@ def numbers_report(files: list[tuple[Document, list[Quantity]]]) -> str:
 
 def findings_report(results) -> str:
     """`verify --format json`: findings per file and a summary, as the contract spells them."""
-    from verify.report.render import counts
-
     files, totals = [], {"error": 0, "warning": 0, "info": 0}
     for result in results:
         doc = result.doc
@@ -68,13 +67,11 @@ def findings_report(results) -> str:
 
 
 def _finding_record(doc: Document, f) -> dict:
-    from verify.gate import fingerprint
-
     pos = doc.position(f.start)
     return {
         "rule": f.rule_id, "severity": f.severity, "line": pos.line, "column": pos.column,
         "start": f.start, "end": f.end, "text": f.text, "message": f.message,
-        "expected": f.expected, "calculation": f.calculation, "fingerprint": fingerprint(doc.text, f),
+        "expected": f.expected, "calculation": f.calculation, "fingerprint": f.fingerprint,
         "related": [{"line": doc.position(r.start).line, "start": r.start, "end": r.end, "text": r.text}
                     for r in f.related],
     }

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
-from verify.document import Document
+from verify.reading.document import Document
 from verify.messages import text_for
-from verify.numerals import decimal_string
-from verify.quantities import Quantity
+from verify.reading.numerals import decimal_string
+from verify.reading.quantity import Quantity
+from verify.report.rows import tabulate
 
 
 def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> str:

@@ -19,14 +19,6 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "verifySentenceHash/v1"
 
 
-def fingerprint(doc, finding) -> str:
-    """The baseline's fingerprint (rule id + the finding's sentence, whitespace removed, hashed),
-    so code scanning and `--baseline` recognise the same finding as the same."""
-    from verify.gate import fingerprint as baseline_fingerprint
-
-    return baseline_fingerprint(doc.text, finding)
-
-
 def sarif_report(results, lang: str = "zh", rules=None) -> str:
     """One SARIF log with one run: every loaded rule, then every finding of every file.
 
@@ -81,7 +73,7 @@ def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int], supp
     text = f.message
     if f.calculation:
         text += f" [{text_for(lang, 'col_calculation')}: {f.calculation}]"
-    digest = fingerprint(doc, f)
+    digest = f.fingerprint
     seen[digest] = seen.get(digest, 0) + 1  # two findings of one rule in one sentence stay apart
     result = {
         "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": LEVELS[f.severity],

@@ -1,0 +1,166 @@
+"""calendar: a date and its weekday agree; a time range ends after it starts.
+
+The year of 11月4日(周五) comes from the date itself, else the issue date (--date, or a date in the
+file name), else the nearest year the text names before it. Only a year the text or the user
+states makes a mismatch an error; an inferred year makes it a warning; no year at all, an info.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+
+from verify.reading.calendar import WEEKDAY_NAMES
+from verify.errors import RuleFileError
+from verify.checking.kinds.common import finding, rule_message
+from verify.messages import text_for
+from verify.checking.records import Verdict
+
+TYPES = {"check": str, "date": str, "weekday": str, "time": str}
+REQUIRED = {"check"}
+OPTIONAL = set(TYPES) - REQUIRED
+
+
+def prepare(rule) -> dict:
+    """Check which test the rule makes and that its slots exist."""
+    check = rule.params["check"]
+    names = {"weekday": ("date", "weekday"), "time-order": ("time",)}
+    if check not in names:
+        raise RuleFileError(rule.path, rule.lines.get("check"), "check is 'weekday' or 'time-order'")
+    slots = {name: rule.params.get(name, name) for name in names[check]}
+    for role, slot in slots.items():
+        if slot not in rule.pattern.slots:
+            raise RuleFileError(rule.path, rule.lines.get("pattern"), f"pattern needs a slot {{{slot}:{role}}}")
+    return {"check": check, **slots}
+
+
+def evaluate(rule, matches, context):
+    """Weekday of each date, or order of each time range."""
+    verdict = Verdict()
+    prep = rule.prepared
+    for match in matches:
+        if prep["check"] == "weekday":
+            _weekday(rule, prep, match, context, verdict)
+        else:
+            _time_order(rule, prep, match, context, verdict)
+    return verdict
+
+
+def _weekday(rule, prep, match, context, verdict) -> None:
+    date_i, day_i = match.figures.get(prep["date"]), match.figures.get(prep["weekday"])
+    if not isinstance(date_i, int) or not isinstance(day_i, int):
+        return
+    date_q, day_q = context.quantities[date_i], context.quantities[day_i]
+    month_day = _month_day(date_q.value)
+    if month_day is None:
+        return
+    month, day = month_day
+    stated_day = int(day_q.value)
+    years, source = _years_for(date_q, month, day, context)
+    verdict.checked |= {date_i, day_i}
+    if not years:
+        message = text_for(context.lang, "weekday_no_year", date=date_q.text)
+        verdict.findings.append(finding(rule, "info", day_q, message, None, None, [date_q]))
+        return
+    fitting = [y for y in years if _weekday_of(y, month, day) == stated_day]
+    if fitting:
+        verdict.held(rule, day_q, f"{fitting[0]}-{month:02d}-{day:02d} = {weekday_name(stated_day, context.lang)}")
+        return
+    year = years[0]
+    actual = _weekday_of(year, month, day)
+    if actual is None:
+        return
+    severity = rule.severity if source in ("date", "option", "file name") else "warning"
+    expected = weekday_name(actual, context.lang)
+    names = {"date": date_q.text, "weekday": day_q.text, "expected": expected, "year": str(year)}
+    dated = date_q.text if "年" in date_q.text else f"{year}年{date_q.text}"
+    default = text_for(context.lang, "weekday_mismatch", date=dated, year=year, expected=expected,
+                       stated=day_q.text)
+    calculation = f"{year}-{month:02d}-{day:02d} = {expected}"
+    verdict.findings.append(finding(rule, severity, day_q, rule_message(rule, context.lang, default, names),
+                                    expected, calculation, [date_q]))
+
+
+def weekday_name(day: int, lang: str) -> str:
+    """周五 in Chinese, Friday in English."""
+    return _ENGLISH_DAYS[day - 1] if lang == "en" else "周" + WEEKDAY_NAMES[day]
+
+
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _month_day(value) -> tuple[int, int] | None:
+    if not isinstance(value, str) or "/" in value:
+        return None
+    pieces = value.lstrip("-").split("-")
+    if len(pieces) < 2 or not all(p.isdigit() for p in pieces[-2:]):
+        return None
+    return int(pieces[-2]), int(pieces[-1])
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return datetime.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
+
+
+def _years_for(date_q, month, day, context) -> tuple[list[int], str | None]:
+    """The years the date may be in, and where they came from: the date, the issue date, the text."""
+    if isinstance(date_q.value, str) and date_q.value[:4].isdigit():
+        return [int(date_q.value[:4])], "date"
+    if context.issue_date is not None:
+        issue = context.issue_date
+        candidates = []
+        for year in (issue.year - 1, issue.year, issue.year + 1):
+            try:
+                candidates.append((abs((datetime.date(year, month, day) - issue).days), year))
+            except ValueError:
+                continue
+        return ([min(candidates)[1]], context.issue_date_source) if candidates else ([], None)
+    years = _years_named_before(date_q, context)
+    return years, ("text" if years else None)
+
+
+def _years_named_before(date_q, context) -> list[int]:
+    """The last two distinct years named before the date, nearest first (a heading 【2008年…】 and
+    a 2007年12月30日 in its first line); else the latest year in the text."""
+    starts, years = _named_years(context)
+    before: list[int] = []
+    for i in range(bisect.bisect_left(starts, date_q.start) - 1, -1, -1):
+        if years[i] not in before:
+            before.append(years[i])
+            if len(before) == 2:
+                break
+    if before:
+        return before
+    return [max(years)] if years else []
+
+
+def _named_years(context) -> tuple[list[int], list[int]]:
+    """Where the text names a year, and which: computed once per document."""
+    cached = context.memo.get("named_years")
+    if cached is None:
+        named = [(q.start, int(q.value[:4])) for q in context.quantities
+                 if q.kind in ("year", "date") and isinstance(q.value, str) and q.value[:4].isdigit()]
+        cached = ([s for s, _ in named], [y for _, y in named])
+        context.memo["named_years"] = cached
+    return cached
+
+
+def _time_order(rule, prep, match, context, verdict) -> None:
+    index = match.figures.get(prep["time"])
+    if not isinstance(index, int):
+        return
+    q = context.quantities[index]
+    if not isinstance(q.value, str) or "/" not in q.value:
+        return
+    begin, end = q.value.split("/")
+    verdict.checked.add(index)
+    same_half = (begin < "12") == (end < "12")  # 22:00-2:00 may run past midnight
+    if not (end < begin and same_half):
+        verdict.held(rule, q, f"{begin} → {end}")
+    else:
+        message = rule_message(rule, context.lang, text_for(context.lang, "time_reversed", begin=begin, end=end),
+                               {"time": q.text})
+        verdict.findings.append(finding(rule, rule.severity, q, message, None, f"{begin} > {end}"))
