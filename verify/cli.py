@@ -11,7 +11,7 @@ from pathlib import Path
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
 from verify.checking.records import FileResult
-from verify.config import Config, check_rule_ids, find_config, load_config
+from verify.config import FAIL_LEVELS, Config, check_rule_ids, find_config, load_config
 from verify.errors import ExitStatus, UsageError, VerifyError
 from verify.gate.apply import apply_gate, stamp
 from verify.gate.baseline import baseline_text
@@ -20,6 +20,7 @@ from verify.inputs import expand_inputs, read_document, write_atomically
 from verify.loaders import load_rules, read_baseline, read_suppressions
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
+from verify.records import Severity
 from verify.report import FORMATS, render
 from verify.report.json_report import numbers_report
 from verify.report.numbers_table import numbers_table
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="add a rule pack (a folder of YAML rules, or one rule file); repeatable")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"),
+    parser.add_argument("--fail-on", choices=FAIL_LEVELS,
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
     parser.add_argument("--jobs", type=int, metavar="N", help="check files in N parallel processes")
@@ -204,9 +205,9 @@ def _parse_date(text: str) -> datetime.date:
 def _exit_status(results, fail_on: str) -> int:
     if fail_on == "never":
         return ExitStatus.CLEAN
-    failing = {"error"} if fail_on == "error" else {"error", "warning"}
+    lowest = Severity(fail_on)
     for result in results:
-        if any(f.severity in failing for f in result.findings):
+        if any(f.severity.rank <= lowest.rank for f in result.findings):
             return ExitStatus.FINDINGS
     return ExitStatus.CLEAN
 

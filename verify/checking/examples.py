@@ -16,7 +16,6 @@ from verify.checking.records import Context
 from verify.checking.masking import mask
 from verify.reading.reader import read_quantities
 
-FIRING = ("error", "warning")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def run_example(rule: Rule, example: Example, group: str) -> str | None:
     doc = Document("<example>", example.text)
     result = check_document(doc, [rule], date, "zh", date_source="option" if date else None)
     own = [f for f in result.findings if f.rule_id == rule.id]
-    firing = [f for f in own if f.severity in FIRING]
+    firing = [f for f in own if f.severity.fires]
     if group == "fail":
         wanted = [f for f in own if f.severity == example.severity] if example.severity else firing
         if not wanted:

@@ -12,19 +12,19 @@ from verify.checking.records import FileResult
 from verify.gate.fingerprint import hashed, normalise_sentence
 from verify.gate.suppressions import Suppression
 from verify.reading.document import sentence_of
-from verify.records import Finding
+from verify.records import Finding, Severity
 
 
-def stamp(results: Sequence[FileResult], overrides: Mapping[str, str]) -> list[FileResult]:
+def stamp(results: Sequence[FileResult], overrides: Mapping[str, Severity]) -> list[FileResult]:
     """Each finding with its fingerprint and the severity verify.toml [severity] sets for its rule
     (for firing findings, errors and warnings; at "info" every finding of the rule is an info)."""
     return [dataclasses.replace(r, findings=[_stamped(r.doc.text, f, overrides) for f in r.findings])
             for r in results]
 
 
-def _stamped(text: str, f: Finding, overrides: Mapping[str, str]) -> Finding:
+def _stamped(text: str, f: Finding, overrides: Mapping[str, Severity]) -> Finding:
     level = overrides.get(f.rule_id)
-    severity = level if level is not None and (f.severity != "info" or level == "info") else f.severity
+    severity = level if level is not None and (f.severity.fires or level is Severity.INFO) else f.severity
     print_ = hashed(f.rule_id, normalise_sentence(sentence_of(text, f.start, f.end)))
     return dataclasses.replace(f, severity=severity, fingerprint=print_)
 

@@ -13,6 +13,7 @@ import json
 from verify.reading.document import Document
 from verify.reading.numerals import decimal_string
 from verify.reading.quantity import Quantity
+from verify.records import Severity
 from verify.report.rows import counts
 
 SCHEMA = "verify/2"
@@ -46,7 +47,7 @@ def numbers_report(files: list[tuple[Document, list[Quantity]]]) -> str:
 
 def findings_report(results) -> str:
     """`verify --format json`: findings per file and a summary, as the contract spells them."""
-    files, totals = [], {"error": 0, "warning": 0, "info": 0}
+    files, totals = [], dict.fromkeys(Severity, 0)
     for result in results:
         doc = result.doc
         tally = counts(result.findings)
@@ -60,7 +61,8 @@ def findings_report(results) -> str:
             "baselined": [_finding_record(doc, f) for f in result.baselined],
             "suppressed": [{**_finding_record(doc, f), "reason": reason} for f, reason in result.suppressed],
         })
-    summary = {"files": len(results), "errors": totals["error"], "warnings": totals["warning"], "infos": totals["info"],
+    summary = {"files": len(results), "errors": totals[Severity.ERROR], "warnings": totals[Severity.WARNING],
+               "infos": totals[Severity.INFO],
                "baselined": sum(len(r.baselined) for r in results),
                "suppressed": sum(len(r.suppressed) for r in results)}
     return json.dumps({"schema": SCHEMA, "files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from verify.messages import text_for
+from verify.records import Severity
 
 COLUMNS = ("col_position", "col_severity", "col_rule", "col_text", "col_problem", "col_calculation")
 
@@ -26,17 +27,17 @@ def summary_lines(results, lang: str) -> list[tuple[object, str]]:
         tally, numbers = counts(result.findings), len(result.quantities)
         coverage = f"{len(result.checked) / numbers:.0%}" if numbers else "—"
         lines.append((result, text_for(lang, "summary", path=result.doc.path, numbers=numbers,
-                                       checked=len(result.checked), coverage=coverage, errors=tally["error"],
-                                       warnings=tally["warning"], infos=tally["info"])))
+                                       checked=len(result.checked), coverage=coverage, errors=tally[Severity.ERROR],
+                                       warnings=tally[Severity.WARNING], infos=tally[Severity.INFO])))
     if len(results) > 1:
-        lines.append((None, text_for(lang, "total", files=len(results), errors=totals["error"],
-                                     warnings=totals["warning"], infos=totals["info"])))
+        lines.append((None, text_for(lang, "total", files=len(results), errors=totals[Severity.ERROR],
+                                     warnings=totals[Severity.WARNING], infos=totals[Severity.INFO])))
     return lines
 
 
 def counts(findings) -> dict[str, int]:
     """Findings by severity."""
-    tally = {"error": 0, "warning": 0, "info": 0}
+    tally = dict.fromkeys(Severity, 0)
     for f in findings:
         tally[f.severity] += 1
     return tally

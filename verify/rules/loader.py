@@ -14,9 +14,10 @@ from typing import Any
 import yaml
 
 from verify.errors import RuleFileError
+from verify.records import Severity
 from verify.rules.patterns import CompiledPattern, PatternError, compile_pattern
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(Severity)
 COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
                 "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
@@ -57,7 +58,7 @@ class Rule:
 
     id: str
     kind: str
-    severity: str
+    severity: Severity
     title: str
     why: str
     path: str
@@ -186,7 +187,7 @@ def _build(raw: dict, lines: dict[str, int], where: str, stem: str) -> Rule:
     fail, passing = _examples(raw["examples"], lines, where)
     params = {k: v for k, v in raw.items() if k not in COMMON_REQUIRED | COMMON_OPTIONAL}
     why = _CJK_FOLD.sub("", raw["why"].strip())  # YAML folding puts a space between Chinese lines
-    return Rule(rule_id, raw["kind"], raw["severity"], raw["title"], why, where, pattern, params,
+    return Rule(rule_id, raw["kind"], Severity(raw["severity"]), raw["title"], why, where, pattern, params,
                 fail, passing, lines, raw.get("title_en"), raw.get("why_en"), raw.get("message"),
                 raw.get("message_en"), match_on)
 

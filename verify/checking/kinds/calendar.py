@@ -14,6 +14,7 @@ from verify.reading.calendar import WEEKDAY_NAMES
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message
 from verify.messages import text_for
+from verify.records import Severity
 from verify.checking.records import Verdict
 
 TYPES = {"check": str, "date": str, "weekday": str, "time": str}
@@ -60,7 +61,7 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     verdict.checked |= {date_i, day_i}
     if not years:
         message = text_for(context.lang, "weekday_no_year", date=date_q.text)
-        verdict.findings.append(finding(rule, "info", day_q, message, None, None, [date_q]))
+        verdict.findings.append(finding(rule, Severity.INFO, day_q, message, None, None, [date_q]))
         return
     fitting = [y for y in years if _weekday_of(y, month, day) == stated_day]
     if fitting:
@@ -70,7 +71,7 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     actual = _weekday_of(year, month, day)
     if actual is None:
         return
-    severity = rule.severity if source in ("date", "option", "file name") else "warning"
+    severity = rule.severity if source in ("date", "option", "file name") else Severity.WARNING
     expected = weekday_name(actual, context.lang)
     names = {"date": date_q.text, "weekday": day_q.text, "expected": expected, "year": str(year)}
     dated = date_q.text if "年" in date_q.text else f"{year}年{date_q.text}"

@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 
 from verify.errors import RuleFileError
-from verify.records import Finding, Related
+from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
 from verify.reading.reader import Quantity
 from verify.reading.numerals import decimal_string
@@ -85,7 +85,7 @@ def rule_message(rule, lang: str, default: str, texts: dict[str, str]) -> str:
     return fill(own, texts) if own else default
 
 
-def finding(rule, severity: str, subject: Quantity, message: str, expected: str | None = None,
+def finding(rule, severity: Severity, subject: Quantity, message: str, expected: str | None = None,
             calculation: str | None = None, others: list[Quantity] | None = None) -> Finding:
     """A finding about one figure."""
     return Finding(rule.id, severity, subject.start, subject.end, subject.text, message, expected,

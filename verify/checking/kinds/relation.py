@@ -20,6 +20,7 @@ from verify.checking.kinds.common import (
     comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, value_interval,
 )
 from verify.messages import text_for
+from verify.records import Severity
 from verify.rules.patterns import compile_pattern
 from verify.rules.formula.cache import solved_forms
 from verify.checking.records import Verdict
@@ -97,7 +98,7 @@ def evaluate(rule, matches, context):
             if not found:
                 verdict.held(rule, _subject(prep, figures), _stated_relation(prep, names))
             if looked_up:  # a figure found elsewhere may belong to another period or place
-                found = [dataclasses.replace(f, severity="warning") if f.severity == "error" else f for f in found]
+                found = [dataclasses.replace(f, severity=Severity.WARNING) if f.severity is Severity.ERROR else f for f in found]
             verdict.findings += found
         elif len(missing) == 1 and next(iter(missing)) in prep.implied and next(iter(missing)) in prep.solved:
             verdict.checked |= indexes
@@ -173,7 +174,7 @@ def _judge_stated(rule, prep: Prepared, figures, names, lang):
         calculation = f"{render_formula(prep.solved[prep.subject], names)} = {expected}"
     if relation_may_hold(prep.relation, _env(figures, True)):
         message = text_for(lang, "relation_truncated", subject=subject.text)
-        return [finding(rule, "info", subject, message, expected, calculation, others)]
+        return [finding(rule, Severity.INFO, subject, message, expected, calculation, others)]
     default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))
     message = rule_message(rule, lang, default, {**names, "expected": expected or "?"})
     return [finding(rule, rule.severity, subject, message, expected, calculation, others)]
@@ -205,6 +206,6 @@ def _judge_implied(rule, prep: Prepared, var, figures, names, lang):
     others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
     if options.get("round") and not is_round(implied):
         message = text_for(lang, "implied_not_round", name=label, value=shown)
-        return [finding(rule, "warning", subject, message, shown, calculation, others)]
+        return [finding(rule, Severity.WARNING, subject, message, shown, calculation, others)]
     message = text_for(lang, "implied_value", name=label, value=shown)
-    return [finding(rule, "info", subject, message, shown, calculation, others)]
+    return [finding(rule, Severity.INFO, subject, message, shown, calculation, others)]

@@ -16,6 +16,7 @@ from verify.errors import RuleFileError
 from verify.reading.interval import Interval
 from verify.checking.kinds.common import finding, rule_message, rule_regex, value_interval
 from verify.messages import text_for
+from verify.records import Severity
 from verify.checking.records import Verdict
 
 TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "skip_label": str, "stop_label": str,
@@ -201,7 +202,7 @@ def _judge(rule, prep, total_q, parts, partition, lang):
         return [finding(rule, rule.severity, subject, message, shown_sum, f"{calculation}; {expected}", parts)]
     if complete and not strict.intersects(total):
         message = text_for(lang, "parts_truncated", sum=shown_sum, total=names["total"])
-        return [finding(rule, "info", subject, message, shown_sum, calculation, parts)]
+        return [finding(rule, Severity.INFO, subject, message, shown_sum, calculation, parts)]
     return []
 
 
