@@ -8,6 +8,7 @@ finding; github one annotation per finding. Same input, same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -217,7 +218,7 @@ def test_sarif_keeps_suppressed_findings_marked(rules, validator):
     [result] = stamp([FileResult(doc, [], set(), [kept])], {})
     why = "a typo in the source, corrected in print"
     [excused_result] = stamp([FileResult(doc, [], set(), [excused])], {})
-    result.suppressed = [(excused_result.findings[0], why)]
+    result = dataclasses.replace(result, suppressed=[(excused_result.findings[0], why)])
     log = sarif([result], rules)
     assert validator.is_valid(log)
     entries = log["runs"][0]["results"]

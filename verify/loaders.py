@@ -17,7 +17,7 @@ from verify.gate.baseline import parse_baseline
 from verify.gate.suppressions import Suppression, parse_suppressions
 from verify.rules import loader
 from verify.rules.formula import cache
-from verify.rules.loader import Rule, RuleSource
+from verify.rules.records import Rule, RuleSource
 
 
 def builtin_rules_dir() -> Path:

@@ -17,7 +17,7 @@ from verify.reading.calendar import date_in_name
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 from verify.records import Finding
-from verify.rules.loader import Rule
+from verify.rules.records import Rule
 
 
 def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from verify.reading.document import Document
-from verify.rules.loader import Example, Rule
+from verify.rules.records import Example, Rule
 from verify.checking.engine import check_document
 from verify.checking.matching import find_matches, find_matches_of
 from verify.checking.records import Context

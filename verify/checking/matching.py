@@ -6,18 +6,20 @@ the pattern's required words, or a figure written the way the rule asks.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
 from verify.reading.quantity import Quantity
-from verify.rules.loader import Rule
+from verify.rules.records import Rule
 
 
 def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
     if rule.match_on == "text":
         return _text_matches(rule, context)
-    written = rule.prepared.get("written") if isinstance(rule.prepared, dict) else None
-    return find_matches_of(rule.pattern, rule, context, written=written)
+    return find_matches_of(rule.pattern, rule, context, written=rule.prepared.written or None)
 
 
 def _text_matches(rule: Rule, context: Context) -> list[Match]:
@@ -26,12 +28,12 @@ def _text_matches(rule: Rule, context: Context) -> list[Match]:
     for m in _matches_by_line(rule.pattern, context.doc.view):
         texts = {g: context.doc.text[m.start(g):m.end(g)] for g in rule.pattern.text_groups if m.start(g) >= 0}
         spans = {g: (m.start(g), m.end(g)) for g in texts}
-        found.append(Match(rule, m.start(), m.end(), {}, texts, spans))
+        found.append(Match(rule, m.start(), m.end(), {}, {}, texts, spans))
     return found
 
 
 def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, int] | None = None,
-                    written: dict | None = None) -> list[Match]:
+                    written: Mapping[str, re.Pattern[str]] | None = None) -> list[Match]:
     """Every match of one compiled pattern (a rule's own, or one of its extra patterns),
     optionally only within a window of the masked text; `written` (slot -> regex on the figure's
     text) drops matches whose figures are not written so before anything else is built."""
@@ -48,14 +50,15 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     for m in matches:
         if written and not _written_as(m, written, context):
             continue
-        figures: dict[str, int | list[int]] = {}
+        figures: dict[str, int] = {}
+        lists: dict[str, tuple[int, ...]] = {}
         for name, slot in pattern.slots.items():
             if m.start(name) < 0:
                 continue
             if slot.many:
                 allowed = SLOT_TYPES[slot.type]
-                figures[name] = [i for i in masked.quantities_in(m.start(name), m.end(name))
-                                 if _placeholder_allowed(context.quantities[i], allowed)]
+                lists[name] = tuple(i for i in masked.quantities_in(m.start(name), m.end(name))
+                                    if _placeholder_allowed(context.quantities[i], allowed))
             else:
                 index = masked.quantity_at(m.start(name))
                 if index is not None:
@@ -67,7 +70,7 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
                 spans[group] = (start, end)
                 texts[group] = context.doc.text[start:end]
         start, end = masked.original(m.start()), masked.original(m.end())
-        found.append(Match(rule, start, end, figures, texts, spans))
+        found.append(Match(rule, start, end, figures, lists, texts, spans))
     return found
 
 

@@ -10,7 +10,7 @@ from verify.checking.masking import MaskedText
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
 from verify.records import Check, Finding
-from verify.rules.loader import Rule
+from verify.rules.records import Rule
 
 
 @dataclass
@@ -26,14 +26,16 @@ class Context:
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
 
 
-@dataclass
+@dataclass(frozen=True)
 class Match:
-    """One place where a rule's pattern matched, with its slots bound to figures and text."""
+    """One place where a rule's pattern matched: its slots bound to figures (indexes into the
+    document's quantities; a list slot to all it holds, in text order) and its groups to text."""
 
     rule: Rule
     start: int
     end: int
-    figures: dict[str, int | list[int]]
+    figures: dict[str, int]               # {name:type} slots
+    lists: dict[str, tuple[int, ...]]     # {name:type+} and {name:type*} slots
     texts: dict[str, str]
     text_spans: dict[str, tuple[int, int]]
 
@@ -51,7 +53,7 @@ class Verdict:
         self.passed.append(Check(rule.id, subject.start, subject.end, subject.text, calculation))
 
 
-@dataclass
+@dataclass(frozen=True)
 class FileResult:
     """The outcome for one file: its figures, which were checked, and the findings."""
 

@@ -6,8 +6,8 @@ checked, so a broken rule stops the run at once with `file:line: what is wrong` 
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,7 +15,8 @@ import yaml
 
 from verify.errors import RuleFileError
 from verify.records import Severity
-from verify.rules.patterns import CompiledPattern, PatternError, compile_pattern
+from verify.rules.patterns import PatternError, compile_pattern
+from verify.rules.records import Example, Rule, RuleSource
 
 SEVERITIES = tuple(Severity)
 COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
@@ -29,54 +30,6 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
                bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
-
-
-@dataclass(frozen=True)
-class RuleSource:
-    """A rule file's text, the name it is reported by, and its file stem (which must be its id)."""
-
-    text: str
-    where: str
-    stem: str
-
-
-@dataclass
-class Example:
-    """A text a rule must fire on (fail) or match without firing (pass)."""
-
-    text: str
-    source: str | None = None
-    date: str | None = None
-    expected: str | None = None
-    severity: str | None = None
-    line: int | None = None
-
-
-@dataclass
-class Rule:
-    """One loaded, validated rule: its metadata, pattern and the kind's prepared parameters."""
-
-    id: str
-    kind: str
-    severity: Severity
-    title: str
-    why: str
-    path: str
-    pattern: CompiledPattern
-    params: dict[str, Any]
-    fail_examples: list[Example]
-    pass_examples: list[Example]
-    lines: dict[str, int] = field(repr=False, default_factory=dict)
-    title_en: str | None = None
-    why_en: str | None = None
-    message: str | None = None
-    message_en: str | None = None
-    match_on: str = "figures"  # "figures": the masked view with slots; "text": the text itself
-    prepared: Any = None
-
-    def title_in(self, lang: str) -> str:
-        """The title in the report's language."""
-        return self.title_en if lang == "en" and self.title_en else self.title
 
 
 def parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
@@ -136,12 +89,11 @@ def load_rule(source: RuleSource, kinds: Mapping[str, Any]) -> Rule:
     _check_types(raw, lines, where, {**COMMON_TYPES, **kind.TYPES})
     rule = _build(raw, lines, where, source.stem)
     try:
-        rule.prepared = kind.prepare(rule)
+        return dataclasses.replace(rule, prepared=kind.prepare(rule))
     except RuleFileError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise RuleFileError(where, lines.get("pattern", 1), f"cannot use this rule: {exc}") from None
-    return rule
 
 
 def _check_types(raw: dict, lines: dict[str, int], where: str, types: dict) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from dataclasses import dataclass
 
 from verify.reading.calendar import WEEKDAY_NAMES
 from verify.errors import RuleFileError
@@ -16,13 +17,24 @@ from verify.checking.kinds.common import finding, rule_message
 from verify.messages import text_for
 from verify.records import Severity
 from verify.checking.records import Verdict
+from verify.rules.records import KindParams, Rule
 
 TYPES = {"check": str, "date": str, "weekday": str, "time": str}
 REQUIRED = {"check"}
 OPTIONAL = set(TYPES) - REQUIRED
 
 
-def prepare(rule) -> dict:
+@dataclass(frozen=True)
+class CalendarParams(KindParams):
+    """Which test a calendar rule makes, and the slots it reads."""
+
+    check: str             # "weekday" or "time-order"
+    date: str = "date"
+    weekday: str = "weekday"
+    time: str = "time"
+
+
+def prepare(rule: Rule) -> CalendarParams:
     """Check which test the rule makes and that its slots exist."""
     check = rule.params["check"]
     names = {"weekday": ("date", "weekday"), "time-order": ("time",)}
@@ -32,15 +44,15 @@ def prepare(rule) -> dict:
     for role, slot in slots.items():
         if slot not in rule.pattern.slots:
             raise RuleFileError(rule.path, rule.lines.get("pattern"), f"pattern needs a slot {{{slot}:{role}}}")
-    return {"check": check, **slots}
+    return CalendarParams(check, **slots)
 
 
 def evaluate(rule, matches, context):
     """Weekday of each date, or order of each time range."""
     verdict = Verdict()
-    prep = rule.prepared
+    prep: CalendarParams = rule.prepared
     for match in matches:
-        if prep["check"] == "weekday":
+        if prep.check == "weekday":
             _weekday(rule, prep, match, context, verdict)
         else:
             _time_order(rule, prep, match, context, verdict)
@@ -48,8 +60,8 @@ def evaluate(rule, matches, context):
 
 
 def _weekday(rule, prep, match, context, verdict) -> None:
-    date_i, day_i = match.figures.get(prep["date"]), match.figures.get(prep["weekday"])
-    if not isinstance(date_i, int) or not isinstance(day_i, int):
+    date_i, day_i = match.figures.get(prep.date), match.figures.get(prep.weekday)
+    if date_i is None or day_i is None:
         return
     date_q, day_q = context.quantities[date_i], context.quantities[day_i]
     month_day = _month_day(date_q.value)
@@ -150,8 +162,8 @@ def _named_years(context) -> tuple[list[int], list[int]]:
 
 
 def _time_order(rule, prep, match, context, verdict) -> None:
-    index = match.figures.get(prep["time"])
-    if not isinstance(index, int):
+    index = match.figures.get(prep.time)
+    if index is None:
         return
     q = context.quantities[index]
     if not isinstance(q.value, str) or "/" not in q.value:

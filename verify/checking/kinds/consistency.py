@@ -11,6 +11,8 @@ misprinted (4186列 in a quarter, 1488列 in March).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.rules.formula.printing import format_interval
@@ -19,13 +21,27 @@ from verify.checking.kinds.common import finding, rule_message, rule_pattern, va
 from verify.messages import text_for
 from verify.checking.matching import find_matches_of
 from verify.checking.records import Verdict
+from verify.rules.patterns import CompiledPattern
+from verify.rules.records import KindParams, Rule
 
 TYPES = {"value": str, "key": list, "key_last": dict, "against": str, "within": int, "max_ratio": (int, float)}
 REQUIRED = {"value", "key"}
 OPTIONAL = set(TYPES) - REQUIRED
 
 
-def prepare(rule) -> dict:
+@dataclass(frozen=True)
+class ConsistencyParams(KindParams):
+    """The figure slot, the key that names the measure, and where its restatements are looked for."""
+
+    value: str
+    key: tuple[str, ...]
+    last: Mapping[str, int]           # key group -> characters of it that count (key_last)
+    against: CompiledPattern | None   # the body's statements, compared with each headline
+    within: int | None
+    max_ratio: int | float | None
+
+
+def prepare(rule: Rule) -> ConsistencyParams:
     """Check that value is a figure slot and each key names a slot or text group."""
     value = rule.params["value"]
     if value not in rule.pattern.slots:
@@ -51,25 +67,25 @@ def prepare(rule) -> dict:
         if name in rule.params and not isinstance(rule.params[name], kind):
             raise RuleFileError(rule.path, rule.lines.get(name), f"{name} must be a number")
         limits[name] = rule.params.get(name)
-    return {"value": value, "key": key, "last": last, "against": against, **limits}
+    return ConsistencyParams(value, tuple(key), last, against, limits["within"], limits["max_ratio"])
 
 
 def evaluate(rule, matches, context):
     """Every other statement of a measure must be able to equal the first (or the headline's)."""
     verdict = Verdict()
-    prep = rule.prepared
+    prep: ConsistencyParams = rule.prepared
     heads = _grouped(matches, prep, context)
-    bodies = _grouped(_against_matches(rule, prep, matches, context), prep, context) if prep["against"] else heads
+    bodies = _grouped(_against_matches(rule, prep, matches, context), prep, context) if prep.against else heads
     for key, head_indexes in heads.items():
         first = head_indexes[0]
         head = context.quantities[first]
         others = [i for i in sorted(set(bodies.get(key, [])) - {first})
-                  if prep["within"] is None or 0 < context.quantities[i].start - head.end <= prep["within"]]
+                  if prep.within is None or 0 < context.quantities[i].start - head.end <= prep.within]
         if not others:
             continue
         verdict.checked |= {first, *others}
         for i in others:
-            finding_ = _compare(rule, head, context.quantities[i], context.lang, prep["max_ratio"])
+            finding_ = _compare(rule, head, context.quantities[i], context.lang, prep.max_ratio)
             if finding_ is not None:
                 verdict.findings.append(finding_)
             else:
@@ -79,14 +95,14 @@ def evaluate(rule, matches, context):
 
 def _against_matches(rule, prep, heads, context) -> list:
     """Matches of `against` in the stretch after each headline (all the text without `within`)."""
-    if prep["within"] is None:
-        return find_matches_of(prep["against"], rule, context)
+    if prep.within is None:
+        return find_matches_of(prep.against, rule, context)
     found, done = [], 0
     for head in heads:
         begin = max(done, context.masked.masked_position(head.end))
-        end = min(len(context.masked.text), context.masked.masked_position(head.end + prep["within"]) + 1)
+        end = min(len(context.masked.text), context.masked.masked_position(head.end + prep.within) + 1)
         if begin < end:
-            found += find_matches_of(prep["against"], rule, context, (begin, end))
+            found += find_matches_of(prep.against, rule, context, (begin, end))
             done = end
     return found
 
@@ -94,8 +110,8 @@ def _against_matches(rule, prep, heads, context) -> list:
 def _grouped(matches, prep, context) -> dict[tuple, list[int]]:
     groups: dict[tuple, list[int]] = {}
     for match in matches:
-        index = match.figures.get(prep["value"])
-        if not isinstance(index, int):
+        index = match.figures.get(prep.value)
+        if index is None:
             continue
         key = _key(match, prep, context)
         if key is not None:
@@ -132,12 +148,12 @@ def _too_far(a, b, ratio: Fraction) -> bool:
 
 def _key(match, prep, context) -> tuple | None:
     parts = []
-    for name in prep["key"]:
+    for name in prep.key:
         if name in match.texts:
             text = match.texts[name]
-            size = prep["last"].get(name)
+            size = prep.last.get(name)
             parts.append(text[-size:] if size else text)
-        elif isinstance(match.figures.get(name), int):
+        elif name in match.figures:
             value = context.quantities[match.figures[name]].value
             parts.append(str(value).split("/")[-1] if isinstance(value, str) else str(value))
         else:

@@ -14,11 +14,14 @@ count above the most items is one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex
 from verify.messages import text_for
 from verify.checking.records import Verdict
+from verify.rules.patterns import CompiledPattern
+from verify.rules.records import KindParams, Rule
 from verify.reading.numerals import read_chinese
 
 TYPES = {"count": str, "items": str, "separators": str, "soft_separators": str, "items_after": str, "within": int,
@@ -30,16 +33,22 @@ DEFAULT_SEPARATORS = r"、|,|，|;|；"
 DEFAULT_SOFT = r"以及|和|及|与|或"
 
 
-class Prepared:
+@dataclass(frozen=True)
+class CountParams(KindParams):
     """Slot and group names, separators and the optional following-list pattern."""
 
-    def __init__(self, count, items, separators, soft, after, within, share, open_end, enumerated):
-        self.count, self.items, self.separators, self.soft = count, items, separators, soft
-        self.after, self.within, self.share, self.open_end = after, within, share, open_end
-        self.enumerated = enumerated
+    count: str                          # a label or count slot (its value), or a list slot (its length)
+    items: str                          # the text group holding the items
+    separators: re.Pattern[str]
+    soft: re.Pattern[str]               # joins that may sit inside one name (和, 及)
+    after: CompiledPattern | None       # the list found after the match (items_after)
+    within: int
+    share: bool                         # items share the label's counted word
+    open_end: bool                      # a list whose end the text does not mark
+    enumerated: bool                    # items are 一是…二是…, not separated
 
 
-def prepare(rule) -> Prepared:
+def prepare(rule: Rule) -> CountParams:
     """Check the names against the pattern; compile separators and the following-list pattern."""
     count = rule.params["count"]
     if count not in rule.pattern.slots:
@@ -61,7 +70,7 @@ def prepare(rule) -> Prepared:
     items_by = rule.params.get("items_by", "separators")
     if items_by not in ITEMS_BY:
         raise RuleFileError(rule.path, rule.lines.get("items_by"), "items_by is 'separators' or 'enumerators'")
-    return Prepared(count, items, separators, soft, after, within, bool(rule.params.get("items_share_label_char")),
+    return CountParams(count, items, separators, soft, after, within, bool(rule.params.get("items_share_label_char")),
                     end == "open", items_by == "enumerators")
 
 
@@ -83,15 +92,15 @@ def item_range(text: str, separators, soft) -> tuple[int, int, list[str]]:
 def evaluate(rule, matches, context):
     """A count that differs from the number of items it names is a finding."""
     verdict = Verdict()
-    prep: Prepared = rule.prepared
+    prep: CountParams = rule.prepared
     for match in matches:
-        bound = match.figures.get(prep.count)
-        if bound is None or bound == []:
+        bound = match.lists.get(prep.count, match.figures.get(prep.count))
+        if bound is None or bound == ():
             continue
-        if isinstance(bound, list) and len(bound) < 2:
+        if isinstance(bound, tuple) and len(bound) < 2:
             continue  # one figure after 分别 may be followed by more, each with its own label
-        counted = [context.quantities[i] for i in bound] if isinstance(bound, list) else [context.quantities[bound]]
-        stated = len(counted) if isinstance(bound, list) else counted[0].value
+        counted = [context.quantities[i] for i in bound] if isinstance(bound, tuple) else [context.quantities[bound]]
+        stated = len(counted) if isinstance(bound, tuple) else counted[0].value
         items_text = _items_text(match, prep, context, counted[0])
         if items_text is None or stated is None or isinstance(stated, str):
             continue
@@ -102,12 +111,12 @@ def evaluate(rule, matches, context):
             fewest, most, pieces = item_range(items_text, prep.separators, prep.soft)
         if most < 2:
             continue
-        verdict.checked |= set(bound) if isinstance(bound, list) else {bound}
+        verdict.checked |= set(bound) if isinstance(bound, tuple) else {bound}
         if not (stated > most or (stated < fewest and not prep.open_end)):
-            subject = counted[-1] if isinstance(bound, list) else counted[0]
+            subject = counted[-1] if isinstance(bound, tuple) else counted[0]
             verdict.held(rule, subject, f"{stated} = {'、'.join(pieces)}")
         else:
-            subject = counted[-1] if isinstance(bound, list) else counted[0]
+            subject = counted[-1] if isinstance(bound, tuple) else counted[0]
             listed = str(fewest) if fewest == most else f"{fewest}–{most}"
             names = {"count": str(stated), "items": listed, **match.texts}
             default = text_for(context.lang, "count_mismatch", count=stated, items=listed, listed="、".join(pieces))
@@ -133,7 +142,7 @@ def enumerated_items(text: str) -> list[str]:
     return run
 
 
-def _items_text(match, prep: Prepared, context, counted) -> str | None:
+def _items_text(match, prep: CountParams, context, counted) -> str | None:
     if prep.after is None:
         return match.texts.get(prep.items)
     window = context.masked.text

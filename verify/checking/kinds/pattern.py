@@ -8,6 +8,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from verify.errors import RuleFileError
 from verify.rules.formula.parse import Relation, variables
 from verify.rules.formula.evaluate import relation_may_hold
@@ -15,6 +19,7 @@ from verify.checking.kinds.common import finding, parse_rule_formula, rule_messa
 from verify.messages import text_for
 from verify.checking.records import Verdict
 from verify.records import Finding
+from verify.rules.records import KindParams, Rule
 
 TYPES = {"condition": str, "subject": str, "written": dict}
 REQUIRED: set[str] = set()
@@ -22,7 +27,17 @@ OPTIONAL = set(TYPES)
 _NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
 
 
-def prepare(rule) -> dict:
+@dataclass(frozen=True)
+class PatternParams(KindParams):
+    """The condition a pattern rule tests (if any), the slot its finding is about, and how its
+    figures must be written."""
+
+    condition: Relation | None
+    subject: str | None
+    written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+def prepare(rule: Rule) -> PatternParams:
     """Parse the optional condition; its variables must be slots."""
     condition = parse_rule_formula(rule, "condition") if rule.params.get("condition") else None
     if condition is not None:
@@ -38,25 +53,26 @@ def prepare(rule) -> dict:
         if slot not in rule.pattern.slots or not isinstance(regex, str):
             raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written: '{slot}' must be a slot, with a regex")
     written = {slot: rule_regex(rule, f"written.{slot}", regex) for slot, regex in written.items()}
-    return {"condition": condition, "subject": subject, "written": written}
+    return PatternParams(condition, subject, written)
 
 
 def evaluate(rule, matches, context):
     """One finding per match whose condition surely holds."""
     verdict = Verdict()
-    condition: Relation | None = rule.prepared["condition"]
+    prep: PatternParams = rule.prepared
+    condition = prep.condition
     for match in matches:
-        figures = {k: context.quantities[v] for k, v in match.figures.items() if isinstance(v, int)}
+        figures = {k: context.quantities[v] for k, v in match.figures.items()}
         if condition is not None:
             if not variables(condition) <= set(figures):
                 continue
-            verdict.checked |= {v for v in match.figures.values() if isinstance(v, int)}
+            verdict.checked |= set(match.figures.values())
             env = {k: value_interval(q) for k, q in figures.items()}
             negated = Relation(_NEGATION[condition.op], condition.left, condition.right)
             if relation_may_hold(negated, env):
                 continue
-        verdict.checked |= {v for v in match.figures.values() if isinstance(v, int)}
-        subject = figures.get(rule.prepared["subject"]) or next(iter(figures.values()), None)
+        verdict.checked |= set(match.figures.values())
+        subject = figures.get(prep.subject) or next(iter(figures.values()), None)
         texts = {"title": rule.title_in(context.lang), **match.texts, **{k: q.text for k, q in figures.items()}}
         default = text_for(context.lang, "pattern_found", title=rule.title_in(context.lang))
         message = rule_message(rule, context.lang, default, texts)

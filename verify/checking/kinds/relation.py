@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from dataclasses import dataclass
 
 from verify.rules.formula.printing import format_interval, is_round, render_formula
 from verify.errors import RuleFileError
-from verify.rules.formula.parse import variables
+from verify.rules.formula.parse import Node, Relation, variables
 from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_may_hold
 from verify.checking.kinds.common import (
     comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, value_interval,
@@ -24,6 +25,7 @@ from verify.records import Severity
 from verify.rules.patterns import compile_pattern
 from verify.rules.formula.cache import solved_forms
 from verify.checking.records import Verdict
+from verify.rules.records import KindParams, Rule
 
 _INTERPOLATED = re.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str}
@@ -31,14 +33,18 @@ REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED
 
 
-class Prepared:
-    """A relation rule's parsed formula, solved forms and lookups."""
+@dataclass(frozen=True)
+class RelationParams(KindParams):
+    """A relation rule's parsed formula, its solved forms and lookups."""
 
-    def __init__(self, relation, solved, find, implied, subject):
-        self.relation, self.solved, self.find, self.implied, self.subject = relation, solved, find, implied, subject
+    relation: Relation
+    solved: dict[str, Node]                         # variable -> the formula solved for it
+    find: dict[str, tuple[str, Relation | None]]    # variable -> (lookup pattern, where)
+    implied: dict[str, dict]                        # variable -> {name, name_en, round, like}
+    subject: str | None
 
 
-def prepare(rule) -> Prepared:
+def prepare(rule: Rule) -> RelationParams:
     """Parse and solve the formula; check that every variable is bound by a slot or a lookup."""
     relation = parse_rule_formula(rule, "formula")
     find = {var: _prepare_lookup(rule, var, entry) for var, entry in (rule.params.get("find") or {}).items()}
@@ -53,7 +59,7 @@ def prepare(rule) -> Prepared:
     subject = rule.params.get("subject") or (order[-1] if order else None)
     if subject is not None and subject not in variables(relation):
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
-    return Prepared(relation, solved, find, implied, subject)
+    return RelationParams(relation, solved, find, implied, subject)
 
 
 def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
@@ -82,7 +88,7 @@ def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
 def evaluate(rule, matches, context):
     """Judge every match: broken (error), truncation only (info), implied values (info or warning)."""
     verdict = Verdict()
-    prep: Prepared = rule.prepared
+    prep: RelationParams = rule.prepared
     for match in matches:
         bound = _bind(match, prep, context)
         if bound is None:
@@ -106,18 +112,18 @@ def evaluate(rule, matches, context):
     return verdict
 
 
-def _bind(match, prep: Prepared, context):
+def _bind(match, prep: RelationParams, context):
     """Figures by variable, their texts for the arithmetic, and the indexes of all of them."""
     figures, indexes = {}, set()
-    for name, index in match.figures.items():
-        if isinstance(index, list):
-            if not index:
+    for name in match.rule.pattern.slots:  # in the pattern's order, as the arithmetic names them
+        if name in match.lists:
+            if not match.lists[name]:
                 return None
-            figures[name] = [context.quantities[i] for i in index]
-            indexes.update(index)
-        else:
-            figures[name] = context.quantities[index]
-            indexes.add(index)
+            figures[name] = [context.quantities[i] for i in match.lists[name]]
+            indexes.update(match.lists[name])
+        elif name in match.figures:
+            figures[name] = context.quantities[match.figures[name]]
+            indexes.add(match.figures[name])
     looked_up = False
     for var, lookup in prep.find.items():
         if var not in figures:
@@ -161,7 +167,7 @@ def _env(figures, lenient: bool):
             for k, v in figures.items()}
 
 
-def _judge_stated(rule, prep: Prepared, figures, names, lang):
+def _judge_stated(rule, prep: RelationParams, figures, names, lang):
     strict = _env(figures, False)
     if relation_may_hold(prep.relation, strict):
         return []
@@ -180,7 +186,7 @@ def _judge_stated(rule, prep: Prepared, figures, names, lang):
     return [finding(rule, rule.severity, subject, message, expected, calculation, others)]
 
 
-def _subject(prep: Prepared, figures):
+def _subject(prep: RelationParams, figures):
     """The figure a relation's finding is about: the rule's subject, else the first figure."""
     subject = figures.get(prep.subject)
     if subject is None or isinstance(subject, list):
@@ -188,13 +194,13 @@ def _subject(prep: Prepared, figures):
     return subject
 
 
-def _stated_relation(prep: Prepared, names) -> str:
+def _stated_relation(prep: RelationParams, names) -> str:
     """The relation with the stated figures in it: 19.9亿元 = (188.4亿元 − 19.9亿元) × 11.8%."""
     sign = "=" if prep.relation.op == "==" else prep.relation.op
     return f"{render_formula(prep.relation.left, names)} {sign} {render_formula(prep.relation.right, names)}"
 
 
-def _judge_implied(rule, prep: Prepared, var, figures, names, lang):
+def _judge_implied(rule, prep: RelationParams, var, figures, names, lang):
     options = prep.implied.get(var, {})
     implied = evaluate_node(prep.solved[var], _env(figures, False))
     like = figures.get(options.get("like")) if options.get("like") else None

@@ -9,6 +9,7 @@ exceed the total, and when the partition is complete it must equal it within rou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 
 from verify.rules.formula.printing import format_interval
@@ -18,6 +19,7 @@ from verify.checking.kinds.common import finding, rule_message, rule_regex, valu
 from verify.messages import text_for
 from verify.records import Severity
 from verify.checking.records import Verdict
+from verify.rules.records import KindParams, Rule
 
 TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "skip_label": str, "stop_label": str,
          "skip_total": str, "complete": str}
@@ -26,16 +28,21 @@ OPTIONAL = set(TYPES) - REQUIRED
 _LABEL_EDGE = re.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
-class Prepared:
+@dataclass(frozen=True)
+class SumParams(KindParams):
     """Slot names, the partitions and the label filter of a sum rule."""
 
-    def __init__(self, total, parts, partitions, labels, skips, complete):
-        self.total, self.parts, self.partitions = total, parts, partitions
-        self.labels, self.complete = labels, complete
-        self.skip_label, self.stop_label, self.skip_total = skips
+    total: str | int                                  # a slot, or a constant such as 100 (shares of a whole)
+    parts: str                                        # a list slot
+    partitions: list[tuple[list[str], list[str]]]     # (members, names of the whole)
+    labels: str                                       # "before" or a text group
+    complete: str                                     # "partitions" or "always"
+    skip_label: re.Pattern[str] | None
+    stop_label: re.Pattern[str] | None
+    skip_total: re.Pattern[str] | None
 
 
-def prepare(rule) -> Prepared:
+def prepare(rule: Rule) -> SumParams:
     """Check that total and parts name slots (or total is a constant) and partitions are lists."""
     slots = rule.pattern.slots
     total = rule.params["total"]
@@ -54,7 +61,7 @@ def prepare(rule) -> Prepared:
     complete = rule.params.get("complete", "partitions")
     if complete not in ("partitions", "always"):
         raise RuleFileError(rule.path, rule.lines.get("complete"), "complete is 'partitions' or 'always'")
-    return Prepared(total, parts, partitions, labels, skips, complete)
+    return SumParams(total, parts, partitions, labels, complete, *skips)
 
 
 def _partition_entry(rule, entry) -> tuple[list[str], list[str]]:
@@ -72,9 +79,9 @@ def _partition_entry(rule, entry) -> tuple[list[str], list[str]]:
 def evaluate(rule, matches, context):
     """Parts above the total are an error; a complete partition that does not add up is an error."""
     verdict = Verdict()
-    prep: Prepared = rule.prepared
+    prep: SumParams = rule.prepared
     for match in matches:
-        part_indexes = match.figures.get(prep.parts) or []
+        part_indexes = match.lists.get(prep.parts) or ()
         total_index = _total_index(match, prep, context)
         total_q = context.quantities[total_index] if total_index is not None else None
         if isinstance(prep.total, str) and total_q is None:
