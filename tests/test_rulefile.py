@@ -634,6 +634,16 @@ def test_warm_formula_cache_never_imports_sympy(tmp_path):
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
 
 
+def test_warm_run_does_not_write_the_cache(tmp_path):
+    """Loading rules writes the solve cache only when a formula was solved in this run."""
+    run_probe(tmp_path)
+    cache = next(tmp_path.glob("*.json"))
+    os.utime(cache, (1_000_000_000, 1_000_000_000))
+    run_probe(tmp_path)
+    assert cache.stat().st_mtime == 1_000_000_000
+    assert list(tmp_path.iterdir()) == [cache]
+
+
 def test_empty_cache_dir_solves_with_sympy(tmp_path):
     _, imported = run_probe(tmp_path)
     assert imported, "a cold cache should need sympy to solve the formulas"

@@ -21,8 +21,10 @@ _FOLD.update({
 })
 _FOLD_TABLE = str.maketrans(_FOLD)
 
-# Sentence ends: full stop, question and exclamation marks, semicolons, line breaks.
+# Sentence ends: full stop, question and exclamation marks, semicolons, line breaks. A rule's
+# pattern may run across a semicolon (one clause of a list to the next), never across the others.
 SENTENCE_ENDS = "。！？!?；;\n"
+SEMICOLONS = "；;"
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 
 _BOM = b"\xef\xbb\xbf"
@@ -45,6 +47,7 @@ class Document:
     encoding: str = "utf-8"
     view: str = field(init=False)
     _line_starts: list[int] = field(init=False, repr=False)
+    _ends: list[int] | None = field(init=False, repr=False, default=None)  # sentence ends, found when first asked
 
     def __post_init__(self) -> None:
         self.view = normalise(self.text)
@@ -54,6 +57,15 @@ class Document:
         """Line and column (1-based, in characters) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(line + 1, offset - self._line_starts[line] + 1)
+
+    def sentence_at(self, start: int, end: int) -> str:
+        """The sentence of the original text holding a span, as sentence_of finds it, found by bisection."""
+        if self._ends is None:
+            self._ends = [i for i, ch in enumerate(self.text) if ch in SENTENCE_ENDS]
+        before = bisect.bisect_left(self._ends, start)
+        begin = self._ends[before - 1] + 1 if before else 0
+        after = bisect.bisect_left(self._ends, end)
+        return self.text[begin:self._ends[after] + 1 if after < len(self._ends) else len(self.text)]
 
     def sentence_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence: text between end marks and line breaks."""

@@ -9,6 +9,8 @@ from verify.reading.interval import Interval
 
 KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
 NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
+# The units that state a part of a whole, and what divides them into a plain ratio (96.8% -> 0.968).
+PERCENT_DIVISORS = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Quantity:
 
     def fraction_interval(self) -> Interval:
         """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""
-        divisor = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}.get(self.unit or "")
+        divisor = PERCENT_DIVISORS.get(self.unit or "")
         if divisor is None:
             return self.interval
         return self.interval * Interval.point(Fraction(1, divisor))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verify.reading.document import SEMICOLONS, SENTENCE_ENDS
 from verify.rules.slots import SLOT_TYPES
 
 try:
@@ -29,7 +30,7 @@ try:
 except ImportError:  # a private module may change between Python versions: then scan everything
     _parser = None
 
-SENTENCE_STOP = "。！？!?\\n"
+SENTENCE_STOP = "".join(ch for ch in SENTENCE_ENDS if ch not in SEMICOLONS)  # what a gap or list slot never crosses
 LIST_GLUE = r"(?:、|和|及|与|或|以及|,)"
 
 # Calendar figures and counted labels are rare enough to look for; amounts and percentages are not.

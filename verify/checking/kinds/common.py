@@ -8,12 +8,11 @@ from fractions import Fraction
 from verify.errors import RuleFileError
 from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
-from verify.reading.reader import Quantity
+from verify.reading.quantity import PERCENT_DIVISORS, Quantity
 from verify.reading.numerals import decimal_string
 from verify.rules.formula.parse import FormulaError, parse_formula
 from verify.rules.patterns import PatternError, compile_pattern
 
-PERCENT_LIKE = {"%", "‰", "成", "百分点"}
 _PERCENT_LITERAL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
@@ -56,7 +55,7 @@ def _trailing_zero_place(q: Quantity) -> int:
 def _rounded(q: Quantity) -> bool:
     """Whether a figure may have been rounded or cut: decimals, 万/亿, or a percentage.
     A plain integer count (20例, 2517家) is exact."""
-    return "." in q.text or q.scale is not None or q.unit in PERCENT_LIKE
+    return "." in q.text or q.scale is not None or q.unit in PERCENT_DIVISORS
 
 
 def comparable_units(quantities: list[Quantity]) -> bool:

@@ -7,10 +7,9 @@ from fractions import Fraction
 from verify.rules.formula.parse import BinOp, Call, Neg, Num, Var
 from verify.reading.interval import Interval
 from verify.reading.numerals import MULTIPLIERS, decimal_string
-from verify.reading.reader import Quantity
+from verify.reading.quantity import PERCENT_DIVISORS, Quantity
 
 _OP_SIGNS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
-_PERCENT_UNITS = {"%": 100, "‰": 1000, "百分点": 100, "成": 10}
 
 
 def stated_decimals(q: Quantity) -> int:
@@ -22,8 +21,8 @@ def stated_decimals(q: Quantity) -> int:
 def format_value(value: Fraction, like: Quantity | None, extra: int = 0, as_ratio: bool = False) -> str:
     """A value printed the way `like` is printed: same 万/亿 scale, unit and decimals (+extra)."""
     unit = like.unit if like is not None else None
-    if as_ratio and unit in _PERCENT_UNITS:
-        value = value * _PERCENT_UNITS[unit]
+    if as_ratio and unit in PERCENT_DIVISORS:
+        value = value * PERCENT_DIVISORS[unit]
     scale = like.scale if like is not None and like.scale in MULTIPLIERS else None
     shown = value / MULTIPLIERS[scale] if scale else value
     decimals = (stated_decimals(like) if like is not None else 2) + extra
