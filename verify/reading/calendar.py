@@ -2,20 +2,19 @@
 builders that turn the reader's matches into quantities.
 
 Calendar figures are quantities of their own kinds (year, date, weekday, time), which take part
-in no arithmetic (their interval is unbounded). Their value is an ISO 8601 string, partial where
-the text is partial: "2022-11-04", "--11-04" (no year), "--10" (a month), "--01/--10" (January
-to October), "14:30/16:00" (a time range).
+in no arithmetic (their interval is unbounded). Their values are typed (verify.reading.quantity):
+a date whose year or day may be unknown, a month range, a year, a time or time range, a weekday;
+each prints as ISO 8601 only in output ("2022-11-04", "--11-04", "--01/--10", "14:30/16:00").
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-import sys
 
 from verify.reading.interval import Interval
 from verify.reading.numerals import read_chinese
-from verify.reading.quantity import Quantity
+from verify.reading.quantity import CalendarDate, CalendarValue, Clock, MonthRange, Quantity, TimeRange, Weekday, Year
 
 _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 _MONTH = rf"(?:1[0-2]|0?[1-9]|{_CN_SMALL})"
@@ -62,8 +61,8 @@ def year_of(text: str) -> int | None:
     return int(reading.value) if reading else None
 
 
-def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
-    """ISO 8601 text, partial where a part is unknown; None for an impossible date."""
+def calendar_date(year: int | None, month: int | None, day: int | None) -> CalendarDate | None:
+    """The date as far as it is known; None for an impossible one."""
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None:
@@ -72,19 +71,16 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
             datetime.date(probe_year, month or 1, day)
         except ValueError:
             return None
-    y = f"{year:04d}" if year is not None else "-"
-    m = f"-{month:02d}" if month is not None else "-"
-    d = f"-{day:02d}" if day is not None else ""
-    return f"{y}{m}{d}" if day is not None else (f"{y}{m}" if month is not None else y)
+    return CalendarDate(year, month, day)
 
 
-def clock(ampm: str | None, hour: int, minute: int) -> str | None:
-    """'下午', 2, 30 -> '14:30'; None when the hour cannot be on a clock."""
+def clock(ampm: str | None, hour: int, minute: int) -> Clock | None:
+    """'下午', 2, 30 -> 14:30; None when the hour cannot be on a clock."""
     if ampm in ("下午", "晚上", "傍晚", "夜间", "晚") and hour < 12:
         hour += 12
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
-    return f"{hour:02d}:{minute:02d}"
+    return Clock(hour, minute)
 
 
 def weekday_number(char: str) -> int:
@@ -110,24 +106,25 @@ def date_in_name(name: str) -> datetime.date | None:
 _NO_BOUNDS = Interval(None, None)
 
 
-def calendar_figure(kind: str, m: re.Match, text: str, iso: str | None) -> list[Quantity]:
-    if iso is None:
+def calendar_figure(kind: str, m: re.Match, text: str, value: CalendarValue | None) -> list[Quantity]:
+    """The figure a match states, if its value could be read."""
+    if value is None:
         return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), sys.intern(iso), _NO_BOUNDS, None, kind)]
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, _NO_BOUNDS, None, kind)]
 
 
 def iso_date_figure(m: re.Match, text: str) -> list[Quantity]:
-    iso = iso_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
-    return calendar_figure("date", m, text, iso)
+    value = calendar_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
+    return calendar_figure("date", m, text, value)
 
 
 def date_figure(m: re.Match, text: str) -> list[Quantity]:
     if m.group("d_only"):
-        return calendar_figure("date", m, text, iso_date(None, None, int(m.group("d_only"))))
+        return calendar_figure("date", m, text, calendar_date(None, None, int(m.group("d_only"))))
     year = year_of(m.group("d_y")) if m.group("d_y") else None
     month = small_number(m.group("d_m"))
     day = small_number(m.group("d_d")) if m.group("d_d") else None
-    return calendar_figure("date", m, text, iso_date(year, month, day))
+    return calendar_figure("date", m, text, calendar_date(year, month, day))
 
 
 def period_figure(m: re.Match, text: str) -> list[Quantity]:
@@ -135,17 +132,15 @@ def period_figure(m: re.Match, text: str) -> list[Quantity]:
     last = small_number(m.group("p_last") or m.group("p_m2"))
     if first is None or last is None or not 1 <= first <= last <= 12:
         return []
-    return calendar_figure("date", m, text, f"--{first:02d}/--{last:02d}")
+    return calendar_figure("date", m, text, MonthRange(first, last))
 
 
 def year_figure(m: re.Match, text: str) -> list[Quantity]:
     if m.group("y_cn"):
         year = year_of(m.group("y_cn"))
-        return calendar_figure("year", m, text, f"{year:04d}" if year else None)
+        return calendar_figure("year", m, text, Year(year) if year else None)
     first, last = m.group("y_1"), m.group("y_2")
-    if last and int(last) < int(first):
-        return calendar_figure("year", m, text, f"{first}/{last}")
-    return calendar_figure("year", m, text, f"{first}/{last}" if last else first)
+    return calendar_figure("year", m, text, Year(int(first), int(last) if last else None))
 
 
 def time_figure(m: re.Match, text: str) -> list[Quantity]:
@@ -154,22 +149,22 @@ def time_figure(m: re.Match, text: str) -> list[Quantity]:
             minutes = 30 if m.group(half) else int(m.group(minute) or 0)
             return calendar_figure("time", m, text, clock(m.group(ampm) if ampm else None, int(m.group(hour)), minutes))
     if m.group("t_h3") is not None:
-        iso = clock(m.group("t_ap2"), int(m.group("t_h3")), int(m.group("t_m3") or 0))
-        if m.group("t_h0") is not None and iso:  # 0—24时
+        value = clock(m.group("t_ap2"), int(m.group("t_h3")), int(m.group("t_m3") or 0))
+        if m.group("t_h0") is not None and value:  # 0—24时
             begin = clock(m.group("t_ap2"), int(m.group("t_h0")), 0)
-            iso = f"{begin}/{iso}" if begin else None
-        return calendar_figure("time", m, text, iso)
+            value = TimeRange(begin, value) if begin else None
+        return calendar_figure("time", m, text, value)
     begin = clock(m.group("t_ap"), int(m.group("t_h1")), int(m.group("t_m1")))
     if m.group("t_h2") is None:
         return calendar_figure("time", m, text, begin)
     end_hour = int(m.group("t_h2"))
-    begin_hour = int(begin[:2]) if begin else 0
+    begin_hour = begin.hour if begin else 0
     # "下午2:30-4:00": the period word covers both ends unless the end is already past it.
     ampm = m.group("t_ap") if end_hour < 12 and begin_hour >= 12 else None
     end = clock(ampm, end_hour, int(m.group("t_m2")))
-    return calendar_figure("time", m, text, f"{begin}/{end}" if begin and end else None)
+    return calendar_figure("time", m, text, TimeRange(begin, end) if begin and end else None)
 
 
 def weekday_figure(m: re.Match, text: str) -> list[Quantity]:
     day = weekday_number(m.group("w_d") or m.group("w_d2"))
-    return calendar_figure("weekday", m, text, str(day))
+    return calendar_figure("weekday", m, text, Weekday(day))

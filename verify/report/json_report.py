@@ -12,7 +12,7 @@ import json
 
 from verify.reading.document import Document
 from verify.reading.numerals import decimal_string
-from verify.reading.quantity import Quantity
+from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.records import Severity
 from verify.report.rows import counts
 
@@ -22,7 +22,7 @@ SCHEMA = "verify/2"
 def quantity_record(doc: Document, q: Quantity) -> dict:
     """One quantity as the contract spells it: exact decimal strings, null for an open side."""
     pos = doc.position(q.start)
-    value = q.value if isinstance(q.value, str) or q.value is None else decimal_string(q.value)
+    value = None if q.value is None else q.value.iso if isinstance(q.value, CALENDAR_VALUES) else decimal_string(q.value)
     return {
         "text": q.text, "start": q.start, "end": q.end, "line": pos.line, "column": pos.column,
         "value": value,

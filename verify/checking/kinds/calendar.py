@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from verify.reading.calendar import WEEKDAY_NAMES
+from verify.reading.quantity import CalendarDate, TimeRange, Year
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message
 from verify.messages import text_for
@@ -64,11 +65,14 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     if date_i is None or day_i is None:
         return
     date_q, day_q = context.quantities[date_i], context.quantities[day_i]
-    month_day = _month_day(date_q.value)
-    if month_day is None:
+    date = date_q.value
+    if isinstance(date, CalendarDate) and date.year is not None and date.month is not None and date.day is None:
+        verdict.checked |= {date_i, day_i}  # 2022年11月(周五): checked, but no day to weigh the weekday against
         return
-    month, day = month_day
-    stated_day = int(day_q.value)
+    if not isinstance(date, CalendarDate) or date.month is None or date.day is None:
+        return
+    month, day = date.month, date.day
+    stated_day = day_q.value.day
     years, source = _years_for(date_q, month, day, context)
     verdict.checked |= {date_i, day_i}
     if not years:
@@ -102,15 +106,6 @@ def weekday_name(day: int, lang: str) -> str:
 _ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _month_day(value) -> tuple[int, int] | None:
-    if not isinstance(value, str) or "/" in value:
-        return None
-    pieces = value.lstrip("-").split("-")
-    if len(pieces) < 2 or not all(p.isdigit() for p in pieces[-2:]):
-        return None
-    return int(pieces[-2]), int(pieces[-1])
-
-
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return datetime.date(year, month, day).isoweekday()
@@ -120,8 +115,8 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 def _years_for(date_q, month, day, context) -> tuple[list[int], str | None]:
     """The years the date may be in, and where they came from: the date, the issue date, the text."""
-    if isinstance(date_q.value, str) and date_q.value[:4].isdigit():
-        return [int(date_q.value[:4])], "date"
+    if date_q.value.year is not None:
+        return [date_q.value.year], "date"
     if context.issue_date is not None:
         issue = context.issue_date
         candidates = []
@@ -154,11 +149,18 @@ def _named_years(context) -> tuple[list[int], list[int]]:
     """Where the text names a year, and which: computed once per document."""
     cached = context.memo.get("named_years")
     if cached is None:
-        named = [(q.start, int(q.value[:4])) for q in context.quantities
-                 if q.kind in ("year", "date") and isinstance(q.value, str) and q.value[:4].isdigit()]
+        named = [(q.start, _year_named(q.value)) for q in context.quantities
+                 if q.kind in ("year", "date") and _year_named(q.value) is not None]
         cached = ([s for s, _ in named], [y for _, y in named])
         context.memo["named_years"] = cached
     return cached
+
+
+def _year_named(value) -> int | None:
+    """The year a year or date figure names (the first of a span), if it names one."""
+    if isinstance(value, Year):
+        return value.first
+    return value.year if isinstance(value, CalendarDate) else None
 
 
 def _time_order(rule, prep, match, context, verdict) -> None:
@@ -166,12 +168,12 @@ def _time_order(rule, prep, match, context, verdict) -> None:
     if index is None:
         return
     q = context.quantities[index]
-    if not isinstance(q.value, str) or "/" not in q.value:
+    if not isinstance(q.value, TimeRange):
         return
-    begin, end = q.value.split("/")
     verdict.checked.add(index)
-    same_half = (begin < "12") == (end < "12")  # 22:00-2:00 may run past midnight
-    if not (end < begin and same_half):
+    begin, end = q.value.begin.iso, q.value.end.iso
+    same_half = (q.value.begin.hour < 12) == (q.value.end.hour < 12)  # 22:00-2:00 may run past midnight
+    if not (q.value.end < q.value.begin and same_half):
         verdict.held(rule, q, f"{begin} → {end}")
     else:
         message = rule_message(rule, context.lang, text_for(context.lang, "time_reversed", begin=begin, end=end),

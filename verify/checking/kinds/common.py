@@ -8,7 +8,7 @@ from fractions import Fraction
 from verify.errors import RuleFileError
 from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
-from verify.reading.quantity import PERCENT_DIVISORS, Quantity
+from verify.reading.quantity import PERCENT_DIVISORS, Quantity, Year
 from verify.reading.numerals import decimal_string
 from verify.rules.formula.parse import FormulaError, parse_formula
 from verify.rules.patterns import PatternError, compile_pattern
@@ -24,8 +24,8 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     two or more zeros by half its last non-zero place (4200 may be 4187 rounded): an error
     must hold even then.
     """
-    if q.kind == "year" and isinstance(q.value, str) and q.value.isdigit():
-        return Interval.point(int(q.value))  # 2021年: a year takes part in arithmetic (year - 1)
+    if isinstance(q.value, Year) and q.value.last is None:
+        return Interval.point(q.value.first)  # 2021年: a year takes part in arithmetic (year - 1)
     iv = q.fraction_interval()
     if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
         return iv

@@ -21,6 +21,7 @@ from verify.checking.kinds.common import finding, rule_message, rule_pattern, va
 from verify.messages import text_for
 from verify.checking.matching import find_matches_of
 from verify.checking.records import Verdict
+from verify.reading.quantity import CALENDAR_VALUES
 from verify.rules.patterns import CompiledPattern
 from verify.rules.records import KindParams, Rule
 
@@ -155,7 +156,7 @@ def _key(match, prep, context) -> tuple | None:
             parts.append(text[-size:] if size else text)
         elif name in match.figures:
             value = context.quantities[match.figures[name]].value
-            parts.append(str(value).split("/")[-1] if isinstance(value, str) else str(value))
+            parts.append(value.iso.split("/")[-1] if isinstance(value, CALENDAR_VALUES) else str(value))
         else:
             return None
     return tuple(parts)

@@ -20,6 +20,7 @@ from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex
 from verify.messages import text_for
 from verify.checking.records import Verdict
+from verify.reading.quantity import CALENDAR_VALUES
 from verify.rules.patterns import CompiledPattern
 from verify.rules.records import KindParams, Rule
 from verify.reading.numerals import read_chinese
@@ -102,7 +103,7 @@ def evaluate(rule, matches, context):
         counted = [context.quantities[i] for i in bound] if isinstance(bound, tuple) else [context.quantities[bound]]
         stated = len(counted) if isinstance(bound, tuple) else counted[0].value
         items_text = _items_text(match, prep, context, counted[0])
-        if items_text is None or stated is None or isinstance(stated, str):
+        if items_text is None or stated is None or isinstance(stated, CALENDAR_VALUES):
             continue
         if prep.enumerated:
             pieces = enumerated_items(items_text)
