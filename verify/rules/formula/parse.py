@@ -1,4 +1,4 @@
-"""The whitelisted formula language of YAML rules: parse, print and evaluate relations.
+"""The whitelisted formula language of YAML rules: its syntax tree, and the parser that builds it.
 
 Rule text is written by people, not programmers, and must never run code: it is read by the
 small tokenizer and recursive-descent parser below, never by eval/exec/compile or sympy's parser.
@@ -11,7 +11,8 @@ Grammar (anything else is refused with a FormulaError naming the column):
     atom       := NUMBER | NAME | call | "(" expr ")"
     call       := "sum" "(" NAME ")" | "abs" "(" expr ")" | ("min" | "max") "(" expr ("," expr)+ ")"
 
-Evaluation on intervals is in verify.rules.formula.evaluate; solving, with sympy, in verify.rules.formula.solve.
+Printing is in printing.py, evaluation on intervals in evaluate.py, solving (with sympy) in
+solve.py, and the on-disk form of solved trees in cache.py.
 """
 
 from __future__ import annotations
@@ -83,7 +84,6 @@ _TOKEN = re.compile(
     r"(?P<ws>[ \t\r\n]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<cmp>==|<=|>=|<|>)|(?P<pow>\*\*)|(?P<op>[-+*/(),])"
 )
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _BAD_CHARS = {  # characters refused with a specific reason
     **dict.fromkeys("[]", "indexing is not allowed"),
     **dict.fromkeys("'\"", "strings are not allowed"),
@@ -299,106 +299,3 @@ def list_variables(node) -> set[str]:
     if isinstance(node, Call) and node.func == "sum":
         return {node.args[0].name}
     return set().union(*(list_variables(c) for c in _children(node)))
-
-
-_PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
-
-
-def format_node(node) -> str:
-    """Print a formula for people (reports, error messages); it parses back to the same tree."""
-    if isinstance(node, Relation):
-        return f"{_fmt(node.left)[0]} {node.op} {_fmt(node.right)[0]}"
-    return _fmt(node)[0]
-
-
-def _fmt(node) -> tuple[str, int]:
-    """Text and binding strength: 1 sums, 2 products, 3 unary minus, 4 atoms."""
-    if isinstance(node, Num):
-        return _num_text(node.value)
-    if isinstance(node, Var):
-        return node.name, 4
-    if isinstance(node, Call):
-        return f"{node.func}({', '.join(_fmt(a)[0] for a in node.args)})", 4
-    if isinstance(node, Neg):
-        text, prec = _fmt(node.x)
-        return "-" + (f"({text})" if prec < 3 else text), 3
-    if isinstance(node, BinOp):
-        prec = _PREC[node.op]
-        left, lp = _fmt(node.left)
-        right, rp = _fmt(node.right)
-        left = f"({left})" if lp < prec else left
-        right = f"({right})" if rp <= prec else right  # left-associative: a - (b - c) keeps its parens
-        return f"{left} {node.op} {right}", prec
-    raise TypeError(f"not a formula node: {node!r}")
-
-
-def _num_text(value: Fraction) -> tuple[str, int]:
-    """Exact decimal when the fraction terminates, else 'p/q' (which reads back as a division)."""
-    sign, v = ("-" if value < 0 else ""), abs(value)
-    rest, twos, fives = v.denominator, 0, 0
-    while rest % 2 == 0:
-        rest, twos = rest // 2, twos + 1
-    while rest % 5 == 0:
-        rest, fives = rest // 5, fives + 1
-    if rest != 1:
-        return f"{sign}{v.numerator}/{v.denominator}", 2
-    places = max(twos, fives)
-    digits = str(int(v * 10**places)).rjust(places + 1, "0")
-    text = f"{digits[:-places]}.{digits[-places:]}" if places else digits
-    return sign + text, (3 if sign else 4)
-
-
-def to_json(node) -> list:
-    """Plain lists/strings for an on-disk cache; Fractions as exact 'p/q' strings."""
-    if isinstance(node, Num):
-        return ["num", f"{node.value.numerator}/{node.value.denominator}"]
-    if isinstance(node, Var):
-        return ["var", node.name]
-    if isinstance(node, Neg):
-        return ["neg", to_json(node.x)]
-    if isinstance(node, BinOp):
-        return ["op", node.op, to_json(node.left), to_json(node.right)]
-    if isinstance(node, Call):
-        return ["call", node.func, [to_json(a) for a in node.args]]
-    if isinstance(node, Relation):
-        return ["rel", node.op, to_json(node.left), to_json(node.right)]
-    raise TypeError(f"not a formula node: {node!r}")
-
-
-_FRACTION_TEXT = re.compile(r"-?[0-9]+/[1-9][0-9]*\Z")
-
-
-def from_json(obj) -> Node | Relation:
-    """Rebuild a tree from the cache, validating it as strictly as the parser (a cache is input too)."""
-    if isinstance(obj, list) and len(obj) == 4 and obj[0] == "rel" and obj[1] in COMPARISONS:
-        return Relation(obj[1], _node_from_json(obj[2]), _node_from_json(obj[3]))
-    return _node_from_json(obj)
-
-
-def _node_from_json(obj) -> Node:
-    if not isinstance(obj, list) or not obj:
-        raise ValueError(f"bad cached formula node: {obj!r}")
-    tag, rest = obj[0], obj[1:]
-    if tag == "num" and len(rest) == 1 and isinstance(rest[0], str) and _FRACTION_TEXT.match(rest[0]):
-        return Num(Fraction(rest[0]))
-    if tag == "var" and len(rest) == 1 and _is_name(rest[0]):
-        return Var(rest[0])
-    if tag == "neg" and len(rest) == 1:
-        return Neg(_node_from_json(rest[0]))
-    if tag == "op" and len(rest) == 3 and rest[0] in ARITHMETIC:
-        return BinOp(rest[0], _node_from_json(rest[1]), _node_from_json(rest[2]))
-    if tag == "call" and len(rest) == 2 and rest[0] in FUNCTIONS and isinstance(rest[1], list):
-        args = tuple(_node_from_json(a) for a in rest[1])
-        if _call_arity_ok(rest[0], args):
-            return Call(rest[0], args)
-    raise ValueError(f"bad cached formula node: {obj!r}")
-
-
-def _is_name(word) -> bool:
-    return isinstance(word, str) and bool(_NAME.match(word)) and word not in FUNCTIONS + tuple(keyword.kwlist)
-
-
-def _call_arity_ok(func: str, args: tuple) -> bool:
-    if func == "sum":
-        return len(args) == 1 and isinstance(args[0], Var)
-    return len(args) == 1 if func == "abs" else len(args) >= 2

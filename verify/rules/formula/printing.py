@@ -1,10 +1,11 @@
-"""Figures and arithmetic as an editor reads them: 36.16万, 93.7%, 33.88万 ÷ 93.7% = 36.16万."""
+"""Formulas and figures printed: a formula as it parses back (format_node), and as an editor reads it
+with the stated figures in it: 36.16万, 93.7%, 33.88万 ÷ 93.7% = 36.16万."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.rules.formula.parse import BinOp, Call, Neg, Num, Var
+from verify.rules.formula.parse import BinOp, Call, Neg, Num, Relation, Var
 from verify.reading.interval import Interval
 from verify.reading.numerals import MULTIPLIERS, decimal_string
 from verify.reading.quantity import PERCENT_DIVISORS, Quantity
@@ -84,3 +85,50 @@ def is_round(iv: Interval) -> bool:
         if candidate <= iv.high:
             return True
     return False
+
+
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def format_node(node) -> str:
+    """Print a formula for people (reports, error messages); it parses back to the same tree."""
+    if isinstance(node, Relation):
+        return f"{_fmt(node.left)[0]} {node.op} {_fmt(node.right)[0]}"
+    return _fmt(node)[0]
+
+
+def _fmt(node) -> tuple[str, int]:
+    """Text and binding strength: 1 sums, 2 products, 3 unary minus, 4 atoms."""
+    if isinstance(node, Num):
+        return _num_text(node.value)
+    if isinstance(node, Var):
+        return node.name, 4
+    if isinstance(node, Call):
+        return f"{node.func}({', '.join(_fmt(a)[0] for a in node.args)})", 4
+    if isinstance(node, Neg):
+        text, prec = _fmt(node.x)
+        return "-" + (f"({text})" if prec < 3 else text), 3
+    if isinstance(node, BinOp):
+        prec = _PREC[node.op]
+        left, lp = _fmt(node.left)
+        right, rp = _fmt(node.right)
+        left = f"({left})" if lp < prec else left
+        right = f"({right})" if rp <= prec else right  # left-associative: a - (b - c) keeps its parens
+        return f"{left} {node.op} {right}", prec
+    raise TypeError(f"not a formula node: {node!r}")
+
+
+def _num_text(value: Fraction) -> tuple[str, int]:
+    """Exact decimal when the fraction terminates, else 'p/q' (which reads back as a division)."""
+    sign, v = ("-" if value < 0 else ""), abs(value)
+    rest, twos, fives = v.denominator, 0, 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:
+        return f"{sign}{v.numerator}/{v.denominator}", 2
+    places = max(twos, fives)
+    digits = str(int(v * 10**places)).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}" if places else digits
+    return sign + text, (3 if sign else 4)
