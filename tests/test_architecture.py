@@ -36,6 +36,7 @@ LAZY = {
     ("verify.reading.numerals", "cn2an"),
     ("verify.rules.formula.solve", "sympy"),
     ("verify.report.rows", "tabulate"),
+    ("verify.checking.engine", "concurrent.futures"),
 }
 
 

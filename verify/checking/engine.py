@@ -7,7 +7,6 @@ let the rule's kind judge the matches, and collect findings and the figures that
 from __future__ import annotations
 
 import datetime
-from concurrent.futures import ProcessPoolExecutor
 
 from verify.checking.kinds import KINDS
 from verify.checking.masking import mask
@@ -25,6 +24,8 @@ def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime
     """Check documents, in parallel processes when jobs > 1; results keep the input order."""
     if jobs <= 1 or len(documents) <= 1:
         return [check_document(doc, rules, issue_date, lang) for doc in documents]
+    from concurrent.futures import ProcessPoolExecutor  # lazy: 20 modules of multiprocessing that a run without --jobs never loads
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, issue_date, lang)) as pool:
         return list(pool.map(_check_in_worker, documents, chunksize=max(1, len(documents) // (jobs * 4))))
 

@@ -26,6 +26,7 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 SENTENCE_ENDS = "。！？!?；;\n"
 SEMICOLONS = "；;"
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
+_END_CHAR = re.compile(f"[{SENTENCE_ENDS}]")
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -61,7 +62,7 @@ class Document:
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of the original text holding a span, as sentence_of finds it, found by bisection."""
         if self._ends is None:
-            self._ends = [i for i, ch in enumerate(self.text) if ch in SENTENCE_ENDS]
+            self._ends = [m.start() for m in _END_CHAR.finditer(self.text)]
         before = bisect.bisect_left(self._ends, start)
         begin = self._ends[before - 1] + 1 if before else 0
         after = bisect.bisect_left(self._ends, end)

@@ -1,10 +1,12 @@
 """Quantity: a stated figure, where it is, what it says and the interval of values it can mean;
-and the typed values of calendar figures, which become ISO 8601 text only in output."""
+and the typed values of calendar figures (named tuples: immutable, and cheap to build by the
+thousand), which become ISO 8601 text only in output."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from verify.reading.interval import Interval
 
@@ -14,8 +16,7 @@ NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
 PERCENT_DIVISORS = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarDate:
+class CalendarDate(NamedTuple):
     """A date as far as the text states it: 11月4日 has no year, 10月 no day, 4日 only a day."""
 
     year: int | None
@@ -32,8 +33,7 @@ class CalendarDate:
         return f"{y}{m}" if self.month is not None else y
 
 
-@dataclass(frozen=True, slots=True)
-class MonthRange:
+class MonthRange(NamedTuple):
     """Months of one year, first to last: 前10月, 1-10月."""
 
     first: int
@@ -45,8 +45,7 @@ class MonthRange:
         return f"--{self.first:02d}/--{self.last:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Year:
+class Year(NamedTuple):
     """A year, or a span of years (2021-2022年)."""
 
     first: int
@@ -58,9 +57,8 @@ class Year:
         return f"{self.first:04d}" if self.last is None else f"{self.first:04d}/{self.last:04d}"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Clock:
-    """A time of day on the 24-hour clock (24:00 ends a day)."""
+class Clock(NamedTuple):
+    """A time of day on the 24-hour clock (24:00 ends a day); times compare in the order of the day."""
 
     hour: int
     minute: int
@@ -71,8 +69,7 @@ class Clock:
         return f"{self.hour:02d}:{self.minute:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class TimeRange:
+class TimeRange(NamedTuple):
     """From one time of day to another: 下午2:30-4:00."""
 
     begin: Clock
@@ -84,8 +81,7 @@ class TimeRange:
         return f"{self.begin.iso}/{self.end.iso}"
 
 
-@dataclass(frozen=True, slots=True)
-class Weekday:
+class Weekday(NamedTuple):
     """A day of the week, ISO-numbered: Monday 1 … Sunday 7."""
 
     day: int
