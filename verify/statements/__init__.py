@@ -6,8 +6,8 @@ The stage between reading figures and checking rules. Rules speak of what a figu
 
 from __future__ import annotations
 
-from verify.document import Document
-from verify.quantities import Quantity
+from verify.reading.document import Document
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import lay_out
 from verify.statements.facts import Fact, facts
 from verify.statements.reader import NUMERIC, read_statement

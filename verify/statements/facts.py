@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.quantities import Quantity
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.records import Role, Statement
 

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.quantities import Quantity
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import completeness
 from verify.statements.records import PartsList, Role, Statement

@@ -5,9 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import yaml
+
+
+VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
+# The safe loader, in C where PyYAML was built with libyaml; never a loader that builds objects.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def _alternation(words) -> str:
 @functools.cache
 def vocabulary() -> Vocabulary:
     """Load vocabulary.yaml (safe_load) and compile its lists."""
-    raw = yaml.safe_load(resources.files("verify.statements").joinpath("vocabulary.yaml").read_text(encoding="utf-8"))
+    raw = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=_SafeLoader)
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
