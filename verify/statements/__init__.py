@@ -9,13 +9,13 @@ from __future__ import annotations
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import lay_out
-from verify.statements.facts import Fact, facts
+from verify.statements.facts import Fact, facts, role_name
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, Statement, StatementReading
 from verify.statements.scopes import parts_lists
 from verify.statements.vocabulary import vocabulary
 
-__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "read_statements"]
+__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "read_statements", "role_name"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
