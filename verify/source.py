@@ -111,3 +111,10 @@ class TextBuilder:
     def text(self) -> str:
         """The whole read text."""
         return "".join(self._parts)
+
+
+def is_wide(ch: str) -> bool:
+    """A Chinese character or full-width punctuation: where a source breaks a line between two of
+    these, no space is meant (readers join such lines without one)."""
+    code = ord(ch) if ch else 0
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
