@@ -3,9 +3,10 @@
 Chinese copy arrives as UTF-8 (BOM or not), GB18030/GBK, Big5 (Taiwan, Hong Kong) or UTF-16
 (what Windows Notepad saves as "Unicode", with a BOM). A byte order mark decides; valid UTF-8
 is UTF-8 (the fast path, and right on short texts where detectors guess); otherwise
-charset-normalizer chooses among the Chinese encodings only, by how coherent the decoded text
-reads, because GB18030 decodes almost any byte string and a Big5 page read as GB18030 is
-silently wrong. --encoding overrides all of it.
+charset-normalizer reads the bytes in the Chinese encodings only (GB18030 decodes almost any
+byte string, so a Big5 page read as GB18030 is silently wrong), and of its readings the one
+made of the commonest characters wins, which settles the short texts where its own ranking
+guesses. An HTML page's declared charset is tried before detection. --encoding overrides all.
 """
 
 from __future__ import annotations
@@ -49,18 +50,44 @@ def decode_bytes(raw: bytes, path: str, encoding: str | None = None, declared: s
 
 
 def _detect(raw: bytes, path: str, utf8_error: int) -> tuple[str, str]:
-    """Not UTF-8: ask charset-normalizer which Chinese encoding reads most coherently."""
+    """Not UTF-8: charset-normalizer's readings among the Chinese encodings, the one whose
+    characters are commonest first (on a few bytes the detector's own order can favour mojibake:
+    GBK 青岛 read as Big5 is ч絢)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=CHINESE_ENCODINGS).best()
-    if best is None and looks_binary(raw[:4096].decode("latin-1")):
+    matches = list(from_bytes(raw, cp_isolation=CHINESE_ENCODINGS))
+    if not matches and looks_binary(raw[:4096].decode("latin-1")):
         raise InputError(path, "binary file, not a text report")
-    if best is None:
+    if not matches:
         raise InputError(path, f"neither UTF-8 (undecodable byte at {utf8_error}) nor GB18030, Big5 or UTF-16")
-    text = str(best)
+    readings = [(str(m), m.encoding) for m in matches]
+    text, encoding = max(readings, key=lambda reading: _commonness(reading[0][:2000]))
     if looks_binary(text):
         raise InputError(path, "binary file, not a text report")
-    return text, best.encoding
+    return text, encoding
+
+
+def _commonness(text: str) -> int:
+    """Common Chinese characters (GB2312 level 1 or Big5 level 1) count for a reading, any other
+    character outside ASCII and punctuation against it."""
+    score = 0
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80 or 0x2000 <= code < 0x2070 or 0x3000 <= code < 0x3040 or 0xFF00 <= code < 0xFFF0:
+            continue
+        score += 1 if _is_common(ch) else -1
+    return score
+
+
+def _is_common(ch: str) -> bool:
+    """In the first level of GB2312 (rows B0-D7) or of Big5 (A440-C67E): the frequent characters."""
+    for codec, low, high in (("gb2312", b"\xb0\xa1", b"\xd7\xf9"), ("big5", b"\xa4\x40", b"\xc6\x7e")):
+        try:
+            if low <= ch.encode(codec) <= high:
+                return True
+        except UnicodeEncodeError:
+            pass
+    return False
 
 
 def _strict(raw: bytes, path: str, encoding: str, offset: int = 0, user: bool = False) -> str:
