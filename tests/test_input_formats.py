@@ -385,12 +385,15 @@ def test_sarif_regions_in_each_format(capsys, tmp_path):
     docx_path = write_docx(tmp_path / "planted.docx", planted_text())
     md_path = tmp_path / "planted.md"
     md_path.write_text(markdown_page(planted_text()), encoding="utf-8")
-    code, out, _ = run(capsys, "--format", "sarif", docx_path, md_path)
+    code, out, _ = run(capsys, "--format", "sarif", docx_path, md_path, TWO_COLUMN_PDF)
     results = json.loads(out)["runs"][0]["results"]
     regions = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]:
                r["locations"][0]["physicalLocation"]["region"] for r in results if r["ruleId"] == "parts-of-total"}
     assert regions["planted.docx"]["message"]["text"] == "第6段第424字"
     assert regions["planted.docx"]["snippet"]["text"] == "32.8万人"
+    pdf_region = regions[TWO_COLUMN_PDF.name]
+    assert pdf_region["message"]["text"] == "第1页第34行" and "startLine" not in pdf_region
+    assert pdf_region["properties"]["sourcePosition"] == {"format": "pdf", "page": 1, "line": 34, "column": 8}
     source_line = md_path.read_text(encoding="utf-8").split("\n")[regions["planted.md"]["startLine"] - 1]
     assert source_line[regions["planted.md"]["startColumn"] - 1:].startswith("32.8万人")
     assert "charOffset" not in regions["planted.md"]  # offsets of the read text are not the file's
@@ -408,3 +411,15 @@ def test_reading_text_imports_no_format_library():
 
 def test_planted_error_is_the_one_described():
     assert PLANTED[1] in planted_text()
+
+
+def test_github_and_junit_name_the_place_in_a_docx_or_pdf(capsys, tmp_path):
+    docx_path = write_docx(tmp_path / "planted.docx", planted_text())
+    code, out, _ = run(capsys, "--format", "github", docx_path, TWO_COLUMN_PDF)
+    errors = [line for line in out.splitlines() if line.startswith("::error")]
+    assert errors == [
+        f"::error file={docx_path},title=parts-of-total::[第6段第424字] 部分“32.8万人”大于总数 22.78万人 (32.8万人 > 22.78万人)",
+        f"::error file={TWO_COLUMN_PDF},title=parts-of-total::[第1页第34行] 部分“32.8万人”大于总数 22.78万人 (32.8万人 > 22.78万人)",
+    ]
+    code, out, _ = run(capsys, "--format", "junit", docx_path)
+    assert f"{docx_path} (para 6, char 424) 32.8万人" in out

@@ -32,6 +32,11 @@ class SourcePosition:
     cell: int | None = None
     paragraph: int | None = None
 
+    @property
+    def in_text_lines(self) -> bool:
+        """Whether line and column are the file's own (text, HTML, Markdown), not a page's or none."""
+        return self.format in ("text", "html", "markdown")
+
     def fields(self) -> dict:
         """The fields that are set, in a fixed order, for a report to print."""
         names = ("format", "part", "page", "table", "row", "cell", "paragraph", "line", "column")
