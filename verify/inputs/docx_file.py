@@ -11,43 +11,41 @@ from __future__ import annotations
 import io
 import zipfile
 
-from verify.document import Document
+from verify.reading.document import Document
 from verify.errors import InputError
-from verify.source import SourcePosition, TextBuilder
+from verify.reading.source import SourcePosition, TextBuilder
 
 FORMAT = "docx"
 
 
 def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Read a Word document (python-docx); `encoding` does not apply to it."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    import docx  # lazy: python-docx (and lxml) only when a .docx is read
 
     try:
         word = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (docx.opc.exceptions.PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(path, f"not a readable .docx file ({exc})") from None
     except Exception as exc:  # lxml and python-docx raise many kinds on a damaged package
         raise InputError(path, f"not a readable .docx file ({type(exc).__name__})") from None
     builder = TextBuilder()
-    _read_blocks(builder, word.iter_inner_content(), part=None, tables=[0])
+    table_type = docx.table.Table
+    _read_blocks(builder, word.iter_inner_content(), table_type, part=None, tables=[0])
     seen: set[int] = set()
     for section in word.sections:
         for part, story in (("header", section.header), ("footer", section.footer)):
             if story.is_linked_to_previous or id(story._element) in seen:
                 continue
             seen.add(id(story._element))
-            _read_blocks(builder, story.iter_inner_content(), part=part, tables=[0])
+            _read_blocks(builder, story.iter_inner_content(), table_type, part=part, tables=[0])
     return Document(path, builder.text(), source=builder.map)
 
 
-def _read_blocks(builder: TextBuilder, blocks, part: str | None, tables: list[int]) -> None:
+def _read_blocks(builder: TextBuilder, blocks, table_type, part: str | None, tables: list[int]) -> None:
     """Paragraphs numbered among the non-empty ones of this story; tables numbered in order."""
-    from docx.table import Table
-
     paragraph = 0
     for block in blocks:
-        if isinstance(block, Table):
+        if isinstance(block, table_type):
             tables[0] += 1
             _read_table(builder, block, part, tables[0])
             continue

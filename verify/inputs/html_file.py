@@ -13,8 +13,9 @@ import html
 import re
 from html.parser import HTMLParser
 
-from verify.document import Document
-from verify.source import SourcePosition, TextBuilder, is_wide
+from verify.reading.charset import decode_bytes
+from verify.reading.document import Document
+from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
 FORMAT = "html"
 
@@ -38,8 +39,6 @@ _DECLARED = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-885
 
 def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode (BOM, then the page's meta charset, then detection), then keep the article's text."""
-    from verify.charset import decode_bytes
-
     declared = _META_CHARSET.search(raw[:4096])
     name = declared.group(1).decode("ascii").lower() if declared else None
     source, used = decode_bytes(raw, path, encoding, declared=_DECLARED.get(name, name))

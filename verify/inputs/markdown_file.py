@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-from verify.document import Document
-from verify.source import SourcePosition, TextBuilder, is_wide
+from verify.reading.charset import decode_bytes
+from verify.reading.document import Document
+from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
 FORMAT = "markdown"
 
@@ -46,8 +47,6 @@ _INLINE = re.compile(
 
 def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode a Markdown file as a text file is decoded, then keep what a reader of it would see."""
-    from verify.charset import decode_bytes
-
     source, used = decode_bytes(raw, path, encoding)
     builder = TextBuilder()
     _Converter(builder).convert(_COMMENT.sub(_blank_out, source).split("\n"))

@@ -15,9 +15,9 @@ import io
 import re
 from dataclasses import dataclass
 
-from verify.document import Document
+from verify.reading.document import Document
 from verify.errors import InputError
-from verify.source import SourcePosition, TextBuilder, is_wide
+from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
 FORMAT = "pdf"
 
@@ -63,26 +63,22 @@ def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
 
 def _lines(raw: bytes, path: str) -> list[_Line]:
     """Every text line of every page in reading order, with its column's edges."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer import high_level, layout  # lazy: pdfminer.six only when a PDF is read
 
     lines: list[_Line] = []
     boxes = 0
     try:
-        for number, page in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams()), start=1):
+        for number, page in enumerate(high_level.extract_pages(io.BytesIO(raw), laparams=layout.LAParams()), start=1):
             page_lines: list[_Line] = []
-            for box in reading_order([box for box in page if isinstance(box, LTTextBox)]):
+            for box in reading_order([box for box in page if isinstance(box, layout.LTTextBox)]):
                 boxes += 1
                 for item in box:
-                    if isinstance(item, LTTextLine):
-                        page_lines.append(_Line(number, len(page_lines) + 1, boxes, _line_text(item), item.x0,
-                                                item.x1, item.height))
+                    if isinstance(item, layout.LTTextLine):
+                        page_lines.append(_Line(number, len(page_lines) + 1, boxes, _line_text(item, layout.LTAnno),
+                                                item.x0, item.x1, item.height))
             _column_edges(page_lines)
             lines.extend(page_lines)
-    except PDFSyntaxError as exc:
-        raise InputError(path, f"not a readable PDF ({exc})") from None
-    except Exception as exc:  # encrypted, damaged: pdfminer raises many kinds
+    except Exception as exc:  # damaged, encrypted: pdfminer raises many kinds
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         raise InputError(path, f"not a readable PDF ({detail})") from None
     if sum(line.text.count("(cid:") for line in lines) > 10:
@@ -117,15 +113,14 @@ def _cut(boxes: list, span, min_gap: float = 3.0) -> tuple[list, list]:
     return [], boxes
 
 
-def _line_text(line) -> str:
-    """A line's characters; a space pdfminer inferred from a gap only between two narrow characters."""
-    from pdfminer.layout import LTAnno
-
+def _line_text(line, inferred) -> str:
+    """A line's characters; a space pdfminer inferred from a gap (`inferred`: LTAnno) only between
+    two Latin letters or digits."""
     items = [item for item in line if item.get_text() != "\n"]
     out: list[str] = []
     for k, item in enumerate(items):
         text = item.get_text()
-        if isinstance(item, LTAnno):
+        if isinstance(item, inferred):
             before = out[-1][-1:] if out else ""
             after = items[k + 1].get_text()[:1] if k + 1 < len(items) else ""
             if not (_word_char(before) and _word_char(after)):

@@ -1,6 +1,6 @@
 """bytes -> Document: decode once, fold to a matching view, keep original positions.
 
-Text files are decoded here (the encoding is found in verify.charset) and nowhere else; the
+Text files are decoded here (the encoding is found in reading/charset.py) and nowhere else; the
 readers of other formats (verify.inputs) hand over text with a map back to their files. Matching runs on a normalised view whose characters map one-to-one onto
 the original, so every offset found in the view is an offset in the original text.
 """
@@ -11,8 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from verify.charset import decode_bytes
-from verify.source import SourceMap, SourcePosition
+from verify.reading.charset import decode_bytes
+from verify.reading.source import SourceMap, SourcePosition
 
 # One character in, one character out: offsets in the view are offsets in the original.
 _FOLD = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -108,6 +108,6 @@ def normalise(text: str) -> str:
 
 
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
-    """Decode the bytes of a plain-text report (see verify.charset for how the encoding is found)."""
+    """Decode the bytes of a plain-text report (see reading/charset.py for how the encoding is found)."""
     text, used = decode_bytes(raw, path, encoding)
     return Document(path, text, used)

@@ -7,7 +7,7 @@ prints this in its `where`; the JSON and SARIF reports also carry the fields the
 
 from __future__ import annotations
 
-from verify.source import SourcePosition
+from verify.reading.source import SourcePosition
 
 # Kept apart from messages.py: only position labels, in both languages.
 _WORDS = {

@@ -53,7 +53,7 @@ def _detect(raw: bytes, path: str, utf8_error: int) -> tuple[str, str]:
     """Not UTF-8: charset-normalizer's readings among the Chinese encodings, the one whose
     characters are commonest first (on a few bytes the detector's own order can favour mojibake:
     GBK 青岛 read as Big5 is ч絢)."""
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: only a file that is not UTF-8 needs the detector (and its 20 ms of imports)
 
     matches = list(from_bytes(raw, cp_isolation=CHINESE_ENCODINGS))
     if not matches and looks_binary(raw[:4096].decode("latin-1")):
