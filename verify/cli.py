@@ -1,4 +1,4 @@
-"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs.py, the only I/O."""
+"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs/, the only I/O."""
 
 from __future__ import annotations
 
