@@ -41,6 +41,7 @@ class Match:
     figures: dict[str, int | list[int]]
     texts: dict[str, str]
     text_spans: dict[str, tuple[int, int]]
+    structure: object = None   # what the statement stage found, for kinds that read it whole (a Tally)
 
 
 @dataclass
@@ -150,6 +151,9 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
             end = max(context.quantities[i].end for i in bound.values())
             found.append(Match(rule, start, end, bound, {}, {}))
         return found
+    if rule.structure != "parts":   # a tally: a count and the items it names (lists.py)
+        return [Match(rule, t.start, t.end, {"figures": list(t.figures)}, {}, {}, t)
+                for t in context.statements.tallies if t.family == rule.structure]
     for parts in context.statements.parts_lists:
         total = context.quantities[parts.total]
         found.append(Match(rule, total.start, parts.end, {"total": parts.total, "parts": list(parts.parts)},

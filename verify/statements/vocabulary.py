@@ -55,7 +55,8 @@ def vocabulary() -> Vocabulary:
     raw = yaml.safe_load(resources.files("verify.statements").joinpath("vocabulary.yaml").read_text(encoding="utf-8"))
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
-    lists = {name: tuple(str(w) for w in words) for name, words in raw.items()}
+    lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
+             for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
     verbs = f"{up}|{down}"
     return Vocabulary(
