@@ -2,8 +2,8 @@
 
 import pytest
 
-from verify.document import Document
-from verify.quantities import read_quantities
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
 from verify.statements import read_statements
 from verify.statements.lists import split_items
 

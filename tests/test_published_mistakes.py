@@ -6,9 +6,9 @@ import pytest
 
 from conftest import ARCHIVE
 from oddities import PUBLISHED_MISTAKES
-from verify.document import decode
-from verify.engine import check_document
-from verify.rulefile import load_rules
+from verify.reading.document import decode
+from verify.checking.engine import check_document
+from verify.loaders import load_rules
 
 
 @pytest.mark.parametrize("where,rule_id,text", sorted(PUBLISHED_MISTAKES))

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ARCHIVE, CORPUS, REPO, corpus_file, source_file
-from verify.rulefile import builtin_rules_dir, load_rules
+from verify.loaders import builtin_rules_dir, load_rules
 
 RULES_DIR = REPO / "rules"
 PACKAGE_DIR = REPO / "verify"
@@ -26,6 +26,8 @@ RULE_IDS = [p.relative_to(RULES_DIR).as_posix() for p in RULE_PATHS]
 # Rules whose examples cite fewer than two different real texts. Each entry is a strict xfail:
 # when the rule gains a second source the test XPASSes and fails, so the entry must be removed.
 SINGLE_SOURCE = {
+    "growth-change-times": "a level, its increase and 增长N倍 in one sentence: daqing_article_16 is the only "
+                           "such sentence in the corpus and archive (6.6 M characters searched)",
     "counted-label-quoted-list": "counted-label-quoted-list: all three examples cite only "
                                  "qingdao-daily-2022-11-04; a second real text is needed",
 }
@@ -179,7 +181,7 @@ def test_no_eval_exec_calls_in_package_ast(path):
 def test_rule_files_are_read_with_safe_load_only(tmp_path):
     """A Python-object tag in a rule file is refused by safe_load, never constructed."""
     from verify.errors import RuleFileError
-    from verify.rulefile import load_rule
+    from verify.loaders import load_rule
 
     path = tmp_path / "evil.yaml"
     path.write_text("id: !!python/object/apply:os.system ['echo pwned']\nkind: pattern\n", encoding="utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from verify.document import Document
-from verify.quantities import read_quantities
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
 from verify.statements import Role, read_statements
 
 

@@ -5,13 +5,28 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections import Counter
 from pathlib import Path
 
-from verify.config import Config, check_rule_ids, find_config, load_config
+from verify.checking.engine import check_all
+from verify.checking.examples import check_rule_examples
+from verify.checking.records import FileResult
+from verify.config import FAIL_LEVELS, Config, check_rule_ids, find_config, load_config
 from verify.errors import ExitStatus, UsageError, VerifyError
+from verify.gate.apply import apply_gate, stamp
+from verify.gate.baseline import baseline_text
+from verify.gate.suppressions import Suppression
 from verify.inputs import expand_inputs, read_document, write_atomically
-
-from verify.report.render import FORMATS
+from verify.loaders import load_rules, read_baseline, read_suppressions
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.records import Severity
+from verify.report import FORMATS, render
+from verify.report.json_report import numbers_report
+from verify.report.numbers_table import numbers_table
+from verify.report.rule_docs import explain, rules_table
+from verify.report.statements_report import statements_json, statements_table
+from verify.statements import read_statements
 
 DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
 
@@ -32,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="add a rule pack (a folder of YAML rules, or one rule file); repeatable")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"),
+    parser.add_argument("--fail-on", choices=FAIL_LEVELS,
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
     parser.add_argument("--jobs", type=int, metavar="N", help="check files in N parallel processes")
@@ -84,35 +99,42 @@ def _settings(args: argparse.Namespace) -> Config:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """The pipeline: settings and rules, read, check, gate, render, exit status."""
     settings = _settings(args)
     _check_conflicts(args, settings)
     if args.list_rules or args.explain or args.test_rules:
         return _rule_command(args, settings)
-    if not args.files:
-        raise UsageError("no input files (try: verify report.txt)")
-    documents = [read_document(p, settings.encoding) for p in expand_inputs(args.files, settings.glob)]
+    documents = _read(args.files, settings)
     if args.statements:
-        _emit(_format_statements(documents, settings), args.output)
-        return ExitStatus.CLEAN
+        return _statements(documents, settings, args.output)
     if args.numbers:
-        if settings.rules:  # a malformed rule file stops every command, this one too
-            _load_rules(settings)
-        _emit(_format_numbers(documents, settings), args.output)
-        return ExitStatus.CLEAN
-    from verify.engine import check_all
-    from verify.report.render import render
-
+        return _numbers(documents, settings, args.output)
     rules = _load_rules(settings)
-    results = check_all(documents, rules, settings.date, settings.lang, settings.jobs)
-    _override_severities(results, settings.severity)
+    results = stamp(check_all(documents, rules, settings.date, settings.lang, settings.jobs), settings.severity)
     if args.write_baseline:
         _write_baseline(args.write_baseline, results)
-    stale = _apply_gate(results, settings, {r.id for r in rules})
+    ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
+    results, stale = _gate(results, settings.baseline, ignore_file, {r.id for r in rules})
     _emit(render(results, settings.format, settings.lang, rules=rules), args.output)
-    for suppression in stale:
-        print(f"verify: {settings.ignore_file}: suppression of {suppression.rule} matched nothing "
-              f"({(suppression.sentence or suppression.fingerprint or '')[:30]})", file=sys.stderr)
+    _warn_stale(stale, ignore_file)
     return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
+
+
+def _read(files: list[str], settings: Config) -> list[Document]:
+    """Every report named on the command line, decoded."""
+    if not files:
+        raise UsageError("no input files (try: verify report.txt)")
+    return [read_document(p, settings.encoding) for p in expand_inputs(files, settings.glob)]
+
+
+def _numbers(documents: list[Document], settings: Config, output: str | None) -> int:
+    """--numbers: every stated quantity instead of the check."""
+    if settings.rules:  # a malformed rule file stops every command, this one too
+        _load_rules(settings)
+    files = [(doc, read_quantities(doc)) for doc in documents]
+    text = numbers_report(files) if settings.format == "json" else numbers_table(files, settings.lang)
+    _emit(text, output)
+    return ExitStatus.CLEAN
 
 
 def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
@@ -128,44 +150,22 @@ def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
 
 def _load_rules(settings: Config):
     """The rules for this run: built-in and added packs, less the disabled, with severities set."""
-    from verify.rulefile import load_rules
-
     rules = load_rules(settings.rules)
     check_rule_ids(settings, {r.id for r in rules})
     return [r for r in rules if r.id not in settings.disable]
 
 
-def _override_severities(results, overrides: dict[str, str]) -> None:
-    """verify.toml [severity]: a rule's firing findings (errors and warnings) take the level set
-    for it; at "info" every finding of the rule is an info."""
-    import dataclasses
-
-    for result in results:
-        result.findings = [
-            dataclasses.replace(f, severity=overrides[f.rule_id])
-            if f.rule_id in overrides and (f.severity != "info" or overrides[f.rule_id] == "info") else f
-            for f in result.findings]
-
-
 def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     """--list-rules, --explain, --test-rules: about the rules, not about a report."""
-    from verify.rulefile import load_rules
-
     rules = load_rules(settings.rules + (args.files if args.test_rules else []))
     if args.list_rules:
-        from verify.rule_docs import rules_table
-
         sys.stdout.write(rules_table(rules, settings.lang))
     if args.explain:
-        from verify.rule_docs import explain
-
         chosen = [r for r in rules if r.id == args.explain]
         if not chosen:
             raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
         sys.stdout.write(explain(chosen[0], settings.lang))
     if args.test_rules:
-        from verify.rule_examples import check_rule_examples
-
         failures = check_rule_examples(rules)
         for failure in failures:
             print(failure.one_line())
@@ -175,29 +175,23 @@ def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     return ExitStatus.CLEAN
 
 
-def _apply_gate(results, settings: Config, known_rules: set[str]):
-    """Move baselined and suppressed findings aside; return the suppressions that matched nothing."""
-    from verify.gate import Gate, read_baseline, read_suppressions
-
-    ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
-    gate = Gate()
-    if settings.baseline:
-        gate.baseline = read_baseline(settings.baseline)
-    if ignore_file:
-        gate.suppressions = read_suppressions(ignore_file, known_rules)
-    settings.ignore_file = ignore_file
-    if not gate.baseline and not gate.suppressions:
-        return []  # nothing to set aside: no sentence need be hashed
-    for result in results:
-        result.findings, result.baselined, result.suppressed = gate.sort(result.doc.text, result.findings)
-    return gate.stale()
+def _gate(results: list[FileResult], baseline: str | None, ignore_file: str | None,
+          known_rules: set[str]) -> tuple[list[FileResult], list[Suppression]]:
+    """Move baselined and suppressed findings aside; also return the suppressions that matched nothing."""
+    counts = read_baseline(baseline) if baseline else Counter()
+    suppressions = read_suppressions(ignore_file, known_rules) if ignore_file else []
+    return apply_gate(results, counts, suppressions)
 
 
-def _write_baseline(path: str, results) -> None:
-    from verify.gate import fingerprint, write_baseline
+def _warn_stale(stale: list[Suppression], ignore_file: str | None) -> None:
+    for suppression in stale:
+        print(f"verify: {ignore_file}: suppression of {suppression.rule} matched nothing "
+              f"({(suppression.sentence or suppression.fingerprint or '')[:30]})", file=sys.stderr)
 
-    entries = [(r.doc.path, f, fingerprint(r.doc.text, f)) for r in results for f in r.findings]
-    write_atomically(path, write_baseline(path, entries))
+
+def _write_baseline(path: str, results: list[FileResult]) -> None:
+    entries = [(r.doc.path, f, f.fingerprint) for r in results for f in r.findings]
+    write_atomically(path, baseline_text(entries))
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -207,29 +201,14 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _format_numbers(documents, settings: Config) -> str:
-    from verify.quantities import read_quantities
-
-    files = [(doc, read_quantities(doc)) for doc in documents]
-    if settings.format == "json":
-        from verify.report.json_report import numbers_report
-
-        return numbers_report(files)
-    from verify.report.numbers_table import numbers_table
-
-    return numbers_table(files, settings.lang)
-
-
-def _format_statements(documents, settings: Config) -> str:
-    from verify.quantities import read_quantities
-    from verify.report.statements_report import statements_json, statements_table
-    from verify.statements import read_statements
-
+def _statements(documents: list[Document], settings: Config, output: str | None) -> int:
+    """--statements: how each figure was read (role, measure, lists, facts) instead of the check."""
     files = []
     for doc in documents:
         quantities = read_quantities(doc)
         files.append((doc, quantities, read_statements(doc, quantities)))
-    return statements_json(files) if settings.format == "json" else statements_table(files, settings.lang)
+    _emit(statements_json(files) if settings.format == "json" else statements_table(files, settings.lang), output)
+    return ExitStatus.CLEAN
 
 
 def _parse_date(text: str) -> datetime.date:
@@ -242,9 +221,9 @@ def _parse_date(text: str) -> datetime.date:
 def _exit_status(results, fail_on: str) -> int:
     if fail_on == "never":
         return ExitStatus.CLEAN
-    failing = {"error"} if fail_on == "error" else {"error", "warning"}
+    lowest = Severity(fail_on)
     for result in results:
-        if any(f.severity in failing for f in result.findings):
+        if any(f.severity.rank <= lowest.rank for f in result.findings):
             return ExitStatus.FINDINGS
     return ExitStatus.CLEAN
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verify.errors import UsageError
+from verify.records import Severity
 
 CONFIG_NAME = "verify.toml"
-SEVERITIES = ("error", "warning", "info")
-FAIL_LEVELS = ("error", "warning", "never")
+SEVERITIES = tuple(Severity)
+FAIL_LEVELS = ("error", "warning", "never")  # the lowest severity that fails the run, or never
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Config:
     path: str | None = None
     rules: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     date: datetime.date | None = None
     fail_on: str | None = None
     format: str | None = None
@@ -68,10 +69,11 @@ def load_config(path: Path, formats: tuple[str, ...]) -> Config:
     config = Config(path=where)
     config.rules = [str(base / str(p)) for p in raw.get("rules", [])]
     config.disable = [str(r) for r in raw.get("disable", [])]
-    config.severity = {str(k): v for k, v in raw.get("severity", {}).items()}
-    for rule_id, level in config.severity.items():
+    levels = {str(k): v for k, v in raw.get("severity", {}).items()}
+    for rule_id, level in levels.items():
         if level not in SEVERITIES:
             raise UsageError(f"{where}: severity.{rule_id} must be one of {', '.join(SEVERITIES)}")
+    config.severity = {rule_id: Severity(level) for rule_id, level in levels.items()}
     config.date = _date(where, raw.get("date"))
     config.fail_on = _choice(where, "fail-on", raw.get("fail-on"), FAIL_LEVELS)
     config.format = _choice(where, "format", raw.get("format"), formats)

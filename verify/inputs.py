@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from verify.document import Document, decode
+from verify.reading.document import Document, decode
 from verify.errors import InputError
 
 STDIN = "-"

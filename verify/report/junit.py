@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-FAILING = ("error", "warning")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -43,7 +42,7 @@ def _suite(result) -> ET.Element:
         infos = []
         for f in by_rule[rule_id]:
             where = _where(doc, f)
-            if f.severity in FAILING:
+            if f.severity.fires:
                 failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
                 failure.text = _clean(f"{where}\n{f.calculation}" if f.calculation else where)
             else:

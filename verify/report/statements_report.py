@@ -8,9 +8,9 @@ import json
 
 from tabulate import tabulate
 
-from verify.document import Document
+from verify.reading.document import Document
 from verify.messages import text_for
-from verify.quantities import Quantity
+from verify.reading.quantity import Quantity
 from verify.statements import StatementReading
 
 SCHEMA = "verify-statements/1"

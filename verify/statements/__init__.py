@@ -6,8 +6,8 @@ The stage between reading figures and checking rules. Rules speak of what a figu
 
 from __future__ import annotations
 
-from verify.document import Document
-from verify.quantities import Quantity
+from verify.reading.document import Document
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.facts import Fact, facts
@@ -29,7 +29,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label:
             statements[index] = read_statement(index, quantities, layout, vocab, statements)
+    lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
-    return StatementReading(statements, tuple(parts_lists(quantities, statements, layout, vocab)),
-                            tuple(facts(quantities, statements, layout)), tuple(tallies))
+    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)),
+                            tuple(tallies))

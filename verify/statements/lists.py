@@ -19,8 +19,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from verify.numerals import read_chinese
-from verify.quantities import Quantity
+from verify.reading.numerals import read_chinese
+from verify.reading.quantity import Quantity
 from verify.statements.records import Tally
 from verify.statements.vocabulary import vocabulary
 

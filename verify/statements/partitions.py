@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from verify.quantities import Quantity
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.records import Statement
 from verify.statements.vocabulary import Vocabulary

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from verify.quantities import Quantity
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import split_items
 from verify.statements.records import Statement, Tally

@@ -19,13 +19,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.quantities import Quantity
+from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import completeness
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))其中")
+_AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 PAIRED_ROLES = (Role.LEVEL, Role.FROM)
 
@@ -67,6 +68,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
             probable = marker.kind in ("看", "（）")
+            if marker.kind == "中":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出5097亿元: later figures
+                chosen = chosen[:1]   # may be parts of the first, so only the first is surely a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found
@@ -80,6 +83,12 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
         if total is not None:
             markers.append(Marker(m.start(), m.end(), "中", total))
+    for m in _AMONG.finditer(text):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
+        inside = [i for i in range(bisect.bisect_left(starts, m.start("inner")), bisect.bisect_left(starts, m.end("inner")))
+                  if statements.get(i) is not None and statements[i].role is Role.LEVEL
+                  and quantities[i].kind in ("amount", "count")]
+        if inside:
+            markers.append(Marker(m.start(), m.end(), "中", inside[-1]))
     for open_, close in layout.notes:
         before = bisect.bisect_left(starts, open_) - 1
         if before >= 0 and 0 <= open_ - quantities[before].end <= 1 and "其中" not in text[open_:close]:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import yaml
+
+
+VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
+# The safe loader, in C where PyYAML was built with libyaml; never a loader that builds objects.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Vocabulary:
     heads: re.Pattern[str]
     head_family: dict[str, str]    # each indicator head -> its family's first name
     partitions: tuple              # each partition: its members, each a tuple of synonyms
+    balances: tuple                # (net word, the flow it adds, the flow it takes away)
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
 
     def words(self, name: str) -> tuple[str, ...]:
@@ -52,8 +58,9 @@ def _alternation(words) -> str:
 @functools.cache
 def vocabulary() -> Vocabulary:
     """Load vocabulary.yaml (safe_load) and compile its lists."""
-    raw = yaml.safe_load(resources.files("verify.statements").joinpath("vocabulary.yaml").read_text(encoding="utf-8"))
+    raw = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=_SafeLoader)
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
+    balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
     lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
@@ -80,5 +87,6 @@ def vocabulary() -> Vocabulary:
         heads=re.compile(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
         partitions=partitions,
+        balances=balances,
         dimension=re.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
     )
