@@ -44,7 +44,8 @@ def evaluate(rule, matches, context):
         start, end = tally.count
         text = context.doc.text[start:end]
         if tally.stated >= tally.fewest and (not tally.exact or tally.stated <= tally.most):
-            verdict.passed.append(Check(rule.id, start, end, text, f"{tally.stated} = {names}"))
+            sign = "=" if tally.exact else "≥"   # 智能制造、高端化工新材料、芯屏等十大: 10 ≥ the 3 named
+            verdict.passed.append(Check(rule.id, start, end, text, f"{tally.stated} {sign} {names}"))
             continue
         severity = rule.severity if tally.certain else _at_most_warning(str(getattr(rule.severity, "value", rule.severity)))
         template = _MESSAGES.get(tally.family, {}).get(context.lang)
