@@ -162,6 +162,13 @@ QUALIFIERS = [
     case("百分之三十以上", E("百分之三十以上", "30", "30", None, "%", "percent", "以上")),
     case("规模达到10.41亿元", E("10.41亿元", "1041000000", "1040500000", "1041500000", "元", "amount")),
     case("占比达68.3%", E("68.3%", "68.3", "68.25", "68.35", "%", "percent")),
+    # 余 and 多 that start a word of their own qualify nothing (archive: xwlb, rmrb1998)
+    case("又发生至少109次余震", E("至少109次", "109", "109", None, "次", "count", "至少")),
+    case("货币Ｍ０余额九万亿元", E("九万亿元", "9000000000000", "8500000000000", "9500000000000", "元", "amount")),
+    case("有近20部多类型影片上映", E("近20部", "20", None, "20", "部", "count", "近")),
+    # 近…年来 is "in the recent … years": 近 is no qualifier there
+    case("近30多年来，两岸关系", E("30多年", "30", "30", "40", "年", "amount", "多")),
+    case("近十年来", E("十年", "10", "5", "15", "年", "amount")),
 ]
 
 RANGES = [
@@ -180,6 +187,11 @@ RANGES = [
     case("两三个", E("两三个", None, "2", "3", "个", "count")),
     case("两三千人", E("两三千人", None, "2000", "3000", "人", "count")),
     case("七八十岁", E("七八十岁", None, "70", "80", "岁", "amount")),
+    # a first end larger than the second does not take its 万 (xwlb_20130111)
+    case("2000到40万元", E("2000到40万元", None, "1999.5", "405000", "元", "amount")),
+    # ends in different units are a change and a level, no range (xwlb_20190518)
+    case("占比提升1.3个百分点至28.7%", E("1.3个百分点", "1.3", "1.25", "1.35", "百分点", "point"),
+         E("28.7%", "28.7", "28.65", "28.75", "%", "percent")),
 ]
 
 LISTS = [
@@ -238,6 +250,7 @@ ORDINALS = [
     case("。二是劳动关系和谐", ordinal("二", "2")),
     case("区二次党代会", ordinal("二次", "2")),
     case("三届人代会", ordinal("三届", "3")),
+    case("胜利80周年庆典", ordinal("80周年", "80")),
 ]
 
 LABELS = [
@@ -252,6 +265,8 @@ NOT_NUMBERS = [case(text) for text in [
     "城阳区半导体产业园", "纳入“十四五”规划", "十四五规划", "党的二十大精神", "一次性奖励",
     "消除“一碗水端不平”的疑虑", "坚持一把尺子量到底", "十大产业集群", "三大平台", "一揽子政策",
     "第一时间联系", "二次环境污染", "千家万户", "一带一路", "十九届六中全会", "目标之一",
+    # scores and ratios are their own thing, never a range or a list of figures (rmrb1998)
+    "以３∶０轻取四川队", "各胜一场（３∶１、０∶３）", "调整为8.3∶41.4∶50.3", "之比突破1：1",
 ]]
 # fmt: on
 
