@@ -22,6 +22,9 @@ LONG = "略" * 2500  # a paragraph longer than the gap allowed between inline it
     (f"\n一是攻坚。{LONG}具体来说：一是稳投资，二是稳消费。\n二是振兴。{LONG}\n三是生态。", ["一是", "二是", "三是"]),
     # an item at a line start, then the rest inline: one list
     ("\n 一是健全法规；二是落实责任；三是创新机制。", ["一是", "二是", "三是"]),
+    # xwlb_20250416: 三点意见 as paragraphs 一是…三是; 第四，… of a later item is another list
+    (f"\n一是坚持战略自主。\n二是凝聚发展合力。\n三是传承世代友好。\n\n{LONG[:900]}\n第四，加强合作。\n第五，推进交流。",
+     ["一是", "二是", "三是"]),
     # a new list that starts a line ends the run
     ("\n一是甲。\n二是乙。\n一是丙。\n二是丁。\n三是戊。", ["一是", "二是"]),
 ])

@@ -142,8 +142,8 @@ _ENUMERATOR = re.compile(r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四
 def enumerated_items(text: str, gap: int | None = None) -> list[str]:
     """一是…二是…第三就是…, （一）…（十一）: the run of enumerators numbered on from 一.
 
-    A run keeps one form: inline (一是, 第三) or headings (（四）), so the headings of the next
-    section do not lengthen a list of 一是. Each item follows the one before within `gap`
+    A run keeps one form: 一是, 第一 or headings (（四）), so the headings of the next section do
+    not lengthen a list of 一是; only within running text may 第三就是 follow 二是. Each item follows the one before within `gap`
     characters (three times that for items that start paragraphs: sections run long). A list of paragraphs (every item so far starts a line) may hold lists of its own
     inside a paragraph (一是… inline): those are skipped; another list that starts a line, or an
     inline list after an inline one, ends the run.
@@ -155,9 +155,9 @@ def enumerated_items(text: str, gap: int | None = None) -> list[str]:
     for m in _ENUMERATOR.finditer(text):
         if gap is not None and m.start() - last > gap * (PARAGRAPH_GAP if paragraphs else 1):
             break
-        this_form = "heading" if m.group(3) else "inline"
-        if run and this_form != form:
-            continue
+        this_form = "heading" if m.group(3) else "ordinal" if m.group(1) else "inline"
+        if run and this_form != form and not (form == "inline" and this_form == "ordinal" and not paragraphs):
+            continue  # 一是、二是…第三就是 within a paragraph; never the headings of the next section
         reading = read_chinese(next(g for g in m.groups() if g))
         number = int(reading.value) if reading else 0
         starts_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000“") == ""
