@@ -209,7 +209,9 @@ def _items_text(match, prep: CountParams, context, counted) -> str | None:
 
 
 def _shares_label_char(label: str, items_text: str, separators) -> bool:
-    """“三水统筹” and 水资源、水环境、水生态: every item holds the label's counted word."""
+    """“三水统筹” and 水资源、水环境、水生态: every item begins or ends with the label's counted
+    word (三农: 农业、农村、农民; 五险: 养老保险…). A quoted sentence that merely holds the word
+    (“四人帮” and “要求人的甚少，而给予人的却甚多”) spells out no label."""
     nouns = re.findall(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])", label)
-    items = [t for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
-    return bool(nouns) and all(any(n in item for n in nouns) for item in items)
+    items = [t.strip() for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
+    return bool(nouns) and all(any(item.startswith(n) or item.endswith(n) for n in nouns) for item in items)
