@@ -39,10 +39,12 @@ _Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|
              r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
 # 余 and 多 start words of their own (余额, 余震; 多次, 多种): there they are no qualifier
 # (109次余震, Ｍ０余额, 近两年多次会晤, 20部多类型影片). Right after digits 多 stays one (100多个).
-_MORE_NOT = r"(?!额|震|款|粮|热|温|波|晖|生|量)"
+_MORE_NOT = r"(?!额|震|粮|热|温|波|晖|生|量)"
 _NMORE = rf"余{_MORE_NOT}|多"
-_Q_AFTER = (rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|多(?![次种类样元方地国项家名位批轮措个条部])"
-            rf"|余{_MORE_NOT}")
+_Q_AFTER_NOT_MORE = rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|余{_MORE_NOT}"
+_Q_AFTER = rf"{_Q_AFTER_NOT_MORE}|多"
+# After a unit, 多 before a classifier starts a word (两年多次, 20部多类型); after 万/亿 it qualifies (5万多名).
+_QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位批轮措个条部])|多)"
 # A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no figure any rule checks, nor a range: the
 # reader consumes it whole. Clock times (14:30) are read before it.
 _SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
@@ -77,7 +79,7 @@ def _master_pattern() -> re.Pattern[str]:
         "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
                     rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
-                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
     pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
