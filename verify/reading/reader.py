@@ -14,7 +14,6 @@ only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the b
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import sys
@@ -22,6 +21,7 @@ from fractions import Fraction
 
 from verify.reading import calendar
 from verify.reading.document import Document
+from verify.reading.figure_lists import listed_months, share_list_units
 from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
@@ -66,7 +66,7 @@ def _master_pattern() -> re.Pattern[str]:
     lex = lexicon()
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
-              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)零?\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
     second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
@@ -120,7 +120,7 @@ def read_quantities(doc: Document) -> list[Quantity]:
         if builder is not None:
             found.extend(builder(m, text))
         pos = max(m.end(), pos + 1)
-    return _share_list_units(found, view)
+    return share_list_units(listed_months(found, view), view)
 
 
 # --- builders: one per alternative -------------------------------------------------------
@@ -299,8 +299,8 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
     """Value and precision step of 'core × multiplier (+ tail)': 10亿零817万 -> 1008170000, 10000."""
     factor = MULTIPLIERS.get(multiplier or "", 1)
     value, step = core.value * factor, core.step * factor
-    if tail and tail.endswith("亿"):  # 63万6463亿: the 万 counts 亿s
-        tail_reading = read_arabic(tail[:-1])
+    if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿: the 万 counts 亿s
+        tail_reading = read_arabic(tail[:-1].lstrip("零"))
         return (core.value * 10**4 + tail_reading.value) * 10**8, tail_reading.step * 10**8
     if tail:  # 10亿零817万, 1亿2千万
         stripped = tail.lstrip("零")
@@ -362,23 +362,3 @@ _BUILDERS = {
     "weekday": calendar.weekday_figure, "fraction": _fraction, "cnpercent": _cn_percent,
     "number": _number,
 }
-
-_LIST_GLUE = re.compile(r"\s*(?:、|和|及|与|或|,)\s*")
-
-
-def _share_list_units(found: list[Quantity], view: str) -> list[Quantity]:
-    """'0.6、0.5、0.5个百分点': a bare figure in a list takes the unit (and 万/亿) of the one after it."""
-    for i in range(len(found) - 2, -1, -1):
-        bare, nxt = found[i], found[i + 1]
-        if bare.unit is not None or bare.kind != "amount" or bare.value is None or nxt.unit is None:
-            continue
-        if not nxt.is_numeric or not _LIST_GLUE.fullmatch(view, bare.end, nxt.start):
-            continue
-        if bare.text.isdigit() and len(bare.text) >= 3 and nxt.scale:
-            continue  # "2022, 3万" is no list of one measure
-        factor = Fraction(MULTIPLIERS.get(nxt.scale or "", 1)) if bare.scale is None else Fraction(1)
-        scaled = bare.interval * Interval.point(factor)
-        kind = nxt.kind if nxt.kind != "count" or factor == 1 else "amount"
-        found[i] = dataclasses.replace(bare, value=bare.value * factor, interval=scaled, unit=nxt.unit,
-                                       kind=kind, scale=bare.scale or nxt.scale)
-    return found
