@@ -143,10 +143,11 @@ def enumerated_items(text: str, gap: int | None = None) -> list[str]:
     """一是…二是…第三就是…, （一）…（十一）: the run of enumerators numbered on from 一.
 
     A run keeps one form: 一是, 第一 or headings (（四）), so the headings of the next section do
-    not lengthen a list of 一是; only within running text may 第三就是 follow 二是. Each item follows the one before within `gap`
-    characters (three times that for items that start paragraphs: sections run long). A list of paragraphs (every item so far starts a line) may hold lists of its own
-    inside a paragraph (一是… inline): those are skipped; another list that starts a line, or an
-    inline list after an inline one, ends the run.
+    not lengthen a list of 一是; only within running text may 第三就是 follow 二是. Each item
+    follows the one before within `gap` characters (three times that for items that start
+    paragraphs: sections run long). A list of paragraphs (every item so far starts a line) may
+    hold lists of its own inside a paragraph (一是… inline): those are skipped; another list that
+    starts a line, or an inline list after an inline one, ends the run.
     """
     run: list[str] = []
     form = None
