@@ -20,9 +20,9 @@ import pytest
 
 from conftest import ARCHIVE, ARCHIVE_FOLDERS, CORPUS, REPO
 from oddities import KNOWN_ODDITIES
-from verify.document import decode
-from verify.engine import check_all
-from verify.rulefile import load_rules
+from verify.reading.document import decode
+from verify.checking.engine import check_all
+from verify.loaders import load_rules
 
 PER = 100_000
 MAX_ERRORS = 0.1
