@@ -235,6 +235,9 @@ CALENDAR = [
     case("10月底", cal("10月底", "--10", "date")),
     case("今年3月", cal("3月", "--03", "date")),
     case("截至4日", cal("4日", "---04", "date")),
+    # a Chinese numeral glued to a date is no part of it: a name (xwlb_20171006, rmrb_19980113)
+    case("日本首相安倍晋三4日表示", cal("4日", "---04", "date")),
+    case("韩国总统金泳三９日会见", cal("９日", "---09", "date")),
     case("前10月", cal("前10月", "--01/--10", "date")),
     case("前10个月", cal("前10个月", "--01/--10", "date")),
     case("1—10月", cal("1—10月", "--01/--10", "date")),
