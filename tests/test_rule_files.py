@@ -28,8 +28,6 @@ RULE_IDS = [p.relative_to(RULES_DIR).as_posix() for p in RULE_PATHS]
 SINGLE_SOURCE = {
     "growth-change-times": "a level, its increase and 增长N倍 in one sentence: daqing_article_16 is the only "
                            "such sentence in the corpus and archive (6.6 M characters searched)",
-    "counted-label-quoted-list": "counted-label-quoted-list: all three examples cite only "
-                                 "qingdao-daily-2022-11-04; a second real text is needed",
 }
 
 
