@@ -13,7 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from verify.rules.formula.printing import format_interval, is_round, render_formula
+from verify.reading.interval import Interval
+from verify.rules.formula.printing import (format_interval, format_round, format_value, is_round, render_formula,
+                                           round_targets, stated_decimals)
 from verify.errors import RuleFileError
 from fractions import Fraction
 
@@ -229,6 +231,29 @@ def _judge_implied(rule, prep: RelationParams, var, figures, names, lang):
     others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
     if options.get("round") and not is_round(implied):
         message = text_for(lang, "implied_not_round", name=label, value=shown)
+        message += _round_suggestions(prep, var, figures, like, options, label, lang)
         return [finding(rule, Severity.WARNING, subject, message, shown, calculation, others)]
     message = text_for(lang, "implied_value", name=label, value=shown)
     return [finding(rule, Severity.INFO, subject, message, shown, calculation, others)]
+
+
+def _round_suggestions(prep: RelationParams, var, figures, like, options, label: str, lang: str) -> str:
+    """What the rule's subject would be for each round value of the implied figure nearby:
+    "；若全年计划为35万人，完成率应为96.8%"."""
+    stated = figures.get(prep.subject)
+    if stated is None or isinstance(stated, list) or prep.subject == var or prep.subject not in prep.solved:
+        return ""
+    env = _env(figures, False)
+    implied = evaluate_node(prep.solved[var], env)
+    name = options.get("subject_name_en" if lang == "en" else "subject_name") or options.get("subject_name")
+    name = name or f"“{stated.text}”"
+    parts = []
+    for target in round_targets(implied):
+        value = evaluate_node(prep.solved[prep.subject], {**env, var: Interval.point(target)})
+        if value.low is None or value.high is None:
+            continue
+        extra = 0 if stated_decimals(stated) else 1  # 68% stated: 69.5%, not 70%
+        rate = format_value((value.low + value.high) / 2, stated, extra, as_ratio=True)
+        key = "round_suggestion" if not parts else "round_suggestion_more"
+        parts.append(text_for(lang, key, name=label, value=format_round(target, like), subject=name, rate=rate))
+    return "".join(parts)

@@ -75,6 +75,29 @@ def _wrap(node, names: dict[str, str]) -> str:
     return f"({text})" if isinstance(node, BinOp) and node.op in "+-" else text
 
 
+def round_targets(iv: Interval) -> list[Fraction]:
+    """The round figures nearest an implied value, nearest first: on the grid of its second
+    significant digit (36万, 37万 for 36.16万) and the nearest half-step above it (35万), within 10%."""
+    if iv.low is None or iv.high is None or iv.high < 1:
+        return []
+    middle = (iv.low + iv.high) / 2
+    exponent = len(str(int(iv.high))) - 1
+    fine, coarse = Fraction(10) ** (exponent - 1), 5 * Fraction(10) ** (exponent - 1)
+    found = {(middle // fine) * fine, (middle // fine + 1) * fine, round(middle / coarse) * coarse}
+    near = [c for c in found if c > 0 and abs(c - middle) <= middle / 10]
+    by_distance = sorted(near, key=lambda c: (abs(c - middle), c))
+    nearest_coarse = [c for c in by_distance if c % coarse == 0][:1]
+    return sorted(set(by_distance[:1] + nearest_coarse), key=lambda c: (abs(c - middle), c))
+
+
+def format_round(value: Fraction, like: Quantity | None) -> str:
+    """A round figure with `like`'s 万/亿 scale and unit, no trailing zeros: 35万人, 1000万人."""
+    unit = like.unit if like is not None else None
+    scale = like.scale if like is not None and like.scale in MULTIPLIERS else None
+    shown = value / MULTIPLIERS[scale] if scale else value
+    return decimal_string(shown) + (scale or "") + (("个百分点" if unit == "百分点" else unit) if unit else "")
+
+
 def is_round(iv: Interval) -> bool:
     """Whether the interval holds a figure anyone would set as a target: 35万, 3万, 12.5万."""
     if iv.low is None or iv.high is None or iv.high < 1:
