@@ -125,6 +125,14 @@ def mutated(tmp_path: Path, old: str, new: str, name: str | None = None) -> Path
     return path
 
 
+@pytest.fixture(autouse=True)
+def wide_plain_terminal(monkeypatch):
+    """The table's width comes from COLUMNS, never from the terminal pytest runs in; no colour
+    setting of the developer's leaks in. Tests of widths and colour set their own."""
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def warning_page(tmp_path) -> Path:
     """The completion rate 96.8% changed to 93.7%: the implied plan is no longer round."""

@@ -31,12 +31,32 @@ from verify.statements import read_statements
 DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
 
 
+EPILOG = """\
+exit codes / 退出码:
+  0  no finding at or above --fail-on (default: error)      未发现达到 --fail-on 级别的问题
+  1  at least one finding at or above --fail-on             至少一条达到该级别的问题
+  2  unusable input, rules or settings (one line on stderr) 输入、规则或设置无法使用
+
+examples / 示例:
+  verify report.txt                         the discrepancy table, as wide as the terminal
+  verify --show-passed report.txt           also list every check that held
+  verify -q --statistics issues/            findings only, then counts per rule
+  verify --format html -o report.html a.txt b.txt   a highlighted page for editors
+  verify --format sarif -o verify.sarif issues/     for code scanning in CI
+  verify --fail-on warning --color never issues/    a stricter gate, plain text
+"""
+
+PROGRESS_FROM = 20  # files: fewer finish before a bar would help
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: files to check and how to report them."""
     parser = argparse.ArgumentParser(
         prog="verify",
         description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
-                    " / Numeric consistency checker for Chinese news reports.")
+                    " / Numeric consistency checker for Chinese news reports.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"verify {_version()}")
     parser.add_argument("files", nargs="*", metavar="FILE", help="reports (.txt, .md, .html, .docx, .pdf) or folders of them; - for stdin")
     parser.add_argument("--numbers", action="store_true", help="list every stated quantity instead of checking")
     parser.add_argument("--statements", action="store_true",
@@ -56,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
     parser.add_argument("--ignore-file", metavar="FILE", help=f"suppressions with reasons (default: {DEFAULT_IGNORE_FILE})")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (whole or not at all)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the table by severity (auto: on a terminal, unless NO_COLOR is set)")
+    parser.add_argument("--show-passed", action="store_true", help="table: list every check that held, not only their count")
+    parser.add_argument("-q", "--quiet", action="store_true", help="table: findings only, no summaries; no progress bar")
+    parser.add_argument("--statistics", action="store_true", help="table: end with the number of findings per rule")
     parser.add_argument("--list-rules", action="store_true", help="list every rule: id, kind, severity, title, file")
     parser.add_argument("--explain", metavar="RULE_ID", help="what a rule checks, why, its formula and examples")
     parser.add_argument("--test-rules", action="store_true",
@@ -110,12 +135,19 @@ def _run(args: argparse.Namespace) -> int:
     if args.numbers:
         return _numbers(documents, settings, args.output)
     rules = _load_rules(settings)
-    results = stamp(check_all(documents, rules, settings.date, settings.lang, settings.jobs), settings.severity)
+    progress = _progress_bar(len(documents), args)
+    try:
+        checked = check_all(documents, rules, settings.date, settings.lang, settings.jobs,
+                            done=progress.advance if progress else None)
+    finally:
+        if progress:
+            progress.close()
+    results = stamp(checked, settings.severity)
     if args.write_baseline:
         _write_baseline(args.write_baseline, results)
     ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
     results, stale = _gate(results, settings.baseline, ignore_file, {r.id for r in rules})
-    _emit(render(results, settings.format, settings.lang, rules=rules), args.output)
+    _emit(render(results, settings.format, settings.lang, rules=rules, table=_table_options(args)), args.output)
     _warn_stale(stale, ignore_file)
     return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
 
@@ -144,8 +176,44 @@ def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
         raise UsageError("--numbers lists figures; baselines apply to findings")
     if args.baseline and args.write_baseline and Path(args.baseline).resolve() == Path(args.write_baseline).resolve():
         raise UsageError("--baseline and --write-baseline name the same file")
+    if args.statistics and settings.format != "table":
+        raise UsageError(f"--statistics goes with the table, not --format {settings.format}")
     if args.test_rules and (args.list_rules or args.explain):
         raise UsageError("--test-rules, --list-rules and --explain are separate commands")
+
+
+def _table_options(args: argparse.Namespace):
+    """The terminal's width and colour, and the parts of the table asked for."""
+    import os
+    import shutil
+
+    from verify.report.table import TableOptions
+    from verify.report.terminal import wants_color
+
+    color = wants_color(args.color, None if args.output else sys.stdout, os.environ)
+    return TableOptions(width=shutil.get_terminal_size().columns, color=color, show_passed=args.show_passed,
+                        quiet=args.quiet, statistics=args.statistics)
+
+
+def _progress_bar(files: int, args: argparse.Namespace):
+    """A bar on stderr for a long run watched on a terminal; None otherwise."""
+    if args.quiet or files < PROGRESS_FROM or not sys.stderr.isatty():
+        return None
+    import shutil
+
+    from verify.report.terminal import ProgressBar
+
+    return ProgressBar(files, sys.stderr, shutil.get_terminal_size(fallback=(80, 24)).columns)
+
+
+def _version() -> str:
+    """The installed distribution's version (package metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsroom-verify")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _load_rules(settings: Config):

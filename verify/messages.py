@@ -17,6 +17,8 @@ MESSAGES = {
         "summary": "{path}: 数字 {numbers} 个，参与核对 {checked} 个（覆盖率 {coverage}），"
                    "错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
         "checks_held": "已核对且相符的 {count} 项：",
+        "checks_held_count": "已核对且相符 {count} 项（--show-passed 逐项列出）",
+        "stat_heading": "各规则的发现：", "stat_total": "合计", "stat_all": "合计",
         "set_aside": "另有 {baselined} 条在基线中、{suppressed} 条已豁免，不计入结果",
         "total": "合计：{files} 个文件，错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
         "relation_broken": "“{subject}”与同句其他数字不符（{title}），按计算应为 {expected}",
@@ -51,6 +53,8 @@ MESSAGES = {
         "summary": "{path}: {numbers} numbers, {checked} checked (coverage {coverage}), "
                    "{errors} errors, {warnings} warnings, {infos} infos",
         "checks_held": "{count} checks made that hold:",
+        "checks_held_count": "{count} checks made that hold (--show-passed lists them)",
+        "stat_heading": "findings per rule:", "stat_total": "total", "stat_all": "all",
         "set_aside": "{baselined} more in the baseline and {suppressed} suppressed, not counted",
         "total": "total: {files} files, {errors} errors, {warnings} warnings, {infos} infos",
         "relation_broken": "'{subject}' does not agree with the other figures ({title}); the arithmetic gives {expected}",

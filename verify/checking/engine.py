@@ -21,14 +21,23 @@ from verify.statements import read_statements
 
 
 def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
-              lang: str = "zh", jobs: int = 1) -> list[FileResult]:
-    """Check documents, in parallel processes when jobs > 1; results keep the input order."""
+              lang: str = "zh", jobs: int = 1, done=None) -> list[FileResult]:
+    """Check documents, in parallel processes when jobs > 1; results keep the input order.
+    `done`, when given, is called once per document checked (a progress bar)."""
     if jobs <= 1 or len(documents) <= 1:
-        return [check_document(doc, rules, issue_date, lang) for doc in documents]
+        results = (check_document(doc, rules, issue_date, lang) for doc in documents)
+        return [_counted(result, done) for result in results]
     from concurrent.futures import ProcessPoolExecutor  # lazy: 20 modules of multiprocessing that a run without --jobs never loads
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, issue_date, lang)) as pool:
-        return list(pool.map(_check_in_worker, documents, chunksize=max(1, len(documents) // (jobs * 4))))
+        results = pool.map(_check_in_worker, documents, chunksize=max(1, len(documents) // (jobs * 4)))
+        return [_counted(result, done) for result in results]
+
+
+def _counted(result: FileResult, done) -> FileResult:
+    if done is not None:
+        done()
+    return result
 
 
 _WORKER: dict = {}

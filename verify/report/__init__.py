@@ -8,13 +8,14 @@ from verify.report.json_report import findings_report
 from verify.report.junit import junit_report
 from verify.report.markdown import markdown_report
 from verify.report.sarif import sarif_report
-from verify.report.table import findings_table
+from verify.report.table import TableOptions, findings_table
 
 FORMATS = ("table", "json", "sarif", "junit", "markdown", "github")
 
 
-def render(results, fmt: str, lang: str, rules=None) -> str:
-    """The whole report for all files, in the requested format (rules: the loaded rules, for SARIF)."""
+def render(results, fmt: str, lang: str, rules=None, table: TableOptions | None = None) -> str:
+    """The whole report for all files, in the requested format (rules: the loaded rules, for
+    SARIF; table: the terminal's width, colour and parts, for the table)."""
     if fmt == "json":
         return findings_report(results)
     if fmt == "sarif":
@@ -25,4 +26,4 @@ def render(results, fmt: str, lang: str, rules=None) -> str:
         return markdown_report(results, lang)
     if fmt == "github":
         return github_report(results, lang)
-    return findings_table(results, lang)
+    return findings_table(results, lang, table or TableOptions())

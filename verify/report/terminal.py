@@ -1,0 +1,198 @@
+"""Text for a terminal: display widths, wrapping that never splits a figure, severity colours.
+
+Chinese text has no spaces, so a line may break between any two wide characters, but never
+inside a figure (33.88万人, 36.13万人～36.18万人, 2022-11-04, 14:30), never before closing or
+after opening punctuation, and ASCII words break only at spaces and after hyphens.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+
+from wcwidth import wcswidth, wcwidth
+
+RESET = "\x1b[0m"
+STYLES = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "figure": "\x1b[7m",
+          "dim": "\x1b[2m", "bold": "\x1b[1m"}
+_NO_LINE_START = set("，。、；：？！）】」』”’》〉…%‰,.;:?!)]}·～~")
+_NO_LINE_END = set("（【「『“‘《〈([{")
+_DIGIT_RUN = re.compile(r"[-−+]?\d[\d.,:/\-]*\d|\d")
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A piece of text to wrap: the figures that must stay whole and the spans to colour."""
+
+    text: str
+    keep: tuple[tuple[int, int], ...] = ()     # spans never broken across lines
+    styles: tuple[tuple[int, int, str], ...] = ()  # (start, end, style name)
+
+
+def width_of(text: str) -> int:
+    """Columns the text takes on a terminal (CJK characters take two)."""
+    return max(wcswidth(text), 0)
+
+
+def figures_in(text: str) -> list[tuple[int, int]]:
+    """Spans of every figure in a piece of text: what the number reader finds, and digit runs."""
+    from verify.reading.document import Document
+    from verify.reading.reader import read_quantities
+
+    spans = [(q.start, q.end) for q in read_quantities(Document("<cell>", text))]
+    return spans + [m.span() for m in _DIGIT_RUN.finditer(text)]
+
+
+def _breaks(text: str, keep) -> list[bool]:
+    """allowed[i]: whether a line may end before text[i]."""
+    inside = [False] * (len(text) + 1)
+    for start, end in keep:
+        for i in range(start + 1, min(end, len(text))):
+            inside[i] = True
+    allowed = [False] * (len(text) + 1)
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        if inside[i] or after in _NO_LINE_START or before in _NO_LINE_END:
+            continue
+        if before == " " and after != " ":
+            allowed[i] = True
+        elif (wcwidth(before) == 2 or wcwidth(after) == 2) and after != " ":
+            allowed[i] = True
+        elif before == "-" and after.isalpha() and i >= 2 and text[i - 2].isalpha():
+            allowed[i] = True  # completion-|rate, counted-|label
+    return allowed
+
+
+def wrap(piece: Styled, width: int, color: bool = False) -> list[str]:
+    """The piece as lines of at most `width` columns (a figure wider than that stays whole)."""
+    lines: list[str] = []
+    offset = 0
+    for paragraph in piece.text.split("\n"):
+        for start, end in _wrap_spans(paragraph, width, [(s - offset, e - offset) for s, e in piece.keep]):
+            lines.append(_paint(piece, offset + start, offset + end, color))
+        offset += len(paragraph) + 1
+    return lines
+
+
+def _wrap_spans(text: str, width: int, keep) -> list[tuple[int, int]]:
+    """(start, end) of each line: greedy, at allowed breaks, spaces at the break dropped."""
+    allowed = _breaks(text, [(s, e) for s, e in keep if e > 0 and s < len(text)])
+    spans, start, used, last_break = [], 0, 0, None
+    i = 0
+    while i < len(text):
+        if i > start and allowed[i]:
+            last_break = i
+        used += max(wcwidth(text[i]), 0)
+        if used > width and i > start:
+            cut = last_break if last_break is not None and last_break > start else None
+            if cut is None:  # one unbreakable run wider than the column: cut only if no figure is inside
+                cut = i if not _inside(keep, i) else _next_break(allowed, i)
+            spans.append((start, len(text[start:cut].rstrip(" ")) + start))
+            start = cut
+            while start < len(text) and text[start] == " ":
+                start += 1
+            used, last_break, i = 0, None, start
+            continue
+        i += 1
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _inside(keep, i: int) -> bool:
+    return any(s < i < e for s, e in keep)
+
+
+def _next_break(allowed: list[bool], i: int) -> int:
+    while i < len(allowed) - 1 and not allowed[i]:
+        i += 1
+    return i
+
+
+def _paint(piece: Styled, start: int, end: int, color: bool) -> str:
+    """One line of the piece, with ANSI colour codes opened and closed inside the line."""
+    if not color or not piece.styles:
+        return piece.text[start:end]
+    cuts = {start, end}
+    for s, e, _ in piece.styles:
+        cuts.update(c for c in (s, e) if start < c < end)
+    out = []
+    for a, b in zip(sorted(cuts), sorted(cuts)[1:]):
+        codes = "".join(STYLES[name] for s, e, name in piece.styles if s <= a and b <= e)
+        out.append(codes + piece.text[a:b] + RESET if codes else piece.text[a:b])
+    return "".join(out)
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    """Text in one style, when colour is on."""
+    return STYLES[style] + text + RESET if color and text else text
+
+
+def wants_color(choice: str, stream, environ) -> bool:
+    """--color always|never, or auto: only on a terminal, and not when NO_COLOR is set."""
+    if choice == "always":
+        return True
+    if choice == "never" or environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class ProgressBar:
+    """files done / total on stderr, redrawn in place; cleared when the run ends."""
+
+    def __init__(self, total: int, stream=None, width: int = 80):
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.bar = max(10, min(40, width - 30))
+
+    def advance(self, count: int = 1) -> None:
+        """One more file checked."""
+        self.done += count
+        filled = self.bar * self.done // max(self.total, 1)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.bar - filled)}] {self.done}/{self.total}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Erase the bar, so what follows starts on a clean line."""
+        self.stream.write("\r" + " " * (self.bar + 30) + "\r")
+        self.stream.flush()
+
+
+def natural_width(piece: Styled) -> int:
+    """Columns the widest line of the piece takes unwrapped."""
+    return max((width_of(line) for line in piece.text.split("\n")), default=0)
+
+
+def least_width(piece: Styled) -> int:
+    """Columns of the widest run that cannot be broken (a figure with its brackets)."""
+    return max((width_of(line) for line in wrap(piece, 1)), default=0)
+
+
+def fit_columns(columns: list[list[Styled]], total: int, caps: list[int | None], weights: list[float]) -> list[int]:
+    """Column widths for a grid `total` columns wide (borders and padding: 3 per column + 1).
+
+    A column of weight 0 takes its natural width, up to its cap but never below its widest
+    figure; the rest share what is left by weight, each between its widest figure and its
+    natural width.
+    """
+    natural = [max(map(natural_width, col), default=1) for col in columns]
+    least = [max(map(least_width, col), default=1) for col in columns]
+    widths = [0] * len(columns)
+    for i, weight in enumerate(weights):
+        if not weight:
+            widths[i] = max(least[i], min(natural[i], caps[i] or natural[i]))
+    flexible = [i for i, w in enumerate(weights) if w]
+    room = total - (3 * len(columns) + 1) - sum(widths)
+    while flexible:
+        share = sum(weights[i] for i in flexible)
+        wanted = {i: room * weights[i] / share for i in flexible}
+        done = [i for i in flexible if natural[i] <= wanted[i] or least[i] >= wanted[i]]
+        if not done:
+            for i in flexible:
+                widths[i] = int(wanted[i])
+            break
+        for i in done:
+            widths[i] = natural[i] if natural[i] <= wanted[i] else least[i]
+            room -= widths[i]
+            flexible.remove(i)
+    return [max(w, 1) for w in widths]
