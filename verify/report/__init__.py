@@ -4,13 +4,14 @@ chooses the module for --format."""
 from __future__ import annotations
 
 from verify.report.github import github_report
+from verify.report.html import html_report
 from verify.report.json_report import findings_report
 from verify.report.junit import junit_report
 from verify.report.markdown import markdown_report
 from verify.report.sarif import sarif_report
 from verify.report.table import TableOptions, findings_table
 
-FORMATS = ("table", "json", "sarif", "junit", "markdown", "github")
+FORMATS = ("table", "json", "sarif", "junit", "markdown", "github", "html")
 
 
 def render(results, fmt: str, lang: str, rules=None, table: TableOptions | None = None) -> str:
@@ -26,4 +27,6 @@ def render(results, fmt: str, lang: str, rules=None, table: TableOptions | None 
         return markdown_report(results, lang)
     if fmt == "github":
         return github_report(results, lang)
+    if fmt == "html":
+        return html_report(results, lang)
     return findings_table(results, lang, table or TableOptions())
