@@ -196,3 +196,92 @@ def write_docx(path: Path, text: str, columns: int = 1, header: str | None = Non
                 grid.cell(r, c).text = cell
     document.save(path)
     return path
+
+
+# ---------------------------------------------------------------- planted errors, a browser, PNG
+
+PLANTED_ERRORS = [  # (family, rule that must find it, original text, planted text): one copy, many errors
+    ("completion rate", "completion-rate", "完成全年计划的96.8%", "完成全年计划的93.7%"),
+    ("其中 part above total", "parts-of-total", "高层次人才1.28万人", "高层次人才23.28万人"),
+    ("weekday", "weekday-of-date", "11月4日(周五)", "11月4日(周四)"),
+    ("time range", "time-range-order", "下午2:30-4:00", "下午4:30-2:00"),
+    ("headline vs body", "headline-figure", "前10月青岛城镇新增就业33.88万人", "前10月青岛城镇新增就业38.88万人"),
+    ("分别 count", "respectively-count", "提高0.6、0.5、0.5个百分点", "提高0.6、0.5个百分点"),
+    ("share above 100%", "share-above-100", "按期结案率100%", "按期结案率110%"),
+]
+
+
+def planted_page(folder: Path, name: str = "qingdao-daily-2022-11-04-planted.txt") -> Path:
+    """A copy of the sample page with every error of PLANTED_ERRORS in it (each text replaced once)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    for _, _, old, new in PLANTED_ERRORS:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars", "--force-device-scale-factor=1"]
+
+
+def chromium() -> str:
+    """The headless browser of the distribution; skip (with the reason) where none is installed."""
+    import shutil
+
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no chromium on PATH: install it with `apt-get update && apt-get install -y chromium` "
+                "(.ci/run does; it could not here), so the report cannot be loaded in a browser")
+
+
+def run_chromium(tmp_path: Path, *args: str) -> str:
+    """Run headless Chromium once with a profile of its own; its stdout."""
+    import subprocess
+
+    profile = tmp_path / "chromium-profile"
+    done = subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                          capture_output=True, timeout=120, text=True, encoding="utf-8", errors="replace")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
+    """(width, height, rows of RGB bytes) of an 8-bit RGB or RGBA PNG, decoded with zlib alone."""
+    import struct
+    import zlib
+
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, chunks = 8, {}
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunks.setdefault(kind, []).append(data[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    width, height, depth, color_type, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"][0])
+    assert depth == 8 and color_type in (2, 6) and interlace == 0, (depth, color_type, interlace)
+    step = 3 if color_type == 2 else 4
+    raw = zlib.decompress(b"".join(chunks[b"IDAT"]))
+    stride, rows, previous = width * step, [], bytearray(width * step)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - step] if x >= step else 0
+            up, corner = previous[x], previous[x - step] if x >= step else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        previous = line
+        rows.append(bytes(line) if step == 3 else bytes(b for i, b in enumerate(line) if i % 4 != 3))
+    return width, height, rows
