@@ -86,12 +86,13 @@ def planted(tmp_path) -> Path:
 
 
 @pytest.fixture
-def report(capsys, tmp_path, planted) -> Path:
-    """The HTML report of the planted page and the untouched sample, in one file."""
-    sample = tmp_path / SAMPLE.name
-    shutil.copyfile(SAMPLE, sample)
+def report(capsys, tmp_path, planted, monkeypatch) -> Path:
+    """The HTML report of the planted page and the untouched sample, in one file (named as
+    given: relative to the test's folder, which becomes the working directory)."""
+    shutil.copyfile(SAMPLE, tmp_path / SAMPLE.name)
+    monkeypatch.chdir(tmp_path)
     path = tmp_path / "report.html"
-    code, _ = verify(capsys, "--format", "html", "-o", path, planted, sample)
+    code, _ = verify(capsys, "--format", "html", "-o", path, planted.name, SAMPLE.name)
     assert code == 1
     return path
 
@@ -121,7 +122,7 @@ def probe(tmp_path: Path, report: Path) -> dict:
 
 
 def test_each_highlight_covers_exactly_its_finding(capsys, tmp_path, report, planted):
-    expected = findings_json(capsys, planted, tmp_path / SAMPLE.name)
+    expected = findings_json(capsys, planted.name, SAMPLE.name)
     seen = probe(tmp_path, report)
     assert [(f["path"], f["rule"], f["start"], f["text"]) for f in seen["findings"]] == \
            [(f["path"], f["rule"], f["start"], f["text"]) for f in expected]
