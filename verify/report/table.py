@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from verify.messages import text_for
 from verify.reading.document import SENTENCE_ENDS
 from verify.report.rows import counts, headers, summary_lines, tabulate
-from verify.report.terminal import Styled, figures_in, fit_columns, wrap
+from verify.report.terminal import Styled, figures_in, fit_columns, width_of, wrap
 from verify.report.where import where
 
 WIDE = 120          # terminal columns from which every field has a column of its own
@@ -65,7 +65,9 @@ def _grid(result, lang: str, options: TableOptions) -> str:
         rows = [[_stack(row[:3]), row[3], _stack(row[4:])] for row in rows]
         caps, weights = [16, None, None], [0, 1, 1.15]
     columns = [[t] + [row[i] for row in rows] for i, t in enumerate(titles)]
-    widths = fit_columns(columns, options.width, caps, weights)
+    # tabulate keeps two spaces beside every header line: a column is never narrower than that
+    floors = [max(width_of(line) for line in t.text.split("\n")) + 2 for t in titles]
+    widths = fit_columns(columns, options.width, caps, weights, floors)
     body = [["\n".join(wrap(cell, w, options.color)) for cell, w in zip(row, widths)] for row in rows]
     heads = ["\n".join(wrap(t, w)) for t, w in zip(titles, widths)]
     return tabulate(body, headers=heads, tablefmt="simple_grid", disable_numparse=True)

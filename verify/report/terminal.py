@@ -55,10 +55,14 @@ def _breaks(text: str, keep) -> list[bool]:
         before, after = text[i - 1], text[i]
         if inside[i] or after in _NO_LINE_START or before in _NO_LINE_END:
             continue
+        if after in "'\"" and before != " " or before in "'\"" and (i < 2 or text[i - 2] == " "):
+            continue  # a closing ASCII quote stays with the word before it, an opening one with the word after
         if before == " " and after != " ":
             allowed[i] = True
         elif (wcwidth(before) == 2 or wcwidth(after) == 2) and after != " ":
             allowed[i] = True
+        elif before in ",:;!?" and after != " ":
+            allowed[i] = True  # ASCII punctuation in Chinese text (11月4日,下午); figures are kept whole
         elif before == "-" and after.isalpha() and i >= 2 and text[i - 2].isalpha():
             allowed[i] = True  # completion-|rate, counted-|label
     return allowed
@@ -168,15 +172,17 @@ def least_width(piece: Styled) -> int:
     return max((width_of(line) for line in wrap(piece, 1)), default=0)
 
 
-def fit_columns(columns: list[list[Styled]], total: int, caps: list[int | None], weights: list[float]) -> list[int]:
+def fit_columns(columns: list[list[Styled]], total: int, caps: list[int | None], weights: list[float],
+                floors: list[int] | None = None) -> list[int]:
     """Column widths for a grid `total` columns wide (borders and padding: 3 per column + 1).
 
     A column of weight 0 takes its natural width, up to its cap but never below its widest
     figure; the rest share what is left by weight, each between its widest figure and its
-    natural width.
+    natural width. No column is narrower than its floor.
     """
-    natural = [max(map(natural_width, col), default=1) for col in columns]
-    least = [max(map(least_width, col), default=1) for col in columns]
+    floors = floors or [1] * len(columns)
+    natural = [max(max(map(natural_width, col), default=1), floor) for col, floor in zip(columns, floors)]
+    least = [max(max(map(least_width, col), default=1), floor) for col, floor in zip(columns, floors)]
     widths = [0] * len(columns)
     for i, weight in enumerate(weights):
         if not weight:
