@@ -256,3 +256,12 @@ def test_help_has_the_exit_codes_and_examples(capsys):
     out = capsys.readouterr().out
     assert re.search(r"^  0  .*\n  1  .*\n  2  unusable", out, re.M)
     assert "verify --format html -o report.html" in out and "--show-passed" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "markdown", "github"])
+def test_machine_formats_ignore_width_colour_and_table_options(capsys, monkeypatch, planted, fmt):
+    plain = run(capsys, monkeypatch, 200, "--format", fmt, planted)[1]
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    dressed = run(capsys, monkeypatch, 60, "--format", fmt, "--color", "always", "--show-passed", "-q", planted)[1]
+    assert dressed == plain and "\x1b[" not in plain
