@@ -40,6 +40,7 @@ LAZY = {
     ("verify.reading.charset", "charset_normalizer"),
     ("verify.inputs.docx_file", "docx"),
     ("verify.inputs.pdf_file", "pdfminer"),
+    ("verify.cli", "importlib.metadata"),
 }
 
 

@@ -8,10 +8,12 @@ after opening punctuation, and ASCII words break only at spaces and after hyphen
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 
 from wcwidth import wcswidth, wcwidth
+
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
 
 RESET = "\x1b[0m"
 STYLES = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "figure": "\x1b[7m",
@@ -37,9 +39,6 @@ def width_of(text: str) -> int:
 
 def figures_in(text: str) -> list[tuple[int, int]]:
     """Spans of every figure in a piece of text: what the number reader finds, and digit runs."""
-    from verify.reading.document import Document
-    from verify.reading.reader import read_quantities
-
     spans = [(q.start, q.end) for q in read_quantities(Document("<cell>", text))]
     return spans + [m.span() for m in _DIGIT_RUN.finditer(text)]
 
@@ -145,8 +144,8 @@ def wants_color(choice: str, stream, environ) -> bool:
 class ProgressBar:
     """files done / total on stderr, redrawn in place; cleared when the run ends."""
 
-    def __init__(self, total: int, stream=None, width: int = 80):
-        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+    def __init__(self, total: int, stream, width: int = 80):
+        self.total, self.done, self.stream = total, 0, stream
         self.bar = max(10, min(40, width - 30))
 
     def advance(self, count: int = 1) -> None:
