@@ -41,6 +41,7 @@ LAZY = {
     ("verify.inputs.docx_file", "docx"),
     ("verify.inputs.pdf_file", "pdfminer"),
     ("verify.cli", "importlib.metadata"),
+    ("verify.report.terminal", "wcwidth"),
 }
 
 

@@ -7,10 +7,9 @@ after opening punctuation, and ASCII words break only at spaces and after hyphen
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-
-from wcwidth import wcswidth, wcwidth
 
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
@@ -32,9 +31,17 @@ class Styled:
     styles: tuple[tuple[int, int, str], ...] = ()  # (start, end, style name)
 
 
+@functools.cache
+def _wcwidth():
+    """wcwidth's (character width, string width), loaded on first use."""
+    import wcwidth  # lazy: 20 ms of start-up that json, sarif, junit, github and html runs never pay
+
+    return wcwidth.wcwidth, wcwidth.wcswidth
+
+
 def width_of(text: str) -> int:
     """Columns the text takes on a terminal (CJK characters take two)."""
-    return max(wcswidth(text), 0)
+    return max(_wcwidth()[1](text), 0)
 
 
 def figures_in(text: str) -> list[tuple[int, int]]:
@@ -50,6 +57,7 @@ def _breaks(text: str, keep) -> list[bool]:
         for i in range(start + 1, min(end, len(text))):
             inside[i] = True
     allowed = [False] * (len(text) + 1)
+    wcwidth = _wcwidth()[0]
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         if inside[i] or after in _NO_LINE_START or before in _NO_LINE_END:
@@ -82,6 +90,7 @@ def _wrap_spans(text: str, width: int, keep) -> list[tuple[int, int]]:
     """(start, end) of each line: greedy, at allowed breaks, spaces at the break dropped."""
     allowed = _breaks(text, [(s, e) for s, e in keep if e > 0 and s < len(text)])
     spans, start, used, last_break = [], 0, 0, None
+    wcwidth = _wcwidth()[0]
     i = 0
     while i < len(text):
         if i > start and allowed[i]:
