@@ -55,19 +55,37 @@ def figures(capsys, monkeypatch, *paths) -> set[str]:
     found = set()
     for file in json.loads(out)["files"]:
         for f in file["findings"]:
-            found |= {f["text"], *(r["text"] for r in f["related"])}
+            for text in (f["text"], *(r["text"] for r in f["related"])):
+                found |= set(re.split(r"[、，,和及与]", text))  # a list of figures is figures, not one
             for text in (f["message"], f["calculation"] or ""):
                 found |= set(re.findall(r"\d+(?:\.\d+)?(?:万|亿)?(?:人|元|%|个)?", text))
     return {f for f in found if len(f) > 1}
 
 
+def column_lines(out: str) -> list[list[str]]:
+    """The text of the report as runs of lines that continue each other: each table column of
+    each row (a cell's lines), and the lines outside tables."""
+    runs, cells, plain = [], {}, []
+    for line in ANSI.sub("", out).splitlines():
+        if line.startswith("│"):
+            for i, cell in enumerate(line.strip("│").split("│")):
+                cells.setdefault(i, []).append(cell.strip())
+            continue
+        runs += list(cells.values())
+        cells = {}
+        if line[:1] in "┌├└":
+            continue
+        plain.append(line.strip())
+    return runs + list(cells.values()) + [plain]
+
+
 def unbroken(figure: str, out: str) -> bool:
-    """The figure appears somewhere in one piece, or not at all split over a line end."""
-    lines = [ANSI.sub("", line).strip("│ ") for line in out.splitlines()]
-    for first, second in zip(lines, lines[1:]):
-        for cut in range(1, len(figure)):
-            if first.endswith(figure[:cut]) and second.lstrip("│ ").startswith(figure[cut:]):
-                if figure not in first and figure not in second:
+    """No line of a cell (or of the text outside tables) ends with the start of the figure while
+    the next line starts with its rest."""
+    for lines in column_lines(out):
+        for first, second in zip(lines, lines[1:]):
+            for cut in range(1, len(figure)):
+                if first.endswith(figure[:cut]) and second.startswith(figure[cut:]):
                     return False
     return True
 
@@ -198,9 +216,15 @@ def test_statistics_counts_findings_per_rule(capsys, monkeypatch, planted):
     stats = out[out.index("各规则的发现："):].splitlines()
     rows = {cells[0]: cells[1:] for cells in ([c.strip() for c in line.strip("│").split("│")]
                                               for line in stats if line.startswith("│"))}
-    assert rows["completion-rate"] == ["0", "1", "1", "2"]
-    assert rows["parts-of-total"] == ["1", "0", "0", "1"]
-    assert rows["合计"] == ["4", "3", "1", "8"]
+    findings = json.loads(run(capsys, monkeypatch, 120, "--format", "json", planted)[1])["files"][0]["findings"]
+    expected = {}
+    for f in findings:
+        expected.setdefault(f["rule"], [0, 0, 0])[("error", "warning", "info").index(f["severity"])] += 1
+    assert {rule: [int(c) for c in cells] for rule, cells in rows.items() if rule not in ("合计", "规则")} == \
+           {rule: [*tally, sum(tally)] for rule, tally in expected.items()}
+    totals = [sum(t[i] for t in expected.values()) for i in range(3)]
+    assert [int(c) for c in rows["合计"]] == [*totals, len(findings)]
+    assert len(expected) >= 5 and rows["completion-rate"] == ["0", "1", "1", "2"]
 
 
 def test_statistics_never_enters_a_machine_format(capsys, monkeypatch, planted):

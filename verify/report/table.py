@@ -18,6 +18,7 @@ from verify.report.where import where
 
 WIDE = 120          # terminal columns from which every field has a column of its own
 CONTEXT = 36        # characters of the sentence shown on each side of the figure
+KEEP_WHOLE = 12     # characters: a finding's text up to this long is never broken
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def _grid(result, lang: str, options: TableOptions) -> str:
         caps, weights = [None, None, 16, None, None, None], [0, 0, 0, 1.2, 1, 1]
     else:  # position, severity and rule in one column; problem and arithmetic in another
         titles = [Styled("\n".join(names[:3])), Styled(names[3]), Styled("\n".join(names[4:]))]
-        rows = [[_stack(row[:3]), row[3], _stack(row[4:])] for row in rows]
+        label = text_for(lang, "col_calculation") + ("：" if lang == "zh" else ": ")
+        rows = [[_stack(row[:3]), row[3], _stack([row[4], _labelled(label, row[5])])] for row in rows]
         caps, weights = [16, None, None], [0, 1, 1.15]
     columns = [[t] + [row[i] for row in rows] for i, t in enumerate(titles)]
     # tabulate keeps two spaces beside every header line: a column is never narrower than that
@@ -83,6 +85,15 @@ def _cells(result, finding, lang: str, color: bool) -> list[Styled]:
             context(result.doc.text, finding, result.quantities, color),
             Styled(message, keep=tuple(figures_in(message))),
             Styled(calculation, keep=tuple(figures_in(calculation)))]
+
+
+def _labelled(label: str, cell: Styled) -> Styled:
+    """A cell's text after a label (计算：…), when it has any."""
+    if not cell.text:
+        return cell
+    shift = len(label)
+    return Styled(label + cell.text, tuple((s + shift, e + shift) for s, e in cell.keep),
+                  tuple((s + shift, e + shift, name) for s, e, name in cell.styles))
 
 
 def _stack(cells: list[Styled]) -> Styled:
@@ -118,10 +129,12 @@ def context(text: str, finding, quantities, color: bool) -> Styled:
     left, right = ("", "") if color else ("【", "】")
     shown = lead + before + left + figure + right + after + tail
     figure_at = len(lead) + len(before)
-    keep = [(figure_at, figure_at + len(left) + len(figure) + len(right))]
+    # a short finding stays whole; a long one (a list of figures) keeps each of its figures whole
+    keep = [(figure_at, figure_at + len(left) + len(figure) + len(right))] if len(figure) <= KEEP_WHOLE else []
     for q in quantities:
-        if begin <= q.start and q.end <= end and not (q.start < finding.end and finding.start < q.end):
-            moved = q.start - begin + len(lead) + (len(left) + len(right) if q.start >= finding.end else 0)
+        if begin <= q.start and q.end <= end:
+            moved = q.start - begin + len(lead) + (len(left) if q.start >= finding.start else 0) \
+                + (len(right) if q.start >= finding.end else 0)
             keep.append((moved, moved + q.end - q.start))
     styles = ((figure_at, figure_at + len(figure), "figure"),) if color else ()
     return Styled(shown.replace("\n", " "), tuple(keep), styles)
