@@ -116,9 +116,11 @@ def test_the_check_for_split_figures_is_not_vacuous():
 @pytest.mark.parametrize("text, width, lines", [
     ("截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%", 16,
      ["截至10月底，全市", "城镇新增就业", "33.88万人，完成", "全年计划的96.8%"]),
-    # a range is one figure: wider than the column, it still moves whole to a line of its own
+    # a range verify prints is two figures: it may break after its ～, never inside either end
     ("33.88万人 ÷ 93.7% = 36.16万人（36.13万人～36.18万人）", 20,
-     ["33.88万人 ÷ 93.7% =", "36.16万人", "（36.13万人～36.18万人）"]),
+     ["33.88万人 ÷ 93.7% =", "36.16万人", "（36.13万人～", "36.18万人）"]),
+    ("33.88万人 ÷ 93.7% = 36.16万人（36.13万人～36.18万人）", 30,
+     ["33.88万人 ÷ 93.7% = 36.16万人", "（36.13万人～36.18万人）"]),
     ("counted-label-quoted-list", 14, ["counted-label-", "quoted-list"]),
     ("the parts add up to 1,234.5万元, not to the total", 18, ["the parts add up", "to 1,234.5万元,", "not to the total"]),
     ("the same measure is stated as '38.88万人' and here", 30,

@@ -46,7 +46,11 @@ def width_of(text: str) -> int:
 
 def figures_in(text: str) -> list[tuple[int, int]]:
     """Spans of every figure in a piece of text: what the number reader finds, and digit runs."""
-    spans = [(q.start, q.end) for q in read_quantities(Document("<cell>", text))]
+    spans = []
+    for q in read_quantities(Document("<cell>", text)):
+        cut = next((i for i in range(q.start + 1, q.end) if text[i] in "～~"), None)
+        # a range printed by verify (36.13万人～36.18万人) is two figures: it may break after its ～
+        spans += [(q.start, cut + 1), (cut + 1, q.end)] if cut is not None else [(q.start, q.end)]
     return spans + [m.span() for m in _DIGIT_RUN.finditer(text)]
 
 
