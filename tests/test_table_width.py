@@ -18,7 +18,7 @@ from wcwidth import wcswidth
 from conftest import REPO, SAMPLE, planted_page
 from verify.cli import main
 from verify.loaders import load_rules
-from verify.report.terminal import ProgressBar, Styled, wants_color, wrap
+from verify.report.terminal import ProgressBar, Styled, figure_piece, wants_color, wrap
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -128,9 +128,7 @@ def test_the_check_for_split_figures_is_not_vacuous():
     ("网谈时间:11月4日(周四)下午4:30-2:00", 12, ["网谈时间:", "11月4日", "(周四)", "下午4:30-2:00"]),
 ])
 def test_wrap_breaks_between_characters_outside_figures(text, width, lines):
-    from verify.report.terminal import figures_in
-
-    assert wrap(Styled(text, tuple(figures_in(text))), width) == lines
+    assert wrap(figure_piece(text), width) == lines
 
 
 def test_eighty_columns_stacks_the_fields_and_160_gives_each_a_column(capsys, monkeypatch, planted):

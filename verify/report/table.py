@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from verify.messages import text_for
 from verify.reading.document import SENTENCE_ENDS
 from verify.report.rows import counts, headers, summary_lines, tabulate
-from verify.report.terminal import Styled, figures_in, fit_columns, width_of, wrap
+from verify.report.terminal import Styled, figure_piece, figures_in, fit_columns, width_of, wrap
 from verify.report.where import where
 
 WIDE = 120          # terminal columns from which every field has a column of its own
@@ -83,8 +83,8 @@ def _cells(result, finding, lang: str, color: bool) -> list[Styled]:
             Styled(severity, styles=((0, len(severity), finding.severity),)),
             Styled(finding.rule_id),
             context(result.doc.text, finding, result.quantities, color),
-            Styled(message, keep=tuple(figures_in(message))),
-            Styled(calculation, keep=tuple(figures_in(calculation)))]
+            figure_piece(message),
+            figure_piece(calculation)]
 
 
 def _labelled(label: str, cell: Styled) -> Styled:
@@ -93,20 +93,22 @@ def _labelled(label: str, cell: Styled) -> Styled:
         return cell
     shift = len(label)
     return Styled(label + cell.text, tuple((s + shift, e + shift) for s, e in cell.keep),
-                  tuple((s + shift, e + shift, name) for s, e, name in cell.styles))
+                  tuple((s + shift, e + shift, name) for s, e, name in cell.styles),
+                  tuple((s + shift, e + shift) for s, e in cell.soft))
 
 
 def _stack(cells: list[Styled]) -> Styled:
     """Several cells as the lines of one."""
-    text, keep, styles, offset = [], [], [], 0
+    text, keep, styles, soft, offset = [], [], [], [], 0
     for cell in cells:
         if not cell.text:
             continue
         text.append(cell.text)
         keep += [(s + offset, e + offset) for s, e in cell.keep]
         styles += [(s + offset, e + offset, name) for s, e, name in cell.styles]
+        soft += [(s + offset, e + offset) for s, e in cell.soft]
         offset += len(cell.text) + 1
-    return Styled("\n".join(text), tuple(keep), tuple(styles))
+    return Styled("\n".join(text), tuple(keep), tuple(styles), tuple(soft))
 
 
 def context(text: str, finding, quantities, color: bool) -> Styled:
@@ -149,7 +151,7 @@ def _passed(result, lang: str, options: TableOptions) -> list[str]:
     out = [text_for(lang, "checks_held", count=len(result.passed))]
     for check in result.passed:
         line = f"{where(result.doc, check.start, lang)}  {check.rule_id}  {check.calculation}"
-        out += ["  " + part for part in wrap(Styled(line, tuple(figures_in(line))), options.width - 2)]
+        out += ["  " + part for part in wrap(figure_piece(line), options.width - 2)]
     return out
 
 

@@ -29,6 +29,12 @@ class Styled:
     text: str
     keep: tuple[tuple[int, int], ...] = ()     # spans never broken across lines
     styles: tuple[tuple[int, int, str], ...] = ()  # (start, end, style name)
+    soft: tuple[tuple[int, int], ...] = ()     # spans kept whole where a line is wide enough (ranges)
+
+
+def figure_piece(text: str) -> Styled:
+    """Text whose figures stay whole, and whose ranges stay whole where they fit."""
+    return Styled(text, tuple(figures_in(text)), soft=tuple(ranges_in(text)))
 
 
 @functools.cache
@@ -48,10 +54,25 @@ def figures_in(text: str) -> list[tuple[int, int]]:
     """Spans of every figure in a piece of text: what the number reader finds, and digit runs."""
     spans = []
     for q in read_quantities(Document("<cell>", text)):
-        cut = next((i for i in range(q.start + 1, q.end) if text[i] in "～~"), None)
+        cut = _range_cut(text, q.start, q.end)
         # a range printed by verify (36.13万人～36.18万人) is two figures: it may break after its ～
         spans += [(q.start, cut + 1), (cut + 1, q.end)] if cut is not None else [(q.start, q.end)]
     return spans + [m.span() for m in _DIGIT_RUN.finditer(text)]
+
+
+def ranges_in(text: str) -> list[tuple[int, int]]:
+    """Spans of the ranges verify prints (36.13万人～36.18万人), brackets included."""
+    found = []
+    for q in read_quantities(Document("<cell>", text)):
+        if _range_cut(text, q.start, q.end) is not None:
+            start = q.start - 1 if q.start > 0 and text[q.start - 1] in "（(" else q.start
+            end = q.end + 1 if q.end < len(text) and text[q.end] in "）)" else q.end
+            found.append((start, end))
+    return found
+
+
+def _range_cut(text: str, start: int, end: int) -> int | None:
+    return next((i for i in range(start + 1, end) if text[i] in "～~"), None)
 
 
 def _breaks(text: str, keep) -> list[bool]:
@@ -84,7 +105,11 @@ def wrap(piece: Styled, width: int, color: bool = False) -> list[str]:
     lines: list[str] = []
     offset = 0
     for paragraph in piece.text.split("\n"):
-        for start, end in _wrap_spans(paragraph, width, [(s - offset, e - offset) for s, e in piece.keep]):
+        keep = [(s - offset, e - offset) for s, e in piece.keep]
+        spans = _wrap_spans(paragraph, width, keep + [(s - offset, e - offset) for s, e in piece.soft])
+        if piece.soft and any(width_of(paragraph[a:b]) > width for a, b in spans):
+            spans = _wrap_spans(paragraph, width, keep)  # a range wider than the line breaks after its ～
+        for start, end in spans:
             lines.append(_paint(piece, offset + start, offset + end, color))
         offset += len(paragraph) + 1
     return lines
