@@ -608,15 +608,23 @@ def test_cli_numbers_without_added_rules_does_not_load_rules(capsys):
 CACHE_PROBE = textwrap.dedent("""\
     import sys
     from verify.cli import main
-    code = main(["--format", "json", sys.argv[1]])
+    code = main(["--format", "json", *sys.argv[1:]])
     print("SYMPY_IMPORTED=" + str("sympy" in sys.modules), file=sys.stderr)
     sys.exit(code)
 """)
+# The built-in formulas ship solved; a user's pack with a formula of its own needs the solver.
+NEW_FORMULA_RULE = RELATION_RULE.replace("formula: done == plan * rate", "formula: done == rate * plan")
 
 
-def run_probe(cache_dir: Path) -> tuple[subprocess.CompletedProcess, bool]:
+def run_probe(cache_dir: Path, pack: bool = True) -> tuple[subprocess.CompletedProcess, bool]:
     env = {**os.environ, "VERIFY_CACHE_DIR": str(cache_dir), "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run([sys.executable, "-c", CACHE_PROBE, "reports/qingdao-daily-2022-11-04.txt"],
+    rules = []
+    if pack:
+        folder = cache_dir.parent / f"{cache_dir.name}-pack"
+        folder.mkdir(exist_ok=True)
+        (folder / "demo.yaml").write_text(NEW_FORMULA_RULE, encoding="utf-8")
+        rules = ["--rules", str(folder)]
+    done = subprocess.run([sys.executable, "-c", CACHE_PROBE, *rules, "reports/qingdao-daily-2022-11-04.txt"],
                           cwd=REPO, env=env, capture_output=True, encoding="utf-8", timeout=300)
     assert done.returncode == 0, done.stderr
     marker = [line for line in done.stderr.splitlines() if line.startswith("SYMPY_IMPORTED=")]
@@ -644,9 +652,16 @@ def test_warm_run_does_not_write_the_cache(tmp_path):
     assert list(tmp_path.iterdir()) == [cache]
 
 
-def test_empty_cache_dir_solves_with_sympy(tmp_path):
+def test_empty_cache_dir_solves_a_new_formula_with_sympy(tmp_path):
     _, imported = run_probe(tmp_path)
-    assert imported, "a cold cache should need sympy to solve the formulas"
+    assert imported, "a cold cache should need sympy to solve a formula of a user's pack"
+
+
+def test_builtin_formulas_ship_solved(tmp_path):
+    """A fresh install (empty cache) checks with the built-in rules without sympy, and writes nothing."""
+    _, imported = run_probe(tmp_path / "cache", pack=False)
+    assert not imported, "the built-in formulas' solved forms ship with the package"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
