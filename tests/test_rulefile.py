@@ -634,7 +634,7 @@ def run_probe(cache_dir: Path, pack: bool = True) -> tuple[subprocess.CompletedP
 
 def test_warm_formula_cache_never_imports_sympy(tmp_path):
     cold, _ = run_probe(tmp_path)  # may import sympy to solve the formulas
-    cache_files = list(tmp_path.glob("*.json"))
+    cache_files = list(tmp_path.glob("solved-*.json"))
     assert len(cache_files) == 1, list(tmp_path.iterdir())
     assert isinstance(json.loads(cache_files[0].read_text(encoding="utf-8")), dict)
     warm, imported = run_probe(tmp_path)
@@ -645,11 +645,13 @@ def test_warm_formula_cache_never_imports_sympy(tmp_path):
 def test_warm_run_does_not_write_the_cache(tmp_path):
     """Loading rules writes the solve cache only when a formula was solved in this run."""
     run_probe(tmp_path)
-    cache = next(tmp_path.glob("*.json"))
-    os.utime(cache, (1_000_000_000, 1_000_000_000))
+    caches = sorted(tmp_path.glob("*.json"))  # the solved formulas, and the compiled patterns (verify/regexes.py)
+    assert [c.name.split("-")[0] for c in caches] == ["regex", "solved"]
+    for cache in caches:
+        os.utime(cache, (1_000_000_000, 1_000_000_000))
     run_probe(tmp_path)
-    assert cache.stat().st_mtime == 1_000_000_000
-    assert list(tmp_path.iterdir()) == [cache]
+    assert [cache.stat().st_mtime for cache in caches] == [1_000_000_000] * 2
+    assert sorted(tmp_path.iterdir()) == caches
 
 
 def test_empty_cache_dir_solves_a_new_formula_with_sympy(tmp_path):
@@ -666,7 +668,7 @@ def test_builtin_formulas_ship_solved(tmp_path):
 
 def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
     run_probe(tmp_path)
-    cache = next(tmp_path.glob("*.json"))
+    cache = next(tmp_path.glob("solved-*.json"))
     cache.write_text("{not json", encoding="utf-8")
     done, imported = run_probe(tmp_path)
     assert imported

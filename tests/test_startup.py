@@ -6,6 +6,7 @@ cannot be written never imports sympy.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -74,3 +75,33 @@ def test_fresh_install_with_read_only_home_never_imports_sympy(tmp_path):
     assert done.returncode in (0, 1), done.stderr
     assert '"schema": "verify/2"' in done.stdout
     assert list(home.iterdir()) == []
+
+
+REGEX_PROBE = textwrap.dedent("""\
+    import re, sys
+    from verify import regexes
+    pattern = sys.argv[1]
+    fresh = re.compile(pattern)
+    kept = regexes.compile(pattern)
+    text = "截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%。"
+    assert [m.groupdict() for m in kept.finditer(text)] == [m.groupdict() for m in fresh.finditer(text)]
+    assert (kept.groups, kept.groupindex, kept.flags) == (fresh.groups, fresh.groupindex, fresh.flags)
+    regexes.save()
+""")
+
+
+def test_kept_patterns_match_as_compiled_ones(tmp_path):
+    """A pattern from the cache of compiled patterns behaves as re.compile's, in a later run too;
+    a damaged cache is ignored."""
+    env = {**os.environ, "VERIFY_CACHE_DIR": str(tmp_path)}
+    pattern = r"(?P<n>\d+(?:\.\d+)?)(?P<u>万人|%)|(?P<w>[一二三四五六七八九十]+)"
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", REGEX_PROBE, pattern], env=env, capture_output=True,
+                              encoding="utf-8", timeout=60)
+        assert done.returncode == 0, done.stderr
+    cache_files = list(tmp_path.glob("regex-*.json"))
+    assert len(cache_files) == 1 and f"0:{pattern}" in json.loads(cache_files[0].read_text(encoding="utf-8"))
+    cache_files[0].write_text(cache_files[0].read_text(encoding="utf-8").replace("[", "[9999,"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", REGEX_PROBE, pattern], env=env, capture_output=True,
+                          encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from verify import regexes
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
 from verify.checking.records import FileResult
@@ -75,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     except VerifyError as exc:
         print(f"verify: {exc.one_line()}", file=sys.stderr)
         return ExitStatus.UNUSABLE
+    finally:
+        regexes.save()  # only when a pattern was compiled anew: the next run starts without compiling it
 
 
 def _settings(args: argparse.Namespace) -> Config:
