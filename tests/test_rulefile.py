@@ -660,10 +660,10 @@ def test_empty_cache_dir_solves_a_new_formula_with_sympy(tmp_path):
 
 
 def test_builtin_formulas_ship_solved(tmp_path):
-    """A fresh install (empty cache) checks with the built-in rules without sympy, and writes nothing."""
+    """A fresh install (empty cache) checks with the built-in rules without sympy, and solves nothing."""
     _, imported = run_probe(tmp_path / "cache", pack=False)
     assert not imported, "the built-in formulas' solved forms ship with the package"
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.glob("cache/solved-*")) == []
 
 
 def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
