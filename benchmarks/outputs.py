@@ -1,7 +1,7 @@
 """Fingerprints of verify's JSON output on ../shared/corpus and ../shared/archive: proof that a
 speed change changed no output.
 
-    python benchmarks/outputs.py                # compare with tests/golden/outputs.json
+    python benchmarks/outputs.py                # compare with tests/output_fingerprints.json
     python benchmarks/outputs.py --write        # record the current outputs (an intended change)
     python benchmarks/outputs.py --tree DIR     # run another checkout's verify (e.g. main's tree)
 
@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FOLDERS = ("corpus", "archive/bulletins", "archive/rmrb1998", "archive/xwlb")
 MODES = {"check": ["--format", "json"], "numbers": ["--numbers", "--format", "json"]}
-GOLDEN = REPO / "tests" / "golden" / "outputs.json"
+GOLDEN = REPO / "tests" / "output_fingerprints.json"
 
 
 def _digest(text: str) -> str:

@@ -1,5 +1,5 @@
 """Speed work changes no output: verify's JSON on ../shared/corpus and ../shared/archive, byte for
-byte, against the fingerprints recorded in tests/golden/outputs.json (benchmarks/outputs.py).
+byte, against the fingerprints recorded in tests/output_fingerprints.json (benchmarks/outputs.py).
 
 An intended change of output (a new rule, a fixed false alarm) is recorded with
 ``python benchmarks/outputs.py --write``; the failure names the files whose entries changed.

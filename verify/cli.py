@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -17,7 +18,7 @@ from verify.errors import ExitStatus, UsageError, VerifyError
 from verify.gate.apply import apply_gate, stamp
 from verify.gate.baseline import baseline_text
 from verify.gate.suppressions import Suppression
-from verify.inputs import expand_inputs, read_document, write_atomically
+from verify.inputs import STDIN, check_readable, expand_inputs, read_document, write_atomically
 from verify.loaders import load_rules, read_baseline, read_suppressions
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
@@ -107,13 +108,14 @@ def _run(args: argparse.Namespace) -> int:
     _check_conflicts(args, settings)
     if args.list_rules or args.explain or args.test_rules:
         return _rule_command(args, settings)
-    documents = _read(args.files, settings)
     if args.statements:
-        return _statements(documents, settings, args.output)
+        return _statements(_read(args.files, settings), settings, args.output)
     if args.numbers:
-        return _numbers(documents, settings, args.output)
+        return _numbers(_read(args.files, settings), settings, args.output)
+    sources = _sources(args.files, settings)
     rules = _load_rules(settings)
-    results = stamp(check_all(documents, rules, settings.date, settings.lang, settings.jobs), settings.severity)
+    read = functools.partial(read_document, encoding=settings.encoding)
+    results = stamp(check_all(sources, rules, settings.date, settings.lang, settings.jobs, read, keep=True), settings.severity)
     if args.write_baseline:
         _write_baseline(args.write_baseline, results)
     ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
@@ -128,6 +130,18 @@ def _read(files: list[str], settings: Config) -> list[Document]:
     if not files:
         raise UsageError("no input files (try: verify report.txt)")
     return [read_document(p, settings.encoding) for p in expand_inputs(files, settings.glob)]
+
+
+def _sources(files: list[str], settings: Config) -> list[Document | str]:
+    """The reports to check, each read when its turn comes (standard input, which can be read
+    only once and only here, is read now); a file that cannot be read is found before the rules load."""
+    if not files:
+        raise UsageError("no input files (try: verify report.txt)")
+    paths = expand_inputs(files, settings.glob)
+    for path in paths:
+        if path != STDIN:
+            check_readable(path)
+    return [read_document(p, settings.encoding) if p == STDIN else p for p in paths]
 
 
 def _numbers(documents: list[Document], settings: Config, output: str | None) -> int:
