@@ -24,7 +24,7 @@ from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 from verify.records import Severity
 from verify.report import FORMATS, render
-from verify.report.json_report import numbers_report
+from verify.report.json_report import numbers_report, numbers_report_parts
 from verify.report.numbers_table import numbers_table
 from verify.report.rule_docs import explain, rules_table
 from verify.report.statements_report import statements_json, statements_table
@@ -148,6 +148,10 @@ def _numbers(documents: list[Document], settings: Config, output: str | None) ->
     """--numbers: every stated quantity instead of the check."""
     if settings.rules:  # a malformed rule file stops every command, this one too
         _load_rules(settings)
+    if settings.format == "json" and not output:  # one file's figures at a time, not all at once
+        for part in numbers_report_parts((doc, read_quantities(doc)) for doc in documents):
+            sys.stdout.write(part)
+        return ExitStatus.CLEAN
     files = [(doc, read_quantities(doc)) for doc in documents]
     text = numbers_report(files) if settings.format == "json" else numbers_table(files, settings.lang)
     _emit(text, output)
