@@ -37,6 +37,9 @@ LAZY = {
     ("verify.rules.formula.solve", "sympy"),
     ("verify.report.rows", "tabulate"),
     ("verify.checking.engine", "concurrent.futures"),
+    ("verify.reading.charset", "charset_normalizer"),
+    ("verify.inputs.docx_file", "docx"),
+    ("verify.inputs.pdf_file", "pdfminer"),
 }
 
 

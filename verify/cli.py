@@ -1,4 +1,4 @@
-"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs.py, the only I/O."""
+"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs/, the only I/O."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="verify",
         description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
                     " / Numeric consistency checker for Chinese news reports.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="report files or folders (UTF-8 or GB18030); - for stdin")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="reports (.txt, .md, .html, .docx, .pdf) or folders of them; - for stdin")
     parser.add_argument("--numbers", action="store_true", help="list every stated quantity instead of checking")
     parser.add_argument("--statements", action="store_true",
                         help="show how each figure was read (role, measure, 其中 lists, facts) instead of checking")
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
     parser.add_argument("--fail-on", choices=FAIL_LEVELS,
                         help="lowest severity that makes the exit code 1 (default: error)")
-    parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
+    parser.add_argument("--glob", help="files to check inside folders (default: every supported format)")
     parser.add_argument("--jobs", type=int, metavar="N", help="check files in N parallel processes")
     parser.add_argument("--config", metavar="FILE", help="settings file (default: verify.toml here or above)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
@@ -92,7 +92,7 @@ def _settings(args: argparse.Namespace) -> Config:
     config.lang = args.lang or config.lang or "zh"
     config.fail_on = args.fail_on or config.fail_on or "error"
     config.encoding = args.encoding or config.encoding
-    config.glob = args.glob or config.glob or "*.txt"
+    config.glob = args.glob or config.glob
     config.jobs = args.jobs if args.jobs is not None else (config.jobs or 1)
     config.date = _parse_date(args.date) if args.date else config.date
     config.baseline = args.baseline or config.baseline

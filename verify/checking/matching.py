@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from verify.statements import role_name
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
 from verify.reading.quantity import Quantity
@@ -30,6 +31,12 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
     complete and whether the structure is only probable; for `facts`, each named figure bound."""
     reading = context.statements
     found = []
+    if rule.structure == "each":   # every statement alone, bound by its role's name (share, fall, …)
+        for index, st in reading.statements.items():
+            q = context.quantities[index]
+            name = role_name(st, q) or st.role.value
+            found.append(Match(rule, q.start, q.end, {name: index}, {}, {}, {}))
+        return found
     if rule.structure == "facts":
         for fact in reading.facts:
             bound = fact.bound()
@@ -37,6 +44,9 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
             end = max(context.quantities[i].end for i in bound.values())
             found.append(Match(rule, start, end, bound, {}, {}, {}))
         return found
+    if rule.structure != "parts":   # a tally: a count and the items it names (statements/lists.py)
+        return [Match(rule, t.start, t.end, {}, {"figures": t.figures}, {}, {}, t)
+                for t in reading.tallies if t.family == rule.structure]
     for parts in reading.parts_lists:
         total = context.quantities[parts.total]
         texts = {"certain": "yes" if parts.certain else "no", "complete": parts.complete,

@@ -40,7 +40,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     for index, st in statements.items():
         if st.of is None or statements.get(st.of) is None:
             continue
-        name = _name(st, quantities[index])
+        name = role_name(st, quantities[index])
         if name:
             about.setdefault(st.of, {}).setdefault(name, index)
     for index, st in statements.items():
@@ -114,7 +114,8 @@ def _names_flow(measure: str, word: str, plus: str, minus: str) -> bool:
         and not measure.endswith(plus + minus) and not measure.endswith(minus[0] + plus)
 
 
-def _name(st: Statement, q: Quantity) -> str | None:
+def role_name(st: Statement, q: Quantity) -> str | None:
+    """The name a rule binds a change, rate, share or completion by (change/drop, rate/fall, …)."""
     if st.compare and "均" in st.compare:
         return None   # 年均增长8.8%, 年均增收900亿元: an average per year is no change between the ends
     if st.role is Role.CHANGE and q.unit == "百分点":

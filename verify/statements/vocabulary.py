@@ -64,7 +64,8 @@ def vocabulary() -> Vocabulary:
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
-    lists = {name: tuple(str(w) for w in words) for name, words in raw.items()}
+    lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
+             for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
     verbs = f"{up}|{down}"
     return Vocabulary(

@@ -1,11 +1,15 @@
-"""What the command line names -> Documents: files, folders (recursing into *.txt), and - for stdin.
+"""What the command line names -> Documents: files, folders, and - for stdin.
 
 Together with cli.py this is where files are read; every failure is an InputError naming the
-file, so the run ends with one line and exit 2, never a traceback.
+file, so the run ends with one line and exit 2, never a traceback. Plain text (and stdin) is
+decoded as it is; a .docx, PDF, HTML or Markdown file goes to its reader, one module each here,
+which returns the text with a map back to places in the file. A reader's library is imported
+only when a file of its format is read.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -13,19 +17,29 @@ from verify.reading.document import Document, decode
 from verify.errors import InputError
 
 STDIN = "-"
+# Extension -> reader module (in this package); anything else is read as plain text.
+READERS = {".docx": "docx_file", ".pdf": "pdf_file", ".html": "html_file", ".htm": "html_file",
+           ".md": "markdown_file", ".markdown": "markdown_file"}
+SUPPORTED = ("*.txt", *(f"*{ext}" for ext in READERS))
 
 
-def expand_inputs(names: list[str], glob: str) -> list[str]:
-    """Files as given, each folder replaced by its matching files (sorted), in the order given."""
+def expand_inputs(names: list[str], glob: str | None = None) -> list[str]:
+    """Files as given, each folder replaced by its matching files (sorted), in the order given.
+
+    Without a glob a folder gives every file of a supported format (SUPPORTED).
+    """
     paths: list[str] = []
+    patterns = (glob,) if glob else SUPPORTED
     for name in names:
         path = Path(name)
         if name == STDIN or not path.is_dir():
             paths.append(name)
             continue
-        found = sorted(str(p) for p in path.rglob(glob) if p.is_file())
+        found = sorted({str(p) for pattern in patterns for p in path.rglob(pattern)
+                        if p.is_file() and not p.name.startswith("~$")})  # ~$: Word's lock files
         if not found:
-            raise InputError(name, f"folder with nothing to check (no {glob} files)")
+            wanted = glob or ", ".join(SUPPORTED)
+            raise InputError(name, f"folder with nothing to check (no {wanted} files)")
         paths.extend(found)
     return paths
 
@@ -43,7 +57,11 @@ def read_document(path: str, encoding: str | None) -> Document:
         raise InputError(path, "is a directory, not a report file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    return decode(raw, path, encoding)
+    reader = READERS.get(file.suffix.lower())
+    if reader is None:
+        return decode(raw, path, encoding)
+    module = importlib.import_module(f"verify.inputs.{reader}")
+    return module.read(raw, path, encoding)
 
 
 def check_readable(path: str) -> None:
