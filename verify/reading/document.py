@@ -81,7 +81,7 @@ class Document:
     def kept(self, spans) -> "KeptDocument":
         """What reports and the gate still ask of a checked document, for these spans only:
         its path, positions, and the sentences of the spans (not its text, nor its figures)."""
-        return KeptDocument(self.path, self.encoding, self._line_starts,
+        return KeptDocument(self.path, self.encoding, self.source, self._line_starts,
                             {span: self.sentence_at(*span) for span in spans})
 
     def sentence_spans(self) -> list[tuple[int, int]]:
@@ -103,10 +103,12 @@ class KeptDocument:
 
     path: str
     encoding: str
+    source: SourceMap | None
     _line_starts: list[int] = field(repr=False)
     _sentences: dict[tuple[int, int], str] = field(repr=False)
 
     position = Document.position
+    locate = Document.locate
 
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of a span the document was kept for."""

@@ -58,8 +58,7 @@ def numbers_report_parts(files: Iterable[tuple[Document, list[Quantity]]]) -> It
         any_file = True
         parts = [f'{head}    {{\n      "path": {_scalar(doc.path)},\n      "quantities": [']
         for i, q in enumerate(quantities):
-            fields = ",\n".join(f"          {_scalar(k)}: {_scalar(v)}" for k, v in quantity_record(doc, q).items())
-            parts.append((",\n" if i else "\n") + f"        {{\n{fields}\n        }}")
+            parts.append((",\n" if i else "\n") + "        " + _indented(quantity_record(doc, q), 8))
         parts.append("\n      ]\n    }" if len(parts) > 1 else "]\n    }")
         yield "".join(parts)
     yield ("\n  ]" if any_file else "]") + "\n}\n"
@@ -67,6 +66,18 @@ def numbers_report_parts(files: Iterable[tuple[Document, list[Quantity]]]) -> It
 
 def _scalar(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _indented(value, margin: int) -> str:
+    """json.dumps(value, indent=2, ensure_ascii=False) for a value starting `margin` spaces in."""
+    if isinstance(value, dict) and value:
+        inner = " " * (margin + 2)
+        fields = ",\n".join(f"{inner}{_scalar(k)}: {_indented(v, margin + 2)}" for k, v in value.items())
+        return "{\n" + fields + "\n" + " " * margin + "}"
+    if isinstance(value, list) and value:
+        inner = " " * (margin + 2)
+        return "[\n" + ",\n".join(inner + _indented(v, margin + 2) for v in value) + "\n" + " " * margin + "]"
+    return _scalar(value)
 
 
 def findings_report(results) -> str:
