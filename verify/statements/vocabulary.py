@@ -32,6 +32,7 @@ class Vocabulary:
     completion: re.Pattern[str]
     average: re.Pattern[str]
     net: re.Pattern[str]
+    daily: re.Pattern[str]         # 日均, 平均每天: a total divided by its days
     extreme: re.Pattern[str]
     plan: re.Pattern[str]          # in the words before a figure
     plan_after: re.Pattern[str]    # just after a figure (1.8万亿元投资目标)
@@ -80,6 +81,7 @@ def vocabulary() -> Vocabulary:
         completion=regexes.compile(rf"完成[^，,。；;]{{0,24}}?(?:{_alternation(lists['completion_words'])})$"),
         average=regexes.compile(rf"(?:{_alternation(lists['average_words'])})"),
         net=regexes.compile(rf"(?:{_alternation(lists['net_words'])})"),
+        daily=regexes.compile(rf"(?:{_alternation(lists['daily_words'])})"),
         extreme=regexes.compile(rf"(?:{_alternation(lists['extreme_words'])})"),
         plan=regexes.compile(rf"(?:{_alternation(lists['plan_words'])})"),
         plan_after=regexes.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
