@@ -70,8 +70,7 @@ def test_errors_are_rare_and_each_a_known_published_mistake(archive_run):
 
 def test_cross_check_warnings_are_rare(archive_run):
     characters, findings = archive_run
-    warnings = [(p, f) for p, f in findings if f.severity == "warning" and f.rule_id not in USAGE_RULES
-               ]
+    warnings = [(p, f) for p, f in findings if f.severity == "warning" and f.rule_id not in USAGE_RULES]
     assert rate(len(warnings), characters) <= MAX_CROSS_CHECK_WARNINGS, listing(warnings)
 
 
