@@ -608,15 +608,23 @@ def test_cli_numbers_without_added_rules_does_not_load_rules(capsys):
 CACHE_PROBE = textwrap.dedent("""\
     import sys
     from verify.cli import main
-    code = main(["--format", "json", sys.argv[1]])
+    code = main(["--format", "json", *sys.argv[1:]])
     print("SYMPY_IMPORTED=" + str("sympy" in sys.modules), file=sys.stderr)
     sys.exit(code)
 """)
+# The built-in formulas ship solved; a user's pack with a formula of its own needs the solver.
+NEW_FORMULA_RULE = RELATION_RULE.replace("formula: done == plan * rate", "formula: done == rate * plan")
 
 
-def run_probe(cache_dir: Path) -> tuple[subprocess.CompletedProcess, bool]:
+def run_probe(cache_dir: Path, pack: bool = True) -> tuple[subprocess.CompletedProcess, bool]:
     env = {**os.environ, "VERIFY_CACHE_DIR": str(cache_dir), "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run([sys.executable, "-c", CACHE_PROBE, "reports/qingdao-daily-2022-11-04.txt"],
+    rules = []
+    if pack:
+        folder = cache_dir.parent / f"{cache_dir.name}-pack"
+        folder.mkdir(exist_ok=True)
+        (folder / "demo.yaml").write_text(NEW_FORMULA_RULE, encoding="utf-8")
+        rules = ["--rules", str(folder)]
+    done = subprocess.run([sys.executable, "-c", CACHE_PROBE, *rules, "reports/qingdao-daily-2022-11-04.txt"],
                           cwd=REPO, env=env, capture_output=True, encoding="utf-8", timeout=300)
     assert done.returncode == 0, done.stderr
     marker = [line for line in done.stderr.splitlines() if line.startswith("SYMPY_IMPORTED=")]
@@ -626,7 +634,7 @@ def run_probe(cache_dir: Path) -> tuple[subprocess.CompletedProcess, bool]:
 
 def test_warm_formula_cache_never_imports_sympy(tmp_path):
     cold, _ = run_probe(tmp_path)  # may import sympy to solve the formulas
-    cache_files = list(tmp_path.glob("*.json"))
+    cache_files = list(tmp_path.glob("solved-*.json"))
     assert len(cache_files) == 1, list(tmp_path.iterdir())
     assert isinstance(json.loads(cache_files[0].read_text(encoding="utf-8")), dict)
     warm, imported = run_probe(tmp_path)
@@ -637,21 +645,30 @@ def test_warm_formula_cache_never_imports_sympy(tmp_path):
 def test_warm_run_does_not_write_the_cache(tmp_path):
     """Loading rules writes the solve cache only when a formula was solved in this run."""
     run_probe(tmp_path)
-    cache = next(tmp_path.glob("*.json"))
-    os.utime(cache, (1_000_000_000, 1_000_000_000))
+    caches = sorted(tmp_path.glob("*.json"))  # the solved formulas, and the compiled patterns (verify/regexes.py)
+    assert [c.name.split("-")[0] for c in caches] == ["regex", "solved"]
+    for cache in caches:
+        os.utime(cache, (1_000_000_000, 1_000_000_000))
     run_probe(tmp_path)
-    assert cache.stat().st_mtime == 1_000_000_000
-    assert list(tmp_path.iterdir()) == [cache]
+    assert [cache.stat().st_mtime for cache in caches] == [1_000_000_000] * 2
+    assert sorted(tmp_path.iterdir()) == caches
 
 
-def test_empty_cache_dir_solves_with_sympy(tmp_path):
+def test_empty_cache_dir_solves_a_new_formula_with_sympy(tmp_path):
     _, imported = run_probe(tmp_path)
-    assert imported, "a cold cache should need sympy to solve the formulas"
+    assert imported, "a cold cache should need sympy to solve a formula of a user's pack"
+
+
+def test_builtin_formulas_ship_solved(tmp_path):
+    """A fresh install (empty cache) checks with the built-in rules without sympy, and solves nothing."""
+    _, imported = run_probe(tmp_path / "cache", pack=False)
+    assert not imported, "the built-in formulas' solved forms ship with the package"
+    assert list(tmp_path.glob("cache/solved-*")) == []
 
 
 def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
     run_probe(tmp_path)
-    cache = next(tmp_path.glob("*.json"))
+    cache = next(tmp_path.glob("solved-*.json"))
     cache.write_text("{not json", encoding="utf-8")
     done, imported = run_probe(tmp_path)
     assert imported

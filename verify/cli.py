@@ -6,10 +6,12 @@ import argparse
 import datetime
 import os
 import shutil
+import functools
 import sys
 from collections import Counter
 from pathlib import Path
 
+from verify import regexes
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
 from verify.checking.records import FileResult
@@ -18,13 +20,13 @@ from verify.errors import ExitStatus, UsageError, VerifyError
 from verify.gate.apply import apply_gate, stamp
 from verify.gate.baseline import baseline_text
 from verify.gate.suppressions import Suppression
-from verify.inputs import expand_inputs, read_document, write_atomically
+from verify.inputs import STDIN, check_readable, expand_inputs, read_document, write_atomically
 from verify.loaders import load_rules, read_baseline, read_suppressions
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 from verify.records import Severity
 from verify.report import FORMATS, render
-from verify.report.json_report import numbers_report
+from verify.report.json_report import numbers_report, numbers_report_parts
 from verify.report.numbers_table import numbers_table
 from verify.report.rule_docs import explain, rules_table
 from verify.report.statements_report import statements_json, statements_table
@@ -51,6 +53,9 @@ examples / 示例:
 """
 
 PROGRESS_FROM = 20  # files: fewer finish before a bar would help
+# Report formats that show each file's text (sentences around figures, the whole page): their
+# results keep the document; every other format keeps only findings, checks and counts.
+TEXT_FORMATS = frozenset({"table", "html"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     except VerifyError as exc:
         print(f"verify: {exc.one_line()}", file=sys.stderr)
         return ExitStatus.UNUSABLE
+    finally:
+        regexes.save()  # only when a pattern was compiled anew: the next run starts without compiling it
 
 
 def _settings(args: argparse.Namespace) -> Config:
@@ -133,15 +140,17 @@ def _run(args: argparse.Namespace) -> int:
     _check_conflicts(args, settings)
     if args.list_rules or args.explain or args.test_rules:
         return _rule_command(args, settings)
-    documents = _read(args.files, settings)
     if args.statements:
-        return _statements(documents, settings, args.output)
+        return _statements(_read(args.files, settings), settings, args.output)
     if args.numbers:
-        return _numbers(documents, settings, args.output)
+        return _numbers(_read(args.files, settings), settings, args.output)
+    sources = _sources(args.files, settings)
     rules = _load_rules(settings)
-    progress = _progress_bar(len(documents), args)
+    read = functools.partial(read_document, encoding=settings.encoding)
+    progress = _progress_bar(len(sources), args)
     try:
-        checked = check_all(documents, rules, settings.date, settings.lang, settings.jobs,
+        keep = settings.format not in TEXT_FORMATS   # formats that show the text need the whole document
+        checked = check_all(sources, rules, settings.date, settings.lang, settings.jobs, read, keep=keep,
                             done=progress.advance if progress else None)
     finally:
         if progress:
@@ -163,10 +172,26 @@ def _read(files: list[str], settings: Config) -> list[Document]:
     return [read_document(p, settings.encoding) for p in expand_inputs(files, settings.glob)]
 
 
+def _sources(files: list[str], settings: Config) -> list[Document | str]:
+    """The reports to check, each read when its turn comes (standard input, which can be read
+    only once and only here, is read now); a file that cannot be read is found before the rules load."""
+    if not files:
+        raise UsageError("no input files (try: verify report.txt)")
+    paths = expand_inputs(files, settings.glob)
+    for path in paths:
+        if path != STDIN:
+            check_readable(path)
+    return [read_document(p, settings.encoding) if p == STDIN else p for p in paths]
+
+
 def _numbers(documents: list[Document], settings: Config, output: str | None) -> int:
     """--numbers: every stated quantity instead of the check."""
     if settings.rules:  # a malformed rule file stops every command, this one too
         _load_rules(settings)
+    if settings.format == "json" and not output:  # one file's figures at a time, not all at once
+        for part in numbers_report_parts((doc, read_quantities(doc)) for doc in documents):
+            sys.stdout.write(part)
+        return ExitStatus.CLEAN
     files = [(doc, read_quantities(doc)) for doc in documents]
     text = numbers_report(files) if settings.format == "json" else numbers_table(files, settings.lang)
     _emit(text, output)

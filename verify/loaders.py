@@ -7,6 +7,7 @@ file, so the run ends with one line and exit 2.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from verify.gate.baseline import parse_baseline
 from verify.gate.suppressions import Suppression, parse_suppressions
 from verify.rules import loader
 from verify.rules.formula import cache
+from verify.rules.formula.solve import solve_for
 from verify.rules.records import Rule, RuleSource
 
 
@@ -27,6 +29,15 @@ def builtin_rules_dir() -> Path:
     if (root / "pyproject.toml").is_file() and (root / "rules").is_dir():
         return root / "rules"
     return package / "builtin_rules"  # rules/ as installed into the wheel (pyproject package-dir)
+
+
+def builtin_solved_forms() -> dict[str, dict]:
+    """{formula text: {variable: solved tree}} of every built-in relation, solved now with sympy."""
+    forms = {}
+    for rule in load_rules():
+        if rule.kind == "relation" and rule.prepared.relation.op == "==":
+            forms[rule.params["formula"]] = solve_for(rule.prepared.relation)
+    return forms
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -91,3 +102,8 @@ def read_suppressions(path: str, known_rules: set[str]) -> list[Suppression]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"not a suppression file ({exc.__class__.__name__})") from None
     return parse_suppressions(text, path, known_rules)
+
+
+if __name__ == "__main__":  # python -m verify.loaders --write-solved-forms: refresh the shipped solved forms
+    if sys.argv[1:] == ["--write-solved-forms"]:
+        cache.write_shipped(builtin_solved_forms())

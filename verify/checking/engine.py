@@ -7,6 +7,7 @@ let the rule's kind judge the matches, and collect findings and the figures that
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 
 from verify.checking.kinds import KINDS
 from verify.checking.masking import mask
@@ -20,17 +21,24 @@ from verify.rules.records import Rule
 from verify.statements import read_statements
 
 
-def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
-              lang: str = "zh", jobs: int = 1, done=None) -> list[FileResult]:
-    """Check documents, in parallel processes when jobs > 1; results keep the input order.
-    `done`, when given, is called once per document checked (a progress bar)."""
-    if jobs <= 1 or len(documents) <= 1:
-        results = (check_document(doc, rules, issue_date, lang) for doc in documents)
-        return [_counted(result, done) for result in results]
+def check_all(sources: Iterable[Document | str], rules: list[Rule], issue_date: datetime.date | None = None,
+              lang: str = "zh", jobs: int = 1, read: Callable[[str], Document] | None = None,
+              keep: bool = False, done=None) -> list[FileResult]:
+    """Check documents (or the files `read` reads, one at a time), in parallel processes when
+    jobs > 1; results keep the input order. With `keep`, each result is kept without its text
+    and figures (FileResult.kept): a run's memory does not grow with its number of files, and a
+    worker sends back only findings, checks and counts. `done`, when given, is called once per
+    document checked (a progress bar)."""
+    if jobs <= 1:
+        return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
+    sources = list(sources)  # names, or documents that only the parent can read (stdin)
+    if len(sources) <= 1:
+        return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
     from concurrent.futures import ProcessPoolExecutor  # lazy: 20 modules of multiprocessing that a run without --jobs never loads
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, issue_date, lang)) as pool:
-        results = pool.map(_check_in_worker, documents, chunksize=max(1, len(documents) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(rules, issue_date, lang, read, keep)) as pool:
+        results = pool.map(_check_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 8))))
         return [_counted(result, done) for result in results]
 
 
@@ -40,15 +48,21 @@ def _counted(result: FileResult, done) -> FileResult:
     return result
 
 
+def _check_one(source, rules, issue_date, lang, read, keep) -> FileResult:
+    doc = source if isinstance(source, Document) else read(source)
+    result = check_document(doc, rules, issue_date, lang)
+    return result.kept() if keep else result
+
+
 _WORKER: dict = {}
 
 
-def _start_worker(rules, issue_date, lang) -> None:
-    _WORKER.update(rules=rules, issue_date=issue_date, lang=lang)
+def _start_worker(rules, issue_date, lang, read, keep) -> None:
+    _WORKER.update(rules=rules, issue_date=issue_date, lang=lang, read=read, keep=keep)
 
 
-def _check_in_worker(doc: Document) -> FileResult:
-    return check_document(doc, _WORKER["rules"], _WORKER["issue_date"], _WORKER["lang"])
+def _check_in_worker(source) -> FileResult:
+    return _check_one(source, _WORKER["rules"], _WORKER["issue_date"], _WORKER["lang"], _WORKER["read"], _WORKER["keep"])
 
 
 def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,

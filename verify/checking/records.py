@@ -3,6 +3,7 @@ pattern, a kind's verdict, and the outcome for one file."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -64,6 +65,28 @@ class Verdict:
         self.passed.append(Check(rule.id, subject.start, subject.end, subject.text, calculation))
 
 
+class FigureCount:
+    """A checked file's figures once the file is done: only how many there were (reports print
+    the count); so results of many files, or from a worker, hold no figures."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        raise TypeError("a checked file keeps only the count of its figures")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, FigureCount) and other.count == self.count
+
+    def __repr__(self) -> str:
+        return f"FigureCount({self.count})"
+
+
 @dataclass(frozen=True)
 class FileResult:
     """The outcome for one file: its figures, which were checked, and the findings."""
@@ -75,3 +98,9 @@ class FileResult:
     passed: list[Check] = field(default_factory=list)
     baselined: list[Finding] = field(default_factory=list)          # known before: in the baseline
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)  # judged acceptable, with why
+
+    def kept(self) -> "FileResult":
+        """The result as a run keeps it once the file is checked: findings, checks and counts;
+        the document without its text, the figures as their count."""
+        spans = {(f.start, f.end) for f in self.findings}
+        return dataclasses.replace(self, doc=self.doc.kept(spans), quantities=FigureCount(len(self.quantities)))

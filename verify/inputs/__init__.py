@@ -64,6 +64,15 @@ def read_document(path: str, encoding: str | None) -> Document:
     return module.read(raw, path, encoding)
 
 
+def check_readable(path: str) -> None:
+    """Fail now, as read_document would later, on a report that is not there."""
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(path, "is a directory, not a report file")
+    if not file.is_file():
+        read_document(path, None)  # the error it raises names what is wrong
+
+
 def write_atomically(path: str, text: str) -> None:
     """Write a report whole or not at all: a temporary file beside it, then a rename."""
     target = Path(path)

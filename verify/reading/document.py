@@ -78,6 +78,12 @@ class Document:
         after = bisect.bisect_left(self._ends, end)
         return self.text[begin:self._ends[after] + 1 if after < len(self._ends) else len(self.text)]
 
+    def kept(self, spans) -> "KeptDocument":
+        """What reports and the gate still ask of a checked document, for these spans only:
+        its path, positions, and the sentences of the spans (not its text, nor its figures)."""
+        return KeptDocument(self.path, self.encoding, self.source, self._line_starts,
+                            {span: self.sentence_at(*span) for span in spans})
+
     def sentence_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence: text between end marks and line breaks."""
         spans, start = [], 0
@@ -88,6 +94,25 @@ class Document:
         if start < len(self.view):
             spans.append((start, len(self.view)))
         return spans
+
+
+@dataclass(frozen=True)
+class KeptDocument:
+    """A checked document as its results keep it: a folder of 10,000 files, or a worker's answer,
+    holds no text (Document.kept)."""
+
+    path: str
+    encoding: str
+    source: SourceMap | None
+    _line_starts: list[int] = field(repr=False)
+    _sentences: dict[tuple[int, int], str] = field(repr=False)
+
+    position = Document.position
+    locate = Document.locate
+
+    def sentence_at(self, start: int, end: int) -> str:
+        """The sentence of a span the document was kept for."""
+        return self._sentences[(start, end)]
 
 
 def sentence_of(text: str, start: int, end: int) -> str:

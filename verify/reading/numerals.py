@@ -50,7 +50,7 @@ class Lexicon:
     @property
     def units(self) -> list[str]:
         """Every unit, longest first, so that alternation prefers 平方米 to 米."""
-        return sorted(self.classifiers | self.measures, key=len, reverse=True)
+        return sorted(self.classifiers | self.measures, key=_longest_first)
 
 
 @functools.cache
@@ -61,7 +61,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         classifiers=frozenset(raw["units"]["classifiers"]),
         measures=frozenset(raw["units"]["measures"]),
-        not_number_words=tuple(sorted(set(raw["not_numbers"]["words"]), key=len, reverse=True)),
+        not_number_words=tuple(sorted(set(raw["not_numbers"]["words"]), key=_longest_first)),
         not_number_patterns=tuple(raw["not_numbers"]["patterns"]),
         ordinal_patterns=tuple(raw["ordinals"]),
         not_unit_words=tuple(raw["not_units"]),
@@ -156,9 +156,14 @@ def decimal_string(value: Fraction) -> str:
     return ("-" if value < 0 else "") + text
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Longest first, ties in text order: a pattern's text must not depend on set order (PYTHONHASHSEED)."""
+    return -len(word), word
+
+
 def compile_alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=_longest_first))
 
 
 _ADJACENT = re.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")

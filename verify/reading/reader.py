@@ -19,6 +19,8 @@ import re
 import sys
 from fractions import Fraction
 
+from verify import regexes
+
 from verify.reading import calendar
 from verify.reading.document import Document
 from verify.reading.figure_lists import listed_months, share_list_units
@@ -88,7 +90,7 @@ def _master_pattern() -> re.Pattern[str]:
     for skip in lex.not_number_patterns:
         starts |= _leading_chars(skip)
     first = "".join(sorted(starts - set(_NUMERAL_START)))
-    return re.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+    return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
 
 
 def _with_first_chars(alternation: str, first: set[str]) -> str:
@@ -280,7 +282,7 @@ def _interned(word: str | None) -> str | None:
 
 @functools.cache
 def _not_unit_words() -> re.Pattern[str]:
-    return re.compile(compile_alternation(lexicon().not_unit_words))
+    return regexes.compile(compile_alternation(lexicon().not_unit_words))
 
 
 def _starts_longer_word(text: str, unit_start: int) -> bool:

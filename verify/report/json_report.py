@@ -13,6 +13,7 @@ summary counts both. The --numbers output is unchanged apart from the version.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from verify.reading.document import Document
 from verify.reading.numerals import decimal_string
@@ -42,13 +43,41 @@ def _bound(value) -> str | None:
     return None if value is None else decimal_string(value)
 
 
-def numbers_report(files: list[tuple[Document, list[Quantity]]]) -> str:
+def numbers_report(files: Iterable[tuple[Document, list[Quantity]]]) -> str:
     """`verify --numbers --format json`: every quantity of every file."""
-    body = {
-        "schema": SCHEMA,
-        "files": [{"path": doc.path, "quantities": [quantity_record(doc, q) for q in qs]} for doc, qs in files],
-    }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return "".join(numbers_report_parts(files))
+
+
+def numbers_report_parts(files: Iterable[tuple[Document, list[Quantity]]]) -> Iterator[str]:
+    """numbers_report in pieces, one file at a time: the text json.dumps(indent=2) would give,
+    written without building the whole report (10 M characters of figures are 1 GB as one dict)."""
+    yield '{\n  "schema": ' + _scalar(SCHEMA) + ',\n  "files": ['
+    any_file = False
+    for doc, quantities in files:
+        head = ",\n" if any_file else "\n"
+        any_file = True
+        parts = [f'{head}    {{\n      "path": {_scalar(doc.path)},\n      "quantities": [']
+        for i, q in enumerate(quantities):
+            parts.append((",\n" if i else "\n") + "        " + _indented(quantity_record(doc, q), 8))
+        parts.append("\n      ]\n    }" if len(parts) > 1 else "]\n    }")
+        yield "".join(parts)
+    yield ("\n  ]" if any_file else "]") + "\n}\n"
+
+
+def _scalar(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _indented(value, margin: int) -> str:
+    """json.dumps(value, indent=2, ensure_ascii=False) for a value starting `margin` spaces in."""
+    if isinstance(value, dict) and value:
+        inner = " " * (margin + 2)
+        fields = ",\n".join(f"{inner}{_scalar(k)}: {_indented(v, margin + 2)}" for k, v in value.items())
+        return "{\n" + fields + "\n" + " " * margin + "}"
+    if isinstance(value, list) and value:
+        inner = " " * (margin + 2)
+        return "[\n" + ",\n".join(inner + _indented(v, margin + 2) for v in value) + "\n" + " " * margin + "]"
+    return _scalar(value)
 
 
 def findings_report(results) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verify import regexes
 from verify.reading.document import SEMICOLONS, SENTENCE_ENDS
 from verify.rules.slots import SLOT_TYPES
 
@@ -84,12 +85,12 @@ def compile_pattern(source: str) -> CompiledPattern:
 
     expanded = _MACRO.sub(expand, source)
     try:
-        regex = re.compile(expanded)
+        regex = regexes.compile(expanded)
     except re.error as exc:
         raise PatternError(f"bad regular expression: {exc.msg}") from None
     text_groups = tuple(g for g in regex.groupindex if g not in slots)
     words = required_words(expanded)
-    anchor = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+    anchor = regexes.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))) if words else None
     return CompiledPattern(source, regex, slots, text_groups, anchor)
 
 

@@ -49,8 +49,14 @@ class Layout:
 
     def notes_between(self, start: int, end: int) -> list[tuple[int, int]]:
         """Parentheticals that close within [start, end)."""
-        lo = bisect.bisect_left(self.notes, (start, -1))
-        return [n for n in self.notes[lo:] if n[0] < end and n[1] < end]
+        notes = self.notes
+        found = []
+        for i in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
+            if notes[i][0] >= end:
+                break  # sorted by their opening: none after this one opens before end
+            if notes[i][1] < end:
+                found.append(notes[i])
+        return found
 
 
 def _span(ends: tuple[int, ...], pos: int, length: int) -> tuple[int, int]:

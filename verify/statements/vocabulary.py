@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from verify import regexes
+
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
 # The safe loader, in C where PyYAML was built with libyaml; never a loader that builds objects.
@@ -69,26 +71,26 @@ def vocabulary() -> Vocabulary:
     verbs = f"{up}|{down}"
     return Vocabulary(
         lists=lists,
-        up=re.compile(rf"(?:{up})(?:了|为|达|达到)?{_PERIOD}$"),
-        down=re.compile(rf"(?:{down})(?:了|为|达|达到)?{_PERIOD}$"),
-        change_to=re.compile(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
-        from_word=re.compile(rf"(?:{_alternation(lists['from_words'])})$"),
-        base_word=re.compile(rf"(?:{_alternation(lists['base_words'])})(?:[^，。；]{{0,8}}的)?$"),
-        compare=re.compile(rf"(?:{_alternation(lists['compare_marks'])})"),
-        share=re.compile(rf"占[^，。；]{{0,24}}?(?:{_alternation(lists['share_words'])})?(?:为|达|达到|是)?$|(?:比重|占比|份额)(?:为|达|达到|是)?$"),
-        completion=re.compile(rf"完成[^，,。；;]{{0,24}}?(?:{_alternation(lists['completion_words'])})$"),
-        average=re.compile(rf"(?:{_alternation(lists['average_words'])})"),
-        net=re.compile(rf"(?:{_alternation(lists['net_words'])})"),
-        daily=re.compile(rf"(?:{_alternation(lists['daily_words'])})"),
-        extreme=re.compile(rf"(?:{_alternation(lists['extreme_words'])})"),
-        plan=re.compile(rf"(?:{_alternation(lists['plan_words'])})"),
-        plan_after=re.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
-        subpart=re.compile(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
-        whole_of_share=re.compile(r"占[^，,。；;]{0,24}的?$"),
-        breaker=re.compile(rf"(?:{_alternation(lists['scope_breakers'])})"),
-        heads=re.compile(_alternation(w for group in families for w in group)),
+        up=regexes.compile(rf"(?:{up})(?:了|为|达|达到)?{_PERIOD}$"),
+        down=regexes.compile(rf"(?:{down})(?:了|为|达|达到)?{_PERIOD}$"),
+        change_to=regexes.compile(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
+        from_word=regexes.compile(rf"(?:{_alternation(lists['from_words'])})$"),
+        base_word=regexes.compile(rf"(?:{_alternation(lists['base_words'])})(?:[^，。；]{{0,8}}的)?$"),
+        compare=regexes.compile(rf"(?:{_alternation(lists['compare_marks'])})"),
+        share=regexes.compile(rf"占[^，。；]{{0,24}}?(?:{_alternation(lists['share_words'])})?(?:为|达|达到|是)?$|(?:比重|占比|份额)(?:为|达|达到|是)?$"),
+        completion=regexes.compile(rf"完成[^，,。；;]{{0,24}}?(?:{_alternation(lists['completion_words'])})$"),
+        average=regexes.compile(rf"(?:{_alternation(lists['average_words'])})"),
+        net=regexes.compile(rf"(?:{_alternation(lists['net_words'])})"),
+        daily=regexes.compile(rf"(?:{_alternation(lists['daily_words'])})"),
+        extreme=regexes.compile(rf"(?:{_alternation(lists['extreme_words'])})"),
+        plan=regexes.compile(rf"(?:{_alternation(lists['plan_words'])})"),
+        plan_after=regexes.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
+        subpart=regexes.compile(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
+        whole_of_share=regexes.compile(r"占[^，,。；;]{0,24}的?$"),
+        breaker=regexes.compile(rf"(?:{_alternation(lists['scope_breakers'])})"),
+        heads=regexes.compile(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
         partitions=partitions,
         balances=balances,
-        dimension=re.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
+        dimension=regexes.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
     )

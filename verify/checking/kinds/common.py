@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from verify import regexes
 from verify.errors import RuleFileError
 from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
@@ -104,7 +105,7 @@ def rule_regex(rule, key: str, default: str | None = None) -> re.Pattern | None:
     if not source:
         return None
     try:
-        return re.compile(source)
+        return regexes.compile(source)
     except re.error as exc:
         raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.reading.interval import Interval
@@ -159,7 +160,7 @@ def _lookup(lookup, var: str, match, figures, context) -> int | None:
     source, where = lookup
     text = _INTERPOLATED.sub(lambda m: re.escape(match.texts.get(m.group(1), "")), source)
     pattern = _compiled_lookup(text)
-    for m in pattern.regex.finditer(context.masked.text):
+    for m in _lookup_matches(pattern, context):
         index = context.masked.quantity_at(m.start(var))
         if index is None:
             continue
@@ -171,6 +172,18 @@ def _lookup(lookup, var: str, match, figures, context) -> int | None:
                 continue
         return index
     return None
+
+
+def _lookup_matches(pattern, context) -> Iterator[re.Match]:
+    """The lookup's matches in the masked text, in order: each found once per document (lazily,
+    as far as any lookup has read), however many matches of the rule look them up."""
+    found, rest = context.memo.setdefault(("lookup", pattern.regex.pattern),
+                                          ([], pattern.regex.finditer(context.masked.text)))
+    yield from found
+    for m in rest:
+        found.append(m)
+        yield m
+    # (a generator left part-way leaves `rest` where it stopped; the next lookup reads on from there)
 
 
 @functools.lru_cache(maxsize=1024)

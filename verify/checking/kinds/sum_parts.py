@@ -229,7 +229,10 @@ def _overfull(rule, total_q, parts, indexes, context) -> list:
     """Parts that need not partition their total still cannot all fit in it, unless each carries
     its own share (一线的100.6万名，占50.8%；大专的86万名，占43.4%): groups of other dimensions,
     which overlap. Not certain to be wrong, so a warning."""
-    shared = {st.of for st in context.statements.statements.values() if st.role is Role.SHARE and st.of is not None}
+    shared = context.memo.get("shares' wholes")
+    if shared is None:  # once per document, not per match
+        shared = context.memo["shares' wholes"] = {
+            st.of for st in context.statements.statements.values() if st.role is Role.SHARE and st.of is not None}
     if len(parts) < 2 or all(i in shared for i in indexes):
         return []
     lenient = _sum(value_interval(q, True) for q in parts)

@@ -1,7 +1,11 @@
 """Solved forms of formulas, cached on disk so that a run with known formulas never imports sympy.
 
 The cache maps a formula's text to its solved forms (as JSON trees), under a key that changes
-with the solver's version. A cache that cannot be read or written is simply not used.
+with the solver's version. A cache that cannot be read or written is simply not used. The
+solved forms of the built-in rules ship with the package (solved.json, made by
+``python -m verify.loaders --write-solved-forms`` and checked by tests/test_solved_forms.py), so
+a fresh install, or one whose cache folder cannot be written, imports sympy only for a new
+formula of a user's rule pack.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from verify.rules.formula.parse import (
 from verify.rules.formula.solve import solve_for
 
 CACHE_VERSION = "solved-1"
+SHIPPED = Path(__file__).with_name("solved.json")  # package data: the built-in rules' formulas, solved
 _memory: dict[str, dict] = {}
 _loaded = False
 _dirty = False
@@ -36,12 +41,13 @@ def cache_path() -> Path:
 def _load() -> None:
     global _loaded
     _loaded = True
-    try:
-        stored = json.loads(cache_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    if isinstance(stored, dict):
-        _memory.update({k: v for k, v in stored.items() if isinstance(v, dict)})
+    for path in (SHIPPED, cache_path()):
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(stored, dict):
+            _memory.update({k: v for k, v in stored.items() if isinstance(v, dict)})
 
 
 def solved_forms(formula_text: str, relation: Relation) -> dict:
@@ -75,6 +81,18 @@ def save() -> None:
         _dirty = False
     except OSError:
         pass
+
+
+def shipped_text(forms: dict[str, dict]) -> str:
+    """solved.json's text for {formula text: {variable: solved tree}}: sorted, one formula a line."""
+    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps({v: to_json(n) for v, n in sorted(solved.items())}, ensure_ascii=False)}"
+             for k, solved in sorted(forms.items())]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def write_shipped(forms: dict[str, dict]) -> None:
+    """Rewrite solved.json (a maintainer's command, run when a built-in formula changes)."""
+    SHIPPED.write_text(shipped_text(forms), encoding="utf-8")
 
 
 def to_json(node) -> list:

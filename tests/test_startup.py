@@ -1,0 +1,107 @@
+"""Start-up: what makes a run start fast is tested here, never its timing (that is
+benchmarks/speed.py's): the patterns' text is the same in every process, so it can be cached; the
+built-in rules' solved formulas ship with the package, so a fresh install whose home and cache
+cannot be written never imports sympy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import REPO, SAMPLE
+from verify.loaders import builtin_solved_forms
+from verify.rules.formula import cache
+
+PATTERN_TEXTS = textwrap.dedent("""\
+    import hashlib
+    from verify.loaders import load_rules
+    from verify.reading.reader import _master_pattern
+    texts = [_master_pattern().pattern]
+    for rule in load_rules():
+        texts.append(rule.pattern.regex.pattern)
+        texts.append(rule.pattern.anchor.pattern if rule.pattern.anchor else "")
+    print(hashlib.sha256("\\x00".join(texts).encode("utf-8")).hexdigest())
+""")
+
+
+def _pattern_digest(seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-c", PATTERN_TEXTS], cwd=REPO, env=env,
+                          capture_output=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_patterns_are_the_same_under_two_hash_seeds():
+    """Words of one length keep text order, not set order: the master pattern can be cached."""
+    assert _pattern_digest("1") == _pattern_digest("2")
+
+
+def test_shipped_solved_forms_are_up_to_date():
+    """solved.json holds every built-in formula, solved as sympy solves it now."""
+    expected = cache.shipped_text(builtin_solved_forms())
+    assert cache.SHIPPED.read_text(encoding="utf-8") == expected, (
+        "a built-in formula changed: python -m verify.loaders --write-solved-forms")
+
+
+NO_SYMPY_PROBE = textwrap.dedent("""\
+    import sys
+    from verify.cli import main
+    code = main(["--format", "json", sys.argv[1]])
+    assert "sympy" not in sys.modules, "sympy was imported"
+    sys.exit(code)
+""")
+
+
+def test_fresh_install_with_read_only_home_never_imports_sympy(tmp_path):
+    """No cache to read and none that can be written (as root too: the cache folder's parent is a
+    file): the shipped solved forms are enough, and nothing is written."""
+    home = tmp_path / "home"
+    home.mkdir()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("VERIFY_CACHE_DIR", "XDG_CACHE_HOME")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(blocker / "cache"), PYTHONIOENCODING="utf-8")
+    home.chmod(0o555)
+    try:
+        done = subprocess.run([sys.executable, "-c", NO_SYMPY_PROBE, str(SAMPLE)], cwd=tmp_path, env=env,
+                              capture_output=True, encoding="utf-8", timeout=120)
+    finally:
+        home.chmod(0o755)
+    assert done.returncode in (0, 1), done.stderr
+    assert json.loads(done.stdout)["summary"]["files"] == 1
+    assert list(home.iterdir()) == []
+
+
+REGEX_PROBE = textwrap.dedent("""\
+    import re, sys
+    from verify import regexes
+    pattern = sys.argv[1]
+    fresh = re.compile(pattern)
+    kept = regexes.compile(pattern)
+    text = "截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%。"
+    assert [m.groupdict() for m in kept.finditer(text)] == [m.groupdict() for m in fresh.finditer(text)]
+    assert (kept.groups, kept.groupindex, kept.flags) == (fresh.groups, fresh.groupindex, fresh.flags)
+    regexes.save()
+""")
+
+
+def test_kept_patterns_match_as_compiled_ones(tmp_path):
+    """A pattern from the cache of compiled patterns behaves as re.compile's, in a later run too;
+    a damaged cache is ignored."""
+    env = {**os.environ, "VERIFY_CACHE_DIR": str(tmp_path)}
+    pattern = r"(?P<n>\d+(?:\.\d+)?)(?P<u>万人|%)|(?P<w>[一二三四五六七八九十]+)"
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", REGEX_PROBE, pattern], env=env, capture_output=True,
+                              encoding="utf-8", timeout=60)
+        assert done.returncode == 0, done.stderr
+    cache_files = list(tmp_path.glob("regex-*.json"))
+    assert len(cache_files) == 1 and f"0:{pattern}" in json.loads(cache_files[0].read_text(encoding="utf-8"))
+    cache_files[0].write_text(cache_files[0].read_text(encoding="utf-8").replace("[", "[9999,"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", REGEX_PROBE, pattern], env=env, capture_output=True,
+                          encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,105 @@
+"""Compiled regular expressions kept across runs: the large patterns (the reader's master
+pattern, every rule's pattern, the statement vocabulary) cost 40 ms to compile at every start.
+
+Python has no public way to keep a compiled pattern, so this keeps what `re` compiles a pattern
+into (the code that the `_sre` module runs) in a JSON file beside the solve cache, keyed by the
+pattern's text and flags, and hands it back to `_sre.compile`, as `re` itself does. Only on the
+Python versions whose `re` internals this was written for; elsewhere, or when the cache cannot
+be read, `re.compile` as usual. `_sre` checks the code it is given, and a cached pattern is used
+only for the very same text, so a damaged cache costs only the compile it would have saved.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+try:  # the internals re.compile itself uses (re/_compiler.py)
+    import _sre
+    from re import _compiler, _parser
+    _SUPPORTED = (3, 11) <= sys.version_info[:2] <= (3, 13)
+except ImportError:  # pragma: no cover - another implementation of Python
+    _SUPPORTED = False
+
+_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-1"
+_MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
+_known: dict[str, list] = {}
+_loaded = False
+_dirty = False
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re.compile's name, on purpose
+    """re.compile(pattern, flags), from the code kept by an earlier run when there is one."""
+    if not _SUPPORTED:
+        return re.compile(pattern, flags)
+    if not _loaded:
+        _load()
+    key = f"{flags}:{pattern}"
+    entry = _known.get(key)
+    if entry is not None:
+        try:
+            final_flags, code, groups, groupindex, indexgroup = entry
+            return _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+        except (TypeError, ValueError, RuntimeError):
+            pass  # not what _sre accepts: compile it anew
+    compiled = re.compile(pattern, flags)  # raises re.error as usual
+    _remember(key, pattern, flags, compiled)
+    return compiled
+
+
+def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
+    """Keep the code re.compile made, once it is known to build the very same pattern."""
+    global _dirty
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = [flags | parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
+        again = _sre.compile(pattern, entry[0], entry[1], entry[2], groupindex, tuple(indexgroup))
+    except Exception:  # noqa: BLE001 - internals not as expected: simply keep nothing
+        return
+    if len(_known) < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
+        _known[key] = entry
+        _dirty = True
+
+
+def cache_file() -> Path:
+    """Beside the solve cache: $VERIFY_CACHE_DIR, else $XDG_CACHE_HOME/verify, else ~/.cache/verify."""
+    base = os.environ.get("VERIFY_CACHE_DIR")
+    if base:
+        return Path(base) / f"{_TAG}.json"
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "verify" / f"{_TAG}.json"
+
+
+def _load() -> None:
+    global _loaded
+    _loaded = True
+    try:
+        stored = json.loads(cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(stored, dict):
+        _known.update({k: v for k, v in stored.items() if isinstance(v, list) and len(v) == 5})
+
+
+def save() -> None:
+    """Write the cache if this run compiled a pattern it did not hold; silently skip if it cannot."""
+    global _dirty
+    if not _dirty:
+        return
+    path = cache_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_known, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+        _dirty = False
+    except OSError:
+        pass
