@@ -2,6 +2,6 @@
 
 import sys
 
-from verify.cli import main
+from verify.cli import main_entry
 
-sys.exit(main())
+main_entry()

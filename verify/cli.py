@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
 from verify.config import Config, check_rule_ids, find_config, load_config
-from verify.errors import ExitStatus, UsageError, VerifyError
-from verify.inputs import expand_inputs, read_document, write_atomically
+from verify.errors import ExitStatus, InputError, UsageError, VerifyError
+from verify.inputs import (DEFAULT_MAX_SIZE_MB, check_output_target, expand_inputs, read_document, same_file,
+                           write_atomically)
 
 from verify.report.render import FORMATS
 
 DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (not the nine lines of usage)."""
+
+    def error(self, message: str):
+        _say(f"verify: {message} (see verify --help)")
+        raise SystemExit(ExitStatus.UNUSABLE)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: files to check and how to report them."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="verify",
         description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
                     " / Numeric consistency checker for Chinese news reports.")
@@ -33,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=("error", "warning", "never"),
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
-    parser.add_argument("--jobs", type=int, metavar="N", help="check files in N parallel processes")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="check files in N parallel processes (at most one per file and per CPU)")
+    parser.add_argument("--max-size", type=int, metavar="MB",
+                        help=f"largest input file, in megabytes (default: {DEFAULT_MAX_SIZE_MB})")
     parser.add_argument("--config", metavar="FILE", help="settings file (default: verify.toml here or above)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
@@ -47,17 +60,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run verify; return the exit code (0 clean, 1 findings, 2 unusable input or rules)."""
-    parser = build_parser()
+    """Run verify; return the exit code (0 clean, 1 findings, 2 unusable input or rules,
+    3 internal error, 130 interrupted). Whatever happens, at most one line on stderr."""
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed its one-line usage error
-        return ExitStatus.UNUSABLE if exc.code else ExitStatus.CLEAN
-    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, or _Parser.error has printed its one line
+            return ExitStatus.UNUSABLE if exc.code else ExitStatus.CLEAN
         return _run(args)
     except VerifyError as exc:
-        print(f"verify: {exc.one_line()}", file=sys.stderr)
+        _say(f"verify: {exc.one_line()}")
         return ExitStatus.UNUSABLE
+    except KeyboardInterrupt:
+        _say("verify: interrupted")
+        return ExitStatus.INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a bug: one line and its own exit code, never a traceback
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        _say(f"verify: internal error: {detail}")
+        return ExitStatus.INTERNAL_ERROR
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _settings(args: argparse.Namespace) -> Config:
@@ -73,11 +104,14 @@ def _settings(args: argparse.Namespace) -> Config:
     config.encoding = args.encoding or config.encoding
     config.glob = args.glob or config.glob or "*.txt"
     config.jobs = args.jobs if args.jobs is not None else (config.jobs or 1)
+    config.max_size = args.max_size if args.max_size is not None else (config.max_size or DEFAULT_MAX_SIZE_MB)
     config.date = _parse_date(args.date) if args.date else config.date
     config.baseline = args.baseline or config.baseline
     config.ignore_file = args.ignore_file or config.ignore_file
     if config.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    if config.max_size < 1:
+        raise UsageError("--max-size must be 1 (MB) or more")
     return config
 
 
@@ -88,7 +122,9 @@ def _run(args: argparse.Namespace) -> int:
         return _rule_command(args, settings)
     if not args.files:
         raise UsageError("no input files (try: verify report.txt)")
-    documents = [read_document(p, settings.encoding) for p in expand_inputs(args.files, settings.glob)]
+    paths = expand_inputs(args.files, settings.glob)
+    _check_output(args, settings, paths)
+    documents = [read_document(p, settings.encoding, settings.max_size) for p in paths]
     if args.numbers:
         if settings.rules:  # a malformed rule file stops every command, this one too
             _load_rules(settings)
@@ -105,8 +141,8 @@ def _run(args: argparse.Namespace) -> int:
     stale = _apply_gate(results, settings, {r.id for r in rules})
     _emit(render(results, settings.format, settings.lang, rules=rules), args.output)
     for suppression in stale:
-        print(f"verify: {settings.ignore_file}: suppression of {suppression.rule} matched nothing "
-              f"({(suppression.sentence or suppression.fingerprint or '')[:30]})", file=sys.stderr)
+        _say(f"verify: {settings.ignore_file}: suppression of {suppression.rule} matched nothing "
+             f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
     return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
 
 
@@ -119,6 +155,24 @@ def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
         raise UsageError("--baseline and --write-baseline name the same file")
     if args.test_rules and (args.list_rules or args.explain):
         raise UsageError("--test-rules, --list-rules and --explain are separate commands")
+
+
+def _check_output(args: argparse.Namespace, settings: Config, paths: list[str]) -> None:
+    """-o and --write-baseline never overwrite an input, the baseline or each other; -o writes
+    only to a regular file (checked before any work, so a refused run has changed nothing)."""
+    written = [(name, value) for name, value in (("-o", args.output), ("--write-baseline", args.write_baseline))
+               if value]
+    for name, value in written:
+        check_output_target(value)
+        read = [(p, "it is an input") for p in paths]
+        read += [(settings.baseline, "it is the baseline")] if settings.baseline else []
+        read += [(settings.ignore_file, "it is the suppression file")] if settings.ignore_file else []
+        read += [(settings.path, "it is the settings file")] if settings.path else []
+        for path, why in read:
+            if same_file(value, path):
+                raise UsageError(f"{name} {value}: would overwrite {path} ({why})")
+    if len(written) == 2 and same_file(written[0][1], written[1][1]):
+        raise UsageError("-o and --write-baseline name the same file")
 
 
 def _load_rules(settings: Config):
@@ -150,22 +204,21 @@ def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     if args.list_rules:
         from verify.rule_docs import rules_table
 
-        sys.stdout.write(rules_table(rules, settings.lang))
+        write_stdout(rules_table(rules, settings.lang))
     if args.explain:
         from verify.rule_docs import explain
 
         chosen = [r for r in rules if r.id == args.explain]
         if not chosen:
             raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
-        sys.stdout.write(explain(chosen[0], settings.lang))
+        write_stdout(explain(chosen[0], settings.lang))
     if args.test_rules:
         from verify.rule_examples import check_rule_examples
 
         failures = check_rule_examples(rules)
-        for failure in failures:
-            print(failure.one_line())
         examples = sum(len(r.fail_examples) + len(r.pass_examples) for r in rules)
-        print(f"{len(rules)} rules, {examples} examples: {len(failures)} failed")
+        write_stdout("".join(f"{failure.one_line()}\n" for failure in failures)
+                     + f"{len(rules)} rules, {examples} examples: {len(failures)} failed\n")
         return ExitStatus.FINDINGS if failures else ExitStatus.CLEAN
     return ExitStatus.CLEAN
 
@@ -198,8 +251,22 @@ def _write_baseline(path: str, results) -> None:
 def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomically(output, text)
-    else:
+        return
+    write_stdout(text)
+
+
+def write_stdout(text: str) -> None:
+    """The report on standard output; a closed, full or broken stdout is an InputError (exit 2)."""
+    if sys.stdout is None:
+        raise InputError("<stdout>", "standard output is closed (use -o FILE)")
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, BrokenPipeError):  # keep Python from complaining again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        problem = getattr(exc, "strerror", None) or exc
+        raise InputError("<stdout>", f"cannot write the report ({problem})") from None
 
 
 def _format_numbers(documents, settings: Config) -> str:
@@ -234,4 +301,10 @@ def _exit_status(results, fail_on: str) -> int:
 
 def main_entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

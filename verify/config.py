@@ -33,12 +33,14 @@ class Config:
     encoding: str | None = None
     glob: str | None = None
     jobs: int | None = None
+    max_size: int | None = None
     baseline: str | None = None
     ignore_file: str | None = None
 
 
 _KEYS = {"rules": list, "disable": list, "severity": dict, "date": (str, datetime.date), "fail-on": str,
-         "format": str, "lang": str, "encoding": str, "glob": str, "jobs": int, "baseline": str, "ignore-file": str}
+         "format": str, "lang": str, "encoding": str, "glob": str, "jobs": int, "baseline": str, "ignore-file": str,
+         "max-size": int}
 
 
 def find_config(start: Path) -> Path | None:
@@ -54,11 +56,13 @@ def load_config(path: Path, formats: tuple[str, ...]) -> Config:
     """Read and check a verify.toml; every problem is a UsageError naming the file and key."""
     where = str(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is fine
     except FileNotFoundError:
         raise UsageError(f"{where}: no such configuration file") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{where}: not a valid TOML file ({exc})") from None
+    except RecursionError:
+        raise UsageError(f"{where}: not a usable settings file (nested too deeply)") from None
     for key, value in raw.items():
         if key not in _KEYS:
             raise UsageError(f"{where}: unknown key '{key}'")
@@ -79,6 +83,9 @@ def load_config(path: Path, formats: tuple[str, ...]) -> Config:
     config.encoding, config.glob, config.jobs = raw.get("encoding"), raw.get("glob"), raw.get("jobs")
     if config.jobs is not None and config.jobs < 1:
         raise UsageError(f"{where}: jobs must be 1 or more")
+    config.max_size = raw.get("max-size")
+    if config.max_size is not None and config.max_size < 1:
+        raise UsageError(f"{where}: max-size must be 1 (MB) or more")
     config.baseline = str(base / raw["baseline"]) if "baseline" in raw else None
     config.ignore_file = str(base / raw["ignore-file"]) if "ignore-file" in raw else None
     return config

@@ -69,9 +69,25 @@ class Document:
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence holding a span: from the previous sentence end to the next one, inclusive."""
-    begin = max(text.rfind(ch, 0, start) for ch in SENTENCE_ENDS) + 1
-    stops = [i for i in (text.find(ch, end) for ch in SENTENCE_ENDS) if i >= 0]
-    return text[begin:min(stops) + 1 if stops else len(text)]
+    ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, start)
+    begin = ends[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(ends, end)
+    return text[begin:ends[j] + 1 if j < len(ends) else len(text)]
+
+
+_ENDS_CACHE: list = [None, []]
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets of every sentence end of a text, kept for the last text asked about: every
+    finding's sentence is then a bisection, not a scan of the line (linear, not quadratic)."""
+    if _ENDS_CACHE[0] is not text:
+        _ENDS_CACHE[:] = [text, [m.start() for m in _ANY_END.finditer(text)]]
+    return _ENDS_CACHE[1]
+
+
+_ANY_END = re.compile(f"[{SENTENCE_ENDS}]")
 
 
 def normalise(text: str) -> str:
@@ -89,7 +105,7 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"not valid {encoding} at byte {exc.start}") from None
         return Document(path, _strip_bom(text), encoding)
-    if b"\x00" in raw[:65536]:
+    if b"\x00" in raw:
         raise InputError(path, "binary file (NUL bytes), not a text report")
     if raw.startswith(_BOM):
         return _decode_as(raw[len(_BOM):], path, "utf-8")

@@ -1,6 +1,7 @@
 """The only causes of exit 2: input that cannot be read, rules that cannot be loaded.
 
-Each carries what the one-line message needs: the file, and for rule files the line.
+Each carries what the one-line message needs: the file, and for rule files the line. Anything
+else that goes wrong is a bug: exit 3 with one line, never a traceback (cli.main).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ class ExitStatus(IntEnum):
     CLEAN = 0
     FINDINGS = 1
     UNUSABLE = 2
+    INTERNAL_ERROR = 3   # an unexpected exception: a bug in verify, not a finding
+    INTERRUPTED = 130    # Ctrl-C (128 + SIGINT), as shells report it
 
 
 class VerifyError(Exception):

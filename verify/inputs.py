@@ -1,58 +1,176 @@
 """What the command line names -> Documents: files, folders (recursing into *.txt), and - for stdin.
 
-Together with cli.py this is where files are read; every failure is an InputError naming the
-file, so the run ends with one line and exit 2, never a traceback.
+Together with cli.py this is where files are read and written; every failure is an InputError
+naming the file, so the run ends with one line and exit 2, never a traceback. CI runs verify as
+root on files anyone can submit, so nothing here trusts a path: folders are walked without
+recursion and never left, input is read up to a size limit, and a report is written only to a
+regular file (through a symlink to one), never over a device, a FIFO or one of its own inputs.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
-from pathlib import Path
+import tempfile
+from pathlib import Path, PurePosixPath
 
 from verify.document import Document, decode
-from verify.errors import InputError
+from verify.errors import InputError, UsageError
 
 STDIN = "-"
+DEFAULT_MAX_SIZE_MB = 50  # a page of a daily is ~50 KB; a whole year of one is under 20 MB
+_CHUNK = 1 << 20
 
 
 def expand_inputs(names: list[str], glob: str) -> list[str]:
     """Files as given, each folder replaced by its matching files (sorted), in the order given."""
+    check_glob(glob)
+    if names.count(STDIN) > 1:
+        raise UsageError("- (standard input) is named more than once")
     paths: list[str] = []
     for name in names:
-        path = Path(name)
-        if name == STDIN or not path.is_dir():
+        if name == STDIN or not os.path.isdir(name):
             paths.append(name)
             continue
-        found = sorted(str(p) for p in path.rglob(glob) if p.is_file())
+        found = sorted(_walk(name, glob))
         if not found:
-            raise InputError(name, f"folder with nothing to check (no {glob} files)")
+            raise InputError(display_name(name), f"folder with nothing to check (no {glob} files)")
         paths.extend(found)
     return paths
 
 
-def read_document(path: str, encoding: str | None) -> Document:
+def check_glob(glob: str) -> None:
+    """A glob names files inside the folder: no absolute pattern, no '..'."""
+    parts = PurePosixPath(glob.replace("\\", "/")).parts
+    if not glob or glob.startswith(("/", "\\")) or os.path.isabs(glob) or ".." in parts:
+        raise UsageError(f"--glob {glob!r}: give a pattern of file names inside the folder, such as *.txt")
+
+
+def _walk(folder: str, glob: str) -> list[str]:
+    """Matching regular files below folder: iterative (any depth), symlinked folders not followed,
+    an unreadable subfolder an error rather than silently skipped."""
+    pattern = glob
+    while pattern.startswith("**/"):  # every folder is searched anyway: **/*.txt is *.txt
+        pattern = pattern[3:]
+    found, stack = [], [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif entry.is_file() and PurePosixPath(os.path.relpath(entry.path, folder)).match(pattern):
+                        found.append(entry.path)
+        except OSError as exc:
+            raise InputError(display_name(current), f"cannot read folder ({exc.strerror or exc})") from None
+    return found
+
+
+def display_name(path: str) -> str:
+    """A path as text that can be printed and written: a file name in GBK bytes (not UTF-8) is
+    shown as the Chinese it spells, any other undecodable byte as U+FFFD."""
+    raw = os.fsencode(path)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def read_document(path: str, encoding: str | None, max_size_mb: int = DEFAULT_MAX_SIZE_MB) -> Document:
     """Read and decode one report; - reads standard input."""
+    limit = max_size_mb * 1024 * 1024
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
-    file = Path(path)
+        if sys.stdin is None:
+            raise InputError("<stdin>", "standard input is closed")
+        try:
+            raw = _read_limited(sys.stdin.buffer, limit, "<stdin>", max_size_mb)
+        except OSError as exc:
+            raise InputError("<stdin>", f"cannot read ({exc.strerror or exc})") from None
+        return decode(raw, "<stdin>", encoding)
+    shown = display_name(path)
     try:
-        raw = file.read_bytes()
+        with open(path, "rb") as file:
+            raw = _read_limited(file, limit, shown, max_size_mb)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(shown, "no such file") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory, not a report file") from None
+        raise InputError(shown, "is a directory, not a report file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    return decode(raw, path, encoding)
+        raise InputError(shown, f"cannot read ({exc.strerror or exc})") from None
+    return decode(raw, shown, encoding)
+
+
+def _read_limited(stream, limit: int, shown: str, max_size_mb: int) -> bytes:
+    """At most `limit` bytes; more is an InputError (/dev/zero would otherwise be read forever)."""
+    chunks, size = [], 0
+    while True:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(shown, f"larger than {max_size_mb} MB (raise the limit with --max-size or "
+                                    f"max-size in verify.toml)")
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two names reach one file (through symlinks and relative paths)."""
+    if a == STDIN or b == STDIN:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_output_target(path: str) -> str:
+    """The regular file a report may be written to (a symlink is followed to its target); an
+    InputError for anything else: a device, a FIFO, a folder, a missing folder."""
+    target = os.path.realpath(path)
+    shown = display_name(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        if not os.path.isdir(os.path.dirname(target) or "."):
+            raise InputError(shown, "cannot write: its folder does not exist") from None
+        return target
+    except OSError as exc:
+        raise InputError(shown, f"cannot write ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(shown, "not a regular file: a report is written only to a regular file")
+    return target
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write a report whole or not at all: a temporary file beside it, then a rename."""
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.tmp")
+    """Write a report whole or not at all: a unique temporary file beside the target, then a
+    rename over it. Only ever a regular file: a device node or a FIFO is refused, not replaced."""
+    target = check_output_target(path)
+    folder, name = os.path.split(target)
+    temp = None
     try:
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(target)
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+        with os.fdopen(fd, "wb") as file:
+            file.write(text.encode("utf-8", "replace"))
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+        temp = None
     except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise InputError(path, f"cannot write ({exc.strerror or exc})") from None
+        raise InputError(display_name(path), f"cannot write ({exc.strerror or exc})") from None
+    finally:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
+def _mode_for(target: str) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
