@@ -77,7 +77,10 @@ def check_documents(documents: list[Document], rule_paths: list[str], issue_date
 def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
               lang: str = "zh", jobs: int = 1) -> list[FileResult]:
     """Check documents, in parallel processes when jobs > 1; results keep the input order."""
-    if jobs <= 1 or len(documents) <= 1:
+    import os
+
+    jobs = min(jobs, len(documents), os.cpu_count() or 1)  # never more processes than files or CPUs
+    if jobs <= 1:
         return [check_document(doc, rules, issue_date, lang) for doc in documents]
     from concurrent.futures import ProcessPoolExecutor
 
@@ -89,6 +92,9 @@ _WORKER: dict = {}
 
 
 def _start_worker(rules, issue_date, lang) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, once
     _WORKER.update(rules=rules, issue_date=issue_date, lang=lang)
 
 

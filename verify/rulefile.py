@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from verify import safe_yaml
 from verify.errors import RuleFileError
 from verify.patterns import CompiledPattern, PatternError, compile_pattern
 
@@ -23,8 +24,8 @@ COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "example
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 # The safe loader, in C where PyYAML was built with libyaml (ten times faster); never a loader that
-# builds Python objects from tags.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# builds Python objects from tags, and no anchors or aliases (safe_yaml).
+_SAFE_LOADER = safe_yaml.LOADER
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
                bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
@@ -71,6 +72,7 @@ class Rule:
 
 def parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
     """One parse with the safe loader: the data, and the line of each key (see key_lines)."""
+    safe_yaml.refuse_aliases(text)
     loader = _SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
