@@ -7,9 +7,13 @@ let the rule's kind judge the matches, and collect findings and the figures that
 from __future__ import annotations
 
 import datetime
+import os
+import signal
 from dataclasses import dataclass, field
 
+from verify.budget import OverBudget, match_seconds, time_budget
 from verify.document import Document
+from verify.errors import RuleFileError
 from verify.findings import Check, Finding
 from verify.masked import SLOT_TYPES, MaskedText, mask, placeholder_of
 from verify.quantities import Quantity, read_quantities
@@ -77,8 +81,6 @@ def check_documents(documents: list[Document], rule_paths: list[str], issue_date
 def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
               lang: str = "zh", jobs: int = 1) -> list[FileResult]:
     """Check documents, in parallel processes when jobs > 1; results keep the input order."""
-    import os
-
     jobs = min(jobs, len(documents), os.cpu_count() or 1)  # never more processes than files or CPUs
     if jobs <= 1:
         return [check_document(doc, rules, issue_date, lang) for doc in documents]
@@ -92,8 +94,6 @@ _WORKER: dict = {}
 
 
 def _start_worker(rules, issue_date, lang) -> None:
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, once
     _WORKER.update(rules=rules, issue_date=issue_date, lang=lang)
 
@@ -117,10 +117,17 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
         date_source = "file name" if issue_date else None
     context = Context(doc, quantities, masked, issue_date, date_source, lang)
     total = Verdict()
+    seconds = match_seconds(len(doc.text))
     for rule in rules:
-        matches = find_matches(rule, context)
-        if matches:
-            verdict = KINDS[rule.kind].evaluate(rule, matches, context)
+        try:
+            with time_budget(seconds):
+                matches = find_matches(rule, context)
+                verdict = KINDS[rule.kind].evaluate(rule, matches, context) if matches else None
+        except OverBudget:
+            raise RuleFileError(rule.path, rule.lines.get("pattern"),
+                                f"rule '{rule.id}' took more than {seconds:.0f} s on {doc.path} "
+                                f"(a pattern that backtracks too much?)") from None
+        if verdict is not None:
             total.findings.extend(verdict.findings)
             total.checked |= verdict.checked
             total.passed.extend(verdict.passed)

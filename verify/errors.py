@@ -35,6 +35,9 @@ class InputError(VerifyError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):  # so that it crosses from a --jobs worker to the parent intact
+        return (type(self), (self.path, self.problem))
+
 
 class RuleFileError(VerifyError):
     """A rule file that cannot be loaded: names the file and, where known, the line."""
@@ -45,6 +48,9 @@ class RuleFileError(VerifyError):
         self.path = path
         self.line = line
         self.problem = problem
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.line, self.problem))
 
 
 class UsageError(VerifyError):

@@ -7,6 +7,7 @@ checked, so a broken rule stops the run at once with `file:line: what is wrong` 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,9 @@ def load_rule(path: Path, display: str | None = None) -> Rule:
     _check_keys(raw, lines, where, COMMON_REQUIRED | kind.REQUIRED, COMMON_OPTIONAL | kind.OPTIONAL)
     _check_types(raw, lines, where, {**COMMON_TYPES, **kind.TYPES})
     rule = _build(raw, lines, where, path)
+    for key in ("message", "message_en"):
+        if getattr(rule, key):
+            _check_message(rule, key, kind.MESSAGE_FIELDS | set(rule.params.get("find") or {}), where)
     try:
         rule.prepared = kind.prepare(rule)
     except RuleFileError:
@@ -140,6 +144,29 @@ def load_rule(path: Path, display: str | None = None) -> Rule:
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise RuleFileError(where, lines.get("pattern", 1), f"cannot use this rule: {exc}") from None
     return rule
+
+
+_FORMAT_SPEC = re.compile(r"(?:.?[<>^])?\d{0,2}(?:\.\d{1,2})?")
+
+
+def _check_message(rule: Rule, key: str, extra: set[str], where: str) -> None:
+    """A message names only the rule's slots, groups and the kind's fields, plainly: no
+    attribute or index access ({rate.__class__}), no conversions, widths under 100."""
+    line = rule.lines.get(key, 1)
+    try:
+        parsed = list(string.Formatter().parse(getattr(rule, key)))
+    except ValueError as exc:
+        raise RuleFileError(where, line, f"{key}: {exc} (write {{{{ and }}}} for braces)") from None
+    known = set(rule.pattern.slots) | set(rule.pattern.text_groups) | extra
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise RuleFileError(where, line, f"{key}: {{{name}}} is not a plain name (no attribute or index access)")
+        if name not in known:
+            raise RuleFileError(where, line, f"{key}: {{{name}}} names nothing (known: {', '.join(sorted(known))})")
+        if conversion or (spec and not _FORMAT_SPEC.fullmatch(spec)):
+            raise RuleFileError(where, line, f"{key}: {{{name}}} may carry only an alignment and a width under 100")
 
 
 def _check_types(raw: dict, lines: dict[str, int], where: str, types: dict) -> None:

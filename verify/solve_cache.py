@@ -10,7 +10,8 @@ import json
 import os
 from pathlib import Path
 
-from verify.expr import Relation, from_json, to_json
+from verify.budget import SOLVE_SECONDS, OverBudget, time_budget
+from verify.expr import FormulaError, Relation, from_json, to_json
 
 CACHE_VERSION = "solved-1"
 _memory: dict[str, dict] = {}
@@ -51,7 +52,11 @@ def solved_forms(formula_text: str, relation: Relation) -> dict:
             pass
     from verify.solve import solve_for
 
-    solved = solve_for(relation)
+    try:
+        with time_budget(SOLVE_SECONDS):
+            solved = solve_for(relation)
+    except OverBudget:
+        raise FormulaError(f"sympy could not solve it within {SOLVE_SECONDS:.0f} s: simplify the formula", 1) from None
     _memory[formula_text] = {var: to_json(node) for var, node in solved.items()}
     _dirty = True
     return solved

@@ -1,4 +1,4 @@
-"""calendar: a date and its weekday agree; a time range ends after it starts.
+"""calendar: a date exists, a date and its weekday agree, a time range ends after it starts.
 
 The year of 11月4日(周五) comes from the date itself, else the issue date (--date, or a date in the
 file name), else the nearest year the text names before it. Only a year the text or the user
@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime
 
-from verify.dates import WEEKDAY_NAMES
+from verify.dates import WEEKDAY_NAMES, days_in_month
 from verify.errors import RuleFileError
 from verify.kinds.common import finding, rule_message
 from verify.messages import text_for
@@ -18,14 +18,15 @@ from verify.messages import text_for
 TYPES = {"check": str, "date": str, "weekday": str, "time": str}
 REQUIRED = {"check"}
 OPTIONAL = set(TYPES) - REQUIRED
+MESSAGE_FIELDS = {"date", "weekday", "expected", "year", "time"}  # what a rule's message may name besides its slots and groups
 
 
 def prepare(rule) -> dict:
     """Check which test the rule makes and that its slots exist."""
     check = rule.params["check"]
-    names = {"weekday": ("date", "weekday"), "time-order": ("time",)}
+    names = {"weekday": ("date", "weekday"), "time-order": ("time",), "date-exists": ("date",)}
     if check not in names:
-        raise RuleFileError(rule.path, rule.lines.get("check"), "check is 'weekday' or 'time-order'")
+        raise RuleFileError(rule.path, rule.lines.get("check"), "check is 'weekday', 'date-exists' or 'time-order'")
     slots = {name: rule.params.get(name, name) for name in names[check]}
     for role, slot in slots.items():
         if slot not in rule.pattern.slots:
@@ -42,6 +43,8 @@ def evaluate(rule, matches, context):
     for match in matches:
         if prep["check"] == "weekday":
             _weekday(rule, prep, match, context, verdict)
+        elif prep["check"] == "date-exists":
+            _date_exists(rule, prep, match, context, verdict)
         else:
             _time_order(rule, prep, match, context, verdict)
     return verdict
@@ -56,6 +59,8 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     if month_day is None:
         return
     month, day = month_day
+    if day > days_in_month(_stated_year(date_q), month):
+        return  # no such date (2月30日): the date-exists rule says so, a weekday cannot be checked
     stated_day = int(day_q.value)
     years, source = _years_for(date_q, month, day, context)
     verdict.checked |= {date_i, day_i}
@@ -82,6 +87,33 @@ def _weekday(rule, prep, match, context, verdict) -> None:
                                     expected, calculation, [date_q]))
 
 
+def _date_exists(rule, prep, match, context, verdict) -> None:
+    """2023年2月29日, 11月31日: a day past its month's end (in the stated year, else in any year)."""
+    index = match.figures.get(prep["date"])
+    if not isinstance(index, int):
+        return
+    date_q = context.quantities[index]
+    month_day = _month_day(date_q.value)
+    if month_day is None:
+        return
+    month, day = month_day
+    year = _stated_year(date_q)
+    days = days_in_month(year, month)
+    if day <= days:
+        return  # every date passes this test: listing it as a check that held would be noise
+    verdict.checked.add(index)
+    shown = f"{year}-{month:02d}" if year else f"--{month:02d}"
+    key = "date_impossible" if year else "date_impossible_any_year"
+    default = text_for(context.lang, key, date=date_q.text, year=year, month=month, days=days)
+    message = rule_message(rule, context.lang, default, {"date": date_q.text})
+    verdict.findings.append(finding(rule, rule.severity, date_q, message, None, f"{shown}: {day} > {days}"))
+
+
+def _stated_year(date_q) -> int | None:
+    value = date_q.value
+    return int(value[:4]) if isinstance(value, str) and value[:4].isdigit() else None
+
+
 def weekday_name(day: int, lang: str) -> str:
     """周五 in Chinese, Friday in English."""
     return _ENGLISH_DAYS[day - 1] if lang == "en" else "周" + WEEKDAY_NAMES[day]
@@ -91,15 +123,18 @@ _ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 def _month_day(value) -> tuple[int, int] | None:
+    """(month, day) of a full date: 2022-11-04 or --11-04; None for a month, a period, a day alone."""
     if not isinstance(value, str) or "/" in value:
         return None
-    pieces = value.lstrip("-").split("-")
-    if len(pieces) < 2 or not all(p.isdigit() for p in pieces[-2:]):
+    pieces = value[2:].split("-") if value.startswith("--") else value.split("-")[1:]
+    if len(pieces) != 2 or not all(p.isdigit() for p in pieces):
         return None
-    return int(pieces[-2]), int(pieces[-1])
+    return int(pieces[0]), int(pieces[1])
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
+    if year < 1583:  # before the Gregorian calendar: no weekday to check against
+        return None
     try:
         return datetime.date(year, month, day).isoweekday()
     except ValueError:

@@ -18,6 +18,7 @@ from verify.messages import text_for
 TYPES = {"condition": str, "subject": str, "written": dict}
 REQUIRED: set[str] = set()
 OPTIONAL = set(TYPES)
+MESSAGE_FIELDS = {"title"}  # what a rule's message may name besides its slots and groups
 _NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
 
 
