@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime
 import os
 import sys
@@ -91,9 +92,10 @@ def _say(line: str) -> None:
         pass
 
 
-def _settings(args: argparse.Namespace) -> Config:
-    """verify.toml (found or named), then the command line over it."""
-    path = Path(args.config) if args.config else find_config(Path.cwd())
+def _settings(args: argparse.Namespace, start: Path | None = None) -> Config:
+    """verify.toml (named, or found from `start` upward: the current folder by default), then the
+    command line over it."""
+    path = Path(args.config) if args.config else find_config(start or Path.cwd())
     config = load_config(path, FORMATS) if path else Config()
     if args.config is None and path is None:
         config.path = None
@@ -123,27 +125,67 @@ def _run(args: argparse.Namespace) -> int:
     if not args.files:
         raise UsageError("no input files (try: verify report.txt)")
     paths = expand_inputs(args.files, settings.glob)
-    _check_output(args, settings, paths)
-    documents = [read_document(p, settings.encoding, settings.max_size) for p in paths]
+    groups = _groups(args, settings, paths)
+    for group, members in groups:
+        _check_output(args, group, members)
     if args.numbers:
-        if settings.rules:  # a malformed rule file stops every command, this one too
-            _load_rules(settings)
+        documents = []
+        for group, members in groups:
+            if group.rules:  # a malformed rule file stops every command, this one too
+                _load_rules(group)
+            documents += [read_document(p, group.encoding, group.max_size) for p in members]
         _emit(_format_numbers(documents, settings), args.output)
         return ExitStatus.CLEAN
     from verify.engine import check_all
     from verify.report.render import render
 
-    rules = _load_rules(settings)
-    results = check_all(documents, rules, settings.date, settings.lang, settings.jobs)
-    _override_severities(results, settings.severity)
+    checked = []
+    for group, members in groups:  # every file with the settings found nearest to it
+        documents = [read_document(p, group.encoding, group.max_size) for p in members]
+        rules = _load_rules(group)
+        results = check_all(documents, rules, group.date, settings.lang, settings.jobs)
+        _override_severities(results, group.severity)
+        checked.append((group, rules, results))
+    results = [r for _, _, group_results in checked for r in group_results]
     if args.write_baseline:
         _write_baseline(args.write_baseline, results)
-    stale = _apply_gate(results, settings, {r.id for r in rules})
-    _emit(render(results, settings.format, settings.lang, rules=rules), args.output)
-    for suppression in stale:
-        _say(f"verify: {settings.ignore_file}: suppression of {suppression.rule} matched nothing "
-             f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
+    for group, rules, group_results in checked:
+        for suppression in _apply_gate(group_results, group, settings.baseline, {r.id for r in rules}):
+            _say(f"verify: {group.ignore_file}: suppression of {suppression.rule} matched nothing "
+                 f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
+    rules = list({r.id: r for _, group_rules, _ in checked for r in group_rules}.values())
+    _emit(render(results, settings.format, settings.lang, rules=rules, fail_on=settings.fail_on), args.output)
     return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
+
+
+def _groups(args: argparse.Namespace, settings: Config, paths: list[str]) -> list[tuple[Config, list[str]]]:
+    """The files by the settings that apply to them: the verify.toml and .verify-ignore.yaml nearest
+    to each file (its folder or above, as ruff finds its settings; else those found from the current
+    folder), unless --config names one.
+    Options of the whole run (format, lang, fail-on, glob, jobs, baseline) come from `settings`."""
+    groups: dict[tuple, tuple[Config, list[str]]] = {}
+    for path in paths:
+        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        found = None if args.config else find_config(folder)
+        config_path = str(found) if found else settings.path  # none above the file: the run's own
+        if args.config or config_path == settings.path:
+            group = copy.copy(settings)
+        else:
+            group = _settings(args, folder)
+        if not group.ignore_file:
+            found = (None if args.config else _find_upward(folder, DEFAULT_IGNORE_FILE)) \
+                or _find_upward(Path.cwd(), DEFAULT_IGNORE_FILE)
+            group.ignore_file = str(found) if found else None
+        key = (group.path, group.ignore_file)
+        groups.setdefault(key, (group, []))[1].append(path)
+    return list(groups.values())
+
+
+def _find_upward(folder: Path, name: str) -> Path | None:
+    for candidate in (folder / name, *(parent / name for parent in folder.parents)):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
@@ -223,17 +265,15 @@ def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     return ExitStatus.CLEAN
 
 
-def _apply_gate(results, settings: Config, known_rules: set[str]):
+def _apply_gate(results, settings: Config, baseline: str | None, known_rules: set[str]):
     """Move baselined and suppressed findings aside; return the suppressions that matched nothing."""
     from verify.gate import Gate, read_baseline, read_suppressions
 
-    ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
     gate = Gate()
-    if settings.baseline:
-        gate.baseline = read_baseline(settings.baseline)
-    if ignore_file:
-        gate.suppressions = read_suppressions(ignore_file, known_rules)
-    settings.ignore_file = ignore_file
+    if baseline:
+        gate.baseline = read_baseline(baseline)
+    if settings.ignore_file:
+        gate.suppressions = read_suppressions(settings.ignore_file, known_rules)
     if not gate.baseline and not gate.suppressions:
         return []  # nothing to set aside: no sentence need be hashed
     for result in results:

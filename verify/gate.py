@@ -118,7 +118,7 @@ def read_suppressions(path: str, known_rules: set[str]) -> list[Suppression]:
     """The suppression file (.verify-ignore.yaml): a list whose entries each need a rule, a
     sentence or fingerprint, and a reason, all text; anything else is an InputError naming the entry."""
     try:
-        data = safe_yaml.load(Path(path).read_text(encoding="utf-8-sig"))
+        data = safe_yaml.read(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError(path, "no such suppression file") from None
     except yaml.MarkedYAMLError as exc:

@@ -32,7 +32,11 @@ def refuse_aliases(text: str) -> None:
             depth -= 1
 
 
-def load(text: str):
-    """yaml.safe_load, refusing anchors, aliases and deep nesting first."""
+def read(text: str):
+    """What yaml.safe_load gives, refusing anchors, aliases and deep nesting first."""
     refuse_aliases(text)
-    return yaml.load(text, Loader=LOADER)
+    loader = LOADER(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

@@ -5,8 +5,9 @@ from __future__ import annotations
 FORMATS = ("table", "json", "sarif", "junit", "markdown", "github")
 
 
-def render(results, fmt: str, lang: str, rules=None) -> str:
-    """The whole report for all files, in the requested format (rules: the loaded rules, for SARIF)."""
+def render(results, fmt: str, lang: str, rules=None, fail_on: str = "error") -> str:
+    """The whole report for all files, in the requested format (rules: the loaded rules, for SARIF;
+    fail_on: the lowest severity that fails the run, for JUnit's failures)."""
     if fmt == "json":
         from verify.report.json_report import findings_report
 
@@ -18,7 +19,7 @@ def render(results, fmt: str, lang: str, rules=None) -> str:
     if fmt == "junit":
         from verify.report.junit import junit_report
 
-        return junit_report(results)
+        return junit_report(results, fail_on)
     if fmt == "markdown":
         from verify.report.markdown import markdown_report
 
