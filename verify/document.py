@@ -69,11 +69,16 @@ class Document:
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence holding a span: from the previous sentence end to the next one, inclusive."""
+    begin, stop = sentence_span(text, start, end)
+    return text[begin:stop]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(begin, end) of the sentence holding a span, as sentence_of cuts it."""
     ends = _sentence_ends(text)
     i = bisect.bisect_left(ends, start)
-    begin = ends[i - 1] + 1 if i else 0
     j = bisect.bisect_left(ends, end)
-    return text[begin:ends[j] + 1 if j < len(ends) else len(text)]
+    return (ends[i - 1] + 1 if i else 0), (ends[j] + 1 if j < len(ends) else len(text))
 
 
 _ENDS_CACHE: list = [None, []]

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from verify import safe_yaml
-from verify.document import normalise, sentence_of
+from verify.document import normalise, sentence_span
 from verify.errors import InputError
 from verify.findings import Finding
 
@@ -30,7 +30,26 @@ def normalise_sentence(sentence: str) -> str:
 
 def fingerprint(text: str, finding: Finding) -> str:
     """Rule id + normalised sentence, hashed: stable when the paragraph moves."""
-    return _hashed(finding.rule_id, normalise_sentence(sentence_of(text, finding.start, finding.end)))
+    return _sentence_and_print(text, finding)[1]
+
+
+_SENTENCES: list = [None, {}]
+
+
+def _sentence_and_print(text: str, finding: Finding) -> tuple[str, str]:
+    """The finding's normalised sentence and fingerprint, each worked out once per sentence and
+    rule: a line of 4,000 findings and no full stop is one long sentence, and normalising and
+    hashing it again for every finding was quadratic."""
+    if _SENTENCES[0] is not text:
+        _SENTENCES[:] = [text, {}]
+    cache = _SENTENCES[1]
+    span = sentence_span(text, finding.start, finding.end)
+    if span not in cache:
+        cache[span] = normalise_sentence(text[span[0]:span[1]])
+    key = (finding.rule_id, span)
+    if key not in cache:
+        cache[key] = _hashed(finding.rule_id, cache[span])
+    return cache[span], cache[key]
 
 
 def _hashed(rule_id: str, sentence: str) -> str:
@@ -69,10 +88,13 @@ class Gate:
         """(active, baselined, suppressed with their reasons) for one file's findings."""
         active, baselined, suppressed = [], [], []
         remaining = Counter(self.baseline)
+        verdicts: dict = {}  # (sentence, rule) -> the suppression that covers it: once per sentence
         for f in findings:
-            sentence = normalise_sentence(sentence_of(text, f.start, f.end))
-            print_ = _hashed(f.rule_id, sentence)
-            rule = next((s for s in self.suppressions if s.matches(f, print_, sentence)), None)
+            sentence, print_ = _sentence_and_print(text, f)
+            key = (id(sentence), print_, f.rule_id)
+            if key not in verdicts:
+                verdicts[key] = next((s for s in self.suppressions if s.matches(f, print_, sentence)), None)
+            rule = verdicts[key]
             if rule is not None:
                 rule.used += 1
                 suppressed.append((f, rule.reason))

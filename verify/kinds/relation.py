@@ -23,7 +23,7 @@ from verify.numerals import decimal_string
 from verify.patterns import compile_pattern
 from verify.solve_cache import solved_forms
 
-_PERCENT_LITERAL = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_PERCENT_LITERAL = re.compile(r"(?<![\d.])(\d{1,30}(?:\.\d{1,30})?)\s*%")
 _INTERPOLATED = re.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str}
 REQUIRED = {"formula"}
