@@ -161,25 +161,26 @@ def _years_for(date_q, month, day, context) -> tuple[list[int], str | None]:
 def _years_named_before(date_q, context) -> list[int]:
     """The last two distinct years named before the date, nearest first (a heading 【2008年…】 and
     a 2007年12月30日 in its first line); else the latest year in the text."""
-    starts, years = _named_years(context)
-    before: list[int] = []
-    for i in range(bisect.bisect_left(starts, date_q.start) - 1, -1, -1):
-        if years[i] not in before:
-            before.append(years[i])
-            if len(before) == 2:
-                break
-    if before:
-        return before
+    starts, years, recent = _named_years(context)
+    i = bisect.bisect_left(starts, date_q.start) - 1
+    if i >= 0:
+        return [y for y in recent[i] if y is not None]
     return [max(years)] if years else []
 
 
-def _named_years(context) -> tuple[list[int], list[int]]:
-    """Where the text names a year, and which: computed once per document."""
+def _named_years(context) -> tuple[list[int], list[int], list[tuple]]:
+    """Where the text names a year, which, and at each such place the two most recent distinct
+    years up to it: computed once per document, so each date is a bisection, not a scan back."""
     cached = context.memo.get("named_years")
     if cached is None:
         named = [(q.start, int(q.value[:4])) for q in context.quantities
                  if q.kind in ("year", "date") and isinstance(q.value, str) and q.value[:4].isdigit()]
-        cached = ([s for s, _ in named], [y for _, y in named])
+        recent, first, second = [], None, None
+        for _, year in named:
+            if year != first:
+                first, second = year, first
+            recent.append((first, second))
+        cached = ([s for s, _ in named], [y for _, y in named], recent)
         context.memo["named_years"] = cached
     return cached
 
