@@ -87,7 +87,7 @@ def _load_rules():
     """Rules are loaded once per process: loading is a tenth of the time of a whole check."""
     global RULES
     if RULES is None:
-        from verify.rulefile import load_rules
+        from verify.loaders import load_rules
 
         RULES = load_rules()
     return RULES
@@ -95,8 +95,8 @@ def _load_rules():
 
 def check(name: str, text: str, rules=None):
     """One in-process check; the file name is kept, as it may carry the issue date."""
-    from verify.document import Document
-    from verify.engine import check_document
+    from verify.reading.document import Document
+    from verify.checking.engine import check_document
 
     return check_document(Document(name, text), rules if rules is not None else _load_rules())
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from verify.document import Document
-from verify.quantities import Quantity, read_quantities
+from verify.reading.document import Document
+from verify.reading.quantity import CALENDAR_VALUES, Quantity
+from verify.reading.reader import read_quantities
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -69,8 +70,10 @@ class Expected:
 
 
 def row(q: Quantity) -> tuple:
-    """The comparable fields of a quantity (bounds as Fractions, value typed)."""
-    return (q.text, q.value, q.interval.low, q.interval.high, q.unit, q.kind, q.qualifier)
+    """The comparable fields of a quantity (bounds as Fractions, value typed; a calendar value as
+    the ISO text it prints as)."""
+    value = q.value.iso if isinstance(q.value, CALENDAR_VALUES) else q.value
+    return (q.text, value, q.interval.low, q.interval.high, q.unit, q.kind, q.qualifier)
 
 
 def expected_row(e: Expected) -> tuple:

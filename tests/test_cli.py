@@ -332,7 +332,7 @@ def test_table_rows_have_one_display_width(capsys, lang, warning_page, error_pag
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_table_of_every_rule_example_is_aligned(capsys, tmp_path, lang):
     """Every built-in rule's fail examples as one report: many rules, wide and wrapped cells."""
-    from verify.rulefile import load_rules
+    from verify.loaders import load_rules
 
     texts = [e.text for rule in load_rules() for e in rule.fail_examples]
     path = tmp_path / "all-fail-examples.txt"

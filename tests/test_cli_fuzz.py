@@ -23,7 +23,7 @@ hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is in the test
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 from verify.cli import main  # noqa: E402
-from verify.report.render import FORMATS  # noqa: E402
+from verify.report import FORMATS  # noqa: E402
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 WORDS = ["全市", "完成", "全年计划", "的", "比上年增长", "增加", "其中", "占", "比重为", "分别为", "约", "近",

@@ -8,9 +8,9 @@ import pytest
 
 from conftest import CORPUS, SAMPLE, corpus_file
 from oddities import KNOWN_ODDITIES
-from verify.document import decode
-from verify.engine import check_document
-from verify.rulefile import load_rules
+from verify.reading.document import decode
+from verify.checking.engine import check_document
+from verify.loaders import load_rules
 
 RULES = load_rules()
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else ["<no corpus>"]

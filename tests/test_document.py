@@ -10,9 +10,9 @@ import re
 import pytest
 
 from conftest import SAMPLE, corpus_file, full_row, read, sample_text
-from verify.document import Document, Position, decode, normalise
+from verify.reading.document import Document, Position, decode, normalise
 from verify.errors import InputError
-from verify.quantities import read_quantities
+from verify.reading.reader import read_quantities
 
 PATH = "reports/page.txt"
 
@@ -242,3 +242,15 @@ def test_corpus_file_skips_with_a_reason_when_shared_is_absent(monkeypatch, tmp_
     monkeypatch.setattr(conftest, "CORPUS", tmp_path / "no-shared" / "corpus")
     with pytest.raises(pytest.skip.Exception, match=r"\.\./shared/corpus not present"):
         conftest.corpus_file("qingdao-daily-2022-11-04.txt")
+
+
+def test_sentence_at_finds_what_sentence_of_finds():
+    """The document's bisection over sentence ends gives the sentence the plain scan gives."""
+    from conftest import sample_text
+    from verify.reading.document import sentence_of
+
+    text = "开头没有句号" + sample_text() + "结尾；也没有句号"
+    doc = Document("<t>", text)
+    for start in range(0, len(text), 7):
+        for end in (start, min(len(text), start + 5)):
+            assert doc.sentence_at(start, end) == sentence_of(text, start, end)

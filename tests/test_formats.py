@@ -8,6 +8,7 @@ finding; github one annotation per finding. Same input, same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -16,16 +17,17 @@ import pytest
 
 from conftest import SAMPLE, SHARED
 from verify import __version__, cli
-from verify.document import Document, decode
-from verify.engine import FileResult, check_documents
-from verify.findings import Finding, Related
-from verify.gate import fingerprint as baseline_fingerprint
+from verify.reading.document import Document, decode
+from verify.checking.engine import check_all
+from verify.checking.records import FileResult
+from verify.records import Finding, Related
+from verify.gate.apply import stamp
+from verify.gate.fingerprint import fingerprint as baseline_fingerprint
 from verify.messages import text_for
 from verify.report.github import escape_data, escape_property
 from verify.report.markdown import cell
-from verify.report.render import render
-from verify.report.sarif import fingerprint
-from verify.rulefile import load_rules
+from verify.report import render
+from verify.loaders import load_rules
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 NEW_FORMATS = ("sarif", "junit", "markdown", "github")
@@ -51,7 +53,13 @@ def mutated_text() -> str:
 
 
 def check(text: str, path: str) -> list[FileResult]:
-    return check_documents([decode(text.encode("utf-8"), path)], [], None)
+    """The built-in rules' results, stamped by the gate (fingerprints), as the CLI renders them."""
+    return stamp(check_all([decode(text.encode("utf-8"), path)], load_rules([])), {})
+
+
+def fingerprint(doc: Document, finding: Finding) -> str:
+    """The gate's fingerprint of a finding, computed apart from the report."""
+    return baseline_fingerprint(doc.text, finding)
 
 
 @pytest.fixture(scope="module")
@@ -207,9 +215,10 @@ def test_sarif_keeps_suppressed_findings_marked(rules, validator):
     doc = Document("x.txt", "合格率110%。结案率120%。\n")
     kept = Finding("share-above-100", "error", 3, 7, "110%", "m1")
     excused = Finding("share-above-100", "error", 11, 15, "120%", "m2")
-    result = FileResult(doc, [], set(), [kept])
+    [result] = stamp([FileResult(doc, [], set(), [kept])], {})
     why = "a typo in the source, corrected in print"
-    result.suppressed = [(excused, why)]
+    [excused_result] = stamp([FileResult(doc, [], set(), [excused])], {})
+    result = dataclasses.replace(result, suppressed=[(excused_result.findings[0], why)])
     log = sarif([result], rules)
     assert validator.is_valid(log)
     entries = log["runs"][0]["results"]
@@ -221,7 +230,7 @@ def test_sarif_fingerprints_of_one_sentence_stay_apart(rules):
     doc = Document("x.txt", "合格率110%，达标率120%。\n")
     findings = [Finding("share-above-100", "error", 3, 7, "110%", "m1"),
                 Finding("share-above-100", "error", 11, 15, "120%", "m2")]
-    entries = sarif([FileResult(doc, [], set(), findings)], rules)["runs"][0]["results"]
+    entries = sarif(stamp([FileResult(doc, [], set(), findings)], {}), rules)["runs"][0]["results"]
     digest = fingerprint(doc, findings[0])
     assert fingerprint(doc, findings[1]) == digest
     assert [e["partialFingerprints"]["verifySentenceHash/v1"] for e in entries] == [f"{digest}:1", f"{digest}:2"]
@@ -229,7 +238,7 @@ def test_sarif_fingerprints_of_one_sentence_stay_apart(rules):
 
 def test_sarif_uri_of_an_absolute_path(rules):
     doc = Document("/tmp/新闻 稿.txt", "合格率110%。\n")
-    result = FileResult(doc, [], set(), [Finding("share-above-100", "error", 3, 7, "110%", "m")])
+    result = stamp([FileResult(doc, [], set(), [Finding("share-above-100", "error", 3, 7, "110%", "m")])], {})[0]
     uri = sarif([result], rules)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "file:///tmp/%E6%96%B0%E9%97%BB%20%E7%A8%BF.txt"
 
@@ -351,6 +360,6 @@ def test_cli_prints_the_rendered_format(capsys, monkeypatch, tmp_path, rules, fm
 
 
 def test_the_command_line_offers_every_format_render_knows():
-    from verify.report.render import FORMATS
+    from verify.report import FORMATS
 
     assert set(FORMATS) <= set(cli.FORMATS)

@@ -212,3 +212,13 @@ def test_parallel_jobs_give_the_same_output_in_the_same_order(capsys):
     two = capsys.readouterr().out
     assert one == two
     assert [f["path"] for f in json.loads(two)["files"]] == files
+
+
+def test_fingerprint_is_hashlibs_sha256():
+    """The gate hashes with the standard library's own SHA-256: the digest hashlib gives."""
+    import hashlib
+
+    from verify.gate.fingerprint import hashed
+
+    assert hashed("completion-rate", "全市城镇新增就业33.88万人") == \
+        hashlib.sha256("completion-rate\n全市城镇新增就业33.88万人".encode("utf-8")).hexdigest()[:20]

@@ -252,6 +252,26 @@ def test_a_broken_pipe_is_one_line(work, cache_dir):
     unchanged(work, before)
 
 
+def test_a_pipe_closed_before_the_last_flush_is_one_line(tmp_path):
+    """A reader that closed early (| head -c 10) with the report still buffered when verify exits:
+    exit 2 and one line, not the exit code of the findings and a complaint from Python."""
+    script = ("import sys\n"
+              "from verify import cli\n"
+              "cli.main = lambda: (sys.stdout.write('报告' * 10), 1)[1]  # written, not yet flushed\n"
+              "cli.main_entry()\n")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before verify writes a byte
+    try:
+        done = subprocess.run([sys.executable, "-c", script], stdout=write_end, stderr=subprocess.PIPE,
+                              env={**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+                                   "PYTHONIOENCODING": "utf-8"}, timeout=60)
+    finally:
+        os.close(write_end)
+    lines = done.stderr.decode("utf-8").splitlines()
+    assert done.returncode == 2, lines
+    assert len(lines) == 1 and "<stdout>" in lines[0] and "Broken pipe" in lines[0], lines
+
+
 @pytest.mark.parametrize("name, content, word", [
     ("verify.toml", "a = " + "[" * 3000 + "]" * 3000 + "\n", "verify.toml"),
     ("b.json", "[" * 100_000 + "]" * 100_000, "b.json"),
@@ -407,9 +427,9 @@ def test_bad_suppression_files_are_refused(work, cache_dir, content, word):
 def test_jobs_are_capped_at_files_and_cpus(monkeypatch, tmp_path):
     from concurrent import futures
 
-    from verify.document import Document
-    from verify.engine import check_all
-    from verify.rulefile import load_rules
+    from verify.checking.engine import check_all
+    from verify.loaders import load_rules
+    from verify.reading.document import Document
 
     started = []
 

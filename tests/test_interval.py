@@ -1,4 +1,4 @@
-"""Tests for verify.interval: exact intervals of rationals and their outer-enclosure arithmetic."""
+"""Tests for verify.reading.interval: exact intervals of rationals and their outer-enclosure arithmetic."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from verify.interval import Interval
+from verify.reading.interval import Interval
 
 F = Fraction
 EVERYTHING = Interval(None, None)

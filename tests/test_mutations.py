@@ -8,9 +8,9 @@ import pytest
 
 from conftest import corpus_file
 from oddities import KNOWN_ODDITIES
-from verify.document import Document
-from verify.engine import check_document
-from verify.rulefile import load_rules
+from verify.reading.document import Document
+from verify.checking.engine import check_document
+from verify.loaders import load_rules
 
 RULES = load_rules()
 QINGDAO = "qingdao-daily-2022-11-04.txt"

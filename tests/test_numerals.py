@@ -7,7 +7,7 @@ import itertools
 import cn2an
 import pytest
 
-from verify.numerals import _ONE_PLACE, _PLACE_PAIR, _chinese_integer
+from verify.reading.numerals import _ONE_PLACE, _PLACE_PAIR, _chinese_integer
 
 HEADS = ["", "一", "二", "两", "三", "五", "九"]
 TAILS = ["", "一", "五", "九"]
@@ -37,3 +37,13 @@ def test_two_place_numerals_read_as_cn2an_reads_them(numeral):
                                             ("一百二十三万四千五百", 1234500)])
 def test_longer_numerals_go_to_cn2an(numeral, value):
     assert _chinese_integer(numeral) == value
+
+
+def test_lexicon_reads_the_same_with_the_pure_python_safe_loader():
+    """The lexicon is loaded with libyaml's safe loader; the pure-Python one reads the same data."""
+    import yaml
+
+    from verify.reading.numerals import LEXICON, _SafeLoader
+
+    text = LEXICON.read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=_SafeLoader) == yaml.safe_load(text)

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import SAMPLE
 from verify.cli import main
-from verify.rulefile import load_rules
+from verify.loaders import load_rules
 
 FILE_KEYS = {"path", "numbers", "checked", "findings", "baselined", "suppressed"}
 FINDING_KEYS = {"rule", "severity", "line", "column", "start", "end", "text", "message", "expected",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verify.cli import main
-from verify.rulefile import load_rules
+from verify.loaders import load_rules
 
 GOOD = """\
 id: growth-check

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from verify.rule_examples import run_example
-from verify.rulefile import load_rules
+from verify.checking.examples import run_example
+from verify.loaders import load_rules
 
 RULES = load_rules()
 CASES = [(rule, group, i, example)

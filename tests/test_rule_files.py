@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import CORPUS, REPO, corpus_file
-from verify.rulefile import builtin_rules_dir, load_rules
+from verify.loaders import builtin_rules_dir, load_rules
 
 RULES_DIR = REPO / "rules"
 PACKAGE_DIR = REPO / "verify"
@@ -179,7 +179,7 @@ def test_no_eval_exec_calls_in_package_ast(path):
 def test_rule_files_are_read_with_safe_load_only(tmp_path):
     """A Python-object tag in a rule file is refused by safe_load, never constructed."""
     from verify.errors import RuleFileError
-    from verify.rulefile import load_rule
+    from verify.loaders import load_rule
 
     path = tmp_path / "evil.yaml"
     path.write_text("id: !!python/object/apply:os.system ['echo pwned']\nkind: pattern\n", encoding="utf-8")

@@ -20,8 +20,8 @@ import pytest
 from conftest import REPO, SAMPLE
 from verify.cli import main
 from verify.errors import RuleFileError
-from verify.rule_examples import run_example
-from verify.rulefile import load_rule, load_rules
+from verify.checking.examples import run_example
+from verify.loaders import load_rule, load_rules
 
 # A valid pattern rule; the malformed cases below are edits of it. Line numbers on the right.
 PATTERN_RULE = """\
@@ -632,6 +632,16 @@ def test_warm_formula_cache_never_imports_sympy(tmp_path):
     warm, imported = run_probe(tmp_path)
     assert not imported, "the second run, with every formula cached, imported sympy"
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
+
+
+def test_warm_run_does_not_write_the_cache(tmp_path):
+    """Loading rules writes the solve cache only when a formula was solved in this run."""
+    run_probe(tmp_path)
+    cache = next(tmp_path.glob("*.json"))
+    os.utime(cache, (1_000_000_000, 1_000_000_000))
+    run_probe(tmp_path)
+    assert cache.stat().st_mtime == 1_000_000_000
+    assert list(tmp_path.iterdir()) == [cache]
 
 
 def test_empty_cache_dir_solves_with_sympy(tmp_path):

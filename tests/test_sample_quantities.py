@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import SAMPLE, Expected, expected_full_row, full_row, overlaps, read, sample_text
-from verify.document import Document
+from verify.reading.document import Document
 
 
 @dataclass(frozen=True)

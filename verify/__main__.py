@@ -1,6 +1,5 @@
 """python -m verify"""
 
-import sys
 
 from verify.cli import main_entry
 

@@ -1,20 +1,36 @@
-"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs.py, the only I/O."""
+"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs.py, the only I/O.
+
+Whatever happens, a run ends with an exit code of its own and at most one line on stderr: 2 for
+unusable input, 3 for a bug (never a traceback), 130 for Ctrl-C."""
 
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime
-import os
 import sys
+from collections import Counter
 from pathlib import Path
 
-from verify.config import Config, check_rule_ids, find_config, load_config
-from verify.errors import ExitStatus, InputError, UsageError, VerifyError
-from verify.inputs import (DEFAULT_MAX_SIZE_MB, check_output_target, expand_inputs, read_document, same_file,
-                           write_atomically)
-
-from verify.report.render import FORMATS
+from verify.checking.engine import check_all
+from verify.checking.examples import check_rule_examples
+from verify.checking.records import FileResult
+from verify.config import FAIL_LEVELS, Config, check_rule_ids, find_config, load_config, settings_by_file
+from verify.errors import ExitStatus, UsageError, VerifyError
+from verify.gate.apply import apply_gate, stamp
+from verify.gate.baseline import baseline_text
+from verify.gate.suppressions import Suppression
+from verify.inputs import (
+    DEFAULT_MAX_SIZE_MB, expand_inputs, read_document, refuse_overwrites, stdout_error, write_atomically, write_stdout,
+)
+from verify.loaders import load_rules, read_baseline, read_suppressions
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.records import Severity
+from verify.rules.records import Rule
+from verify.report import FORMATS, render
+from verify.report.json_report import numbers_report
+from verify.report.numbers_table import numbers_table
+from verify.report.rule_docs import explain, rules_table
 
 DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
 
@@ -41,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="add a rule pack (a folder of YAML rules, or one rule file); repeatable")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
-    parser.add_argument("--fail-on", choices=("error", "warning", "never"),
+    parser.add_argument("--fail-on", choices=FAIL_LEVELS,
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
     parser.add_argument("--jobs", type=int, metavar="N",
@@ -62,11 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run verify; return the exit code (0 clean, 1 findings, 2 unusable input or rules,
-    3 internal error, 130 interrupted). Whatever happens, at most one line on stderr."""
+    3 internal error, 130 interrupted)."""
     try:
-        parser = build_parser()
         try:
-            args = parser.parse_args(argv)
+            args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help, or _Parser.error has printed its one line
             return ExitStatus.UNUSABLE if exc.code else ExitStatus.CLEAN
         return _run(args)
@@ -118,74 +133,72 @@ def _settings(args: argparse.Namespace, start: Path | None = None) -> Config:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """The pipeline: settings and rules, read, check, gate, render, exit status."""
     settings = _settings(args)
     _check_conflicts(args, settings)
     if args.list_rules or args.explain or args.test_rules:
         return _rule_command(args, settings)
-    if not args.files:
-        raise UsageError("no input files (try: verify report.txt)")
-    paths = expand_inputs(args.files, settings.glob)
-    groups = _groups(args, settings, paths)
-    for group, members in groups:
-        _check_output(args, group, members)
+    groups = _groups(args, settings)
     if args.numbers:
-        documents = []
-        for group, members in groups:
-            if group.rules:  # a malformed rule file stops every command, this one too
-                _load_rules(group)
-            documents += [read_document(p, group.encoding, group.max_size) for p in members]
-        _emit(_format_numbers(documents, settings), args.output)
-        return ExitStatus.CLEAN
-    from verify.engine import check_all
-    from verify.report.render import render
-
-    checked = []
-    for group, members in groups:  # every file with the settings found nearest to it
-        documents = [read_document(p, group.encoding, group.max_size) for p in members]
-        rules = _load_rules(group)
-        results = check_all(documents, rules, group.date, settings.lang, settings.jobs)
-        _override_severities(results, group.severity)
-        checked.append((group, rules, results))
+        return _numbers(groups, settings, args.output)
+    checked = [(group, *_check(group, members, settings)) for group, members in groups]
     results = [r for _, _, group_results in checked for r in group_results]
     if args.write_baseline:
         _write_baseline(args.write_baseline, results)
-    for group, rules, group_results in checked:
-        for suppression in _apply_gate(group_results, group, settings.baseline, {r.id for r in rules}):
-            _say(f"verify: {group.ignore_file}: suppression of {suppression.rule} matched nothing "
-                 f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
+    gated, stale = [], []
+    for group, rules, group_results in checked:  # each file's own suppressions, the run's baseline
+        group_gated, group_stale = _gate(group_results, settings.baseline, group.ignore_file, {r.id for r in rules})
+        gated += group_gated
+        stale += [(group.ignore_file, s) for s in group_stale]
     rules = list({r.id: r for _, group_rules, _ in checked for r in group_rules}.values())
-    _emit(render(results, settings.format, settings.lang, rules=rules, fail_on=settings.fail_on), args.output)
-    return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
+    _emit(render(gated, settings.format, settings.lang, rules=rules, fail_on=settings.fail_on), args.output)
+    _warn_stale(stale)
+    return ExitStatus.CLEAN if args.write_baseline else _exit_status(gated, settings.fail_on)
 
 
-def _groups(args: argparse.Namespace, settings: Config, paths: list[str]) -> list[tuple[Config, list[str]]]:
-    """The files by the settings that apply to them: the verify.toml and .verify-ignore.yaml nearest
-    to each file (its folder or above, as ruff finds its settings; else those found from the current
-    folder), unless --config names one.
-    Options of the whole run (format, lang, fail-on, glob, jobs, baseline) come from `settings`."""
-    groups: dict[tuple, tuple[Config, list[str]]] = {}
-    for path in paths:
-        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
-        found = None if args.config else find_config(folder)
-        config_path = str(found) if found else settings.path  # none above the file: the run's own
-        if args.config or config_path == settings.path:
-            group = copy.copy(settings)
-        else:
-            group = _settings(args, folder)
-        if not group.ignore_file:
-            found = (None if args.config else _find_upward(folder, DEFAULT_IGNORE_FILE)) \
-                or _find_upward(Path.cwd(), DEFAULT_IGNORE_FILE)
-            group.ignore_file = str(found) if found else None
-        key = (group.path, group.ignore_file)
-        groups.setdefault(key, (group, []))[1].append(path)
-    return list(groups.values())
+def _groups(args: argparse.Namespace, settings: Config) -> list[tuple[Config, list[str]]]:
+    """Every report named on the command line, grouped by the settings found nearest to it; what
+    -o and --write-baseline would overwrite is refused before anything is read."""
+    if not args.files:
+        raise UsageError("no input files (try: verify report.txt)")
+    paths = expand_inputs(args.files, settings.glob)
+    groups = settings_by_file(paths, settings, lambda folder: _settings(args, folder), fixed=bool(args.config))
+    outputs = [(name, value) for name, value in (("-o", args.output), ("--write-baseline", args.write_baseline))
+               if value]
+    for group, members in groups:
+        reads = [(p, "it is an input") for p in members]
+        reads += [(path, why) for path, why in ((settings.baseline, "it is the baseline"),
+                                                (group.baseline, "it is the baseline"),
+                                                (group.ignore_file, "it is the suppression file"),
+                                                (group.path, "it is the settings file")) if path]
+        refuse_overwrites(outputs, reads)
+    return groups
 
 
-def _find_upward(folder: Path, name: str) -> Path | None:
-    for candidate in (folder / name, *(parent / name for parent in folder.parents)):
-        if candidate.is_file():
-            return candidate
-    return None
+def _documents(groups: list[tuple[Config, list[str]]]) -> list[Document]:
+    """Every report of every group, decoded with its group's settings; a malformed rule file of a
+    group stops the run here too."""
+    documents: list[Document] = []
+    for group, members in groups:
+        if group.rules:
+            _load_rules(group)
+        documents += [read_document(p, group.encoding, group.max_size) for p in members]
+    return documents
+
+
+def _check(group: Config, members: list[str], settings: Config) -> tuple[list[Rule], list[FileResult]]:
+    """One group of files, with its settings: read, check, stamp."""
+    documents = [read_document(p, group.encoding, group.max_size) for p in members]
+    rules = _load_rules(group)
+    return rules, stamp(check_all(documents, rules, group.date, settings.lang, settings.jobs), group.severity)
+
+
+def _numbers(groups: list[tuple[Config, list[str]]], settings: Config, output: str | None) -> int:
+    """--numbers: every stated quantity instead of the check."""
+    files = [(doc, read_quantities(doc)) for doc in _documents(groups)]
+    text = numbers_report(files) if settings.format == "json" else numbers_table(files, settings.lang)
+    _emit(text, output)
+    return ExitStatus.CLEAN
 
 
 def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
@@ -199,64 +212,24 @@ def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
         raise UsageError("--test-rules, --list-rules and --explain are separate commands")
 
 
-def _check_output(args: argparse.Namespace, settings: Config, paths: list[str]) -> None:
-    """-o and --write-baseline never overwrite an input, the baseline or each other; -o writes
-    only to a regular file (checked before any work, so a refused run has changed nothing)."""
-    written = [(name, value) for name, value in (("-o", args.output), ("--write-baseline", args.write_baseline))
-               if value]
-    for name, value in written:
-        check_output_target(value)
-        read = [(p, "it is an input") for p in paths]
-        read += [(settings.baseline, "it is the baseline")] if settings.baseline else []
-        read += [(settings.ignore_file, "it is the suppression file")] if settings.ignore_file else []
-        read += [(settings.path, "it is the settings file")] if settings.path else []
-        for path, why in read:
-            if same_file(value, path):
-                raise UsageError(f"{name} {value}: would overwrite {path} ({why})")
-    if len(written) == 2 and same_file(written[0][1], written[1][1]):
-        raise UsageError("-o and --write-baseline name the same file")
-
-
 def _load_rules(settings: Config):
     """The rules for this run: built-in and added packs, less the disabled, with severities set."""
-    from verify.rulefile import load_rules
-
     rules = load_rules(settings.rules)
     check_rule_ids(settings, {r.id for r in rules})
     return [r for r in rules if r.id not in settings.disable]
 
 
-def _override_severities(results, overrides: dict[str, str]) -> None:
-    """verify.toml [severity]: a rule's firing findings (errors and warnings) take the level set
-    for it; at "info" every finding of the rule is an info."""
-    import dataclasses
-
-    for result in results:
-        result.findings = [
-            dataclasses.replace(f, severity=overrides[f.rule_id])
-            if f.rule_id in overrides and (f.severity != "info" or overrides[f.rule_id] == "info") else f
-            for f in result.findings]
-
-
 def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     """--list-rules, --explain, --test-rules: about the rules, not about a report."""
-    from verify.rulefile import load_rules
-
     rules = load_rules(settings.rules + (args.files if args.test_rules else []))
     if args.list_rules:
-        from verify.rule_docs import rules_table
-
         write_stdout(rules_table(rules, settings.lang))
     if args.explain:
-        from verify.rule_docs import explain
-
         chosen = [r for r in rules if r.id == args.explain]
         if not chosen:
             raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
         write_stdout(explain(chosen[0], settings.lang))
     if args.test_rules:
-        from verify.rule_examples import check_rule_examples
-
         failures = check_rule_examples(rules)
         examples = sum(len(r.fail_examples) + len(r.pass_examples) for r in rules)
         write_stdout("".join(f"{failure.one_line()}\n" for failure in failures)
@@ -265,61 +238,30 @@ def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     return ExitStatus.CLEAN
 
 
-def _apply_gate(results, settings: Config, baseline: str | None, known_rules: set[str]):
-    """Move baselined and suppressed findings aside; return the suppressions that matched nothing."""
-    from verify.gate import Gate, read_baseline, read_suppressions
-
-    gate = Gate()
-    if baseline:
-        gate.baseline = read_baseline(baseline)
-    if settings.ignore_file:
-        gate.suppressions = read_suppressions(settings.ignore_file, known_rules)
-    if not gate.baseline and not gate.suppressions:
-        return []  # nothing to set aside: no sentence need be hashed
-    for result in results:
-        result.findings, result.baselined, result.suppressed = gate.sort(result.doc.text, result.findings)
-    return gate.stale()
+def _gate(results: list[FileResult], baseline: str | None, ignore_file: str | None,
+          known_rules: set[str]) -> tuple[list[FileResult], list[Suppression]]:
+    """Move baselined and suppressed findings aside; also return the suppressions that matched nothing."""
+    counts = read_baseline(baseline) if baseline else Counter()
+    suppressions = read_suppressions(ignore_file, known_rules) if ignore_file else []
+    return apply_gate(results, counts, suppressions)
 
 
-def _write_baseline(path: str, results) -> None:
-    from verify.gate import fingerprint, write_baseline
+def _warn_stale(stale: list[tuple[str, Suppression]]) -> None:
+    for ignore_file, suppression in stale:
+        _say(f"verify: {ignore_file}: suppression of {suppression.rule} matched nothing "
+             f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
 
-    entries = [(r.doc.path, f, fingerprint(r.doc.text, f)) for r in results for f in r.findings]
-    write_atomically(path, write_baseline(path, entries))
+
+def _write_baseline(path: str, results: list[FileResult]) -> None:
+    entries = [(r.doc.path, f, f.fingerprint) for r in results for f in r.findings]
+    write_atomically(path, baseline_text(entries))
 
 
 def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomically(output, text)
-        return
-    write_stdout(text)
-
-
-def write_stdout(text: str) -> None:
-    """The report on standard output; a closed, full or broken stdout is an InputError (exit 2)."""
-    if sys.stdout is None:
-        raise InputError("<stdout>", "standard output is closed (use -o FILE)")
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except (OSError, ValueError) as exc:
-        if isinstance(exc, BrokenPipeError):  # keep Python from complaining again at exit
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        problem = getattr(exc, "strerror", None) or exc
-        raise InputError("<stdout>", f"cannot write the report ({problem})") from None
-
-
-def _format_numbers(documents, settings: Config) -> str:
-    from verify.quantities import read_quantities
-
-    files = [(doc, read_quantities(doc)) for doc in documents]
-    if settings.format == "json":
-        from verify.report.json_report import numbers_report
-
-        return numbers_report(files)
-    from verify.report.numbers_table import numbers_table
-
-    return numbers_table(files, settings.lang)
+    else:
+        write_stdout(text)
 
 
 def _parse_date(text: str) -> datetime.date:
@@ -332,19 +274,21 @@ def _parse_date(text: str) -> datetime.date:
 def _exit_status(results, fail_on: str) -> int:
     if fail_on == "never":
         return ExitStatus.CLEAN
-    failing = {"error"} if fail_on == "error" else {"error", "warning"}
+    lowest = Severity(fail_on)
     for result in results:
-        if any(f.severity in failing for f in result.findings):
+        if any(f.severity.rank <= lowest.rank for f in result.findings):
             return ExitStatus.FINDINGS
     return ExitStatus.CLEAN
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: a report that could not all be flushed (a reader that closed
+    the pipe early, as `| head -c 10` does) is exit 2 with one line, like any unwritable stdout."""
     code = main()
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
-    except (OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError) as exc:
+        _say(f"verify: {stdout_error(exc).one_line()}")
+        code = ExitStatus.UNUSABLE
     sys.exit(code)

@@ -1,4 +1,5 @@
-"""verify.toml: a newsroom's settings for every run, found in the current folder or above.
+"""verify.toml: a newsroom's settings, found from each checked file's folder upward (as ruff finds
+its settings), else from the current folder upward; .verify-ignore.yaml is found the same way.
 
 Command-line options override it. Unknown keys are errors, so a misspelt setting never silently
 does nothing. Paths in the file are relative to the file.
@@ -6,16 +7,20 @@ does nothing. Paths in the file are relative to the file.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from verify.errors import UsageError
+from verify.records import Severity
 
 CONFIG_NAME = "verify.toml"
-SEVERITIES = ("error", "warning", "info")
-FAIL_LEVELS = ("error", "warning", "never")
+IGNORE_NAME = ".verify-ignore.yaml"
+SEVERITIES = tuple(Severity)
+FAIL_LEVELS = ("error", "warning", "never")  # the lowest severity that fails the run, or never
 
 
 @dataclass
@@ -25,7 +30,7 @@ class Config:
     path: str | None = None
     rules: list[str] = field(default_factory=list)
     disable: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     date: datetime.date | None = None
     fail_on: str | None = None
     format: str | None = None
@@ -45,11 +50,43 @@ _KEYS = {"rules": list, "disable": list, "severity": dict, "date": (str, datetim
 
 def find_config(start: Path) -> Path | None:
     """verify.toml in the folder or the nearest folder above it."""
+    return find_upward(start, CONFIG_NAME)
+
+
+def find_upward(start: Path, name: str) -> Path | None:
+    """A file of this name in the folder or the nearest folder above it."""
     for folder in [start, *start.parents]:
-        candidate = folder / CONFIG_NAME
+        candidate = folder / name
         if candidate.is_file():
             return candidate
     return None
+
+
+def settings_by_file(paths: list[str], run: Config, settings_from: Callable[[Path], Config],
+                     fixed: bool) -> list[tuple[Config, list[str]]]:
+    """The files grouped by the settings that apply to each: the verify.toml and .verify-ignore.yaml
+    nearest to its folder, else the run's own (`run`, found from the current folder); with `fixed`
+    (--config) every file has the run's settings. `settings_from(folder)` builds the settings of
+    the verify.toml found from a folder, each file read once. Options of the whole run (format,
+    lang, fail-on, glob, jobs, baseline) are the caller's to take from `run`."""
+    loaded: dict[str | None, Config] = {_key(run.path): run}
+    groups: dict[tuple, tuple[Config, list[str]]] = {}
+    for path in paths:
+        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        found = None if fixed else find_config(folder)
+        key = _key(str(found)) if found else _key(run.path)
+        if key not in loaded:
+            loaded[key] = settings_from(folder)
+        group = copy.copy(loaded[key])
+        if not group.ignore_file:
+            nearest = (None if fixed else find_upward(folder, IGNORE_NAME)) or find_upward(Path.cwd(), IGNORE_NAME)
+            group.ignore_file = str(nearest) if nearest else None
+        groups.setdefault((key, group.ignore_file), (group, []))[1].append(path)
+    return list(groups.values())
+
+
+def _key(path: str | None) -> str | None:
+    return str(Path(path).resolve()) if path else None
 
 
 def load_config(path: Path, formats: tuple[str, ...]) -> Config:
@@ -72,10 +109,11 @@ def load_config(path: Path, formats: tuple[str, ...]) -> Config:
     config = Config(path=where)
     config.rules = [str(base / str(p)) for p in raw.get("rules", [])]
     config.disable = [str(r) for r in raw.get("disable", [])]
-    config.severity = {str(k): v for k, v in raw.get("severity", {}).items()}
-    for rule_id, level in config.severity.items():
+    levels = {str(k): v for k, v in raw.get("severity", {}).items()}
+    for rule_id, level in levels.items():
         if level not in SEVERITIES:
             raise UsageError(f"{where}: severity.{rule_id} must be one of {', '.join(SEVERITIES)}")
+    config.severity = {rule_id: Severity(level) for rule_id, level in levels.items()}
     config.date = _date(where, raw.get("date"))
     config.fail_on = _choice(where, "fail-on", raw.get("fail-on"), FAIL_LEVELS)
     config.format = _choice(where, "format", raw.get("format"), formats)

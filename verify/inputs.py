@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from verify.document import Document, decode
 from verify.errors import InputError, UsageError
+from verify.reading.document import Document, decode
 
 STDIN = "-"
 DEFAULT_MAX_SIZE_MB = 50  # a page of a daily is ~50 KB; a whole year of one is under 20 MB
@@ -144,6 +144,39 @@ def check_output_target(path: str) -> str:
     if not stat.S_ISREG(mode):
         raise InputError(shown, "not a regular file: a report is written only to a regular file")
     return target
+
+
+def refuse_overwrites(outputs: list[tuple[str, str]], reads: list[tuple[str, str]]) -> None:
+    """-o and --write-baseline (outputs: option, path) write only to a regular file, and never over
+    what the run reads (reads: path, why) or over each other: checked before any work, so a
+    refused run has changed nothing."""
+    for name, value in outputs:
+        check_output_target(value)
+        for path, why in reads:
+            if same_file(value, path):
+                raise UsageError(f"{name} {value}: would overwrite {path} ({why})")
+    if len(outputs) == 2 and same_file(outputs[0][1], outputs[1][1]):
+        raise UsageError("-o and --write-baseline name the same file")
+
+
+def write_stdout(text: str) -> None:
+    """The report on standard output; a closed, full or broken stdout is an InputError (exit 2)."""
+    if sys.stdout is None:
+        raise InputError("<stdout>", "standard output is closed (use -o FILE)")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        raise stdout_error(exc) from None
+
+
+def stdout_error(exc: Exception) -> InputError:
+    """What a failed write to stdout says; after a broken pipe, stdout is pointed at /dev/null so
+    that Python does not complain again when it flushes at exit."""
+    if isinstance(exc, BrokenPipeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    problem = getattr(exc, "strerror", None) or exc
+    return InputError("<stdout>", f"cannot write the report ({problem})")
 
 
 def write_atomically(path: str, text: str) -> None:

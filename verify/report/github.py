@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
-
-
 def github_report(results) -> str:
     """One `::error file=…,line=…::message` line per finding, in text order per file."""
     lines = []
@@ -20,7 +17,7 @@ def github_report(results) -> str:
             props["title"] = f.rule_id
             message = f"{f.message} ({f.calculation})" if f.calculation else f.message
             joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
-            lines.append(f"::{COMMANDS[f.severity]} {joined}::{escape_data(message)}")
+            lines.append(f"::{f.severity.github_command} {joined}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 
-from verify.document import Document
-from verify.numerals import decimal_string
-from verify.quantities import Quantity
+from verify.reading.document import Document
+from verify.reading.numerals import decimal_string
+from verify.reading.quantity import CALENDAR_VALUES, Quantity
+from verify.records import Severity
+from verify.report.rows import counts
 
 SCHEMA = "verify/2"
 
@@ -20,7 +22,7 @@ SCHEMA = "verify/2"
 def quantity_record(doc: Document, q: Quantity) -> dict:
     """One quantity as the contract spells it: exact decimal strings, null for an open side."""
     pos = doc.position(q.start)
-    value = q.value if isinstance(q.value, str) or q.value is None else decimal_string(q.value)
+    value = None if q.value is None else q.value.iso if isinstance(q.value, CALENDAR_VALUES) else decimal_string(q.value)
     return {
         "text": q.text, "start": q.start, "end": q.end, "line": pos.line, "column": pos.column,
         "value": value,
@@ -45,9 +47,7 @@ def numbers_report(files: list[tuple[Document, list[Quantity]]]) -> str:
 
 def findings_report(results) -> str:
     """`verify --format json`: findings per file and a summary, as the contract spells them."""
-    from verify.report.render import counts
-
-    files, totals = [], {"error": 0, "warning": 0, "info": 0}
+    files, totals = [], dict.fromkeys(Severity, 0)
     for result in results:
         doc = result.doc
         tally = counts(result.findings)
@@ -61,20 +61,19 @@ def findings_report(results) -> str:
             "baselined": [_finding_record(doc, f) for f in result.baselined],
             "suppressed": [{**_finding_record(doc, f), "reason": reason} for f, reason in result.suppressed],
         })
-    summary = {"files": len(results), "errors": totals["error"], "warnings": totals["warning"], "infos": totals["info"],
+    summary = {"files": len(results), "errors": totals[Severity.ERROR], "warnings": totals[Severity.WARNING],
+               "infos": totals[Severity.INFO],
                "baselined": sum(len(r.baselined) for r in results),
                "suppressed": sum(len(r.suppressed) for r in results)}
     return json.dumps({"schema": SCHEMA, "files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _finding_record(doc: Document, f) -> dict:
-    from verify.gate import fingerprint
-
     pos = doc.position(f.start)
     return {
         "rule": f.rule_id, "severity": f.severity, "line": pos.line, "column": pos.column,
         "start": f.start, "end": f.end, "text": f.text, "message": f.message,
-        "expected": f.expected, "calculation": f.calculation, "fingerprint": fingerprint(doc.text, f),
+        "expected": f.expected, "calculation": f.calculation, "fingerprint": f.fingerprint,
         "related": [{"line": doc.position(r.start).line, "start": r.start, "end": r.end, "text": r.text}
                     for r in f.related],
     }

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+from verify.records import Severity
+
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -20,7 +21,7 @@ def junit_report(results, fail_on: str = "error") -> str:
     root = ET.Element("testsuites", name="verify")
     totals = {"tests": 0, "failures": 0}
     for result in results:
-        suite = _suite(result, FAILING[fail_on])
+        suite = _suite(result, failing_severities(fail_on))
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key))
@@ -31,7 +32,15 @@ def junit_report(results, fail_on: str = "error") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _suite(result, failing: tuple[str, ...]) -> ET.Element:
+def failing_severities(fail_on: str) -> frozenset[Severity]:
+    """The severities that fail a run at this --fail-on level (error | warning | never)."""
+    if fail_on == "never":
+        return frozenset()
+    lowest = Severity(fail_on)
+    return frozenset(s for s in Severity if s.fires and s.rank <= lowest.rank)
+
+
+def _suite(result, failing: frozenset[Severity]) -> ET.Element:
     """One file: a test case per rule that took part, in rule-id order."""
     doc = result.doc
     by_rule: dict[str, list] = {c.rule_id: [] for c in result.passed}
@@ -48,7 +57,7 @@ def _suite(result, failing: tuple[str, ...]) -> ET.Element:
                 failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
                 failure.text = _clean(f"{where}\n{f.calculation}" if f.calculation else where)
             else:
-                infos.append(f"{where}: {f.severity}: {f.message}" if f.severity != "info" else f"{where}: {f.message}")
+                infos.append(f"{where}: {f.severity}: {f.message}" if f.severity.fires else f"{where}: {f.message}")
         if infos:
             ET.SubElement(case, "system-out").text = _clean("\n".join(infos))
         failed += case.find("failure") is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from verify.report.render import COLUMNS, finding_row, headers, summary_lines
+from verify.report.rows import COLUMNS, finding_row, headers, summary_lines
 
 # Words no other report prints (messages.py holds the rest).
 WORDS = {"zh": {"heading": "数字核对"}, "en": {"heading": "Number check"}}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
-from verify.document import Document
+from verify.reading.document import Document
 from verify.messages import text_for
-from verify.numerals import decimal_string
-from verify.quantities import Quantity
+from verify.reading.numerals import decimal_string
+from verify.reading.quantity import CALENDAR_VALUES, Quantity
+from verify.report.rows import tabulate
 
 
 def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> str:
@@ -29,7 +28,7 @@ def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> st
 def _value(q: Quantity) -> str:
     if q.value is None:
         return "—"
-    return q.value if isinstance(q.value, str) else decimal_string(q.value)
+    return q.value.iso if isinstance(q.value, CALENDAR_VALUES) else decimal_string(q.value)
 
 
 def _interval(q: Quantity) -> str:

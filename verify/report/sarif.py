@@ -16,16 +16,7 @@ import verify
 from verify.messages import text_for
 
 SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
-LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "verifySentenceHash/v1"
-
-
-def fingerprint(doc, finding) -> str:
-    """The baseline's fingerprint (rule id + the finding's sentence, whitespace removed, hashed),
-    so code scanning and `--baseline` recognise the same finding as the same."""
-    from verify.gate import fingerprint as baseline_fingerprint
-
-    return baseline_fingerprint(doc.text, finding)
 
 
 def sarif_report(results, lang: str = "zh", rules=None) -> str:
@@ -58,7 +49,7 @@ def _descriptors(results, lang: str, rules) -> tuple[list[dict], dict[str, int]]
     for f in sorted({f.rule_id: f for f in found}.values(), key=lambda f: f.rule_id):
         if all(d["id"] != f.rule_id for d in descriptors):
             descriptors.append({"id": f.rule_id, "name": _name(f.rule_id),
-                                "defaultConfiguration": {"level": LEVELS[f.severity]}})
+                                "defaultConfiguration": {"level": f.severity.sarif_level}})
     return descriptors, {d["id"]: i for i, d in enumerate(descriptors)}
 
 
@@ -70,7 +61,7 @@ def _descriptor(rule, lang: str) -> dict:
         "fullDescription": {"text": why},
         "help": {"text": f"{rule.title_in(lang)}: {why} ({rule.kind}, {rule.path})"},
         "helpUri": help_uri(rule.id),
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "defaultConfiguration": {"level": rule.severity.sarif_level},
         "properties": {"kind": rule.kind},
     }
 
@@ -102,10 +93,10 @@ def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int], supp
     text = f.message
     if f.calculation:
         text += f" [{text_for(lang, 'col_calculation')}: {f.calculation}]"
-    digest = fingerprint(doc, f)
+    digest = f.fingerprint
     seen[digest] = seen.get(digest, 0) + 1  # two findings of one rule in one sentence stay apart
     result = {
-        "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": LEVELS[f.severity],
+        "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": f.severity.sarif_level,
         "message": {"text": text},
         "locations": [_location(doc, f.start, f.end)],
         "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from verify.messages import text_for
-from verify.report.render import finding_row, headers, summary_lines
+from verify.report.rows import finding_row, headers, summary_lines, tabulate
 
 _WIDTHS = [None, None, None, 16, 36, 36]
 

@@ -1,0 +1,80 @@
+"""rules x documents -> [FileResult]: the checking pipeline of one document, and of many.
+
+check_document names every stage: read the figures, mask them, match each rule's pattern,
+let the rule's kind judge the matches, and collect findings and the figures that were checked.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import signal
+
+from verify.checking.kinds import KINDS
+from verify.checking.masking import mask
+from verify.checking.matching import find_matches
+from verify.checking.records import Context, FileResult, Verdict
+from verify.errors import RuleFileError
+from verify.reading.calendar import date_in_name
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.records import Finding
+from verify.rules.budget import OverBudget, match_seconds, time_budget
+from verify.rules.records import Rule
+
+
+def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
+              lang: str = "zh", jobs: int = 1) -> list[FileResult]:
+    """Check documents, in parallel processes when jobs > 1; results keep the input order."""
+    jobs = min(jobs, len(documents), os.cpu_count() or 1)  # never more processes than files or CPUs
+    if jobs <= 1:
+        return [check_document(doc, rules, issue_date, lang) for doc in documents]
+    from concurrent.futures import ProcessPoolExecutor  # lazy: 20 modules of multiprocessing that a run without --jobs never loads
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, issue_date, lang)) as pool:
+        return list(pool.map(_check_in_worker, documents, chunksize=max(1, len(documents) // (jobs * 4))))
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(rules, issue_date, lang) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, once
+    _WORKER.update(rules=rules, issue_date=issue_date, lang=lang)
+
+
+def _check_in_worker(doc: Document) -> FileResult:
+    return check_document(doc, _WORKER["rules"], _WORKER["issue_date"], _WORKER["lang"])
+
+
+def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,
+                   lang: str = "zh", date_source: str | None = None) -> FileResult:
+    """Read, mask, match, judge: the whole check of one document."""
+    quantities = read_quantities(doc)
+    masked = mask(doc, quantities)
+    if issue_date is not None:
+        date_source = date_source or "option"
+    else:
+        issue_date = date_in_name(doc.path)
+        date_source = "file name" if issue_date else None
+    context = Context(doc, quantities, masked, issue_date, date_source, lang)
+    total = Verdict()
+    seconds = match_seconds(len(doc.text))
+    for rule in rules:
+        try:
+            with time_budget(seconds):
+                matches = find_matches(rule, context)
+                verdict = KINDS[rule.kind].evaluate(rule, matches, context) if matches else None
+        except OverBudget:
+            raise RuleFileError(rule.path, rule.lines.get("pattern"),
+                                f"rule '{rule.id}' took more than {seconds:.0f} s on {doc.path} "
+                                f"(a pattern that backtracks too much?)") from None
+        if verdict is not None:
+            total.findings.extend(verdict.findings)
+            total.checked |= verdict.checked
+            total.passed.extend(verdict.passed)
+    total.findings.sort(key=Finding.sort_key)
+    total.passed.sort(key=lambda c: (c.start, c.rule_id))
+    return FileResult(doc, quantities, total.checked, total.findings, total.passed)
+
+

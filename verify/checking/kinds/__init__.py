@@ -1,0 +1,12 @@
+"""The rule kinds: each module declares its keys, prepares a rule once, and judges its matches."""
+
+from verify.checking.kinds import calendar, consistency, count, pattern, relation, sum_parts
+
+KINDS = {
+    "relation": relation,
+    "sum": sum_parts,
+    "count": count,
+    "consistency": consistency,
+    "calendar": calendar,
+    "pattern": pattern,
+}

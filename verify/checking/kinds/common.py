@@ -1,0 +1,126 @@
+"""What the kinds share: binding figures to intervals, units, leniency, messages, findings."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from verify.errors import RuleFileError
+from verify.records import Finding, Related, Severity
+from verify.reading.interval import Interval
+from verify.reading.quantity import PERCENT_DIVISORS, Quantity, Year
+from verify.reading.numerals import decimal_string
+from verify.rules.formula.parse import FormulaError, parse_formula
+from verify.rules.patterns import PatternError, compile_pattern
+
+_PERCENT_LITERAL = re.compile(r"(?<![\d.])(\d{1,30}(?:\.\d{1,30})?)\s*%")  # bounded: linear in a long literal
+
+
+def value_interval(q: Quantity, lenient: bool = False) -> Interval:
+    """The figure as a number for arithmetic: % ‰ 成 百分点 as plain ratios (96.8% -> 0.968).
+
+    Lenient widens an unqualified rounded figure to cover truncation as well as rounding (33.88
+    may be anything from 33.875 to just under 33.89), and an integer of 1000 or more ending in
+    two or more zeros by half its last non-zero place (4200 may be 4187 rounded): an error
+    must hold even then.
+    """
+    if isinstance(q.value, Year) and q.value.last is None:
+        return Interval.point(q.value.first)  # 2021年: a year takes part in arithmetic (year - 1)
+    iv = q.fraction_interval()
+    if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
+        return iv
+    if _rounded(q):  # cut toward zero instead of rounded: 33.88 may stand for anything up to 33.89
+        half = (iv.high - iv.low) / 2
+        if iv.low >= 0:
+            return Interval(iv.low, iv.high + half)
+        if iv.high <= 0:
+            return Interval(iv.low - half, iv.high)
+        return Interval(iv.low - half, iv.high + half)
+    zeros = _trailing_zero_place(q)
+    if zeros >= 100 and abs(q.value) >= 1000:  # 4200人 may be 4187 rounded to hundreds; 20例 is 20
+        return Interval(iv.low - Fraction(zeros, 2), iv.high + Fraction(zeros, 2))
+    return iv
+
+
+def _trailing_zero_place(q: Quantity) -> int:
+    """10**n for an integer figure ending in n zeros (4200 -> 100), else 1."""
+    if not isinstance(q.value, Fraction) or q.value.denominator != 1 or q.value == 0:
+        return 1
+    place, value = 1, abs(q.value.numerator)
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _rounded(q: Quantity) -> bool:
+    """Whether a figure may have been rounded or cut: decimals, 万/亿, or a percentage.
+    A plain integer count (20例, 2517家) is exact."""
+    return "." in q.text or q.scale is not None or q.unit in PERCENT_DIVISORS
+
+
+def comparable_units(quantities: list[Quantity]) -> bool:
+    """Figures of one measure: all amounts share a unit (never compare 人 with 元)."""
+    units = {q.unit for q in quantities if q.kind in ("amount", "count")}
+    return len(units) <= 1
+
+
+def related(quantities: list[Quantity]) -> tuple[Related, ...]:
+    """The other figures of a finding, for the report."""
+    return tuple(Related(q.start, q.end, q.text) for q in quantities)
+
+
+def fill(template: str, texts: dict[str, str]) -> str:
+    """Fill {name} placeholders of a rule's message; unknown names stay as written."""
+    class _Keep(dict):
+        def __missing__(self, key):
+            return "{" + key + "}"
+
+    return template.format_map(_Keep(texts))
+
+
+def rule_message(rule, lang: str, default: str, texts: dict[str, str]) -> str:
+    """The rule's own message in the report's language, else the kind's default."""
+    own = rule.message_en if lang == "en" else rule.message
+    return fill(own, texts) if own else default
+
+
+def finding(rule, severity: Severity, subject: Quantity, message: str, expected: str | None = None,
+            calculation: str | None = None, others: list[Quantity] | None = None) -> Finding:
+    """A finding about one figure."""
+    return Finding(rule.id, severity, subject.start, subject.end, subject.text, message, expected,
+                   calculation, related([q for q in others or [] if q is not subject]))
+
+
+def exact(value: int | str) -> Interval:
+    """A constant of a rule (such as 100 for shares of a whole)."""
+    return Interval.point(Fraction(value))
+
+
+def rule_regex(rule, key: str, default: str | None = None) -> re.Pattern | None:
+    """A plain regular expression setting of a rule (or `default` when the rule does not set
+    `key`), refused at the line of `key` when it is broken."""
+    source = rule.params.get(key, default)
+    if not source:
+        return None
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc.msg}") from None
+
+
+def rule_pattern(rule, key: str, source: str):
+    """An extra pattern of a rule (with slots), refused at the line of `key` when it is broken."""
+    try:
+        return compile_pattern(source)
+    except PatternError as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc}") from None
+
+
+def parse_rule_formula(rule, key: str, text: str | None = None):
+    """Parse a formula of the rule, reporting errors at its line. `100%` may be written for 1."""
+    text = _PERCENT_LITERAL.sub(lambda m: decimal_string(Fraction(m.group(1)) / 100),
+                                str(rule.params[key]) if text is None else text)
+    try:
+        return parse_formula(text)
+    except FormulaError as exc:
+        raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc}") from None

@@ -1,0 +1,166 @@
+"""count: a stated count and the items it counts.
+
+“一匠五创”(新区工匠,创新能手、班组、企业、工作室、成果) names six items; a 分别 list with three
+items needs three values. The count is a label or count slot (its value) or a list slot (its
+length); the items are a text group split at its separators, or a list found after the match.
+
+和/及/与 join two items (党代会和人代会) or sit inside one name (计算机及办公设备制造业), so the
+items are a range: at least the pieces between firm separators (、，；) plus the soft joins whose
+two sides end alike (党代会 / 人代会), at most every piece. Only a count outside that range is a
+finding. A list whose end the text does not mark (after a colon) may run on, so there only a
+count above the most items is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.errors import RuleFileError
+from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex
+from verify.messages import text_for
+from verify.checking.records import Verdict
+from verify.reading.quantity import CALENDAR_VALUES
+from verify.rules.patterns import CompiledPattern
+from verify.rules.records import KindParams, Rule
+from verify.reading.numerals import read_chinese
+
+TYPES = {"count": str, "items": str, "separators": str, "soft_separators": str, "items_after": str, "within": int,
+         "items_share_label_char": bool, "list_end": str, "items_by": str}
+REQUIRED = {"count", "items"}
+OPTIONAL = set(TYPES) - REQUIRED
+MESSAGE_FIELDS = {"count", "items"}  # what a rule's message may name besides its slots and groups
+ITEMS_BY = ("separators", "enumerators")
+DEFAULT_SEPARATORS = r"、|,|，|;|；"
+DEFAULT_SOFT = r"以及|和|及|与|或"
+
+
+@dataclass(frozen=True)
+class CountParams(KindParams):
+    """Slot and group names, separators and the optional following-list pattern."""
+
+    count: str                          # a label or count slot (its value), or a list slot (its length)
+    items: str                          # the text group holding the items
+    separators: re.Pattern[str]
+    soft: re.Pattern[str]               # joins that may sit inside one name (和, 及)
+    after: CompiledPattern | None       # the list found after the match (items_after)
+    within: int
+    share: bool                         # items share the label's counted word
+    open_end: bool                      # a list whose end the text does not mark
+    enumerated: bool                    # items are 一是…二是…, not separated
+
+
+def prepare(rule: Rule) -> CountParams:
+    """Check the names against the pattern; compile separators and the following-list pattern."""
+    count = rule.params["count"]
+    if count not in rule.pattern.slots:
+        raise RuleFileError(rule.path, rule.lines.get("count"), f"count '{count}' is not a slot of the pattern")
+    items = rule.params["items"]
+    after = None
+    if rule.params.get("items_after"):
+        after = rule_pattern(rule, "items_after", rule.params["items_after"])
+        if items not in after.text_groups:
+            raise RuleFileError(rule.path, rule.lines.get("items_after"), f"items_after needs a group (?P<{items}>…)")
+    elif items not in rule.pattern.text_groups:
+        raise RuleFileError(rule.path, rule.lines.get("items"), f"items '{items}' is not a text group (?P<{items}>…) of the pattern")
+    separators = rule_regex(rule, "separators", DEFAULT_SEPARATORS)
+    soft = rule_regex(rule, "soft_separators", DEFAULT_SOFT)
+    within = rule.params.get("within", 400)
+    if within < 1:
+        raise RuleFileError(rule.path, rule.lines.get("within"), "within must be 1 or more (characters)")
+    end = rule.params.get("list_end", "closed")
+    if end not in ("closed", "open"):
+        raise RuleFileError(rule.path, rule.lines.get("list_end"), "list_end is 'closed' or 'open'")
+    items_by = rule.params.get("items_by", "separators")
+    if items_by not in ITEMS_BY:
+        raise RuleFileError(rule.path, rule.lines.get("items_by"), "items_by is 'separators' or 'enumerators'")
+    return CountParams(count, items, separators, soft, after, within, bool(rule.params.get("items_share_label_char")),
+                    end == "open", items_by == "enumerators")
+
+
+def item_range(text: str, separators, soft) -> tuple[int, int, list[str]]:
+    """(fewest, most) items a list can name, and its pieces at the firm separators.
+
+    A soft join counts for sure only when its left side's last character recurs on its right
+    (党代会和三届人代会、政协会中…): same-kind names. Otherwise it may sit inside one name.
+    """
+    pieces = [t.strip() for t in separators.split(text) if t.strip()]
+    fewest = most = 0
+    for piece in pieces:
+        parts = [t.strip() for t in soft.split(piece) if t.strip()]
+        most += len(parts)
+        fewest += 1 + sum(1 for a, b in zip(parts, parts[1:]) if a[-1] in b)
+    return fewest, most, pieces
+
+
+def evaluate(rule, matches, context):
+    """A count that differs from the number of items it names is a finding."""
+    verdict = Verdict()
+    prep: CountParams = rule.prepared
+    for match in matches:
+        bound = match.lists.get(prep.count, match.figures.get(prep.count))
+        if bound is None or bound == ():
+            continue
+        if isinstance(bound, tuple) and len(bound) < 2:
+            continue  # one figure after 分别 may be followed by more, each with its own label
+        counted = [context.quantities[i] for i in bound] if isinstance(bound, tuple) else [context.quantities[bound]]
+        stated = len(counted) if isinstance(bound, tuple) else counted[0].value
+        items_text = _items_text(match, prep, context, counted[0])
+        if items_text is None or stated is None or isinstance(stated, CALENDAR_VALUES):
+            continue
+        if prep.enumerated:
+            pieces = enumerated_items(items_text)
+            fewest = most = len(pieces)
+        else:
+            fewest, most, pieces = item_range(items_text, prep.separators, prep.soft)
+        if most < 2:
+            continue
+        verdict.checked |= set(bound) if isinstance(bound, tuple) else {bound}
+        if not (stated > most or (stated < fewest and not prep.open_end)):
+            subject = counted[-1] if isinstance(bound, tuple) else counted[0]
+            verdict.held(rule, subject, f"{stated} = {'、'.join(pieces)}")
+        else:
+            subject = counted[-1] if isinstance(bound, tuple) else counted[0]
+            listed = str(fewest) if fewest == most else f"{fewest}–{most}"
+            names = {"count": str(stated), "items": listed, **match.texts}
+            default = text_for(context.lang, "count_mismatch", count=stated, items=listed, listed="、".join(pieces))
+            calculation = f"{'、'.join(pieces)} → {listed}"
+            verdict.findings.append(finding(rule, rule.severity, subject, rule_message(rule, context.lang, default, names),
+                                            listed, calculation, counted))
+    return verdict
+
+
+_ENUMERATOR = re.compile(r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四五六七八九十]{1,3})[，,、]|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])")
+
+
+def enumerated_items(text: str) -> list[str]:
+    """一是…二是…三是…, 一要…, 第一，…, （一）…: the run of enumerators numbered on from 一."""
+    run: list[str] = []
+    for m in _ENUMERATOR.finditer(text):
+        reading = read_chinese(next(g for g in m.groups() if g))
+        number = int(reading.value) if reading else 0
+        if number == len(run) + 1:
+            run.append(m.group().strip())
+        elif number == 1 and run:
+            break  # a new list starts: the one that was counted has ended
+    return run
+
+
+def _items_text(match, prep: CountParams, context, counted) -> str | None:
+    if prep.after is None:
+        return match.texts.get(prep.items)
+    window = context.masked.text
+    start = context.masked.masked_position(match.end)
+    for m in prep.after.regex.finditer(window, start, min(len(window), start + prep.within)):
+        text = m.group(prep.items)
+        if prep.share and not _shares_label_char(counted.text, text, prep.separators):
+            continue
+        return text
+    return None
+
+
+def _shares_label_char(label: str, items_text: str, separators) -> bool:
+    """“三水统筹” and 水资源、水环境、水生态: every item holds the label's counted word."""
+    nouns = re.findall(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])", label)
+    items = [t for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
+    return bool(nouns) and all(any(n in item for n in nouns) for item in items)

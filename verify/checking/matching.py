@@ -1,0 +1,109 @@
+"""A rule's pattern on the masked view -> [Match]: its slots bound to figures, its groups to text.
+
+Patterns run line by line, and only on the lines that can hold a match: those holding one of
+the pattern's required words, or a figure written the way the rule asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from verify.rules.slots import SLOT_TYPES, placeholder_of
+from verify.checking.records import Context, Match
+from verify.reading.quantity import Quantity
+from verify.rules.records import Rule
+
+
+def find_matches(rule: Rule, context: Context) -> list[Match]:
+    """Every match of the rule's pattern, its slots bound to quantity indexes."""
+    if rule.match_on == "text":
+        return _text_matches(rule, context)
+    return find_matches_of(rule.pattern, rule, context, written=rule.prepared.written or None)
+
+
+def _text_matches(rule: Rule, context: Context) -> list[Match]:
+    """A pattern on the text itself (no slots): for how figures are written (.5, 4千, 90年)."""
+    found = []
+    for m in _matches_by_line(rule.pattern, context.doc.view):
+        texts = {g: context.doc.text[m.start(g):m.end(g)] for g in rule.pattern.text_groups if m.start(g) >= 0}
+        spans = {g: (m.start(g), m.end(g)) for g in texts}
+        found.append(Match(rule, m.start(), m.end(), {}, {}, texts, spans))
+    return found
+
+
+def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, int] | None = None,
+                    written: Mapping[str, re.Pattern[str]] | None = None) -> list[Match]:
+    """Every match of one compiled pattern (a rule's own, or one of its extra patterns),
+    optionally only within a window of the masked text; `written` (slot -> regex on the figure's
+    text) drops matches whose figures are not written so before anything else is built."""
+    masked = context.masked
+    found = []
+    if window:
+        matches = pattern.regex.finditer(masked.text, *window)
+    elif written:  # only lines with a figure written so can hold a match: look nowhere else
+        _, regex = next(iter(written.items()))
+        hits = [pos for pos, i in zip(masked.slots, masked.slot_quantity) if regex.search(context.quantities[i].text)]
+        matches = _matches_by_line(pattern, masked.text, hits)
+    else:
+        matches = _matches_by_line(pattern, masked.text)
+    for m in matches:
+        if written and not _written_as(m, written, context):
+            continue
+        figures: dict[str, int] = {}
+        lists: dict[str, tuple[int, ...]] = {}
+        for name, slot in pattern.slots.items():
+            if m.start(name) < 0:
+                continue
+            if slot.many:
+                allowed = SLOT_TYPES[slot.type]
+                lists[name] = tuple(i for i in masked.quantities_in(m.start(name), m.end(name))
+                                    if _placeholder_allowed(context.quantities[i], allowed))
+            else:
+                index = masked.quantity_at(m.start(name))
+                if index is not None:
+                    figures[name] = index
+        texts, spans = {}, {}
+        for group in pattern.text_groups:
+            if m.start(group) >= 0:
+                start, end = masked.original(m.start(group)), masked.original(m.end(group))
+                spans[group] = (start, end)
+                texts[group] = context.doc.text[start:end]
+        start, end = masked.original(m.start()), masked.original(m.end())
+        found.append(Match(rule, start, end, figures, lists, texts, spans))
+    return found
+
+
+def _written_as(m, written: dict, context: Context) -> bool:
+    for slot, regex in written.items():
+        index = context.masked.quantity_at(m.start(slot)) if m.start(slot) >= 0 else None
+        if index is None or not regex.search(context.quantities[index].text):
+            return False
+    return True
+
+
+def _matches_by_line(pattern, text: str, hits=None):
+    """The pattern's matches, line by line; only lines holding one of its required words (or,
+    when `hits` is given, one of those places: figures written as the rule asks)."""
+    if hits is None and pattern.anchor is None:  # one pass; a match across a line break is no match
+        yield from (m for m in pattern.regex.finditer(text) if "\n" not in m.group())
+        return
+    done = -1
+    for hit in hits if hits is not None else (m.start() for m in pattern.anchor.finditer(text)):
+        if hit < done:
+            continue
+        begin = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        yield from pattern.regex.finditer(text, begin, end)
+        done = end + 1
+
+
+def _placeholder_allowed(q: Quantity, allowed: str) -> bool:
+    mark = placeholder_of(q)
+    if mark is None:
+        return False
+    if "-" in allowed:  # a range such as \ue001-\ue00a
+        lo, hi = allowed.split("-")
+        return lo <= mark <= hi
+    return mark in allowed

@@ -1,0 +1,66 @@
+"""What the checking stage passes around: the context a kind judges in, a match of a rule's
+pattern, a kind's verdict, and the outcome for one file."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from verify.checking.masking import MaskedText
+from verify.reading.document import Document
+from verify.reading.quantity import Quantity
+from verify.records import Check, Finding
+from verify.rules.records import Rule
+
+
+@dataclass
+class Context:
+    """What every kind may consult while judging a match."""
+
+    doc: Document
+    quantities: list[Quantity]
+    masked: MaskedText
+    issue_date: datetime.date | None = None
+    issue_date_source: str | None = None   # "option" or "file name"
+    lang: str = "zh"
+    memo: dict = field(default_factory=dict)  # what kinds compute once per document
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place where a rule's pattern matched: its slots bound to figures (indexes into the
+    document's quantities; a list slot to all it holds, in text order) and its groups to text."""
+
+    rule: Rule
+    start: int
+    end: int
+    figures: dict[str, int]               # {name:type} slots
+    lists: dict[str, tuple[int, ...]]     # {name:type+} and {name:type*} slots
+    texts: dict[str, str]
+    text_spans: dict[str, tuple[int, int]]
+
+
+@dataclass
+class Verdict:
+    """What a kind concluded from its matches: findings, and the figures it actually checked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    checked: set[int] = field(default_factory=set)
+    passed: list[Check] = field(default_factory=list)
+
+    def held(self, rule: Rule, subject: Quantity, calculation: str) -> None:
+        """Record a check that held."""
+        self.passed.append(Check(rule.id, subject.start, subject.end, subject.text, calculation))
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file: its figures, which were checked, and the findings."""
+
+    doc: Document
+    quantities: list[Quantity]
+    checked: set[int]
+    findings: list[Finding]
+    passed: list[Check] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)          # known before: in the baseline
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)  # judged acceptable, with why

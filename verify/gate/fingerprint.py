@@ -1,0 +1,34 @@
+"""A finding's fingerprint: its rule and the normalised text of its sentence, hashed.
+
+A paragraph that moves, or text added above it, keeps its fingerprint; editing the sentence
+makes it new again. Baselines, suppressions and the SARIF log all know a finding by it.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the standard library's own SHA-256: the same digest as hashlib's, without loading OpenSSL (3 ms)
+    from _sha256 import sha256
+except ImportError:  # a Python whose private module is named otherwise
+    from hashlib import sha256
+
+from verify.reading.document import normalise, sentence_of
+from verify.records import Finding
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_sentence(sentence: str) -> str:
+    """Whitespace removed and full-width forms folded, so reflowed copy keeps its fingerprint."""
+    return _SPACE.sub("", normalise(sentence))
+
+
+def fingerprint(text: str, finding: Finding) -> str:
+    """Rule id + normalised sentence, hashed: stable when the paragraph moves."""
+    return hashed(finding.rule_id, normalise_sentence(sentence_of(text, finding.start, finding.end)))
+
+
+def hashed(rule_id: str, sentence: str) -> str:
+    """The fingerprint of a rule id and an already normalised sentence."""
+    return sha256(f"{rule_id}\n{sentence}".encode("utf-8")).hexdigest()[:20]

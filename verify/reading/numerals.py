@@ -1,0 +1,182 @@
+"""Numerals and their stated precision: Chinese numerals (via cn2an), Arabic digits, the lexicon.
+
+The commonest Chinese numerals (三十五, 两万, 三十万, 一百零二, 二〇二二) are read here, as cn2an
+reads them (a test compares every such shape with cn2an); cn2an reads the rest, and its import
+is paid only by pages that need it.
+
+A number means every value that would print as it was printed, so each reading returns the
+value and the size of its last stated place (33.88万 -> 338800 and 100; 一万二千 -> 12000 and 1000).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import yaml
+
+MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# Package data beside this module (installed with it); read directly, since importlib.resources
+# would cost every run 8 ms of imports (tempfile, shutil, compression modules).
+LEXICON = Path(__file__).resolve().parent / "lexicon" / "numbers.yaml"
+# The safe loader, in C where PyYAML was built with libyaml: the lexicon loads in 1 ms, not 13.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A numeral's value and the size of its last stated place (its precision step)."""
+
+    value: Fraction
+    step: Fraction
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reader's word lists (verify/lexicon/numbers.yaml)."""
+
+    classifiers: frozenset[str]
+    measures: frozenset[str]
+    not_number_words: tuple[str, ...]
+    not_number_patterns: tuple[str, ...]
+    ordinal_patterns: tuple[str, ...]
+    not_unit_words: tuple[str, ...]
+
+    @property
+    def units(self) -> list[str]:
+        """Every unit, longest first, so that alternation prefers 平方米 to 米."""
+        return sorted(self.classifiers | self.measures, key=len, reverse=True)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load the lexicon once from the package data."""
+    text = LEXICON.read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=_SafeLoader)
+    return Lexicon(
+        classifiers=frozenset(raw["units"]["classifiers"]),
+        measures=frozenset(raw["units"]["measures"]),
+        not_number_words=tuple(sorted(set(raw["not_numbers"]["words"]), key=len, reverse=True)),
+        not_number_patterns=tuple(raw["not_numbers"]["patterns"]),
+        ordinal_patterns=tuple(raw["ordinals"]),
+        not_unit_words=tuple(raw["not_units"]),
+    )
+
+
+def read_arabic(digits: str) -> Reading:
+    """'1,234.50' -> value 1234.5, step 0.01: every printed digit counts, trailing zeros too."""
+    whole, _, decimals = digits.replace(",", "").partition(".")
+    scale = 10 ** len(decimals)
+    return Reading(Fraction(int(whole + decimals), scale), Fraction(1, scale))
+
+
+def read_chinese(numeral: str) -> Reading | None:
+    """'三十三' -> 33 step 1; '两万' -> 20000 step 10000; '九十六点八' -> 96.8 step 0.1; None if unreadable."""
+    whole, _, frac = numeral.partition("点")
+    if frac and not all(ch in CN_DIGITS for ch in frac):
+        return None
+    integer = _chinese_integer(whole) if whole else 0
+    if integer is None:
+        return None
+    if frac:
+        decimals = "".join(str(CN_DIGITS[ch]) for ch in frac)
+        return Reading(Fraction(f"{integer}.{decimals}"), Fraction(1, 10 ** len(decimals)))
+    if whole and all(ch in CN_DIGITS for ch in whole) and len(whole) > 1:
+        return Reading(Fraction(integer), Fraction(1))  # digit by digit: 二〇二二
+    return Reading(Fraction(integer), Fraction(_last_place(integer)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese_integer(numeral: str) -> int | None:
+    """Integer value of a Chinese numeral; a bare 十/百/千/万/亿 means one of it."""
+    if numeral[0] in "十百千万亿":
+        numeral = "一" + numeral
+    if len(numeral) == 1 and numeral in CN_DIGITS:
+        return CN_DIGITS[numeral]
+    if all(ch in CN_DIGITS for ch in numeral):  # 二〇二二: digit by digit
+        return int("".join(str(CN_DIGITS[ch]) for ch in numeral))
+    simple = _ONE_PLACE.match(numeral)
+    if simple:  # 三十五, 两万, 一万二: one place word
+        head, place, tail, hundred_million = simple.groups()
+        unit = MULTIPLIERS[place or hundred_million]
+        return CN_DIGITS.get(head, 1) * unit + CN_DIGITS.get(tail, 0) * (unit // 10 if unit > 10 else 1)
+    pair = _PLACE_PAIR.match(numeral)
+    if pair:  # 三十万, 两千亿, 一百零二: two place words; everything else is cn2an's
+        head, place, big, zero_tail = pair.groups()
+        value = CN_DIGITS.get(head, 1) * MULTIPLIERS[place]
+        return value * MULTIPLIERS[big] if big else value + CN_DIGITS[zero_tail]
+    import cn2an  # deferred: 0.1 s of import that most pages never pay
+
+    try:
+        value = cn2an.cn2an(numeral, "normal")
+    except (ValueError, KeyError, IndexError):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value)
+
+
+_PLACE_PAIR = re.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
+_ONE_PLACE = re.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
+
+
+def _last_place(value: int) -> int:
+    """Place of the last non-zero digit: 12000 -> 1000, 33 -> 1."""
+    if value == 0:
+        return 1
+    place = 1
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def decimal_string(value: Fraction) -> str:
+    """Exact decimal text of a rational ('338800', '96.8', '0.05'); 'p/q' when it does not terminate."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = abs(value) * 10**places
+    digits = str(scaled.numerator).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
+    return ("-" if value < 0 else "") + text
+
+
+def compile_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ADJACENT = re.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
+
+
+def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:
+    """'六七' -> 6..7, '三四十' -> 30..40, '十五六' -> 15..16: adjacent numerals state a range."""
+    if "点" in numeral:
+        return None  # 六点七八: decimals, not a range
+    if len(numeral) == 2 and all(ch in CN_DIGITS for ch in numeral) and "零" not in numeral and "〇" not in numeral:
+        low, high = (CN_DIGITS[ch] for ch in numeral)  # 三五年: three to five; 九八年 is 1998
+        if low < high:
+            return Reading(Fraction(low), Fraction(1)), Reading(Fraction(high), Fraction(1))
+    m = _ADJACENT.search(numeral)
+    if m is None or CN_DIGITS[m.group(2)] != CN_DIGITS[m.group(1)] + 1:
+        return None
+    low = read_chinese(numeral[:m.start()] + m.group(1) + numeral[m.end():])
+    high = read_chinese(numeral[:m.start()] + m.group(2) + numeral[m.end():])
+    if low is None or high is None:
+        return None
+    return low, high

@@ -1,0 +1,124 @@
+"""Quantity: a stated figure, where it is, what it says and the interval of values it can mean;
+and the typed values of calendar figures (named tuples: immutable, and cheap to build by the
+thousand), which become ISO 8601 text only in output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import NamedTuple
+
+from verify.reading.interval import Interval
+
+KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
+NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
+# The units that state a part of a whole, and what divides them into a plain ratio (96.8% -> 0.968).
+PERCENT_DIVISORS = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}
+
+
+class CalendarDate(NamedTuple):
+    """A date as far as the text states it: 11月4日 has no year, 10月 no day, 4日 only a day."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601, partial where a part is unknown: 2022-11-04, --11-04, --10, 2022-11."""
+        y = f"{self.year:04d}" if self.year is not None else "-"
+        m = f"-{self.month:02d}" if self.month is not None else "-"
+        if self.day is not None:
+            return f"{y}{m}-{self.day:02d}"
+        return f"{y}{m}" if self.month is not None else y
+
+
+class MonthRange(NamedTuple):
+    """Months of one year, first to last: 前10月, 1-10月."""
+
+    first: int
+    last: int
+
+    @property
+    def iso(self) -> str:
+        """--01/--10."""
+        return f"--{self.first:02d}/--{self.last:02d}"
+
+
+class Year(NamedTuple):
+    """A year, or a span of years (2021-2022年)."""
+
+    first: int
+    last: int | None = None
+
+    @property
+    def iso(self) -> str:
+        """2022, or 2021/2022."""
+        return f"{self.first:04d}" if self.last is None else f"{self.first:04d}/{self.last:04d}"
+
+
+class Clock(NamedTuple):
+    """A time of day on the 24-hour clock (24:00 ends a day); times compare in the order of the day."""
+
+    hour: int
+    minute: int
+
+    @property
+    def iso(self) -> str:
+        """14:30."""
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+
+class TimeRange(NamedTuple):
+    """From one time of day to another: 下午2:30-4:00."""
+
+    begin: Clock
+    end: Clock
+
+    @property
+    def iso(self) -> str:
+        """14:30/16:00."""
+        return f"{self.begin.iso}/{self.end.iso}"
+
+
+class Weekday(NamedTuple):
+    """A day of the week, ISO-numbered: Monday 1 … Sunday 7."""
+
+    day: int
+
+    @property
+    def iso(self) -> str:
+        """1 to 7."""
+        return str(self.day)
+
+
+CalendarValue = CalendarDate | MonthRange | Year | Clock | TimeRange | Weekday
+CALENDAR_VALUES = (CalendarDate, MonthRange, Year, Clock, TimeRange, Weekday)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated figure: where it is, what it says, what it can mean."""
+
+    text: str
+    start: int
+    end: int
+    value: Fraction | CalendarValue | None   # a calendar value for calendar kinds, None for ranges
+    interval: Interval
+    unit: str | None
+    kind: str
+    qualifier: str | None = None
+    scale: str | None = None        # 万/亿 as written, to print implied values the same way
+    label: bool = False             # a counted label such as “一匠五创”
+
+    @property
+    def is_numeric(self) -> bool:
+        """Whether the figure takes part in arithmetic."""
+        return self.kind in NUMERIC_KINDS
+
+    def fraction_interval(self) -> Interval:
+        """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""
+        divisor = PERCENT_DIVISORS.get(self.unit or "")
+        if divisor is None:
+            return self.interval
+        return self.interval * Interval.point(Fraction(1, divisor))

@@ -1,0 +1,330 @@
+"""Document -> [Quantity]: every stated number, with the interval of values it can mean.
+
+One pass of one compiled pattern over the normalised view. Each alternative of the pattern is a
+named group; a small builder per alternative turns a match into quantities. Numerals that are
+not quantities (统一, 十四五, 一是) are consumed by the pattern first, so they never become one.
+
+Precision convention (see README): a figure means every value that rounds to it as printed,
+i.e. value ± half its last stated place (33.88万 -> [338750, 338850]). Chinese numerals state
+only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the bounds:
+约/左右/上下 widen to ±10%; 近/不到/以下 leave only an upper bound (the value itself);
+超过/逾/以上 only a lower bound; 余/多 mean "at least, below the next step" (800余万 -> [800万,
+900万]). Checks that need leniency for truncated figures widen these intervals themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import sys
+from fractions import Fraction
+
+from verify.reading import calendar
+from verify.reading.document import Document
+from verify.reading.interval import Interval
+from verify.reading.quantity import Quantity
+from verify.reading.numerals import (
+    MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
+)
+
+
+_AR = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+# Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
+# digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
+_NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
+_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百(?!分点)"
+_Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
+             r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
+_Q_AFTER = r"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|多|余"
+_RANGE_SEP = r"~|—|–|-|至|到"
+_SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
+
+QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
+    **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
+    **dict.fromkeys(["近", "将近", "接近", "不到", "不足", "以下", "以内", "之内", "少于", "低于",
+                     "最多", "不超过", "不高于"], "upper"),
+    **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
+    **dict.fromkeys(["余", "多", "有余"], "more"),
+}
+
+
+@functools.cache
+def _master_pattern() -> re.Pattern[str]:
+    """The one pattern the reader runs: labels, non-numbers, ordinals, calendar, numbers."""
+    lex = lexicon()
+    units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
+    number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>余|多)?(?P<NMULT>{_MULT})?"
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
+    second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
+    alternatives = {
+        "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
+        "skip": _with_first_chars("|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
+                                  {w[0] for w in lex.not_number_words}.union(*map(_leading_chars, lex.not_number_patterns))),
+        "ordinal": "|".join(lex.ordinal_patterns),
+        **{name: body for name, body in calendar.PATTERNS.items()},
+        "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
+        "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
+                    rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
+    }
+    pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
+    # One character test rejects most positions before any alternative is tried: every
+    # alternative starts with one of these (lexicon patterns start with a numeral or digit).
+    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
+    for skip in lex.not_number_patterns:
+        starts |= _leading_chars(skip)
+    first = "".join(sorted(starts - set(_NUMERAL_START)))
+    return re.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+
+
+def _with_first_chars(alternation: str, first: set[str]) -> str:
+    """An alternation behind a one-character test: most places fail the test, not 300 words."""
+    return f"(?=[\\d{re.escape(''.join(sorted(first)))}])(?:{alternation})"
+
+
+def _leading_chars(pattern: str) -> set[str]:
+    """Characters a lexicon pattern can start with: '[几数上成]…' -> 几数上成; '十…' -> 十."""
+    body = re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", pattern)
+    if body.startswith("\\d"):
+        return set()  # digits are always start characters
+    if body.startswith("[") and "]" in body:
+        return set(body[1:body.index("]")]) - set("\\^-")
+    return {body[0]}
+
+
+MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
+_TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+
+
+def read_quantities(doc: Document) -> list[Quantity]:
+    """Every stated quantity of the document, in text order."""
+    found: list[Quantity] = []
+    view, text = doc.view, doc.text
+    pattern = _master_pattern()
+    pos = 0
+    while (m := pattern.search(view, pos)) is not None:
+        if m.lastgroup == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
+            # 215，306，412: a full-width comma ends a clause; it never groups thousands
+            m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
+        builder = _BUILDERS.get(m.lastgroup)
+        if builder is not None and not (m.end() - m.start() > MAX_DIGITS and _TOO_LONG.search(view, m.start(), m.end())):
+            found.extend(builder(m, text))
+        pos = max(m.end(), pos + 1)
+    return _share_list_units(found, view)
+
+
+# --- builders: one per alternative -------------------------------------------------------
+
+
+def _label(m: re.Match, text: str) -> list[Quantity]:
+    numerals = re.findall(r"[一二两三四五六七八九十双]", m.group())
+    total = sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in numerals)
+    if total < 2:
+        return []
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), Fraction(total), Interval.point(total),
+                     "项", "count", label=True)]
+
+
+def _ordinal(m: re.Match, text: str) -> list[Quantity]:
+    digits = re.search(r"\d+|[零〇一二两三四五六七八九十百千]+", m.group())
+    reading = read_chinese(digits.group()) if digits and not digits.group().isdigit() else None
+    value = Fraction(int(digits.group())) if digits and digits.group().isdigit() else (reading.value if reading else None)
+    if value is None:
+        return []
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ordinal")]
+
+
+def _fraction(m: re.Match, text: str) -> list[Quantity]:
+    if m.group("FDEN"):
+        den, num = _read(m.group("FDEN")), _read(m.group("FNUM"))
+    else:
+        num, den = _read(m.group("FN2")), _read(m.group("FD2"))
+    if num is None or den is None or den.value == 0:
+        return []
+    value = num.value / den.value
+    qualifier = m.group("FQ") or m.group("FQA")
+    interval = _bounded(value, Fraction(0), qualifier, None) if qualifier else Interval.point(value)
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
+
+
+def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
+    reading = _read(m.group("PCORE"))
+    if reading is None:
+        return []
+    qualifier = m.group("PQ") or m.group("PAFTER")
+    interval = _bounded(reading.value, reading.step, qualifier, None)
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), reading.value, interval, "%", "percent", qualifier)]
+
+
+def _number(m: re.Match, text: str) -> list[Quantity]:
+    if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
+            or m.group("SIGN")) and m.group("NCORE")[0].isdigit():
+        return _plain_number(m, text)
+    chinese = not m.group("NCORE")[0].isdigit()
+    unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
+    unit_word = m.group(unit_group) if unit_group else None
+    end = m.end()
+    if unit_word and _starts_longer_word(text, m.start(unit_group)):
+        unit_word, end = None, m.start(unit_group)  # 11部门: the figure ends before 部
+    if chinese and not _chinese_is_quantity(m.group("NCORE"), m.group("NMULT"), unit_word):
+        return []
+    adjacent = read_adjacent(m.group("NCORE")) if chinese else None
+    core = adjacent[0] if adjacent else _read(m.group("NCORE"))
+    if core is None:
+        return []
+    unit = "百分点" if unit_word == "个百分点" else unit_word
+    scale = m.group("NMULT") or m.group("RMULT")
+    value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if m.group("RSEP") else None), m.group("NTAIL"))
+    negative = m.group("SIGN") in ("负", "零下", "-")
+    qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
+    more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
+    interval = _bounded(value, step, qualifier, more_step)
+    if adjacent is not None:  # 三四个月: a range in one numeral
+        low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
+        high, _ = _scaled(adjacent[1], m.group("NMULT"), None)
+        interval, value = Interval(low, high), None
+    if negative:  # the sign belongs to the first figure: -5至3度
+        interval = -interval
+        value = -value if value is not None else None
+    if m.group("RSEP"):
+        second = _read(m.group("RCORE"))
+        if second is None:
+            return []
+        value2, step2 = _scaled(second, m.group("RMULT"), None)
+        end_interval = _bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)
+        interval, value = interval.hull(-end_interval if m.group("RSIGN") else end_interval), None
+    kind = _kind(unit, core, scale, chinese)
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind,
+                     _interned(qualifier), _interned(scale))]
+
+
+def _plain_number(m: re.Match, text: str) -> list[Quantity]:
+    """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
+    whole, _, decimals = m.group("NCORE").replace(",", "").partition(".")
+    places = 10 ** len(decimals)
+    digits = int(whole + decimals)
+    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    unit_group = "UNIT" if m.group("UNIT") else ("UNIT2" if m.group("UNIT2") else None)
+    unit, end = (m.group(unit_group), m.end()) if unit_group else (None, m.end())
+    if unit and _starts_longer_word(text, m.start(unit_group)):
+        unit, end = None, m.start(unit_group)
+    unit = "百分点" if unit == "个百分点" else unit
+    value = Fraction(digits * factor, places)
+    interval = Interval(Fraction((2 * digits - 1) * factor, 2 * places), Fraction((2 * digits + 1) * factor, 2 * places))
+    scale = m.group("NMULT")
+    kind = _kind(unit, Reading(value, Fraction(1, places)), scale, False)
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+
+
+def _interned(word: str | None) -> str | None:
+    """Units, qualifiers and 万/亿 recur thousands of times in an issue: keep one copy of each."""
+    return None if word is None else sys.intern(word)
+
+
+@functools.cache
+def _not_unit_words() -> re.Pattern[str]:
+    return re.compile(compile_alternation(lexicon().not_unit_words))
+
+
+def _starts_longer_word(text: str, unit_start: int) -> bool:
+    """部门, 个人, 项目: the measure word is really the start of another word."""
+    return _not_unit_words().match(text, unit_start) is not None
+
+
+def _chinese_is_quantity(numeral: str, multiplier: str | None, unit: str | None) -> bool:
+    """Chinese numerals count only with a unit; a lone 一 with a classifier (一件, 一批) is an article."""
+    if unit is None:
+        return False
+    return not (numeral == "一" and multiplier is None and unit in lexicon().classifiers)
+
+
+def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fraction, Fraction]:
+    """Value and precision step of 'core × multiplier (+ tail)': 10亿零817万 -> 1008170000, 10000."""
+    factor = MULTIPLIERS.get(multiplier or "", 1)
+    value, step = core.value * factor, core.step * factor
+    if tail and tail.endswith("亿"):  # 63万6463亿: the 万 counts 亿s
+        tail_reading = read_arabic(tail[:-1])
+        return (core.value * 10**4 + tail_reading.value) * 10**8, tail_reading.step * 10**8
+    if tail:  # 10亿零817万, 1亿2千万
+        stripped = tail.lstrip("零")
+        digits = stripped.rstrip("千万")
+        tail_factor = MULTIPLIERS.get(stripped[len(digits):], 1)
+        tail_reading = read_arabic(digits)
+        value += tail_reading.value * tail_factor
+        step = tail_reading.step * tail_factor
+    return value, step
+
+
+def _more_step(core: Reading, m: re.Match) -> Fraction:
+    """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万; 1.5万余 -> 1000."""
+    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    if m.group("NMORE") or not m.group("NMULT"):
+        place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
+        return Fraction(place) * factor
+    return core.step * factor  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
+
+
+def _bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:
+    """The interval a figure means: rounding, then what its qualifier says."""
+    half = step / 2
+    bound = QUALIFIER_BOUND.get(qualifier or "")
+    if bound == "upper":
+        return Interval(None, value)
+    if bound == "lower":
+        return Interval(value, None)
+    if bound == "more":
+        return Interval(value, value + (more_step if more_step is not None else step))
+    if bound == "approx":
+        spread = max(abs(value) / 10, half)
+        return Interval(value - spread, value + spread)
+    return Interval(value - half, value + half)
+
+
+def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> str:
+    if unit in ("%", "‰", "成"):
+        return "percent"
+    if unit == "百分点":
+        return "point"
+    if unit == "倍":
+        return "ratio"
+    if unit in lexicon().classifiers and scale is None and core.value.denominator == 1 and (
+            core.step <= 1 or chinese and core.value < 10000):
+        return "count"
+    return "amount"
+
+
+def _read(numeral: str) -> Reading | None:
+    if numeral[0].isdigit():
+        return read_arabic(numeral)
+    return read_chinese(numeral)
+
+
+_BUILDERS = {
+    "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
+    "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
+    "weekday": calendar.weekday_figure, "fraction": _fraction, "cnpercent": _cn_percent,
+    "number": _number,
+}
+
+_LIST_GLUE = re.compile(r"\s*(?:、|和|及|与|或|,)\s*")
+
+
+def _share_list_units(found: list[Quantity], view: str) -> list[Quantity]:
+    """'0.6、0.5、0.5个百分点': a bare figure in a list takes the unit (and 万/亿) of the one after it."""
+    for i in range(len(found) - 2, -1, -1):
+        bare, nxt = found[i], found[i + 1]
+        if bare.unit is not None or bare.kind != "amount" or bare.value is None or nxt.unit is None:
+            continue
+        if not nxt.is_numeric or not _LIST_GLUE.fullmatch(view, bare.end, nxt.start):
+            continue
+        if bare.text.isdigit() and len(bare.text) >= 3 and nxt.scale:
+            continue  # "2022, 3万" is no list of one measure
+        factor = Fraction(MULTIPLIERS.get(nxt.scale or "", 1)) if bare.scale is None else Fraction(1)
+        scaled = bare.interval * Interval.point(factor)
+        kind = nxt.kind if nxt.kind != "count" or factor == 1 else "amount"
+        found[i] = dataclasses.replace(bare, value=bare.value * factor, interval=scaled, unit=nxt.unit,
+                                       kind=kind, scale=bare.scale or nxt.scale)
+    return found
