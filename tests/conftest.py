@@ -35,6 +35,20 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+ARCHIVE = SHARED / "archive"
+
+
+def source_file(name: str) -> Path:
+    """A published text a rule example comes from: ../shared/corpus, or a folder of
+    ../shared/archive; skip (not fail) where ../shared is absent."""
+    if not CORPUS.is_dir():
+        return corpus_file(name)
+    for path in [CORPUS / name, *ARCHIVE.glob(f"*/{name}")]:
+        if path.is_file():
+            return path
+    pytest.fail(f"{name}: in neither {CORPUS} nor a folder of {ARCHIVE}")
+
+
 def sample_text() -> str:
     """The sample page as text (it is UTF-8 without BOM)."""
     return SAMPLE.read_text(encoding="utf-8")
@@ -123,3 +137,55 @@ def error_page(tmp_path) -> Path:
     """按期结案率100% changed to 110%: a rate that cannot exceed 100%."""
     return mutated(tmp_path, "按期结案率100%", "按期结案率110%", "error.txt")
 
+
+
+# ---------------------------------------------------------------- documents of other formats
+
+PLANTED = ("高层次人才1.28万人", "高层次人才32.8万人")  # a 其中 part now exceeds its total, 22.78万人
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def planted_text() -> str:
+    """The sample page with one arithmetic error planted: a part larger than its total."""
+    text = sample_text()
+    assert text.count(PLANTED[0]) == 1
+    return text.replace(*PLANTED)
+
+
+def write_docx(path: Path, text: str, columns: int = 1, header: str | None = None,
+               table: list[list[str]] | None = None) -> Path:
+    """A Word document of the text, a paragraph per non-empty line (python-docx, a test-time tool).
+
+    columns > 1 sets the section in columns (for the two-column PDF made from it); header and
+    table add a page header and a table after the text.
+    """
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "WenQuanYi Micro Hei")
+    normal.paragraph_format.first_line_indent = Pt(21)
+    section = document.sections[0]
+    if columns > 1:
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            section._sectPr.append(cols)
+        cols.set(qn("w:num"), str(columns))
+        cols.set(qn("w:space"), "425")
+    if header:
+        section.header.paragraphs[0].text = header
+    for line in text.split("\n"):
+        if line.strip():
+            document.add_paragraph(line)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, cells in enumerate(table):
+            for c, cell in enumerate(cells):
+                grid.cell(r, c).text = cell
+    document.save(path)
+    return path

@@ -9,3 +9,17 @@ KNOWN_ODDITIES: set[tuple[str, str, str]] = {
     # "总产值超1420多亿元": 超 and 多 both say "more than"; one of them is redundant.
     ("xwlb_20200228.txt", "redundant-approximation", "超1420多亿元"),
 }
+
+# Errors on ../shared/archive that are real arithmetic mistakes of the published text, each checked
+# by hand (the archive test allows these and no other errors): (folder/file, rule, figure).
+PUBLISHED_MISTAKES: set[tuple[str, str, str]] = {
+    # "工商税收收入7548亿元…比上年增长了17.2%，增收1114亿元": last year is 7548 − 1114 = 6434, and
+    # 1114 ÷ 6434 = 17.31% (17.30% at the least, allowing rounding and truncation), not 17.2%.
+    ("rmrb1998/rmrb_19980109.txt", "growth-change-rate", "１７·２％"),
+    # "工商各税七十六点九六亿元，比去年同期增长百分之二十三点四一，增收十五点六亿元": 15.6 ÷ (76.96 − 15.6)
+    # = 25.4%; at 23.41% the increase would be 14.6亿元 (a digit off in 十五/十四).
+    ("rmrb1998/rmrb_19980115.txt", "growth-change-rate", "百分之二十三点四一"),
+    # "1997年世界旅游总收入达4482亿美元，比前年的4350.69亿美元增加了3.3%": 4482 ÷ 4350.69 − 1 = 3.02%;
+    # at 3.3% the total would be 4494亿美元.
+    ("rmrb1998/rmrb_19980129.txt", "growth-from-to", "３·３％"),
+}

@@ -160,7 +160,7 @@ def test_a_folder_is_checked_recursively_in_order(tmp_path, capsys):
     (tmp_path / "issue" / "p2").mkdir(parents=True)
     page(tmp_path / "issue", name="a.txt")
     page(tmp_path / "issue" / "p2", ERROR, name="b.txt")
-    (tmp_path / "issue" / "notes.md").write_text("不查", encoding="utf-8")
+    (tmp_path / "issue" / "notes.csv").write_text("不查", encoding="utf-8")
     code, report, _ = run_json(capsys, tmp_path / "issue")
     assert [f["path"].split("/")[-1] for f in report["files"]] == ["a.txt", "b.txt"]
     assert code == 1

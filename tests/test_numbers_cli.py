@@ -1,4 +1,4 @@
-"""`verify --numbers`: the table, the JSON contract (schema verify/2), exit 2 on unusable input.
+"""`verify --numbers`: the table, the JSON contract (schema verify/3), exit 2 on unusable input.
 
 Run in process through verify.cli.main and once as a real process (python -m verify), the way
 CI and other tools call it. The input file is never written to.
@@ -72,9 +72,10 @@ def report(capsys, page_copy) -> dict:
 
 
 def test_json_schema_and_file(report, page_copy):
-    assert report["schema"] == "verify/2"
+    assert report["schema"] == "verify/3"
     assert len(report["files"]) == 1 and report["files"][0]["path"] == str(page_copy)
-    keys = {"text", "start", "end", "line", "column", "value", "low", "high", "unit", "kind", "qualifier"}
+    keys = {"text", "start", "end", "line", "column", "value", "low", "high", "unit", "kind", "qualifier",
+            "source_position"}
     assert all(set(r) == keys for r in report["files"][0]["quantities"])
 
 
@@ -83,6 +84,7 @@ def test_json_first_figure(report):
     assert record == {
         "text": "33.88万人", "start": record["start"], "end": record["start"] + 7, "line": 5, "column": 13,
         "value": "338800", "low": "338750", "high": "338850", "unit": "人", "kind": "amount", "qualifier": None,
+        "source_position": {"format": "text", "line": 5, "column": 13},
     }
     assert record["start"] == sample_text().index("33.88万人") == 63  # the README's example
 

@@ -1,4 +1,4 @@
-"""`verify --format json`: the findings report other tools parse (schema verify/2).
+"""`verify --format json`: the findings report other tools parse (schema verify/3).
 
 Every field the README promises is present with the right type; counts agree with the findings;
 offsets are characters of the original text, so text[start:end] is each finding's text and
@@ -19,8 +19,8 @@ from verify.loaders import load_rules
 
 FILE_KEYS = {"path", "numbers", "checked", "findings", "baselined", "suppressed"}
 FINDING_KEYS = {"rule", "severity", "line", "column", "start", "end", "text", "message", "expected",
-                "calculation", "related", "fingerprint"}
-RELATED_KEYS = {"line", "start", "end", "text"}
+                "calculation", "related", "fingerprint", "source_position"}
+RELATED_KEYS = {"line", "start", "end", "text", "source_position"}
 SUMMARY_KEYS = {"files", "errors", "warnings", "infos", "baselined", "suppressed"}
 
 
@@ -57,7 +57,7 @@ def all_examples_page(tmp_path) -> Path:
 def assert_contract(data: dict, paths: list[Path]) -> None:
     """The shape of the report and the counts of its summary."""
     assert set(data) == {"schema", "files", "summary"}
-    assert data["schema"] == "verify/2"
+    assert data["schema"] == "verify/3"
     assert [f["path"] for f in data["files"]] == [str(p) for p in paths]
     totals = {"error": 0, "warning": 0, "info": 0}
     for file in data["files"]:
@@ -70,6 +70,8 @@ def assert_contract(data: dict, paths: list[Path]) -> None:
             totals[f["severity"]] += 1
             for key in ("line", "column", "start", "end"):
                 assert isinstance(f[key], int) and f[key] >= (0 if key in ("start", "end") else 1)
+            if file["path"].endswith(".txt"):  # plain text: the file's own line and column
+                assert f["source_position"] == {"format": "text", "line": f["line"], "column": f["column"]}
             for key in ("rule", "text", "message"):
                 assert isinstance(f[key], str) and f[key]
             for key in ("expected", "calculation"):

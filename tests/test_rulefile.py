@@ -655,5 +655,5 @@ def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
     cache.write_text("{not json", encoding="utf-8")
     done, imported = run_probe(tmp_path)
     assert imported
-    assert json.loads(done.stdout)["schema"] == "verify/2"
+    assert json.loads(done.stdout)["schema"] == "verify/3"
     assert isinstance(json.loads(cache.read_text(encoding="utf-8")), dict)

@@ -1,4 +1,4 @@
-"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs.py, the only I/O.
+"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs/, the only I/O.
 
 Whatever happens, a run ends with an exit code of its own and at most one line on stderr: 2 for
 unusable input, 3 for a bug (never a traceback), 130 for Ctrl-C."""
@@ -31,6 +31,8 @@ from verify.report import FORMATS, render
 from verify.report.json_report import numbers_report
 from verify.report.numbers_table import numbers_table
 from verify.report.rule_docs import explain, rules_table
+from verify.report.statements_report import statements_json, statements_table
+from verify.statements import read_statements
 
 DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
 
@@ -49,8 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="verify",
         description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
                     " / Numeric consistency checker for Chinese news reports.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="report files or folders (UTF-8 or GB18030); - for stdin")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="reports (.txt, .md, .html, .docx, .pdf) or folders of them; - for stdin")
     parser.add_argument("--numbers", action="store_true", help="list every stated quantity instead of checking")
+    parser.add_argument("--statements", action="store_true",
+                        help="show how each figure was read (role, measure, 其中 lists, facts) instead of checking")
     parser.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
     parser.add_argument("--encoding", help="decode input with this encoding instead of detecting it")
@@ -59,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
     parser.add_argument("--fail-on", choices=FAIL_LEVELS,
                         help="lowest severity that makes the exit code 1 (default: error)")
-    parser.add_argument("--glob", help="files to check inside folders (default: *.txt)")
+    parser.add_argument("--glob", help="files to check inside folders (default: every supported format)")
     parser.add_argument("--jobs", type=int, metavar="N",
                         help="check files in N parallel processes (at most one per file and per CPU)")
     parser.add_argument("--max-size", type=int, metavar="MB",
@@ -119,7 +123,7 @@ def _settings(args: argparse.Namespace, start: Path | None = None) -> Config:
     config.lang = args.lang or config.lang or "zh"
     config.fail_on = args.fail_on or config.fail_on or "error"
     config.encoding = args.encoding or config.encoding
-    config.glob = args.glob or config.glob or "*.txt"
+    config.glob = args.glob or config.glob
     config.jobs = args.jobs if args.jobs is not None else (config.jobs or 1)
     config.max_size = args.max_size if args.max_size is not None else (config.max_size or DEFAULT_MAX_SIZE_MB)
     config.date = _parse_date(args.date) if args.date else config.date
@@ -139,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.list_rules or args.explain or args.test_rules:
         return _rule_command(args, settings)
     groups = _groups(args, settings)
+    if args.statements:
+        return _statements(groups, settings, args.output)
     if args.numbers:
         return _numbers(groups, settings, args.output)
     checked = [(group, *_check(group, members, settings)) for group, members in groups]
@@ -202,7 +208,7 @@ def _numbers(groups: list[tuple[Config, list[str]]], settings: Config, output: s
 
 
 def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
-    if args.numbers and settings.format not in ("table", "json"):
+    if (args.numbers or args.statements) and settings.format not in ("table", "json"):
         raise UsageError(f"--numbers prints a table or json, not {settings.format}")
     if args.numbers and (settings.baseline or args.write_baseline):
         raise UsageError("--numbers lists figures; baselines apply to findings")
@@ -262,6 +268,16 @@ def _emit(text: str, output: str | None) -> None:
         write_atomically(output, text)
     else:
         write_stdout(text)
+
+
+def _statements(groups: list[tuple[Config, list[str]]], settings: Config, output: str | None) -> int:
+    """--statements: how each figure was read (role, measure, lists, facts) instead of the check."""
+    files = []
+    for doc in _documents(groups):
+        quantities = read_quantities(doc)
+        files.append((doc, quantities, read_statements(doc, quantities)))
+    _emit(statements_json(files) if settings.format == "json" else statements_table(files, settings.lang), output)
+    return ExitStatus.CLEAN
 
 
 def _parse_date(text: str) -> datetime.date:

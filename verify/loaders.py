@@ -1,6 +1,6 @@
 """What a run loads besides the reports: rule packs, baselines and suppression files.
 
-With inputs.py and cli.py, the only code that reads files. Each file is read here and its text
+With inputs/ and cli.py, the only code that reads files. Each file is read here and its text
 handed to a pure stage (verify.rules.loader, verify.gate); every failure is an error naming the
 file, so the run ends with one line and exit 2.
 """

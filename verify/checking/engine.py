@@ -21,6 +21,7 @@ from verify.reading.reader import read_quantities
 from verify.records import Finding
 from verify.rules.budget import OverBudget, match_seconds, time_budget
 from verify.rules.records import Rule
+from verify.statements import read_statements
 
 
 def check_all(documents: list[Document], rules: list[Rule], issue_date: datetime.date | None = None,
@@ -58,6 +59,8 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
         issue_date = date_in_name(doc.path)
         date_source = "file name" if issue_date else None
     context = Context(doc, quantities, masked, issue_date, date_source, lang)
+    if any(rule.match_on == "statements" for rule in rules):
+        context.statements = read_statements(doc, quantities)
     total = Verdict()
     seconds = match_seconds(len(doc.text))
     for rule in rules:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from verify.statements import read_statements
 from verify.reading.document import Document
 from verify.rules.records import Example, Rule
 from verify.checking.engine import check_document
@@ -56,7 +57,10 @@ def run_example(rule: Rule, example: Example, group: str) -> str | None:
         return None  # it fires wherever it matches: its pass examples are near misses it must leave alone
     quantities = read_quantities(doc)
     context = Context(doc, quantities, mask(doc, quantities))
-    looked_at = find_matches(rule, context) if rule.match_on == "text" else find_matches_of(rule.pattern, rule, context)
+    if rule.match_on == "statements":
+        context.statements = read_statements(doc, quantities)
+    looked_at = find_matches(rule, context) if rule.match_on in ("text", "statements") \
+        else find_matches_of(rule.pattern, rule, context)
     if not looked_at:  # the pattern itself, before any test of how figures are written
         return "the rule's pattern does not match this pass example, so it proves nothing"
     return None

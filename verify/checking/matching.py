@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from verify.statements import role_name
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
 from verify.reading.quantity import Quantity
@@ -19,7 +20,36 @@ def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
     if rule.match_on == "text":
         return _text_matches(rule, context)
+    if rule.match_on == "statements":
+        return statement_matches(rule, context)
     return find_matches_of(rule.pattern, rule, context, written=rule.prepared.written or None)
+
+
+def statement_matches(rule: Rule, context: Context) -> list[Match]:
+    """The structures the statement stage found that the rule asks for, as matches: for `parts`,
+    `total` and the list `parts` bound, with whether the total is certain, whether the parts are
+    complete and whether the structure is only probable; for `facts`, each named figure bound."""
+    reading = context.statements
+    found = []
+    if rule.structure == "each":   # every statement alone, bound by its role's name (share, fall, …)
+        for index, st in reading.statements.items():
+            q = context.quantities[index]
+            name = role_name(st, q) or st.role.value
+            found.append(Match(rule, q.start, q.end, {name: index}, {}, {}, {}))
+        return found
+    if rule.structure == "facts":
+        for fact in reading.facts:
+            bound = fact.bound()
+            start = min(context.quantities[i].start for i in bound.values())
+            end = max(context.quantities[i].end for i in bound.values())
+            found.append(Match(rule, start, end, bound, {}, {}, {}))
+        return found
+    for parts in reading.parts_lists:
+        total = context.quantities[parts.total]
+        texts = {"certain": "yes" if parts.certain else "no", "complete": parts.complete,
+                 "probable": "yes" if parts.probable else "no"}
+        found.append(Match(rule, total.start, parts.end, {"total": parts.total}, {"parts": parts.parts}, texts, {}))
+    return found
 
 
 def _text_matches(rule: Rule, context: Context) -> list[Match]:

@@ -11,6 +11,7 @@ from verify.reading.document import Document
 from verify.reading.quantity import Quantity
 from verify.records import Check, Finding
 from verify.rules.records import Rule
+from verify.statements.records import StatementReading
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Context:
     issue_date_source: str | None = None   # "option" or "file name"
     lang: str = "zh"
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
+    statements: StatementReading = StatementReading({}, ())  # what each figure states (statement rules)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """bytes -> Document: decode once, fold to a matching view, keep original positions.
 
-Newsroom exports come as UTF-8 (with or without BOM) or GB18030/GBK. Text is decoded here
-and nowhere else. Matching runs on a normalised view whose characters map one-to-one onto
+Text files are decoded here (the encoding is found in reading/charset.py) and nowhere else; the
+readers of other formats (verify.inputs) hand over text with a map back to their files. Matching runs on a normalised view whose characters map one-to-one onto
 the original, so every offset found in the view is an offset in the original text.
 """
 
@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from verify.errors import InputError
+from verify.reading.charset import decode_bytes
+from verify.reading.source import SourceMap, SourcePosition
 
 # One character in, one character out: offsets in the view are offsets in the original.
 _FOLD = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -28,8 +29,6 @@ SEMICOLONS = "；;"
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]+")
 _END_CHAR = re.compile(f"[{SENTENCE_ENDS}]")
 
-_BOM = b"\xef\xbb\xbf"
-
 
 @dataclass(frozen=True, slots=True)
 class Position:
@@ -41,11 +40,15 @@ class Position:
 
 @dataclass
 class Document:
-    """A decoded text, its normalised matching view and where its lines start."""
+    """A decoded text, its normalised matching view and where its lines start.
+
+    A text read out of a .docx, PDF, HTML or Markdown file carries a SourceMap back to the file.
+    """
 
     path: str
     text: str
     encoding: str = "utf-8"
+    source: SourceMap | None = None
     view: str = field(init=False)
     _line_starts: list[int] = field(init=False, repr=False)
     _ends: list[int] | None = field(init=False, repr=False, default=None)  # sentence ends, found when first asked
@@ -58,6 +61,13 @@ class Document:
         """Line and column (1-based, in characters) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(line + 1, offset - self._line_starts[line] + 1)
+
+    def locate(self, offset: int) -> SourcePosition:
+        """Where a character offset is in the file a person opens: its line, its paragraph, its page."""
+        if self.source is not None:
+            return self.source.locate(offset)
+        pos = self.position(offset)
+        return SourcePosition("text", pos.line, pos.column)
 
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of the original text holding a span, as sentence_of finds it, found by bisection."""
@@ -92,51 +102,17 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[begin:min(stops) + 1 if stops else len(text)]
 
 
+_DOT_DECIMAL = re.compile(r"(?<=\d)[·・](?=\d)")
+
+
 def normalise(text: str) -> str:
-    """Fold full-width digits and punctuation to their ASCII forms, one character for one."""
-    return text.translate(_FOLD_TABLE)
+    """Fold full-width digits and punctuation to their ASCII forms, one character for one; a
+    middle dot between digits is a decimal point (１３４３·３亿美元, as older copy writes it)."""
+    folded = text.translate(_FOLD_TABLE)
+    return _DOT_DECIMAL.sub(".", folded) if "·" in folded or "・" in folded else folded
 
 
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
-    """Decode the bytes of a report: UTF-8 (BOM optional) or GB18030, detected unless told."""
-    if encoding:
-        try:
-            text = raw.decode(encoding)
-        except LookupError:
-            raise InputError(path, f"unknown encoding '{encoding}'") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"not valid {encoding} at byte {exc.start}") from None
-        return Document(path, _strip_bom(text), encoding)
-    if b"\x00" in raw:
-        raise InputError(path, "binary file (NUL bytes), not a text report")
-    if raw.startswith(_BOM):
-        return _decode_as(raw[len(_BOM):], path, "utf-8")
-    try:
-        return Document(path, raw.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"neither UTF-8 nor GB18030 (undecodable byte at {exc.start})") from None
-    if _looks_binary(text):
-        raise InputError(path, "binary file, not a text report")
-    return Document(path, text, "gb18030")
-
-
-def _decode_as(raw: bytes, path: str, encoding: str) -> Document:
-    try:
-        return Document(path, raw.decode(encoding), encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid {encoding} at byte {exc.start + 3}") from None
-
-
-def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _looks_binary(text: str) -> bool:
-    """GB18030 accepts many byte strings; control characters betray a binary file."""
-    sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls > max(2, len(sample) // 100)
+    """Decode the bytes of a plain-text report (see reading/charset.py for how the encoding is found)."""
+    text, used = decode_bytes(raw, path, encoding)
+    return Document(path, text, used)

@@ -189,6 +189,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     if negative:  # the sign belongs to the first figure: -5至3度
         interval = -interval
         value = -value if value is not None else None
+    if m.group("RSEP") and m.group("UNIT") and m.group("RUNIT") and m.group("UNIT") != m.group("RUNIT"):
+        return _two_figures(m, text, value, interval, unit, core, scale, chinese, qualifier)
     if m.group("RSEP"):
         second = _read(m.group("RCORE"))
         if second is None:
@@ -199,6 +201,28 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     kind = _kind(unit, core, scale, chinese)
     return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind,
                      _interned(qualifier), _interned(scale))]
+
+
+def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chinese, qualifier) -> list[Quantity]:
+    """大降16.4%至4039亿美元: ends of two units make no range, but a figure and where it went."""
+    first_end = m.start("RSEP")
+    value, step = _scaled(core, m.group("NMULT"), m.group("NTAIL"))   # the second's 亿 is not the first's
+    more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
+    interval = _bounded(value, step, qualifier, more_step)
+    if m.group("SIGN") in ("负", "零下", "-"):
+        interval, value = -interval, -value
+    scale = m.group("NMULT")
+    first = Quantity(text[m.start():first_end], m.start(), first_end, value, interval, _interned(unit),
+                     _kind(unit, core, scale, chinese), _interned(qualifier), _interned(scale))
+    second = _read(m.group("RCORE"))
+    if second is None:
+        return [first]
+    value2, step2 = _scaled(second, m.group("RMULT"), None)
+    unit2 = "百分点" if m.group("RUNIT") == "个百分点" else m.group("RUNIT")
+    start2, end2 = m.start("RCORE"), m.end("RUNIT")
+    kind2 = _kind(unit2, second, m.group("RMULT"), not m.group("RCORE")[0].isdigit())
+    return [first, Quantity(text[start2:end2], start2, end2, value2, _bounded(value2, step2, None, None),
+                            _interned(unit2), kind2, None, _interned(m.group("RMULT")))]
 
 
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:

@@ -25,5 +25,5 @@ def render(results, fmt: str, lang: str, rules=None, fail_on: str = "error") -> 
     if fmt == "markdown":
         return markdown_report(results, lang)
     if fmt == "github":
-        return github_report(results)
+        return github_report(results, lang)
     return findings_table(results, lang)

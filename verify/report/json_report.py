@@ -1,6 +1,10 @@
-"""The JSON report: the public contract other tools parse (schema "verify/2").
+"""The JSON report: the public contract other tools parse (schema "verify/3").
 
 Change a field only together with SCHEMA, and say so in the README.
+verify/3 (after verify/2): every quantity, finding and related figure carries `source_position`,
+its place in the file a person opens (a .docx paragraph or table cell, a PDF page and line, an
+HTML or Markdown source line and column; for plain text the same line and column as before);
+`start`, `end`, `line` and `column` still count in the text verify read.
 verify/2 (after verify/1): findings carry their fingerprint; each file lists the findings set
 aside by the baseline ("baselined") and by suppressions ("suppressed", with the reason); the
 summary counts both. The --numbers output is unchanged apart from the version.
@@ -15,8 +19,9 @@ from verify.reading.numerals import decimal_string
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.records import Severity
 from verify.report.rows import counts
+from verify.report.where import source_record
 
-SCHEMA = "verify/2"
+SCHEMA = "verify/3"
 
 
 def quantity_record(doc: Document, q: Quantity) -> dict:
@@ -29,6 +34,7 @@ def quantity_record(doc: Document, q: Quantity) -> dict:
         "low": _bound(q.interval.low) if q.is_numeric else None,
         "high": _bound(q.interval.high) if q.is_numeric else None,
         "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier,
+        "source_position": source_record(doc, q.start),
     }
 
 
@@ -74,6 +80,7 @@ def _finding_record(doc: Document, f) -> dict:
         "rule": f.rule_id, "severity": f.severity, "line": pos.line, "column": pos.column,
         "start": f.start, "end": f.end, "text": f.text, "message": f.message,
         "expected": f.expected, "calculation": f.calculation, "fingerprint": f.fingerprint,
-        "related": [{"line": doc.position(r.start).line, "start": r.start, "end": r.end, "text": r.text}
-                    for r in f.related],
+        "source_position": source_record(doc, f.start),
+        "related": [{"line": doc.position(r.start).line, "start": r.start, "end": r.end, "text": r.text,
+                     "source_position": source_record(doc, r.start)} for r in f.related],
     }

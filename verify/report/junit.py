@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from verify.records import Severity
+from verify.report.where import label
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -69,8 +70,9 @@ def _suite(result, failing: frozenset[Severity]) -> ET.Element:
 
 
 def _where(doc, f) -> str:
-    pos = doc.position(f.start)
-    return f"{doc.path}:{pos.line}:{pos.column} {f.text}"
+    pos = doc.locate(f.start)
+    place = f"{doc.path}:{pos.line}:{pos.column}" if pos.in_text_lines else f"{doc.path} ({label(pos, 'en')})"
+    return f"{place} {f.text}"
 
 
 def _clean(text: str) -> str:

@@ -7,6 +7,7 @@ from verify.messages import text_for
 from verify.reading.numerals import decimal_string
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.report.rows import tabulate
+from verify.report.where import where
 
 
 def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> str:
@@ -17,8 +18,7 @@ def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> st
     for doc, quantities in files:
         rows = []
         for q in quantities:
-            pos = doc.position(q.start)
-            rows.append([f"{pos.line}:{pos.column}", q.text, _value(q), _interval(q), q.unit or "",
+            rows.append([where(doc, q.start, lang), q.text, _value(q), _interval(q), q.unit or "",
                          text_for(lang, "kind_" + q.kind)])
         parts.append(f"{doc.path}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
         parts.append(text_for(lang, "numbers_count", count=len(quantities)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from verify.messages import text_for
 from verify.records import Severity
+from verify.report.where import where
 
 COLUMNS = ("col_position", "col_severity", "col_rule", "col_text", "col_problem", "col_calculation")
 
@@ -15,8 +16,7 @@ def headers(lang: str) -> list[str]:
 
 def finding_row(doc, finding, lang: str) -> list[str]:
     """One finding as the table's cells."""
-    pos = doc.position(finding.start)
-    return [f"{pos.line}:{pos.column}", text_for(lang, "severity_" + finding.severity), finding.rule_id,
+    return [where(doc, finding.start, lang), text_for(lang, "severity_" + finding.severity), finding.rule_id,
             finding.text, finding.message, finding.calculation or ""]
 
 

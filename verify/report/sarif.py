@@ -1,6 +1,9 @@
 """`verify --format sarif`: SARIF 2.1.0, so code-scanning tools can show findings in place.
 
-Regions count characters (run.columnKind "unicodeCodePoints"), as the JSON report does.
+Regions count characters (run.columnKind "unicodeCodePoints"), as the JSON report does. For
+HTML and Markdown they are lines and columns of the source file; a .docx or PDF has no text
+lines of its own, so its region names the place (message: 第2页第14行; properties: the JSON
+report's source_position) and quotes the figure (snippet).
 No timestamps or other run-to-run noise: the same input gives the same bytes.
 """
 
@@ -14,6 +17,7 @@ from urllib.parse import quote
 
 import verify
 from verify.messages import text_for
+from verify.report.where import label
 
 SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "verifySentenceHash/v1"
@@ -98,22 +102,28 @@ def _result(doc, f, index: dict[str, int], lang: str, seen: dict[str, int], supp
     result = {
         "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": f.severity.sarif_level,
         "message": {"text": text},
-        "locations": [_location(doc, f.start, f.end)],
+        "locations": [_location(doc, f.start, f.end, f.text, lang)],
         "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
     }
     if suppressed_why is not None:
         result["suppressions"] = [{"kind": "external", "justification": suppressed_why}]
     if f.related:
         result["relatedLocations"] = [
-            {"id": i, **_location(doc, r.start, r.end), "message": {"text": r.text}}
+            {"id": i, **_location(doc, r.start, r.end, r.text, lang), "message": {"text": r.text}}
             for i, r in enumerate(f.related, start=1)]
     return result
 
 
-def _location(doc, start: int, end: int) -> dict:
-    first, last = doc.position(start), doc.position(end)
-    region = {"startLine": first.line, "startColumn": first.column, "endLine": last.line,
-              "endColumn": last.column, "charOffset": start, "charLength": end - start}
+def _location(doc, start: int, end: int, text: str, lang: str) -> dict:
+    first, last = doc.locate(start), doc.locate(end)
+    if not first.in_text_lines:  # .docx, PDF: a place, not a text line of the file
+        region = {"snippet": {"text": text}, "message": {"text": label(first, lang)},
+                  "properties": {"sourcePosition": first.fields()}}
+    else:
+        region = {"startLine": first.line, "startColumn": first.column, "endLine": last.line,
+                  "endColumn": last.column}
+        if first.format == "text":  # offsets in the read text are offsets in the file
+            region |= {"charOffset": start, "charLength": end - start}
     return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.path)}, "region": region}}
 
 

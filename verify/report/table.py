@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from verify.messages import text_for
 from verify.report.rows import finding_row, headers, summary_lines, tabulate
+from verify.report.where import where
 
 _WIDTHS = [None, None, None, 16, 36, 36]
 
@@ -22,8 +23,7 @@ def findings_table(results, lang: str) -> str:
         if result.passed:
             out.append(text_for(lang, "checks_held", count=len(result.passed)))
             for check in result.passed:
-                pos = doc.position(check.start)
-                out.append(f"  {pos.line}:{pos.column}  {check.rule_id}  {check.calculation}")
+                out.append(f"  {where(doc, check.start, lang)}  {check.rule_id}  {check.calculation}")
         out.append(summaries[id(result)])
         if result.baselined or result.suppressed:
             out.append(text_for(lang, "set_aside", baselined=len(result.baselined), suppressed=len(result.suppressed)))

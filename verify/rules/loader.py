@@ -21,9 +21,18 @@ from verify.rules.patterns import PatternError, compile_pattern
 from verify.rules.records import Example, Rule, RuleSource
 
 SEVERITIES = tuple(Severity)
+# The figures each structure binds, declared as a never-matching pattern's slots so that kinds
+# check a rule's names the same way whether a pattern or the statement stage binds them.
+STATEMENT_SLOTS = {
+    "parts": "(?!){total:amount}{parts:amount*}",
+    "facts": "(?!){level:number}{change:amount}{drop:amount}{rate:percent}{fall:percent}{times:ratio}"
+             "{before:number}{share:percent}{whole:amount}{completion:percent}{gain:point}{loss:point}{plus:amount}{minus:amount}",
+    "each": "(?!){share:percent}{fall:percent}{rate:percent}{completion:percent}{level:number}",
+}
 COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": str, "pattern": str, "examples": dict,
-                "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str}
+                "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str, "structure": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
+STRUCTURES = ("parts", "facts", "each")  # what the statement stage finds that a rule may ask for by name
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 # The safe loader, in C where PyYAML was built with libyaml (ten times faster); never a loader that
@@ -88,7 +97,10 @@ def load_rule(source: RuleSource, kinds: Mapping[str, Any]) -> Rule:
         known = ", ".join(sorted(kinds))
         raise RuleFileError(where, lines.get("kind", 1), f"unknown kind '{kind_name}' (known: {known})")
     kind = kinds[kind_name]
-    _check_keys(raw, lines, where, COMMON_REQUIRED | kind.REQUIRED, COMMON_OPTIONAL | kind.OPTIONAL)
+    required = COMMON_REQUIRED | kind.REQUIRED
+    if raw.get("match_on") == "statements":  # the statement stage binds the figures: no pattern
+        required = (required - {"pattern"}) | {"structure"}
+    _check_keys(raw, lines, where, required, COMMON_OPTIONAL | kind.OPTIONAL)
     _check_types(raw, lines, where, {**COMMON_TYPES, **kind.TYPES})
     rule = _build(raw, lines, where, source.stem)
     for key in ("message", "message_en"):
@@ -153,16 +165,23 @@ def _build(raw: dict, lines: dict[str, int], where: str, stem: str) -> Rule:
         raise RuleFileError(where, lines["id"], f"id '{rule_id}' must equal the file name '{stem}'")
     if raw["severity"] not in SEVERITIES:
         raise RuleFileError(where, lines["severity"], f"severity must be one of {', '.join(SEVERITIES)}")
-    for key in ("title", "why", "pattern"):
+    match_on = raw.get("match_on", "figures")
+    if match_on not in ("figures", "text", "statements"):
+        raise RuleFileError(where, lines["match_on"], "match_on is 'figures' (the default), 'text' or 'statements'")
+    for key in ("title", "why") + (("pattern",) if match_on != "statements" else ()):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise RuleFileError(where, lines[key], f"'{key}' must be a non-empty text")
+    if match_on == "statements":
+        if "pattern" in raw:
+            raise RuleFileError(where, lines["pattern"], "a rule on statements has no pattern: it names a structure")
+        if raw["structure"] not in STRUCTURES:
+            raise RuleFileError(where, lines["structure"], f"structure is one of {', '.join(STRUCTURES)}")
+    elif "structure" in raw:
+        raise RuleFileError(where, lines["structure"], "structure is for rules with match_on: statements")
     try:
-        pattern = compile_pattern(raw["pattern"])
+        pattern = compile_pattern(raw.get("pattern") or STATEMENT_SLOTS[raw["structure"]])
     except PatternError as exc:
-        raise RuleFileError(where, lines["pattern"], f"pattern: {exc}") from None
-    match_on = raw.get("match_on", "figures")
-    if match_on not in ("figures", "text"):
-        raise RuleFileError(where, lines["match_on"], "match_on is 'figures' (the default) or 'text'")
+        raise RuleFileError(where, lines.get("pattern"), f"pattern: {exc}") from None
     if match_on == "text" and pattern.slots:
         raise RuleFileError(where, lines["pattern"], "a pattern matched on the text has no slots {name:type}")
     fail, passing = _examples(raw["examples"], lines, where)
@@ -170,7 +189,7 @@ def _build(raw: dict, lines: dict[str, int], where: str, stem: str) -> Rule:
     why = _CJK_FOLD.sub("", raw["why"].strip())  # YAML folding puts a space between Chinese lines
     return Rule(rule_id, raw["kind"], Severity(raw["severity"]), raw["title"], why, where, pattern, params,
                 fail, passing, lines, raw.get("title_en"), raw.get("why_en"), raw.get("message"),
-                raw.get("message_en"), match_on)
+                raw.get("message_en"), match_on, raw.get("structure"))
 
 
 def _examples(raw: Any, lines: dict[str, int], where: str) -> tuple[list[Example], list[Example]]:

@@ -61,6 +61,7 @@ class Rule:
     message: str | None = None
     message_en: str | None = None
     match_on: str = "figures"  # "figures": the masked view with slots; "text": the text itself
+    structure: str | None = None  # with match_on "statements": what the statement stage found
     prepared: KindParams = field(default_factory=lambda: KindParams())  # what the kind's prepare made of params
 
     def title_in(self, lang: str) -> str:

@@ -1,2 +1,30 @@
-"""Statements: quantities -> what each states (measure, subject, time, role, scope). Empty until
-the statement stage lands; it sits between reading and rules."""
+"""Statements: [Quantity] -> each figure's role, measure, subject, time and scope, and 其中 lists.
+
+The stage between reading figures and checking rules. Rules speak of what a figure states
+(a level, a change, a rate, a share, a part of a total), not of the characters around it.
+"""
+
+from __future__ import annotations
+
+from verify.reading.document import Document
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import lay_out
+from verify.statements.facts import Fact, facts, role_name
+from verify.statements.reader import NUMERIC, read_statement
+from verify.statements.records import PartsList, Role, Statement, StatementReading
+from verify.statements.scopes import parts_lists
+from verify.statements.vocabulary import vocabulary
+
+__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "read_statements", "role_name"]
+
+
+def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
+    """Read every numeric figure of a page into a statement, then find its 其中 lists."""
+    vocab = vocabulary()
+    layout = lay_out(doc.view)
+    statements: dict[int, Statement] = {}
+    for index, q in enumerate(quantities):
+        if q.kind in NUMERIC and not q.label:
+            statements[index] = read_statement(index, quantities, layout, vocab, statements)
+    lists = tuple(parts_lists(quantities, statements, layout, vocab))
+    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from verify.rules.formula.printing import format_interval, is_round, render_formula
 from verify.errors import RuleFileError
-from verify.rules.formula.parse import FormulaError, Node, Relation, variables
+from verify.reading.numerals import decimal_string
+from verify.rules.formula.parse import FormulaError, Node, Num, Relation, Var, variables
 from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_may_hold
 from verify.checking.kinds.common import (
     comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, value_interval,
@@ -231,8 +232,11 @@ def _subject(prep: RelationParams, figures):
 
 def _stated_relation(prep: RelationParams, names) -> str:
     """The relation with the stated figures in it: 19.9亿元 = (188.4亿元 − 19.9亿元) × 11.8%."""
-    sign = "=" if prep.relation.op == "==" else prep.relation.op
-    return f"{render_formula(prep.relation.left, names)} {sign} {render_formula(prep.relation.right, names)}"
+    sign = {"==": "=", "<=": "≤", ">=": "≥"}.get(prep.relation.op, prep.relation.op)
+    left, right = prep.relation.left, prep.relation.right
+    if isinstance(right, Num) and isinstance(left, Var) and names.get(left.name, "").endswith(("%", "％")):
+        return f"{names[left.name]} {sign} {decimal_string(right.value * 100)}%"   # 68.3% ≤ 100%, not ≤ 1
+    return f"{render_formula(left, names)} {sign} {render_formula(right, names)}"
 
 
 def _judge_implied(rule, prep: RelationParams, var, figures, names, lang):

@@ -8,6 +8,7 @@ exceed the total, and when the partition is complete it must equal it within rou
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -20,6 +21,7 @@ from verify.messages import text_for
 from verify.records import Severity
 from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
+from verify.statements import Role
 
 TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "skip_label": str, "stop_label": str,
          "skip_total": str, "complete": str}
@@ -100,8 +102,18 @@ def evaluate(rule, matches, context):
         disjoint, complete = _partition(labels, len(parts), prep.partitions)
         if prep.complete == "always":
             disjoint = complete = True
+        if "complete" in match.texts:   # the statement stage has read whether the parts are all
+            disjoint = match.texts["complete"] in ("complete", "disjoint")
+            complete = match.texts["complete"] == "complete"
+        certain = match.texts.get("certain") != "no"   # the statement stage was sure of the total
+        if not certain:
+            disjoint = complete = False
         verdict.checked |= {i for i, _ in parts} | ({total_index} if total_q else set())
         found = _judge(rule, prep, total_q, quantities, (disjoint, complete), context.lang)
+        if not found and rule.match_on == "statements" and certain and not disjoint and total_q is not None:
+            found = _overfull(rule, total_q, quantities, [i for i, _ in parts], context)
+        if not certain or match.texts.get("probable") == "yes":   # a structure probable, not certain
+            found = [dataclasses.replace(f, severity="warning") if f.severity == "error" else f for f in found]
         verdict.findings += found
         if not found:
             verdict.held(rule, total_q or quantities[0], _held_text(prep, total_q, quantities, disjoint, complete))
@@ -212,6 +224,26 @@ def _judge(rule, prep, total_q, parts, partition, lang):
         message = text_for(lang, "parts_truncated", sum=shown_sum, total=names["total"])
         return [finding(rule, Severity.INFO, subject, message, shown_sum, calculation, parts)]
     return []
+
+
+def _overfull(rule, total_q, parts, indexes, context) -> list:
+    """Parts that need not partition their total still cannot all fit in it, unless each carries
+    its own share (一线的100.6万名，占50.8%；大专的86万名，占43.4%): groups of other dimensions,
+    which overlap. Not certain to be wrong, so a warning."""
+    shared = context.memo.get("shares-of")
+    if shared is None:  # once per document, not once per list: a scan per list was quadratic
+        shared = context.memo["shares-of"] = {st.of for st in context.statements.statements.values()
+                                              if st.role is Role.SHARE and st.of is not None}
+    if len(parts) < 2 or all(i in shared for i in indexes):
+        return []
+    lenient = _sum(value_interval(q, True) for q in parts)
+    total = value_interval(total_q, True)
+    if lenient.low is None or total.high is None or lenient.low <= total.high:
+        return []
+    shown = format_interval(_sum(value_interval(q) for q in parts), total_q, extra=0, as_ratio=True)
+    message = text_for(context.lang, "parts_exceed", sum=shown, total=total_q.text)
+    calculation = f"{' + '.join(q.text for q in parts)} = {shown} > {total_q.text}"
+    return [finding(rule, "warning", total_q, message, shown, calculation, parts)]
 
 
 def _held_text(prep, total_q, parts, disjoint, complete) -> str:

@@ -1,14 +1,18 @@
-"""What the command line names -> Documents: files, folders (recursing into *.txt), and - for stdin.
+"""What the command line names -> Documents: files, folders, and - for stdin.
 
 Together with cli.py this is where files are read and written; every failure is an InputError
-naming the file, so the run ends with one line and exit 2, never a traceback. CI runs verify as
-root on files anyone can submit, so nothing here trusts a path: folders are walked without
-recursion and never left, input is read up to a size limit, and a report is written only to a
-regular file (through a symlink to one), never over a device, a FIFO or one of its own inputs.
+naming the file, so the run ends with one line and exit 2, never a traceback. Plain text (and
+stdin) is decoded as it is; a .docx, PDF, HTML or Markdown file goes to its reader, one module
+each here, which returns the text with a map back to places in the file. A reader's library is
+imported only when a file of its format is read. CI runs verify as root on files anyone can submit, so nothing here trusts a path: folders are
+walked without recursion and never left, input is read up to a size limit, and a report is
+written only to a regular file (through a symlink to one), never over a device, a FIFO or one of
+its own inputs.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
 import sys
@@ -21,21 +25,31 @@ from verify.reading.document import Document, decode
 STDIN = "-"
 DEFAULT_MAX_SIZE_MB = 50  # a page of a daily is ~50 KB; a whole year of one is under 20 MB
 _CHUNK = 1 << 20
+# Extension -> reader module (in this package); anything else is read as plain text.
+READERS = {".docx": "docx_file", ".pdf": "pdf_file", ".html": "html_file", ".htm": "html_file",
+           ".md": "markdown_file", ".markdown": "markdown_file"}
+SUPPORTED = ("*.txt", *(f"*{ext}" for ext in READERS))
 
 
-def expand_inputs(names: list[str], glob: str) -> list[str]:
-    """Files as given, each folder replaced by its matching files (sorted), in the order given."""
-    check_glob(glob)
+def expand_inputs(names: list[str], glob: str | None = None) -> list[str]:
+    """Files as given, each folder replaced by its matching files (sorted), in the order given.
+
+    Without a glob a folder gives every file of a supported format (SUPPORTED).
+    """
+    if glob is not None:
+        check_glob(glob)
     if names.count(STDIN) > 1:
         raise UsageError("- (standard input) is named more than once")
     paths: list[str] = []
+    patterns = (glob,) if glob else SUPPORTED
     for name in names:
         if name == STDIN or not os.path.isdir(name):
             paths.append(name)
             continue
-        found = sorted(_walk(name, glob))
+        found = sorted(_walk(name, patterns))
         if not found:
-            raise InputError(display_name(name), f"folder with nothing to check (no {glob} files)")
+            wanted = glob or ", ".join(SUPPORTED)
+            raise InputError(display_name(name), f"folder with nothing to check (no {wanted} files)")
         paths.extend(found)
     return paths
 
@@ -47,12 +61,15 @@ def check_glob(glob: str) -> None:
         raise UsageError(f"--glob {glob!r}: give a pattern of file names inside the folder, such as *.txt")
 
 
-def _walk(folder: str, glob: str) -> list[str]:
-    """Matching regular files below folder: iterative (any depth), symlinked folders not followed,
-    an unreadable subfolder an error rather than silently skipped."""
-    pattern = glob
-    while pattern.startswith("**/"):  # every folder is searched anyway: **/*.txt is *.txt
-        pattern = pattern[3:]
+def _walk(folder: str, globs: tuple[str, ...]) -> list[str]:
+    """Regular files below folder matching any of the globs: iterative (any depth), symlinked
+    folders not followed, Word's ~$ lock files skipped, an unreadable subfolder an error rather
+    than silently skipped."""
+    patterns = []
+    for pattern in globs:
+        while pattern.startswith("**/"):  # every folder is searched anyway: **/*.txt is *.txt
+            pattern = pattern[3:]
+        patterns.append(pattern)
     found, stack = [], [folder]
     while stack:
         current = stack.pop()
@@ -61,7 +78,8 @@ def _walk(folder: str, glob: str) -> list[str]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(entry.path)
-                    elif entry.is_file() and PurePosixPath(os.path.relpath(entry.path, folder)).match(pattern):
+                    elif entry.is_file() and not entry.name.startswith("~$") and any(
+                            PurePosixPath(os.path.relpath(entry.path, folder)).match(p) for p in patterns):
                         found.append(entry.path)
         except OSError as exc:
             raise InputError(display_name(current), f"cannot read folder ({exc.strerror or exc})") from None
@@ -101,7 +119,11 @@ def read_document(path: str, encoding: str | None, max_size_mb: int = DEFAULT_MA
         raise InputError(shown, "is a directory, not a report file") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read ({exc.strerror or exc})") from None
-    return decode(raw, shown, encoding)
+    reader = READERS.get(os.path.splitext(path)[1].lower())
+    if reader is None:
+        return decode(raw, shown, encoding)
+    module = importlib.import_module(f"verify.inputs.{reader}")
+    return module.read(raw, shown, encoding)
 
 
 def _read_limited(stream, limit: int, shown: str, max_size_mb: int) -> bytes:

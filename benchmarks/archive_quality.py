@@ -1,0 +1,145 @@
+"""Quality on published text and on the hand-read gold set — the figures issue 10 is judged by.
+
+    python benchmarks/archive_quality.py               # print the tables
+    python benchmarks/archive_quality.py --write-docs  # also replace its section of docs/benchmarks.md
+
+1. False alarms on ../shared/archive plus ../shared/corpus (about 6.6 M characters of published
+   text), per 100,000 characters: errors (each must be a published mistake named in
+   tests/oddities.py), cross-check warnings, and usage warnings counted apart.
+2. Coverage per genre: the share of stated figures (numeric kinds) that take part in at least
+   one check, as the JSON report counts them.
+3. Recall on the relation gold set (tests/gold/*.yaml, read by hand, not by running verify):
+   per family, each relation broken beyond rounding, items dropped or added (gold_recall.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "tests"))
+import gold_recall  # noqa: E402  (beside this file)
+from oddities import PUBLISHED_MISTAKES  # noqa: E402  (plain data shared with the tests)
+
+SHARED = REPO.parent / "shared"
+GENRES = {"transcripts": ["archive/xwlb"], "reports": ["archive/bulletins"], "daily 1998": ["archive/rmrb1998"],
+          "corpus": ["corpus"]}
+NUMERIC = {"amount", "count", "percent", "point", "ratio"}
+DOCS = REPO / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- archive-quality:begin -->", "<!-- archive-quality:end -->"
+
+
+def _verify(*args: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "verify", *args], cwd=REPO, capture_output=True, text=True, check=False)
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"verify {' '.join(args)}: {out.stderr.strip()}")
+    return json.loads(out.stdout)
+
+
+def usage_rules() -> set[str]:
+    """Rules of the usage pack: how a figure is written, counted apart from cross-checks."""
+    return {p.stem for p in (REPO / "rules" / "usage").glob("*.yaml")}
+
+
+def measure_archive() -> tuple[list[str], dict]:
+    """False alarms and coverage per genre, as markdown lines and raw counts."""
+    usage = usage_rules()
+    rows, totals = [], Counter()
+    unexplained = []
+    for genre, folders in GENRES.items():
+        counts = Counter()
+        for folder in folders:
+            report = _verify("--format", "json", "--fail-on", "never", str(SHARED / folder))
+            numbers = _verify("--numbers", "--format", "json", str(SHARED / folder))
+            chars = sum(len(Path(f["path"]).read_text(encoding="utf-8")) for f in numbers["files"])
+            stated = {f["path"]: sum(q["kind"] in NUMERIC for q in f["quantities"]) for f in numbers["files"]}
+            counts["chars"] += chars
+            counts["stated"] += sum(stated.values())
+            for f in report["files"]:
+                counts["checked"] += f["checked"]
+                for x in f["findings"]:
+                    where = f"{Path(f['path']).parent.name}/{Path(f['path']).name}"
+                    if x["severity"] == "error":
+                        counts["errors"] += 1
+                        if (where, x["rule"], x["text"]) in PUBLISHED_MISTAKES:
+                            counts["published"] += 1
+                        else:
+                            unexplained.append(f"{where} {x['rule']} {x['text']}")
+                    elif x["severity"] == "warning":
+                        counts["usage" if x["rule"] in usage else "cross"] += 1
+        totals.update(counts)
+        rows.append((genre, counts))
+    lines = ["| genre | characters | errors (published mistakes) | cross-check warnings | usage warnings | "
+             "errors /100k | cross-check warnings /100k | stated figures | in a check |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for genre, c in rows + [("all", totals)]:
+        per = 100_000 / max(1, c["chars"])
+        lines.append(f"| {genre} | {c['chars']:,} | {c['errors']} ({c['published']}) | {c['cross']} | {c['usage']} | "
+                     f"{c['errors'] * per:.2f} | {c['cross'] * per:.2f} | {c['stated']:,} | "
+                     f"{100 * c['checked'] / max(1, c['stated']):.1f}% |")
+    if unexplained:
+        lines += ["", "Errors not named as published mistakes:", ""] + [f"- {u}" for u in unexplained]
+    return lines, dict(totals)
+
+
+def measure_gold() -> list[str]:
+    """Recall per family on the gold set, and alarms on consistent rewrites."""
+    relations = gold_recall.gold.load_relations()
+    results, _ = gold_recall.measure(relations, REPO)
+    table = gold_recall.summary(results)
+    per_family = Counter(r.family for r in relations)
+    lines = [f"{len(relations)} relations from {len({r.source for r in relations})} files.", "",
+             "| family | relations | mutants | caught | recall | consistent rewrites | alarms on them |",
+             "|---|---|---|---|---|---|---|"]
+    core_m = core_c = 0
+    for family, row in table.items():
+        m, c = row.get("mutants", 0), row.get("caught", 0)
+        if family in gold_recall.CORE:
+            core_m, core_c = core_m + m, core_c + c
+        lines.append(f"| {family} | {per_family[family]} | {m} | {c} | {100 * c / m:.0f}% | "
+                     f"{row.get('rewrites', 0)} | {row.get('rewrite_alarms', 0)} |" if m else
+                     f"| {family} | {per_family[family]} | 0 | 0 | – | {row.get('rewrites', 0)} | "
+                     f"{row.get('rewrite_alarms', 0)} |")
+    lines += ["", f"Core families together: {core_c}/{core_m} = {100 * core_c / max(1, core_m):.0f}%."]
+    return lines
+
+
+def write_docs(section: list[str]) -> None:
+    """Replace this benchmark's section of docs/benchmarks.md (between its markers), or append it."""
+    doc = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    body = "\n".join([BEGIN, *section, END])
+    if BEGIN in doc and END in doc:
+        doc = doc[:doc.index(BEGIN)] + body + doc[doc.index(END) + len(END):]
+    else:
+        doc = doc.rstrip("\n") + "\n\n" + body + "\n"
+    DOCS.write_text(doc, encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-docs", action="store_true", help="replace this section of docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    if not (SHARED / "archive").is_dir():
+        print(f"skipped: {SHARED / 'archive'} is absent")
+        return 0
+    archive, _ = measure_archive()
+    gold = measure_gold()
+    section = ["## Published text and the relation gold set (issue 10)", "",
+               "Generated by `python benchmarks/archive_quality.py --write-docs`.", "",
+               "### False alarms and coverage", "", *archive, "",
+               "### Recall on relations read by hand", "", *gold]
+    print("\n".join(section))
+    if args.write_docs:
+        write_docs(section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

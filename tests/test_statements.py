@@ -1,0 +1,94 @@
+"""The statement stage: each figure's role, and which 其中 lists it finds (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.statements import Role, read_statements
+
+
+def reading(text: str):
+    doc = Document("<test>", text)
+    quantities = read_quantities(doc)
+    return quantities, read_statements(doc, quantities)
+
+
+def roles(text: str) -> dict[str, Role]:
+    quantities, result = reading(text)
+    return {quantities[i].text: st.role for i, st in result.statements.items()}
+
+
+def lists(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    quantities, result = reading(text)
+    return [(quantities[p.total].text, tuple(quantities[i].text for i in p.parts), p.certain)
+            for p in result.parts_lists]
+
+
+ROLE_CASES = [
+    ("地区生产总值实现626.9亿元，同比增长1.9%。", {"626.9亿元": Role.LEVEL, "1.9%": Role.RATE}),
+    ("188.4亿元，比上年增加19.9亿元，增长11.8%", {"188.4亿元": Role.LEVEL, "19.9亿元": Role.CHANGE, "11.8%": Role.RATE}),
+    ("第一产业增加值占国内生产总值比重为7.1%", {"7.1%": Role.SHARE}),
+    ("完成全年计划的96.8%", {"96.8%": Role.COMPLETION}),
+    ("辍学学生已由60万人降至2419人", {"60万人": Role.FROM, "2419人": Role.LEVEL}),
+    ("平均单日新增确诊病例数达到了约6000例，远高于2月底的1000例。", {"约6000例": Role.AVERAGE, "1000例": Role.BASE}),
+    ("已有两台33万千瓦机组建成投产", {"33万千瓦": Role.ATTRIBUTE}),
+    ("银行代客涉外收付款顺差162亿美元", {"162亿美元": Role.NET}),
+    ("格库铁路全长1206公里，最高时速120公里。", {"1206公里": Role.LEVEL, "120公里": Role.OTHER}),
+    ("完成全年1.8万亿元投资目标任务的25.5%", {"1.8万亿元": Role.PLAN, "25.5%": Role.COMPLETION}),
+    ("境外输入病例24例，含5例由无症状感染者转为确诊病例", {"24例": Role.LEVEL, "5例": Role.SUBPART}),
+    ("CPI同比上涨2.1%，涨幅比上月回落0.4个百分点", {"2.1%": Role.RATE, "0.4个百分点": Role.CHANGE}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES, ids=[c[0][:12] for c in ROLE_CASES])
+def test_roles(text, expected):
+    got = roles(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+LIST_CASES = [
+    # (text, [(total, parts, certain)])
+    ("全市引进集聚人才22.78万人,其中,新增专业技术人才9347人,高层次人才1.28万人。",
+     [("22.78万人", ("9347人", "1.28万人"), True)]),
+    ("地区生产总值实现626.9亿元，同比增长1.9%。其中，一产实现增加值16.9亿元，增长4.3%；二产实现增加值375.6亿元，增长0.4%。",
+     [("626.9亿元", ("16.9亿元", "375.6亿元"), True)]),
+    # the list ends where a clause opens a new statement
+    ("新增确诊病例15例，其中境外输入病例12例，本土病例3例；截至12月6日24时，现有确诊病例281例。",
+     [("15例", ("12例", "3例"), True)]),
+    ("新增无症状感染者38例，其中本土19例，境外输入19例，当日转为确诊病例24例。",
+     [("38例", ("19例", "19例"), True)]),
+    # a change is no total: the level it changes is
+    ("全国铁路固定资产投资完成3258亿元，超去年同期38亿元，同比增长1.2%，其中国家铁路基建投资完成2451亿元。",
+     [("3258亿元", ("2451亿元",), True)]),
+    # counted things of another noun are no parts
+    ("南北横贯太原市3个行政区，其中，光在万柏林区，过去就有2000多个小煤窑。", []),
+    # averages are neither totals nor parts
+    ("全国确诊新冠肺炎患者人均医疗费用约2.3万元。其中，重症患者人均治疗费用超过15万元。", []),
+    # a surplus is a balance: no total for its parts
+    ("银行代客涉外收付款顺差162亿美元，环比增长57%。其中，4月货物贸易跨境收支顺差443亿美元。", []),
+    # each parenthetical belongs to the figure it follows
+    ("中国已对外缔结39项引渡条约(其中29项已经生效)、52项刑事司法协助条约(其中46项已经生效)。",
+     [("39项", ("29项",), True), ("52项", ("46项",), True)]),
+    # two figures could be the total: uncertain, the larger is taken
+    ("代表团包括65名运动员和8名教练员，其中金牌获得者59名。", [("65名", ("59名",), False)]),
+    # from with from, to with to
+    ("辍学学生已由60万人降至2419人，其中建档立卡贫困家庭辍学学生由20万人降至0人。",
+     [("2419人", ("0人",), True), ("60万人", ("20万人",), True)]),
+    # parts of other units: no breakdown of one total
+    ("梳理汇总有效意见、建议1.1万条，其中针对“四风”方面存在的问题100多个，意见150多条。", []),
+    # 其中 inside a word is no list
+    ("吸引了众多的体育爱好者投身其中，参与者达2000人。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
+def test_parts_lists(text, expected):
+    assert lists(text) == expected
+
+
+def test_full_width_and_dot_decimal():
+    """１３４３·３亿美元 (older copy writes the decimal point as a middle dot) is one total."""
+    got = lists("韩国所欠１４家外国银行债务的总额达到了１３４３·３亿美元，其中短期外债达８００亿美元。")
+    assert got == [("１３４３·３亿美元", ("８００亿美元",), True)]

@@ -1,0 +1,76 @@
+"""Where sentences, clauses and parentheticals begin and end, found once per page.
+
+Sentences end at 。！？ and line breaks (not at ；, which joins the clauses of one statement);
+clauses end at commas, semicolons and colons too; a parenthetical （…） is a note inside its
+clause. Positions are offsets of the document's normalised view.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_END = re.compile(r"[。！？!?\n,;；:]")
+_BRACKETS = re.compile(r"[()\[\]【】\n]")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Sentence and clause boundaries, and the spans of parentheticals, of one page."""
+
+    text: str
+    sentence_ends: tuple[int, ...]
+    clause_ends: tuple[int, ...]
+    notes: tuple[tuple[int, int], ...]   # (open, close) of each parenthetical
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding pos: after the previous end mark, through the next."""
+        return _span(self.sentence_ends, pos, len(self.text))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause holding pos; a parenthetical's brackets also bound it."""
+        start, end = _span(self.clause_ends, pos, len(self.text))
+        note = self.note_at(pos)
+        if note is not None:
+            return max(start, note[0] + 1), min(end, note[1])
+        inner = self.notes_between(start, pos)
+        if inner:
+            start = max(start, inner[-1][1] + 1)
+        return start, end
+
+    def note_at(self, pos: int) -> tuple[int, int] | None:
+        """The parenthetical holding pos, if any."""
+        i = bisect.bisect_right(self.notes, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self.notes[i][0] < pos < self.notes[i][1]:
+            return self.notes[i]
+        return None
+
+    def notes_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Parentheticals that close within [start, end)."""
+        lo = bisect.bisect_left(self.notes, (start, -1))
+        return [n for n in self.notes[lo:] if n[0] < end and n[1] < end]
+
+
+def _span(ends: tuple[int, ...], pos: int, length: int) -> tuple[int, int]:
+    i = bisect.bisect_left(ends, pos)
+    start = ends[i - 1] + 1 if i > 0 else 0
+    end = ends[i] + 1 if i < len(ends) else length
+    return start, end
+
+
+def lay_out(view: str) -> Layout:
+    """Find every boundary of the page in one pass each."""
+    notes, stack = [], []
+    for m in _BRACKETS.finditer(view):
+        ch = m.group()
+        if ch == "\n":
+            stack.clear()
+        elif ch in "(【[":
+            stack.append(m.start())
+        elif stack:
+            notes.append((stack.pop(), m.start()))
+    notes.sort()
+    return Layout(view, tuple(m.start() for m in SENTENCE_END.finditer(view)),
+                  tuple(m.start() for m in CLAUSE_END.finditer(view)), tuple(notes))

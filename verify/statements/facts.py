@@ -1,0 +1,170 @@
+"""Facts: the figures that state one measure together — a level, its change, its rate, its share,
+where it started (由A增加到B), the whole it is a share of — so that rules can relate them.
+
+A change, rate, share or completion is linked to its level by the reader (`Statement.of`); a
+level reached by 增长到/降至 is linked to the figure after 由/从 before it in the same sentence; a
+share's whole is the figure stated inside its own words (占全区全部工业产值212亿元的40%). Changes
+and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.records import Role, Statement
+
+_TO = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|回落|缩小|下跌|降|升|增|减)了?(?:到|至)")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Figures about one measure, by the name rules use for them (level, change, drop, rate, fall,
+    times, before, share, whole, completion), as quantity indexes."""
+
+    level: int
+    figures: tuple[tuple[str, int], ...]
+
+    def bound(self) -> dict[str, int]:
+        """The figures by name, the level included."""
+        return {"level": self.level, **dict(self.figures)}
+
+
+def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+          parts_lists=(), vocab=None) -> list[Fact]:
+    """Every level that has at least one other figure stating about it."""
+    about: dict[int, dict[str, int]] = {}
+    total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
+    for index, st in statements.items():
+        if st.of is None or statements.get(st.of) is None:
+            continue
+        name = role_name(st, quantities[index])
+        if name:
+            about.setdefault(st.of, {}).setdefault(name, index)
+    for index, st in statements.items():
+        if st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
+            before = _started_from(index, quantities, statements, layout) if st.role is not Role.RATE else None
+            before = before if before is not None else _compared_with(index, quantities, statements, layout)
+            if before is not None:
+                about.setdefault(index, {})["before"] = before
+        if st.role is Role.SHARE and st.of is not None:
+            whole = _whole_inside(index, quantities, statements)
+            if whole is None and st.of in total_of and _names_no_other_whole(index, quantities, statements, layout):
+                whole = total_of[st.of]   # 其中，一线的100.6万名，占50.8%: a share of the list's total
+            if whole is not None:
+                about.setdefault(st.of, {})["whole"] = whole
+    for net, plus, minus in _balances(quantities, statements, layout, vocab):
+        about.setdefault(net, {}).update({"plus": plus, "minus": minus})
+    return [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
+            if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
+            or statements[level].role is Role.RATE and "before" in named]
+
+
+def _compared_with(index: int, quantities, statements, layout: Layout) -> int | None:
+    """突破9000万名，比1949年的448.8万名增长约19倍 / 上涨3.1%，涨幅比8月份的2.6%扩大了0.5个百分点:
+    the figure after 比 that a change after it is measured from."""
+    q = quantities[index]
+    for i in range(index + 1, min(len(quantities), index + 3)):
+        st = statements.get(i)
+        if st is None:
+            continue
+        if st.sentence != statements[index].sentence:
+            return None
+        if st.role is Role.BASE and quantities[i].unit == q.unit and \
+                re.search(r"(?:比|较|与)[^，,。；;]{0,16}$", layout.text[q.end:quantities[i].start]):
+            following = statements.get(i + 1)
+            if following is not None and following.role in (Role.CHANGE, Role.RATE) and following.of in (index, None):
+                return i
+        return None
+    return None
+
+
+def _balances(quantities, statements, layout: Layout, vocab) -> list[tuple[int, int, int]]:
+    """贸易顺差2.36万亿元 after 出口14.39万亿元 … 进口12.04万亿元 in the same or the sentence
+    before: the net figure with the flows it balances (vocabulary: balances)."""
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.NET:
+            continue
+        for net, plus, minus in vocab.balances:
+            if net not in st.measure:
+                continue
+            start = layout.sentence(max(0, st.sentence[0] - 1))[0] if st.sentence[0] > 0 else 0
+            flows = {}
+            for i in range(index - 1, max(-1, index - 12), -1):
+                other = statements.get(i)
+                if other is None or quantities[i].start < start:
+                    break
+                if other.role is Role.LEVEL and quantities[i].unit == quantities[index].unit:
+                    for name, word in (("plus", plus), ("minus", minus)):
+                        if name not in flows and _names_flow(other.measure, word, plus, minus):
+                            flows[name] = i
+            if len(flows) == 2:
+                found.append((index, flows["plus"], flows["minus"]))
+            break
+    return found
+
+
+def _names_flow(measure: str, word: str, plus: str, minus: str) -> bool:
+    """出口 names the flow 出口, 进出口 names neither."""
+    at = measure.rfind(word)
+    return at >= 0 and not (word == plus and measure[max(0, at - 1):at + len(word)] in ("进" + word,)) \
+        and not measure.endswith(plus + minus) and not measure.endswith(minus[0] + plus)
+
+
+def role_name(st: Statement, q: Quantity) -> str | None:
+    """The name a rule binds a change, rate, share or completion by (change/drop, rate/fall, …)."""
+    if st.compare and "均" in st.compare:
+        return None   # 年均增长8.8%, 年均增收900亿元: an average per year is no change between the ends
+    if st.role is Role.CHANGE and q.unit == "百分点":
+        return "gain" if st.sign > 0 else "loss" if st.sign < 0 else None
+    if st.role is Role.CHANGE:
+        return "change" if st.sign >= 0 else "drop"
+    if st.role is Role.RATE:
+        if q.unit == "倍":
+            return "times" if st.sign >= 0 else None
+        return "rate" if st.sign >= 0 else "fall"
+    if st.role is Role.SHARE:
+        return "share"
+    if st.role is Role.COMPLETION:
+        return "completion"
+    return None
+
+
+def _started_from(index: int, quantities, statements, layout: Layout) -> int | None:
+    """由A增加到B: the figure after 由/从 before a level reached by 增加到, in one sentence."""
+    q = quantities[index]
+    for i in range(index - 1, max(-1, index - 4), -1):
+        st = statements.get(i)
+        if st is None:
+            continue
+        if st.sentence != statements[index].sentence:
+            return None
+        if st.role is Role.FROM and q.unit and quantities[i].unit == q.unit and _TO.search(layout.text, quantities[i].end, q.start):
+            return i
+    return None
+
+
+_GENERIC_WHOLE = re.compile(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
+                            r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
+
+
+def _names_no_other_whole(index: int, quantities, statements, layout: Layout) -> bool:
+    """占50.8%, 占比约96%, 占总数的77%: the share names no whole of its own."""
+    st = statements[index]
+    words = layout.text[st.clause[0]:quantities[index].start].strip()
+    return bool(_GENERIC_WHOLE.match(words))
+
+
+def _whole_inside(index: int, quantities, statements) -> int | None:
+    """占全区全部工业产值212亿元的40%: the figure inside a share's own words is its whole."""
+    st = statements[index]
+    for i in range(index - 1, max(-1, index - 3), -1):
+        other = statements.get(i)
+        if other is None or quantities[i].start < st.clause[0]:
+            return None
+        if other.role is Role.BASE:
+            return i
+    return None

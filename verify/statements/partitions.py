@@ -1,0 +1,76 @@
+"""Whether the parts of a breakdown are all of its total — decided by words, never by arithmetic.
+
+Complete: the parts name distinct members of one partition of the vocabulary, all of them
+(境外输入/本土, 城镇/乡村); two parts that are a word and its complement (从事农业/从事非农业,
+限额以上/限额以下); a breakdown along a dimension (分地域看); a stated number of kinds equal to the
+parts named (五种主要农业机械 … five parts). Disjoint (their sum may not exceed the total, but
+need not reach it): distinct members of a partition, not all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.records import Statement
+from verify.statements.vocabulary import Vocabulary
+
+_COMPLEMENTS = (("非", ""), ("以下", "以上"), ("外", "内"))
+
+
+def completeness(total: int, parts: list[int], quantities: list[Quantity], statements: dict[int, Statement],
+                 layout: Layout, vocab: Vocabulary, dimension: bool) -> str:
+    """"complete", "disjoint" or "open" (parts that may overlap or leave some out)."""
+    labels = [statements[i].measure for i in parts]
+    by_partition = _partition(labels, vocab)
+    if by_partition:
+        return by_partition
+    if len(parts) == 2 and _complementary(*labels):
+        return "complete"
+    if dimension and len(parts) >= 2:
+        shared = {st.of for st in statements.values() if st.role.value == "share"}
+        return "disjoint" if any(i in shared for i in parts) else "complete"   # each with its share: some only
+    if len(parts) >= 2 and _kinds_counted(total, len(parts), quantities, layout, vocab):
+        return "complete"
+    return "open"
+
+
+def _partition(labels: list[str], vocab: Vocabulary) -> str | None:
+    for members in vocab.partitions:
+        hits = [_member_in(label, members) for label in labels]
+        if any(h is None for h in hits) or len(set(hits)) != len(hits):
+            continue
+        return "complete" if len(hits) == len(members) else "disjoint"
+    return None
+
+
+def _member_in(label: str, members) -> int | None:
+    """The one member a label names (the longest word wins: 非公有 over 公有), else None."""
+    found = [(len(word), n) for n, synonyms in enumerate(members) for word in synonyms if word in label]
+    if not found:
+        return None
+    best = max(found)
+    named = {n for length, n in found if length == best[0]}
+    return best[1] if len(named) == 1 else None
+
+
+def _complementary(a: str, b: str) -> bool:
+    """从事农业人员 / 从事非农业人员, 限额以上单位 / 限额以下单位."""
+    for one, other in _COMPLEMENTS:
+        for x, y in ((a, b), (b, a)):
+            if one in x and (x.replace(one, other, 1) == y if other else x.replace(one, "", 1) == y):
+                return True
+    return False
+
+
+def _kinds_counted(total: int, count: int, quantities: list[Quantity], layout: Layout, vocab: Vocabulary) -> bool:
+    """五种主要农业机械（…）总量2469.61万台: a number of kinds in the total's sentence equal to the parts."""
+    sentence = layout.sentence(quantities[total].start)
+    counters = vocab.words("kind_counters")
+    for q in quantities[max(0, total - 6):total]:
+        if q.start >= sentence[0] and q.kind == "count" and q.unit in counters and q.value == count:
+            return True
+    text = layout.text[sentence[0]:quantities[total].start]
+    return bool(re.search(rf"(?:{'|'.join('一二三四五六七八九十'[count - 1:count])}|{count})(?:{'|'.join(counters)})", text)) \
+        if 1 <= count <= 10 else False

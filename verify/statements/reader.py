@@ -1,0 +1,190 @@
+"""[Quantity] -> {index: Statement}: what each figure states, read from the words around it.
+
+The words just before a figure (since the previous figure of its clause) decide its role: a
+change verb makes a rate (percent) or a change (amount), 占…比重 a share, 完成…计划的 a plan
+completion, 由 where a change started, 高于 a comparison; 人均/每/密度 in the clause make an
+average. The clause's words before its first figure name the measure; later figures of the
+clause (增长4.3%) state more about the same measure. All words are vocabulary data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary
+
+NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
+CALENDAR = frozenset({"year", "date"})
+PERCENT_UNITS = frozenset({"%", "‰", "成"})
+_LEAD = re.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同时|此外|另外|其余|而|并|且|及|和|与|另)+")
+_TRAIL = re.compile(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$")
+_AFTER_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
+
+
+def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab: Vocabulary,
+                   earlier: dict[int, Statement]) -> Statement:
+    """One numeric figure as a statement; `earlier` holds the statements before it."""
+    q = quantities[index]
+    view = layout.text
+    clause = layout.clause(q.start)
+    sentence = layout.sentence(q.start)
+    previous = quantities[index - 1] if index > 0 else None
+    numeric_before = next((quantities[i] for i in range(index - 1, max(-1, index - 4), -1)
+                           if quantities[i].kind in NUMERIC), None)
+    since = numeric_before.end if numeric_before is not None and numeric_before.end > clause[0] else clause[0]
+    label = view[since:q.start].strip()
+    role, sign = _role(q, _role_words(label), view[clause[0]:q.start], previous, vocab)
+    if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
+        role = Role.PLAN
+    if role is Role.LEVEL and view.startswith("级", q.end):
+        role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
+    note = layout.note_at(q.start)
+    if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
+        sentence = (max(sentence[0], view.rfind("，", 0, note[0]) + 1, view.rfind(",", 0, note[0]) + 1), sentence[1])
+    of = _described(index, role, label if "分别" not in view[clause[0]:q.start] else "分别", sentence, earlier, vocab,
+                    _percent_figures(index, quantities), points=q.unit == "百分点")
+    measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else view[clause[0]:q.start])
+    compare = vocab.compare.search(view[clause[0]:q.start])
+    return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
+                     compare.group() if compare else None, _time(index, quantities, sentence),
+                     clause, sentence, layout.note_at(q.start) is not None, of)
+
+
+def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
+               vocab: Vocabulary, percent_figures: frozenset[int] = frozenset(), points: bool = False) -> int | None:
+    """For a change, rate, share or completion whose words name no measure of their own (，同比增长
+    4.3%), or name again the measure before it (，总产量十年增长1.3倍): the level it speaks of, the
+    nearest level before it in its sentence. A change in 百分点 speaks of the nearest rate."""
+    if role not in (Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION) or "分别" in label:
+        return None   # 分别占…的97.8%和78.5%: a 分别 list binds its values item by item, not to one level
+    rest = _other_words(label, vocab)
+    for i in range(index - 1, max(-1, index - 6), -1):
+        st = earlier.get(i)
+        if st is None:
+            continue   # a year or a date between (比2005年增加): no figure of the measure
+        if st.clause[0] < sentence[0]:
+            return None
+        if points:   # 涨幅比8月份的2.6%扩大了0.5个百分点: the rate it changes
+            if st.role in (Role.RATE, Role.LEVEL) and i in percent_figures:
+                return i
+            continue
+        if st.role in (Role.LEVEL, Role.AVERAGE):
+            if role is not Role.SHARE and len(rest) > 1 and not _shares_a_word(rest, st.measure):
+                return None   # a share speaks of the level before it even when it names its whole
+            return i
+        if st.of is not None and not points:
+            if role is not Role.SHARE and len(rest) > 1:
+                return None
+            return st.of
+    return None
+
+
+def _compared_to(label: str, vocab: Vocabulary) -> bool:
+    """比原来的3%, 比去年11.84%的增幅: after 比/较 and before any verb of change, a figure is what
+    another is compared with (同比 and 环比 compare with a period, not with a figure)."""
+    m = re.search(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$", label)
+    return bool(m) and not vocab.up.search(m.group(1)) and not vocab.down.search(m.group(1)) \
+        and not re.search("|".join(vocab.words("change_up") + vocab.words("change_down")), m.group(1))
+
+
+def _percent_figures(index: int, quantities: list[Quantity]) -> frozenset[int]:
+    return frozenset(i for i in range(max(0, index - 5), index) if quantities[i].unit in PERCENT_UNITS)
+
+
+_SUBJECT_WORDS = re.compile(r"全国|我国|全市|全省|全区|中国|全县")
+
+
+def _shares_a_word(words: str, measure: str) -> bool:
+    """总产量 and 粮食总产 share 总产: the words name the same measure again."""
+    words, measure = _SUBJECT_WORDS.sub("", words), _SUBJECT_WORDS.sub("", measure)
+    pairs = {measure[k:k + 2] for k in range(len(measure) - 1)}
+    return any(words[k:k + 2] in pairs for k in range(len(words) - 1))
+
+
+def _other_words(label: str, vocab: Vocabulary) -> str:
+    """The words since the previous figure less comparisons, verbs of change and times."""
+    rest = vocab.compare.sub("", _CALENDAR_WORDS.sub("", label))
+    rest = vocab.up.sub("", vocab.down.sub("", rest))
+    return re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及的]|同期|相比|增速|增幅|实现|完成|占|累计|共|合计", "", rest)
+
+
+_CALENDAR_WORDS = re.compile(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
+                             r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前")
+
+
+def _role_words(label: str) -> str:
+    """The words that decide a role, without the times they name (从2012年的 -> 从, 提高到目前的 -> 提高到)."""
+    return _CALENDAR_WORDS.sub("", label).replace("的", "").strip()
+
+
+def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab: Vocabulary) -> tuple[Role, int]:
+    """The role and sign of a figure, from the words just before it."""
+    percent = q.unit in PERCENT_UNITS or q.kind == "ratio"
+    sign = -1 if vocab.down.search(label) else (1 if vocab.up.search(label) else 0)
+    if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
+        return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
+    if vocab.subpart.search(label):
+        return Role.SUBPART, 0
+    if q.unit == "百分点":
+        return Role.CHANGE, sign
+    if sign > 0 and re.search(r"新增[\u4e00-\u9fff]*$", label) and not vocab.compare.search(label):
+        sign = 0   # 当日新增3例, 新增确诊病例12例: the count of new cases, a level of its own
+    if vocab.change_to.search(label):
+        return Role.LEVEL, 0
+    if percent and vocab.completion.search(before):
+        return Role.COMPLETION, 0
+    if percent and (vocab.share.search(label) or vocab.share.search(before)):
+        return Role.SHARE, 0
+    if sign:
+        return (Role.RATE if percent else Role.CHANGE), sign
+    if vocab.from_word.search(label):
+        return Role.FROM, 0
+    if vocab.base_word.search(label) or (not percent and vocab.whole_of_share.search(label)) \
+            or _compared_to(label, vocab):
+        return Role.BASE, 0
+    if vocab.extreme.search(label):
+        return Role.OTHER, 0
+    if not percent and vocab.plan.search(before):
+        return Role.PLAN, 0
+    if previous is not None and previous.kind == "count" and q.start == previous.end and not percent:
+        return Role.ATTRIBUTE, 0   # 两台33万千瓦机组: the size of each, not an amount of them
+    if not percent and vocab.average.search(before):
+        return Role.AVERAGE, 0
+    if not percent and vocab.net.search(before):
+        return Role.NET, 0
+    return Role.LEVEL, 0
+
+
+def _measure(words: str) -> str:
+    """The indicator a clause names: its words before the figure, connectives and verbs cut."""
+    words = re.sub(r"\s+", "", words)
+    for _ in range(2):
+        words = _TRAIL.sub("", _LEAD.sub("", words))
+    return words
+
+
+def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
+    """What is counted (3个行政区 -> 行政区) or which indicator is measured (投资, 产值)."""
+    if q.kind == "count":
+        noun = _AFTER_NOUN.match(view, q.end)
+        if noun:
+            cut = _AFTER_STOP.search(noun.group())
+            head = noun.group()[:cut.start()] if cut else noun.group()
+            if head:
+                return head
+    found = vocab.heads.findall(measure)
+    return vocab.head_family[found[-1]] if found else ""
+
+
+def _time(index: int, quantities: list[Quantity], sentence: tuple[int, int]) -> str | None:
+    """The calendar figure nearest before, in the same sentence (前10月, 2021年)."""
+    for q in reversed(quantities[max(0, index - 6):index]):
+        if q.start < sentence[0]:
+            break
+        if q.kind in CALENDAR:
+            return q.text
+    return None

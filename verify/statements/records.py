@@ -1,0 +1,69 @@
+"""What the statement stage says of a page: each figure's role and measure, and the 其中 lists.
+
+Records only, frozen: the reader builds them, rules and the report read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(Enum):
+    """What a figure states about its measure."""
+
+    LEVEL = "level"            # 地区生产总值626.9亿元
+    CHANGE = "change"          # 比上年增加19.9亿元 (signed)
+    RATE = "rate"              # 增长4.3% (signed)
+    SHARE = "share"            # 占…比重为7.1%
+    COMPLETION = "completion"  # 完成全年计划的96.8%
+    AVERAGE = "average"        # 人均, 日均, 每亩, 密度: never a part of a total
+    FROM = "from"              # 由60万人 (降至2419人)
+    BASE = "base"              # 远高于2月底的1000例: what another figure is compared with
+    PLAN = "plan"              # 计划新开工2.5万个: a target or forecast, not what happened
+    SUBPART = "subpart"        # 含5例…: a part of the figure before it
+    NET = "net"                # 顺差162亿美元: a balance, which a part may exceed
+    ATTRIBUTE = "attribute"    # 两台33万千瓦机组, 2.5级以上的地震: describes a thing, is no amount of it
+    OTHER = "other"            # magnitudes, scores, ages: figures that do not add up
+
+
+ADDITIVE = frozenset({Role.LEVEL, Role.FROM})
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One figure read as a statement: its role, sign, measure, what it compares with, where."""
+
+    index: int                 # the figure, as an index into the page's quantities
+    role: Role
+    sign: int                  # +1 up, -1 down, 0 for no change word
+    measure: str               # the indicator as the clause names it (工业增加值, 境外输入病例)
+    head: str                  # what is counted or measured: 行政区 of 3个行政区, 投资 of 投资1.23亿元
+    compare: str | None        # 同比, 比上年, 较上月 …
+    time: str | None           # 1—10月, 截至10月底 … as written in the clause
+    clause: tuple[int, int]    # the clause (between commas) the figure stands in
+    sentence: tuple[int, int]  # the sentence (between full stops and line breaks)
+    note: bool                 # inside a parenthetical (（其中29项已经生效）)
+    of: int | None = None      # for a change, rate or share: the level it describes (quantity index)
+
+
+@dataclass(frozen=True, slots=True)
+class PartsList:
+    """A 其中 list: the total it breaks down, and the parts it names."""
+
+    marker: int                # where 其中 stands
+    total: int                 # the total, as a quantity index
+    parts: tuple[int, ...]     # the parts, as quantity indexes, in text order
+    certain: bool              # one total only could be meant (else: the largest of those that could)
+    end: int                   # where the list ends
+    complete: str = "open"     # "complete": all parts named; "disjoint": no overlap; "open": may overlap
+    probable: bool = False     # opened by a dimension or a parenthetical, not by 其中: a warning at most
+
+
+@dataclass(frozen=True, slots=True)
+class StatementReading:
+    """Every statement of a page (by quantity index) and its 其中 lists."""
+
+    statements: dict[int, Statement]
+    parts_lists: tuple[PartsList, ...]
+    facts: tuple = ()          # tuple[Fact, ...]: levels with what else is stated of them

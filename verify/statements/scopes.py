@@ -1,0 +1,236 @@
+"""Parts lists: which total a breakdown splits, which figures after it are its parts, and
+whether they are all of them.
+
+A breakdown opens with 其中, with "X中，" naming the total's measure (新增债券中，), with a dimension
+(从隶属关系看，分地域看，), or as a parenthetical right after its total (1128万亩（水田168万亩、旱田
+960万亩）). It ends at the end of its sentence (of its parenthetical), at the next breakdown, or
+at a clause that opens a new statement (截至, 当日, 新增 … from the vocabulary). Parts are levels
+of one unit and indicator; averages, changes, rates, comparisons and attributes never are. The
+total is the nearest level before of the parts' unit and indicator, after the last ； of its
+sentence, else in the sentence before when the breakdown opens its own; when several could be
+meant, the total is uncertain. Whether the parts are complete is decided by words, never by
+arithmetic: members of one partition (vocabulary), a pair and its 非-complement, a dimension, or
+a stated number of kinds (五种主要农业机械) equal to the parts named.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.partitions import completeness
+from verify.statements.records import PartsList, Role, Statement
+from verify.statements.vocabulary import Vocabulary
+
+_QIZHONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))其中")
+_AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
+_WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
+PAIRED_ROLES = (Role.LEVEL, Role.FROM)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Where a breakdown opens: its kind, and for "X中" the total it names."""
+
+    start: int
+    end: int
+    kind: str              # "其中", "中", "看" (a dimension), "（）" (a parenthetical)
+    total: int | None = None
+
+
+def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                vocab: Vocabulary) -> list[PartsList]:
+    """Every breakdown of the page with a total and at least one part."""
+    starts = [q.start for q in quantities]
+    markers = _markers(quantities, statements, layout, vocab, starts)
+    found: list[PartsList] = []
+    taken: set[int] = set()   # parts of earlier lists: no total of a later dimension
+    for n, marker in enumerate(markers):
+        next_marker = markers[n + 1].start if n + 1 < len(markers) else len(layout.text)
+        parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
+        for role in PAIRED_ROLES:
+            chosen = [i for i in parts if statements[i].role is role]
+            if not chosen:
+                continue
+            if marker.total is not None:
+                total, certain = marker.total, True
+            elif marker.kind == "看":
+                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken)
+            else:
+                total, certain = _total(marker, chosen, quantities, statements, starts, layout, role, taken)
+            if total is None or statements[total].role is not role and marker.total is None:
+                continue
+            chosen = [i for i in chosen if _compatible(statements[total], statements[i])]
+            if not chosen or (marker.kind == "（）" and len(chosen) < 2):
+                continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
+            complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
+            probable = marker.kind in ("看", "（）")
+            if marker.kind == "中":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出5097亿元: later figures
+                chosen = chosen[:1]   # may be parts of the first, so only the first is surely a part
+            found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
+            taken.update(chosen)
+    return found
+
+
+def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
+    text = layout.text
+    markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text)]
+    markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
+    for m in _WITHIN.finditer(text):
+        total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
+        if total is not None:
+            markers.append(Marker(m.start(), m.end(), "中", total))
+    for m in _AMONG.finditer(text):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
+        inside = [i for i in range(bisect.bisect_left(starts, m.start("inner")), bisect.bisect_left(starts, m.end("inner")))
+                  if statements.get(i) is not None and statements[i].role is Role.LEVEL
+                  and quantities[i].kind in ("amount", "count")]
+        if inside:
+            markers.append(Marker(m.start(), m.end(), "中", inside[-1]))
+    for open_, close in layout.notes:
+        before = bisect.bisect_left(starts, open_) - 1
+        if before >= 0 and 0 <= open_ - quantities[before].end <= 1 and "其中" not in text[open_:close]:
+            st = statements.get(before)
+            if st is not None and st.role is Role.LEVEL:
+                markers.append(Marker(open_, open_ + 1, "（）", before))
+    markers.sort(key=lambda mk: mk.start)
+    return markers
+
+
+def _named_total(name: str, pos: int, quantities, statements, starts, layout: Layout) -> int | None:
+    """新增债券中，: the level before whose measure ends with the words before 中."""
+    name = name.strip("“”\"的")
+    if len(name) < 2:
+        return None
+    window = layout.sentence(layout.sentence(pos)[0] - 1)[0] if layout.sentence(pos)[0] > 0 else 0
+    for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        if quantities[i].start < window:
+            return None
+        st = statements.get(i)
+        if st is not None and st.role is Role.LEVEL and len(st.measure) >= 2 and \
+                (st.measure.endswith(name) or name.endswith(st.measure)):
+            return i
+    return None
+
+
+def _parts(marker: Marker, next_marker: int, quantities, statements, starts, layout: Layout,
+           vocab: Vocabulary) -> tuple[list[int], int]:
+    """The figures after the marker that can be parts, and where the list ends."""
+    note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
+    end = note[1] if note else layout.sentence(marker.start)[1]
+    end = min(end, next_marker)
+    parts, unit, seen = [], None, False
+    for i in range(bisect.bisect_left(starts, marker.end), len(quantities)):
+        q = quantities[i]
+        if q.start >= end:
+            break
+        st = statements.get(i)
+        if st is None:
+            continue
+        if seen and vocab.breaker.match(layout.text, _skip_space(layout.text, st.clause[0])):
+            end = st.clause[0]   # 其中，新增…: the first clause is the list's own; later ones may end it
+            break
+        seen = True
+        if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):
+            continue
+        unit = unit or q.unit
+        if q.unit != unit:
+            return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
+        parts.append(i)
+    return parts, end
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t　":
+        pos += 1
+    return pos
+
+
+def _total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
+           role: Role, taken: set[int]) -> tuple[int | None, bool]:
+    """The nearest level before the marker that the parts can belong to; uncertain when its
+    clauses hold several. A (parenthetical) list belongs to the figure its note follows."""
+    unit = quantities[parts[0]].unit
+    note = layout.note_at(marker.start)
+    text = layout.text
+    at = note[0] if note else marker.start
+    window_start = layout.clause(note[0])[0] if note else layout.sentence(marker.start)[0]
+    semicolon = max(text.rfind("；", window_start, at), text.rfind(";", window_start, at))
+    before = text[window_start:at].rstrip(" \t,:，：")
+    opens = not re.sub(r"[\s,;；:，：]", "", before) or before.endswith(("；", ";")) or marker.kind == "看" \
+        or bool(re.fullmatch(r"(?:从|分|按)[^，,。；;]{1,12}(?:来看|看|分)", before))
+    if semicolon >= 0 and not before.endswith(("；", ";")):
+        window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
+    last = bisect.bisect_left(starts, at) - 1
+    candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
+        line_start = text.rfind("\n", 0, window_start) + 1
+        if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        for _ in range(3 if marker.kind == "看" else 1):
+            if window_start <= line_start:
+                break
+            window_start = max(line_start, layout.sentence(window_start - 1)[0])
+            candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+            if candidates:
+                break
+    if not candidates:
+        return None, False
+    if len(candidates) == 1:
+        return candidates[0], True
+    widest = max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0))
+    return widest, False
+
+
+def _dimension_total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
+                     role: Role, taken: set[int]) -> tuple[int | None, bool]:
+    """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
+    time (or the previous paragraph's, when the breakdown opens its own)."""
+    text = layout.text
+    line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
+    first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
+    unit = quantities[parts[0]].unit
+    for i in range(first, bisect.bisect_left(starts, marker.start)):
+        st = statements.get(i)
+        q = quantities[i]
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
+            continue
+        part = statements[parts[0]]
+        if _compatible(st, part) and _same_time(st, part) and _shared_words(st.measure, [statements[p].measure for p in parts]):
+            return i, True
+    return None, False
+
+
+def _same_time(a: Statement, b: Statement) -> bool:
+    return a.time is None or b.time is None or a.time == b.time
+
+
+def _shared_words(total: str, parts: list[str]) -> bool:
+    """The total's measure and a part's share a word of two characters (零售总额 / 零售额)."""
+    pairs = {total[k:k + 2] for k in range(len(total) - 1)}
+    return any(part[k:k + 2] in pairs for part in parts for k in range(len(part) - 1))
+
+
+def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
+                taken: set[int]) -> list[int]:
+    found = []
+    for i in range(last, -1, -1):
+        q = quantities[i]
+        if q.start < window_start:
+            break
+        st = statements.get(i)
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or st.note \
+                or i in taken:
+            continue
+        if _compatible(st, statements[part]):
+            found.append(i)
+    return found
+
+
+def _compatible(total: Statement, part: Statement) -> bool:
+    """Whether a part counts or measures what its total does (行政区 is no 小煤窑, 产值 no 投资)."""
+    if not total.head or not part.head:
+        return True
+    return total.head in part.head or part.head in total.head

@@ -1,0 +1,91 @@
+"""The statement stage's vocabularies (vocabulary.yaml), loaded once and compiled to regexes."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
+# The safe loader, in C where PyYAML was built with libyaml; never a loader that builds objects.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists as data, and the regexes made from them."""
+
+    lists: dict[str, tuple[str, ...]]
+    up: re.Pattern[str]            # a change verb of direction up, at the end of a label
+    down: re.Pattern[str]
+    change_to: re.Pattern[str]     # 增长到, 降至: the figure after is a level
+    from_word: re.Pattern[str]
+    base_word: re.Pattern[str]
+    compare: re.Pattern[str]
+    share: re.Pattern[str]
+    completion: re.Pattern[str]
+    average: re.Pattern[str]
+    net: re.Pattern[str]
+    extreme: re.Pattern[str]
+    plan: re.Pattern[str]          # in the words before a figure
+    plan_after: re.Pattern[str]    # just after a figure (1.8万亿元投资目标)
+    subpart: re.Pattern[str]       # at the start of a figure's words
+    whole_of_share: re.Pattern[str]
+    breaker: re.Pattern[str]       # at the start of a clause
+    heads: re.Pattern[str]
+    head_family: dict[str, str]    # each indicator head -> its family's first name
+    partitions: tuple              # each partition: its members, each a tuple of synonyms
+    balances: tuple                # (net word, the flow it adds, the flow it takes away)
+    dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """One named list."""
+        return self.lists[name]
+
+
+# A period a change may name after its verb: 超去年同期38亿元, 多增上年同期…
+_PERIOD = "(?:上年同期|去年同期|上年末|上年|去年|同期|上月|上季度|年初)?"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """Load vocabulary.yaml (safe_load) and compile its lists."""
+    raw = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=_SafeLoader)
+    families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
+    balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
+    partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
+    lists = {name: tuple(str(w) for w in words) for name, words in raw.items()}
+    up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
+    verbs = f"{up}|{down}"
+    return Vocabulary(
+        lists=lists,
+        up=re.compile(rf"(?:{up})(?:了|为|达|达到)?{_PERIOD}$"),
+        down=re.compile(rf"(?:{down})(?:了|为|达|达到)?{_PERIOD}$"),
+        change_to=re.compile(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
+        from_word=re.compile(rf"(?:{_alternation(lists['from_words'])})$"),
+        base_word=re.compile(rf"(?:{_alternation(lists['base_words'])})(?:[^，。；]{{0,8}}的)?$"),
+        compare=re.compile(rf"(?:{_alternation(lists['compare_marks'])})"),
+        share=re.compile(rf"占[^，。；]{{0,24}}?(?:{_alternation(lists['share_words'])})?(?:为|达|达到|是)?$|(?:比重|占比|份额)(?:为|达|达到|是)?$"),
+        completion=re.compile(rf"完成[^，,。；;]{{0,24}}?(?:{_alternation(lists['completion_words'])})$"),
+        average=re.compile(rf"(?:{_alternation(lists['average_words'])})"),
+        net=re.compile(rf"(?:{_alternation(lists['net_words'])})"),
+        extreme=re.compile(rf"(?:{_alternation(lists['extreme_words'])})"),
+        plan=re.compile(rf"(?:{_alternation(lists['plan_words'])})"),
+        plan_after=re.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
+        subpart=re.compile(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
+        whole_of_share=re.compile(r"占[^，,。；;]{0,24}的?$"),
+        breaker=re.compile(rf"(?:{_alternation(lists['scope_breakers'])})"),
+        heads=re.compile(_alternation(w for group in families for w in group)),
+        head_family={w: group[0] for group in families for w in group},
+        partitions=partitions,
+        balances=balances,
+        dimension=re.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
+    )
