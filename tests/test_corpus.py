@@ -46,8 +46,8 @@ def test_sample_report_is_clean_and_shows_its_checks():
     assert implied["2.64万人"].startswith("3.00万人")     # 2.64万 ÷ 88% = 3万
     held = {(c.rule_id, c.text) for c in result.passed}
     assert ("parts-of-total", "22.78万人") in held          # 其中 9347人 + 1.28万人 ≤ 22.78万人
-    assert ("respectively-count", "0.5个百分点") in held     # three bodies, three values
-    assert ("counted-label", "一匠五创") in held              # six items in brackets
+    assert ("respectively-values", "0.6、0.5、0.5个百分点") in held   # three bodies, three values
+    assert ("counted-label-items", "一匠五创") in held        # six items in brackets
     assert ("counted-label-quoted-list", "三水统筹") in held  # 水资源、水环境、水生态
     assert ("weekday-of-date", "周五") in held               # 2022-11-04 was a Friday
     assert ("headline-figure", "33.88万人") in held           # headline and body agree

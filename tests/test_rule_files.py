@@ -73,7 +73,7 @@ def test_builtin_rules_are_the_checkout_rules_folder():
 
 def test_there_are_rule_files_in_every_pack():
     packs = {p.relative_to(RULES_DIR).parts[0] for p in RULE_PATHS}
-    assert packs == {"bounds", "calendar", "cross-check", "facts", "usage"}
+    assert packs == {"bounds", "calendar", "cross-check", "facts", "lists", "usage"}
     assert len(RULE_PATHS) >= 10
 
 

@@ -92,3 +92,18 @@ def test_full_width_and_dot_decimal():
     """１３４３·３亿美元 (older copy writes the decimal point as a middle dot) is one total."""
     got = lists("韩国所欠１４家外国银行债务的总额达到了１３４３·３亿美元，其中短期外债达８００亿美元。")
     assert got == [("１３４３·３亿美元", ("８００亿美元",), True)]
+
+
+DAILY_CASES = [
+    ("自7月1日暑运启动至22日，全国铁路累计发送旅客3.07亿人次，日均发送旅客1397.6万人次。", 22),
+    ("2024年2月25日至3月2日，全市累计接待游客70万人次，日均接待游客10万人次。", 7),    # leap year: 29 Feb
+    ("2023年2月25日至3月2日，全市累计接待游客60万人次，日均接待游客10万人次。", 6),
+    ("2月25日至3月2日，全市累计接待游客70万人次，日均接待游客10万人次。", None),       # no year: unknown
+]
+
+
+@pytest.mark.parametrize("text,days", DAILY_CASES, ids=[c[0][:14] for c in DAILY_CASES])
+def test_daily_average_takes_its_days_from_the_calendar(text, days):
+    _, result = reading(text)
+    found = [dict(f.constants)["days"] for f in result.facts if f.constants]
+    assert found == ([days] if days is not None else [])

@@ -42,8 +42,11 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
             bound = fact.bound()
             start = min(context.quantities[i].start for i in bound.values())
             end = max(context.quantities[i].end for i in bound.values())
-            found.append(Match(rule, start, end, bound, {}, {}, {}))
+            found.append(Match(rule, start, end, bound, {}, {}, {}, fact))
         return found
+    if rule.structure != "parts":   # a tally: a count and the items it names (statements/lists.py)
+        return [Match(rule, t.start, t.end, {}, {"figures": t.figures}, {}, {}, t)
+                for t in reading.tallies if t.family == rule.structure]
     for parts in reading.parts_lists:
         total = context.quantities[parts.total]
         texts = {"certain": "yes" if parts.certain else "no", "complete": parts.complete,

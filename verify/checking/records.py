@@ -40,6 +40,7 @@ class Match:
     lists: dict[str, tuple[int, ...]]     # {name:type+} and {name:type*} slots
     texts: dict[str, str]
     text_spans: dict[str, tuple[int, int]]
+    structure: object = None   # what the statement stage found, for kinds that read it whole (a Tally)
 
 
 @dataclass

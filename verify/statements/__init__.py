@@ -9,13 +9,16 @@ from __future__ import annotations
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import lay_out
+from verify.statements.count_partitions import count_partitions
 from verify.statements.facts import Fact, facts, role_name
+from verify.statements.lists import counted_labels, named_lists
 from verify.statements.reader import NUMERIC, read_statement
-from verify.statements.records import PartsList, Role, Statement, StatementReading
+from verify.statements.records import PartsList, Role, Statement, StatementReading, Tally
+from verify.statements.respectively import respectively
 from verify.statements.scopes import parts_lists
 from verify.statements.vocabulary import vocabulary
 
-__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "read_statements", "role_name"]
+__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
@@ -27,4 +30,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
         if q.kind in NUMERIC and not q.label:
             statements[index] = read_statement(index, quantities, layout, vocab, statements)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
-    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)))
+    tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
+               + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
+    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)),
+                            tuple(tallies))

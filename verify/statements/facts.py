@@ -9,6 +9,7 @@ and rates are bound by direction (change/drop, rate/fall), so rule formulas need
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class Fact:
 
     level: int
     figures: tuple[tuple[str, int], ...]
+    constants: tuple[tuple[str, int], ...] = ()   # numbers the calendar gives: days of a stated span
 
     def bound(self) -> dict[str, int]:
         """The figures by name, the level included."""
@@ -57,9 +59,66 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
                 about.setdefault(st.of, {})["whole"] = whole
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
         about.setdefault(net, {}).update({"plus": plus, "minus": minus})
-    return [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
-            if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
-            or statements[level].role is Role.RATE and "before" in named]
+    found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
+             if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
+             or statements[level].role is Role.RATE and "before" in named]
+    return found + _daily_averages(quantities, statements, layout, vocab)
+
+
+def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]:
+    """自7月1日暑运启动至22日，累计发送旅客3.07亿人次，日均发送旅客1397.6万人次: a daily average,
+    the total of its unit and measure before it in the sentence, and the days of the span of dates
+    the sentence opens with (both ends counted; a span over 29 February needs its year)."""
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.AVERAGE or vocab is None or not vocab.daily.search(st.measure):
+            continue
+        days = _days_spanned(index, quantities, st, layout)
+        if days is None:
+            continue
+        for i in range(index - 1, max(-1, index - 8), -1):
+            other = statements.get(i)
+            if other is None:
+                continue
+            if other.sentence != st.sentence:
+                break
+            if other.role is Role.LEVEL and quantities[i].unit == quantities[index].unit \
+                    and _share_words(other.measure, vocab.daily.sub("", st.measure)):
+                found.append(Fact(i, (("daily", index),), (("days", days),)))
+                break
+    return found
+
+
+def _share_words(a: str, b: str) -> bool:
+    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
+    return any(b[k:k + 2] in pairs for k in range(len(b) - 1))
+
+
+_SPAN_JOIN = re.compile(r"^[^，,。；;]{0,12}?(?:至|到|—|–|-|~)[^，,。；;\d]{0,2}$")
+
+
+def _days_spanned(index: int, quantities, st: Statement, layout: Layout) -> int | None:
+    """The days from the first to the last date of a span in the sentence (7月1日…至22日: 22)."""
+    dates = [i for i in range(max(0, index - 10), index)
+             if quantities[i].kind == "date" and quantities[i].start >= st.sentence[0]]
+    for a, b in zip(dates, dates[1:]):
+        first, last = quantities[a].value, quantities[b].value
+        if not _SPAN_JOIN.match(layout.text[quantities[a].end:quantities[b].start]):
+            continue
+        if first is None or last is None or first.month is None or first.day is None or last.day is None:
+            continue
+        year = first.year or last.year
+        month_last = last.month or first.month
+        try:
+            start = datetime.date(year or 2001, first.month, first.day)   # 2001: no 29 February
+            end = datetime.date(year or 2001, month_last, last.day)
+        except ValueError:
+            return None
+        if year is None and (first.month <= 2 < month_last or (first.month == 2 and month_last == 2 and last.day == 29)):
+            return None   # over 29 February with no year: the days are not known
+        if end >= start:
+            return (end - start).days + 1
+    return None
 
 
 def _compared_with(index: int, quantities, statements, layout: Layout) -> int | None:

@@ -61,9 +61,30 @@ class PartsList:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """A stated number of things and the things the text names for it, read as a range of items:
+    A、B、C等N个 (named-list), “一匠五创”（…） (counted-label), 提出四点建议。一是…四是 (enumeration),
+    A、B分别增长x、y (respectively: the values are the count), 在N个Y中，a个…b个 (count-partition:
+    the parts' sum). Positions are offsets of the text; rules compare `stated` with the items."""
+
+    family: str                # named-list, counted-label, enumeration, respectively, count-partition
+    stated: int                # the number the text states (for 分别: how many values)
+    count: tuple[int, int]     # where that number is written (for 分别: the values)
+    items: tuple[str, ...]     # the things named, as read (for a partition: its parts)
+    fewest: int                # the fewest things the names can be (和/及 may sit inside a name)
+    most: int                  # the most things they can be
+    exact: bool                # all of them are named (no 等): stated must be within [fewest, most]
+    start: int                 # the whole structure
+    end: int
+    certain: bool = True       # separators and ends unambiguous (else a warning at most)
+    figures: tuple[int, ...] = ()   # quantity indexes the tally rests on (the count, the values)
+
+
+@dataclass(frozen=True, slots=True)
 class StatementReading:
     """Every statement of a page (by quantity index) and its 其中 lists."""
 
     statements: dict[int, Statement]
     parts_lists: tuple[PartsList, ...]
     facts: tuple = ()          # tuple[Fact, ...]: levels with what else is stated of them
+    tallies: tuple[Tally, ...] = ()   # counts against the items they name (lists.py)

@@ -30,6 +30,7 @@ class Vocabulary:
     completion: re.Pattern[str]
     average: re.Pattern[str]
     net: re.Pattern[str]
+    daily: re.Pattern[str]         # 日均, 平均每天: a total divided by its days
     extreme: re.Pattern[str]
     plan: re.Pattern[str]          # in the words before a figure
     plan_after: re.Pattern[str]    # just after a figure (1.8万亿元投资目标)
@@ -62,7 +63,8 @@ def vocabulary() -> Vocabulary:
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
-    lists = {name: tuple(str(w) for w in words) for name, words in raw.items()}
+    lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
+             for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
     verbs = f"{up}|{down}"
     return Vocabulary(
@@ -77,6 +79,7 @@ def vocabulary() -> Vocabulary:
         completion=re.compile(rf"完成[^，,。；;]{{0,24}}?(?:{_alternation(lists['completion_words'])})$"),
         average=re.compile(rf"(?:{_alternation(lists['average_words'])})"),
         net=re.compile(rf"(?:{_alternation(lists['net_words'])})"),
+        daily=re.compile(rf"(?:{_alternation(lists['daily_words'])})"),
         extreme=re.compile(rf"(?:{_alternation(lists['extreme_words'])})"),
         plan=re.compile(rf"(?:{_alternation(lists['plan_words'])})"),
         plan_after=re.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),

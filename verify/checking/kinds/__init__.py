@@ -1,6 +1,6 @@
 """The rule kinds: each module declares its keys, prepares a rule once, and judges its matches."""
 
-from verify.checking.kinds import calendar, consistency, count, pattern, relation, sum_parts
+from verify.checking.kinds import calendar, consistency, count, pattern, relation, sum_parts, tally
 
 KINDS = {
     "relation": relation,
@@ -9,4 +9,5 @@ KINDS = {
     "consistency": consistency,
     "calendar": calendar,
     "pattern": pattern,
+    "tally": tally,
 }

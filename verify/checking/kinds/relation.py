@@ -15,7 +15,11 @@ from dataclasses import dataclass
 
 from verify.rules.formula.printing import format_interval, is_round, render_formula
 from verify.errors import RuleFileError
+from fractions import Fraction
+
+from verify.reading.interval import Interval
 from verify.reading.numerals import decimal_string
+from verify.reading.quantity import Quantity
 from verify.rules.formula.parse import FormulaError, Node, Num, Relation, Var, variables
 from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_may_hold
 from verify.checking.kinds.common import (
@@ -129,6 +133,9 @@ def _bind(match, prep: RelationParams, context):
         elif name in match.figures:
             figures[name] = context.quantities[match.figures[name]]
             indexes.add(match.figures[name])
+    for name, value in getattr(match.structure, "constants", ()):   # days of a span, from the calendar
+        if name in match.rule.pattern.slots:
+            figures[name] = _constant(name, value, match)
     looked_up = False
     for var, lookup in prep.find.items():
         if var not in figures:
@@ -139,6 +146,12 @@ def _bind(match, prep: RelationParams, context):
                 looked_up = True
     names = {k: (v.text if not isinstance(v, list) else "、".join(q.text for q in v)) for k, v in figures.items()}
     return figures, names, indexes, looked_up
+
+
+def _constant(name: str, value: int, match) -> Quantity:
+    """A number the text implies rather than states (22天 from 7月1日…至22日), as a figure to show."""
+    text = f"{value}天" if name == "days" else str(value)
+    return Quantity(text, match.start, match.start, Fraction(value), Interval.point(value), None, "ratio")
 
 
 def _lookup(lookup, var: str, match, figures, context) -> int | None:

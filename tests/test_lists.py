@@ -1,0 +1,69 @@
+"""Lists in the statement stage: text -> the tallies it holds (family, stated, fewest, most, exact)."""
+
+import pytest
+
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.statements import read_statements
+from verify.statements.lists import split_items
+
+SPLITS = [
+    ("北京、上海、广州、深圳", 4, 4),
+    ("巴西、墨西哥和阿根廷", 3, 3),                       # 和 before the last name joins two
+    ("那曲、阿里、日喀则、拉萨、山南以及昌都", 6, 6),
+    ("医药制造业、计算机及办公设备制造业投资", 2, 2),      # 制造业: 及 inside one name
+    ("信息传输软件和信息技术服务业、租赁和商务服务业增加值", 2, 2),
+    ("提案委员会、外事委员会、文史和学习委员会", 3, 3),
+    ("批发和零售业、住宿和餐饮业", 2, 2),                  # vocabulary: one category each
+    ("在区二次党代会和三届人代会、政协会", 3, 3),          # both end alike: two names
+    ("沙特阿拉伯、阿尔及利亚和阿曼", 3, 3),                # 阿尔及利亚 is one name
+    ("纺织服装、干鲜瓜果及坚果", 2, 3),                    # 及 may sit inside one category
+    ("城镇和农村", 1, 2),                                   # no 、: either
+]
+
+
+@pytest.mark.parametrize("text,fewest,most", SPLITS)
+def test_split_items(text, fewest, most):
+    split = split_items(text)
+    assert (split.fewest, split.most) == (fewest, most)
+
+
+TALLIES = [
+    ("在册亨、罗甸、望谟、三都、贞丰、榕江、镇宁、关岭等8个重点县建设基地。", [("named-list", 8, 8, 8, False)]),
+    ("那曲、阿里、日喀则、拉萨、山南以及昌都等６地市都出现了降雪。", [("named-list", 6, 6, 6, False)]),
+    ("我国将参加滑冰、滑雪、冰球、冬季两项共４个大项。", [("named-list", 4, 4, 4, True)]),
+    ("8个主要产油国：沙特阿拉伯、俄罗斯、伊拉克、阿联酋、科威特、哈萨克斯坦、阿尔及利亚和阿曼的代表决定10月继续增产，日均增产13.7万桶。",
+     [("named-list", 8, 8, 8, True)]),
+    ("这４座跨世纪的核电站分别是秦山二期、秦山三期、广东岭澳核电站和江苏连云港核电站。", [("named-list", 4, 4, 4, True)]),
+    ("全国农村拥有五种主要农业机械（大型拖拉机、小型拖拉机、联合收割机、机动脱粒机、农用运输车）。", [("named-list", 5, 5, 5, True)]),
+    ("督查北京、重庆、甘肃等2市1省的换届风气情况。", [("named-list", 3, 3, 3, False)]),
+    # counts that are not the list's: none
+    ("党的十八大精神，把思想和行动统一到党的十八大上来。", []),
+    ("31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例42例。", []),
+    ("北京、天津、上海、重庆四个直辖市。", []),                      # without 等 or 共: not read
+    ("恩克鲁玛总统、毛泽东主席、周恩来总理等两国老一辈领导人。", []),
+    ("构建起“一匠五创”(新区工匠,创新能手、班组、企业、工作室、成果)全员创新培育选树体系。",
+     [("counted-label", 6, 6, 6, True)]),
+    ("“七条底线”是：法律法规底线、社会主义制度底线、国家利益底线、公民合法权益底线、社会公共秩序底线、道德风尚底线和信息真实性底线。",
+     [("counted-label", 7, 7, 7, True)]),
+    ("我国对东盟、欧盟、美国进出口同比分别增长7.7%、2.9％、2％。", [("respectively", 3, 3, 3, True)]),
+    ("跨国公司地区总部、外资研发中心分别新认定60家和30家，累计分别达到1016家和591家。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True)]),
+    ("城镇、农村居民收入分别增长4.8%、5.9%。", [("respectively", 2, 2, 2, True)]),
+    ("全体居民收入增长5.5%，城乡居民收入分别增长4.8%、5.9%。", []),    # one name may pack several
+    ("将第二、三、四季度的增速预期从原来的7.1%、7.4%、7.5%分别调高至7.4%、7.5%和7.6%。", []),
+    ("9月份国内70个大中城市中，北京、上海、广州、深圳4个一线城市上涨1.4%，天津等31个二线城市上涨0.7%，唐山等35个三线城市上涨0.6%。",
+     [("count-partition", 70, 70, 70, True)]),
+    ("41个工业大类行业中，农副食品加工业、汽车制造等29个行业利润同比增长，石油化工以及钢铁等11个行业利润同比下降。",
+     [("count-partition", 41, 40, 40, False)]),
+    ("31个省份中，20个省份增速超过6%，25个省份增速超过5%。", []),    # parts may overlap
+]
+
+
+@pytest.mark.parametrize("text,expected", TALLIES)
+def test_tallies(text, expected):
+    doc = Document("t.txt", text)
+    reading = read_statements(doc, read_quantities(doc))
+    found = [(t.family, t.stated, t.fewest, t.most, t.exact) for t in reading.tallies
+             if t.family in {e[0] for e in expected} or not expected]
+    assert sorted(found) == sorted(expected)

@@ -1,0 +1,87 @@
+"""Count partitions: 在N个Y中，A等a个Y…，B等b个Y…: the parts of a counted set.
+
+The total is a count of Y followed by 中 (13个实现收入的税种中，; 70个大中城市中，); its parts are the
+counts of the same classifier, in its sentence, whose noun holds Y's head (6个税种, 31个二线城市).
+Parts that may overlap (20个省份增速超过6%，25个省份…) say nothing; the parts are shown disjoint
+by words, never by arithmetic: each says one member of a partition of the vocabulary
+(`count_partitions`: 增长/负增长, 上涨/持平/下降) or the parts are tiers numbered from one (一线、
+二线、三线城市). Disjoint parts may not add up beyond their total; numbered tiers and a
+partition's every member must add up to it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from verify.statements.clauses import Layout
+from verify.statements.lists import NUM, number
+from verify.statements.records import Tally
+from verify.statements.vocabulary import vocabulary
+
+_TOTAL = re.compile(rf"(?<![0-9.])(?P<num>[0-9]{{1,4}}|[一二两三四五六七八九十]{{1,3}})(?P<cls>个|家|项|种|类|所|座|条|名)"
+                    rf"(?P<noun>[^,;:。；！？!?\n()“”、]{{1,12}}?)(?:当中|之中|中),")
+_TIER = re.compile(r"^[^一二三四五六七八九十]*([一二三四五六七八九十])")
+
+
+@functools.cache
+def _partitions() -> tuple:
+    return tuple(tuple(tuple(m.split("|")) for m in group) for group in vocabulary().lists["count_partitions"])
+
+
+def count_partitions(layout: Layout) -> list[Tally]:
+    """Every 在N个Y中 with two or more disjoint parts."""
+    view = layout.text
+    found = []
+    for m in _TOTAL.finditer(view):
+        total = number(m.group("num"))
+        noun = m.group("noun").strip("的")
+        if total is None or len(noun) < 1:
+            continue
+        head = noun[-2:]
+        sentence_end = layout.sentence(m.start())[1]
+        part_re = re.compile(rf"(?<![0-9.])({NUM})({m.group('cls')})([\u4e00-\u9fff]{{0,8}}?{re.escape(head)})")
+        parts = list(part_re.finditer(view, m.end(), sentence_end))
+        if len(parts) < 2:
+            continue
+        kind = _disjoint(view, parts, sentence_end)
+        if kind is None:
+            continue
+        values = [number(p.group(1)) for p in parts]
+        if any(v is None for v in values):
+            continue
+        items = tuple(p.group(3) for p in parts)
+        total_sum = sum(values)
+        found.append(Tally("count-partition", total, (m.start("num"), m.end("cls")), items, total_sum, total_sum,
+                           kind == "complete", m.start(), parts[-1].end(), certain=True))
+    return found
+
+
+def _disjoint(view: str, parts, end: int) -> str | None:
+    """"complete" (numbered tiers, every member of a partition), "disjoint" (members of one
+    partition, not all), or None (the parts may overlap)."""
+    tiers = [_TIER.match(p.group(3)) for p in parts]
+    if all(tiers):
+        numbers = [number(t.group(1)) for t in tiers]
+        rest = {p.group(3)[:t.start(1)] + p.group(3)[t.end(1):] for p, t in zip(parts, tiers)}
+        if numbers == list(range(1, len(parts) + 1)) and len(rest) == 1:
+            return "complete"
+    said = []
+    for k, p in enumerate(parts):
+        stop = parts[k + 1].start() if k + 1 < len(parts) else end
+        clause = re.split(r"[,;；]", view[p.end():stop], maxsplit=1)[0]
+        said.append(clause)
+    for members in _partitions():
+        hits = [_member(text, members) for text in said]
+        if all(h is not None for h in hits) and len(set(hits)) == len(hits):
+            return "complete" if len(hits) == len(members) else "disjoint"
+    return None
+
+
+def _member(text: str, members) -> int | None:
+    found = [(len(word), n) for n, synonyms in enumerate(members) for word in synonyms if word in text]
+    if not found:
+        return None
+    best = max(found)
+    named = {n for size, n in found if size == best[0]}
+    return best[1] if len(named) == 1 else None

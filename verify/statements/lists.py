@@ -1,0 +1,341 @@
+"""Lists: names joined by 、 and 和/及/与, and the numbers that count them.
+
+A list is split at 、 (firm) and at 和/及/与/以及/或 (soft: a soft join may sit inside one name, as
+in 计算机及办公设备制造业 or 批发和零售业). Names of the vocabulary (`compound_names`) are never split.
+A soft join separates for sure when both sides end alike (党代会和三届人代会) or when it joins the
+last name of a 、 list (A、B和C); it is part of a name when the other names share a head that only
+its right side holds (医药制造业、计算机及办公设备制造业: 制造业); otherwise either may be meant, so
+a list is a range of items, [fewest, most].
+
+Counted lists (Tally records): a count right after the names (A、B、C等N个Y: N ≥ names; without
+等, N = names), a count before them (8个主要产油国：A、B…; 这4座核电站分别是…; 五种主要农业机械（…）)
+and a counted label with its names (“一匠五创”（…）, A、B等“五大行动”, “七条底线”是：…). 分别 lists
+are in respectively.py, count partitions in count_partitions.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from verify.reading.numerals import read_chinese
+from verify.reading.quantity import Quantity
+from verify.statements.records import Tally
+from verify.statements.vocabulary import vocabulary
+
+NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
+_BOUNDARY = set(",;:。；！？!?\n“”")
+
+
+@dataclass(frozen=True)
+class Split:
+    """A list read into names: the pieces at every join, and how many items they can be."""
+
+    items: tuple[str, ...]
+    fewest: int
+    most: int
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    compound: re.Pattern[str]
+    soft: re.Pattern[str]
+    count: re.Pattern[str]         # a count of listed things: (等|共)?N个
+    after: re.Pattern[str]         # after a count: the noun and what opens its list
+    groups: frozenset[str]
+    openers: re.Pattern[str]
+    name_heads: tuple[str, ...]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def patterns() -> _Patterns:
+    """The list vocabularies, compiled once."""
+    vocab = vocabulary()
+    counters = _alternation(vocab.words("list_counters"))
+    openers = _alternation(vocab.words("list_openers"))
+    return _Patterns(
+        compound=re.compile(_alternation(vocab.words("compound_names") + vocab.words("words_with_joins"))),
+        soft=re.compile(_alternation(vocab.words("soft_joins"))),
+        count=re.compile(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之)"),
+        after=re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
+        groups=frozenset(vocab.words("group_names")),
+        openers=re.compile(openers),
+        name_heads=tuple(vocab.words("name_heads")),
+    )
+
+
+def number(text: str) -> int | None:
+    """A small whole number written in digits or Chinese numerals."""
+    if text.isdigit():
+        return int(text)
+    reading = read_chinese(text)
+    return int(reading.value) if reading and reading.value.denominator == 1 else None
+
+
+def split_items(text: str, firm: str = "、") -> Split:
+    """The names of a list, and the fewest and most items they can be."""
+    pat = patterns()
+    protected = [m.span() for m in pat.compound.finditer(text)]
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in protected)
+
+    spans, last = [], 0
+    for pos, ch in enumerate(text):
+        if ch in firm and not inside(pos):
+            spans.append((last, pos))
+            last = pos + 1
+    spans.append((last, len(text)))
+    spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    pieces = [text[a:b].strip() for a, b in spans]
+    items: list[str] = []
+    fewest = most = 0
+    for k, (a, b) in enumerate(spans):
+        others = pieces[:k] + pieces[k + 1:]
+        cut, names = a, []
+        sure = unsure = 0
+        for m in pat.soft.finditer(text, a, b):
+            if inside(m.start()):
+                continue
+            left, right = text[cut:m.start()].strip(), text[m.end():b].strip()
+            nxt = pat.soft.search(right)
+            verdict = _join(left, right[:nxt.start()] if nxt else right, m.group(), others,
+                            last=k == len(spans) - 1 and len(spans) > 1)
+            if verdict == "one":
+                continue
+            names.append(left)
+            cut = m.end()
+            sure += verdict == "split"
+            unsure += verdict == "unknown"
+        names.append(text[cut:b].strip())
+        items += [n for n in names if n]
+        fewest += 1 + sure
+        most += 1 + sure + unsure
+    return Split(tuple(items), fewest, most)
+
+
+def _join(left: str, right: str, word: str, others: list[str], last: bool) -> str:
+    """Whether a soft join separates two names ("split"), sits inside one ("one"), or either."""
+    if not left or not right:
+        return "one"
+    head = _shared_head(others, right)
+    if head:
+        if head in left:
+            return "split"
+        return "one" if head.endswith(patterns().name_heads) else "unknown"   # 制造业, 委员会; not 正增长
+    if word != "及" and left[-1] in right and "\u4e00" <= left[-1] <= "\u9fff":
+        return "split"      # 党代会和三届人代会, 秦山二期核电站和连云港核电站
+    if word == "以及" or (last and word == "和"):
+        return "split"      # A、B和C: the join before the last name (及 often joins within one: 干鲜瓜果及坚果)
+    return "unknown"
+
+
+def _shared_head(others: list[str], right: str) -> str:
+    """The longest ending (2–4 characters) of another name that the right side holds (制造业)."""
+    best = ""
+    for other in others:
+        for size in range(min(4, len(other)), 1, -1):
+            tail = other[-size:]
+            if len(tail) > len(best) and tail in right and re.fullmatch(r"[\u4e00-\u9fff]+", tail):
+                best = tail
+                break
+    return best
+
+
+def list_before(view: str, end: int) -> tuple[int, str] | None:
+    """The names that end at `end`, back to their clause's start (a parenthetical is skipped
+    whole: 长三角（含江西）大飞机), cut after a 的 in the first name; None without a join."""
+    pos, depth = end, 0
+    while pos > 0 and end - pos < 200:
+        ch = view[pos - 1]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and ch in _BOUNDARY:
+            break
+        pos -= 1
+    text = view[pos:end]
+    first = text.find("、")
+    lead = text.rfind("的", 0, first) if first > 0 else -1
+    if lead >= 0:
+        pos, text = pos + lead + 1, text[lead + 1:]
+    pieces = text.split("、")
+    for k in range(len(pieces) - 2, 0, -1):   # 商务部、财政部向新疆、西藏…: the list starts after 向
+        lead = re.search(r"[向把给等]", pieces[k])
+        if lead:
+            cut = sum(len(p) + 1 for p in pieces[:k]) + lead.end()
+            pos, text = pos + cut, text[cut:]
+            break
+    if "、" not in text and not patterns().soft.search(text):
+        return None
+    return pos, text
+
+
+def named_lists(view: str, quantities: list[Quantity]) -> list[Tally]:
+    """A、B、C等N个Y and N个Y：A、B、C — a count and the names it counts."""
+    pat = patterns()
+    found: list[Tally] = []
+    for m in pat.count.finditer(view):
+        before = view[m.start() - 1] if m.start() else ""
+        if before and (before.isdigit() or before in ".第后每近约超逾几数多上"):
+            continue
+        stated = number(m.group("num"))
+        if stated is None or stated < 2 or m.group("num") == "两":
+            continue   # 两国, 两党: the two the text speaks of, seldom a list's count
+        end = m.end()
+        more = pat.count.match(view, end)   # 三省一市: one count of two kinds
+        if more and not more.group("etc") and "个" not in (m.group("cls"), more.group("cls")) \
+                and more.group("cls") != m.group("cls") and (number(more.group("num")) or 0) <= 10:
+            stated, end = stated + number(more.group("num")), more.end()
+        tally = _counted_before(view, m, stated, end) or _counted_after(view, m, stated, end)
+        if tally is None or (tally.exact and tally.most * 2 < stated):
+            continue   # 31个省（自治区、直辖市）: names far fewer than the count name its kinds, not its members
+        if found and found[-1].start == tally.start and found[-1].family == tally.family:
+            found.pop()   # 滑冰、滑雪、冰球、冬季两项共4个: the later count is the list's, 两项 a name's
+        found.append(tally)
+    return found
+
+
+def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | None:
+    """A、B、C等N个 / 北京、天津、上海、重庆四个直辖市: names right before their count."""
+    if m.start() and not m.group("etc") and view[m.start() - 1] in "是为有":
+        return None   # 拥有五种…: a count stated of something, not of the names before it
+    listed = list_before(view, m.start())
+    if listed is None:
+        return None
+    start, text = listed
+    split = split_items(text)
+    if len(split.items) < 2 or any(re.search(r"\d", item) for item in split.items):
+        return None
+    etc = bool(m.group("etc") == "等")
+    if not etc and (m.group("etc") != "共" or not _tight(split.items, text, m.group("cls"))):
+        return None   # 党的十八大, 和其他四个国家, 北京、天津四个直辖市: without 等 or 共 the count may not be the list's
+    fewest = _after_last_sublist(text, split) if etc else split.fewest
+    return Tally("named-list", stated, (m.start("num"), end), split.items, fewest, split.most,
+                 not etc, start, end, certain=etc)
+
+
+def _after_last_sublist(text: str, split: Split) -> int:
+    """A、B、C及D、E等2个: the count may cover only the names after a join between two 、 lists."""
+    pieces = text.split("、")
+    for k in range(len(pieces) - 2, -1, -1):
+        join = None
+        for join in patterns().soft.finditer(pieces[k]):
+            pass
+        if join is not None:
+            return split_items("、".join(pieces[k + 1:])).fewest + 1
+    return split.fewest
+
+
+def _tight(items: tuple[str, ...], text: str, counter: str) -> bool:
+    """A list without 等 counts only when it is plainly one: 、 between short names, the count right
+    after the last, and no word that points elsewhere (其他, 另外, …的, 在内, a group such as 东盟)."""
+    last = items[-1]
+    if counter == "大" or "、" not in text or last.endswith(("的", "在内")) or re.search(r"其他|其它|另外|另|其余", last):
+        return False
+    if any(last.endswith(g) for g in patterns().groups):
+        return False   # 中国和东盟10国: the count is the last name's members
+    return len(items[0]) <= 12 and all(len(item) <= 6 for item in items[1:])
+
+
+def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | None:
+    """8个主要产油国：A、B… / 这4座核电站分别是A、B… / 五种主要农业机械（A、B…）: names after."""
+    if m.group("etc"):
+        return None
+    opens = m.start() == 0 or view[m.start() - 1] in ",;:。；！？!?\n这前共"
+    pat = patterns()
+    after = pat.after.match(view, end)
+    if after is None:
+        return None
+    pos = after.end()
+    opened = after.group("bare") or after.group("colon") or after.group("open") not in (None, "是", "为")
+    if opened and not opens:
+        return None   # 8个主要产油国：…, 这4座核电站分别是…, 前九位依次是：… — a count that opens its clause
+    if opened:
+        stop = pos
+        while stop < len(view) and view[stop] not in "。；;！？!?\n)," and stop - pos < 300:
+            stop += 1
+        text, firm = view[pos:stop], "、"
+    elif view.startswith("(", pos) and not after.group("open"):
+        stop = view.find(")", pos)
+        if stop < 0 or stop - pos > 200:
+            return None
+        text, firm = view[pos + 1:stop], "、,"
+    else:
+        return None
+    if "“" in text or "”" in text or "、" not in text:
+        return None
+    split = split_items(text.rstrip("等"), firm)
+    if len(split.items) < 2:
+        return None
+    etc = "等" in text[-3:] or any(item.endswith("的") or len(item) > 15 for item in split.items)
+    ends_clean = stop >= len(view) or view[stop] in "。；;！？!?\n)" or \
+        "、" not in re.split(r"[,。；;！？!?\n]", view[stop + 1:stop + 80])[0]   # the next clause lists nothing more
+    return Tally("named-list", stated, (m.start("num"), end), split.items, split.fewest, split.most,
+                 not etc and ends_clean, m.start(), stop, certain=True)
+
+
+def counted_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
+    """“一匠五创”（新区工匠，创新能手、班组…）, A、B等“五大行动”, “七条底线”是：A、B…"""
+    found = []
+    for index, q in enumerate(quantities):
+        if not q.label or q.value is None or (q.text.count("一") >= 2 and not re.search("[二两三四五六七八九十]", q.text)):
+            continue   # 一带一路, 一国一策: names, not counts of items
+        whole = re.match(r"([一二两三四五六七八九十])位一体$", q.text)
+        stated = number(whole.group(1)) if whole else int(q.value)
+        tally = _label_after(view, q, stated, index) or _label_before(view, q, stated, index)
+        if tally is not None:
+            found.append(tally)
+    return found
+
+
+def _label_after(view: str, q: Quantity, stated: int, index: int) -> Tally | None:
+    pos = q.end + 1 if view[q.end:q.end + 1] in ("”", '"') else q.end
+    paren = re.match(r"[^“”。(]{0,8}\(", view[pos:pos + 12])
+    if paren:
+        start = pos + paren.end()
+        close = view.find(")", start)
+        if close < 0 or close - start > 200:
+            return None
+        text, firm, stop = view[start:close], "、,", close
+    else:
+        colon = re.match(r"(?:是|即|为|就是|也就是)?:", view[pos:pos + 6])
+        if not colon:
+            return None
+        start = stop = pos + colon.end()
+        while stop < len(view) and view[stop] not in "。；;！？!?\n)," and stop - start < 300:
+            stop += 1
+        text, firm = view[start:stop], "、"
+    if "“" in text or ";" in text or "；" in text:
+        return None
+    split = split_items(text.rstrip("等"), firm)
+    if len(split.items) < 2:
+        return None
+    exact = "等" not in text[-3:] and (bool(paren) or stop >= len(view) or view[stop] in "。；;！？!?\n)")
+    return Tally("counted-label", stated, (q.start, q.end), split.items, split.fewest, split.most, exact,
+                 q.start, stop, certain=bool(paren), figures=(index,))
+
+
+def _label_before(view: str, q: Quantity, stated: int, index: int) -> Tally | None:
+    if q.start < 2 or view[q.start - 1] not in "“\"":
+        return None
+    end = q.start - 1
+    if view[end - 1] != "等":
+        return None   # 纠正“四风”: a list before a label without 等 is seldom its items
+    listed = list_before(view, end - 1)
+    if listed is None:
+        return None
+    start, text = listed
+    split = split_items(text)
+    if len(split.items) < 2 or "、" not in text:
+        return None
+    return Tally("counted-label", stated, (q.start, q.end), split.items, split.fewest, split.most, False,
+                 start, q.end, certain=False, figures=(index,))

@@ -1,0 +1,85 @@
+"""分别: the values after it pair item by item with the names before it, so there are as many of each.
+
+The values are the figures right after 分别 joined only by 、/和/及/与 (分别增长10.6%、7.5%和11.7%;
+分别比上届提高0.6、0.5、0.5个百分点). The names are the list of the clause before 分别, split by
+shared heads (lists.split_items). A clause that names nothing before 分别 (比上年分别下降…) takes
+its names from the 分别 before it in the sentence, else from the clauses just before, each stating
+one level (客运量114亿人次，货运量99亿吨，分别增长2%和0.6%: read, not yet checked — the levels
+before may include a lead figure). Both ways are found: a value dropped as well as one added.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.lists import split_items
+from verify.statements.records import Statement, Tally
+from verify.statements.vocabulary import Vocabulary
+
+_RESPECTIVELY = re.compile("分别")
+_GLUE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_EMPTY = re.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比上月|较上月|与上年相比|"
+                    r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
+_LEADS = re.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
+NUMERIC = ("amount", "count", "percent", "point", "ratio")
+
+
+def respectively(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                 vocab: Vocabulary) -> list[Tally]:
+    """Every 分别 with two or more values and names it can be checked against."""
+    view = layout.text
+    found: list[Tally] = []
+    starts = [q.start for q in quantities]
+    previous: dict[tuple[int, int], int] = {}   # sentence -> values of its last checked 分别
+    for m in _RESPECTIVELY.finditer(view):
+        first = bisect.bisect_left(starts, m.end())
+        values = _values(first, quantities, view, m.end())
+        if len(values) < 2:
+            continue
+        clause = layout.clause(m.start())
+        sentence = layout.sentence(m.start())
+        span = (quantities[values[0]].start, quantities[values[-1]].end)
+        names = _LEADS.sub("", view[clause[0]:m.start()].strip())
+        if re.search(r"\d", names):
+            continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
+        own = bool(names) and not _EMPTY.match(names)
+        if own:
+            split = split_items(names)
+            if split.most < 2 and sentence in previous:
+                own = False    # 累计分别达到…, 占…比重分别…: the names of the 分别 before
+            elif split.most < 2:
+                previous[sentence] = len(values)
+                continue   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
+        if own:
+            etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
+            found.append(Tally("respectively", len(values), span, split.items, 0 if etc else split.fewest,
+                               split.most, True, clause[0], span[1], certain=split.fewest == split.most and not etc,
+                               figures=tuple(values)))
+        else:
+            count = previous.get(sentence)
+            if count:
+                found.append(Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
+                                   certain=False, figures=tuple(values)))
+        previous[sentence] = len(values)
+    return found
+
+
+def _values(first: int, quantities: list[Quantity], view: str, after: int) -> list[int]:
+    """The figures right after 分别 (within a few words), joined only by 、/和/及/与."""
+    values: list[int] = []
+    for i in range(first, min(len(quantities), first + 12)):
+        q = quantities[i]
+        if q.kind not in NUMERIC:
+            if values or q.kind not in ("year", "date"):
+                break
+            continue   # 分别从2020年的645元/月、…: a time before the first value
+        gap = view[(quantities[values[-1]].end if values else after):q.start]
+        if values and not _GLUE.fullmatch(gap):
+            break
+        if not values and (len(gap) > 16 or re.search(r"[。；;!?！？\n]", gap)):
+            break
+        values.append(i)
+    return values
