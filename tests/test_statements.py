@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from verify.reading.document import Document
@@ -107,3 +109,18 @@ def test_daily_average_takes_its_days_from_the_calendar(text, days):
     _, result = reading(text)
     found = [dict(f.constants)["days"] for f in result.facts if f.constants]
     assert found == ([days] if days is not None else [])
+
+
+def test_statements_command_shows_the_reading(capsys):
+    """verify --statements: each figure's role, the 其中 list of the sample page, and JSON."""
+    from conftest import SAMPLE
+    from verify.cli import main
+
+    assert main(["--statements", str(SAMPLE)]) == 0
+    table = capsys.readouterr().out
+    assert "completion" in table and "其中: 22.78万人 ⊇ 9347人、1.28万人" in table
+    assert main(["--statements", "--format", "json", str(SAMPLE)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "verify-statements/1"
+    lists = data["files"][0]["parts_lists"]
+    assert [p["total"]["text"] for p in lists] == ["22.78万人"]

@@ -87,8 +87,9 @@ def rule_message(rule, lang: str, default: str, texts: dict[str, str]) -> str:
 def finding(rule, severity: Severity, subject: Quantity, message: str, expected: str | None = None,
             calculation: str | None = None, others: list[Quantity] | None = None) -> Finding:
     """A finding about one figure."""
+    shown = [q for q in others or [] if q is not subject and q.end > q.start]   # not an implied 22天
     return Finding(rule.id, severity, subject.start, subject.end, subject.text, message, expected,
-                   calculation, related([q for q in others or [] if q is not subject]))
+                   calculation, related(shown))
 
 
 def exact(value: int | str) -> Interval:
