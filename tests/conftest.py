@@ -19,6 +19,8 @@ from verify.reading.reader import read_quantities
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+ARCHIVE = SHARED / "archive"
+ARCHIVE_FOLDERS = ("xwlb", "bulletins", "rmrb1998")
 SAMPLE = REPO / "reports" / "qingdao-daily-2022-11-04.txt"
 
 CALENDAR_KINDS = frozenset({"year", "date", "weekday", "time"})
@@ -33,9 +35,6 @@ def corpus_file(name: str) -> Path:
     if not path.is_file():
         pytest.fail(f"{path}: missing from the shared corpus (the folder exists, the file does not)")
     return path
-
-
-ARCHIVE = SHARED / "archive"
 
 
 def source_file(name: str) -> Path:

@@ -15,6 +15,9 @@ from verify.checking.records import Context, Match
 from verify.reading.quantity import Quantity
 from verify.rules.records import Rule
 
+# Kinds that read figures as statements of a sentence; they leave rows of a table alone.
+CROSS_CHECK_KINDS = frozenset({"relation", "sum", "count", "consistency"})
+
 
 def find_matches(rule: Rule, context: Context) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes."""
@@ -72,6 +75,7 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     text) drops matches whose figures are not written so before anything else is built."""
     masked = context.masked
     found = []
+    tables = context.tables if rule.kind in CROSS_CHECK_KINDS else None
     if window:
         matches = pattern.regex.finditer(masked.text, *window)
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
@@ -103,6 +107,8 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
                 spans[group] = (start, end)
                 texts[group] = context.doc.text[start:end]
         start, end = masked.original(m.start()), masked.original(m.end())
+        if tables is not None and tables.spans and tables.overlaps(start, end):
+            continue  # a row of a table is no sentence
         found.append(Match(rule, start, end, figures, lists, texts, spans))
     return found
 

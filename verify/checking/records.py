@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from verify.checking.masking import MaskedText
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
+from verify.reading.tables import TableRows, table_rows
 from verify.records import Check, Finding
 from verify.rules.records import Rule
 from verify.statements.records import StatementReading
@@ -26,6 +27,13 @@ class Context:
     lang: str = "zh"
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
     statements: StatementReading = StatementReading({}, ())  # what each figure states (statement rules)
+
+    @property
+    def tables(self) -> TableRows:
+        """The document's table rows, found once."""
+        if "tables" not in self.memo:
+            self.memo["tables"] = table_rows(self.doc, self.quantities)
+        return self.memo["tables"]
 
 
 @dataclass(frozen=True)

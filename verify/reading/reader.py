@@ -14,7 +14,6 @@ only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the b
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import sys
@@ -22,6 +21,7 @@ from fractions import Fraction
 
 from verify.reading import calendar
 from verify.reading.document import Document
+from verify.reading.figure_lists import listed_months, share_list_units
 from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
@@ -29,15 +29,25 @@ from verify.reading.numerals import (
 )
 
 
-_AR = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 # Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
 # digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
 _NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
-_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕])|百(?!分点)"
+_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕兆赫焦])|百(?!分点)"  # 千兆, 千赫: unit prefixes
 _Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
              r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
-_Q_AFTER = r"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|多|余"
+# 余 and 多 start words of their own (余额, 余震; 多次, 多种): there they are no qualifier
+# (109次余震, Ｍ０余额, 近两年多次会晤, 20部多类型影片). Right after digits 多 stays one (100多个).
+_MORE_NOT = r"(?!额|震|粮|热|温|波|晖|生|量)"
+_NMORE = rf"余{_MORE_NOT}|多"
+_Q_AFTER_NOT_MORE = rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|余{_MORE_NOT}"
+_Q_AFTER = rf"{_Q_AFTER_NOT_MORE}|多"
+# After a unit, 多 before a classifier starts a word (两年多次, 20部多类型); after 万/亿 it qualifies (5万多名).
+_QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位批轮措个条部])|多)"
+# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no figure any rule checks, nor a range: the
+# reader consumes it whole. Clock times (14:30) are read before it.
+_SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
 _RANGE_SEP = r"~|—|–|-|至|到"
 _SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
 
@@ -55,20 +65,21 @@ def _master_pattern() -> re.Pattern[str]:
     """The one pattern the reader runs: labels, non-numbers, ordinals, calendar, numbers."""
     lex = lexicon()
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
-    number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>余|多)?(?P<NMULT>{_MULT})?"
-              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
-    second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>余|多)?(?P<RMULT>{_MULT})?")
+    number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)零?\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
+    second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
         "skip": _with_first_chars("|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
                                   {w[0] for w in lex.not_number_words}.union(*map(_leading_chars, lex.not_number_patterns))),
         "ordinal": "|".join(lex.ordinal_patterns),
         **{name: body for name, body in calendar.PATTERNS.items()},
+        "score": _SCORE,
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
         "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
                     rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
-                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_Q_AFTER})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
     pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
@@ -113,7 +124,7 @@ def read_quantities(doc: Document) -> list[Quantity]:
         if builder is not None and not (m.end() - m.start() > MAX_DIGITS and _TOO_LONG.search(view, m.start(), m.end())):
             found.extend(builder(m, text))
         pos = max(m.end(), pos + 1)
-    return _share_list_units(found, view)
+    return share_list_units(listed_months(found, view), view)
 
 
 # --- builders: one per alternative -------------------------------------------------------
@@ -177,9 +188,15 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         return []
     unit = "百分点" if unit_word == "个百分点" else unit_word
     scale = m.group("NMULT") or m.group("RMULT")
-    value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if m.group("RSEP") else None), m.group("NTAIL"))
+    value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None),
+                          m.group("NTAIL"))
     negative = m.group("SIGN") in ("负", "零下", "-")
-    qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
+    start = m.start()
+    if _recent(m, text, unit):
+        start = m.end("QB")
+        qualifier = m.group("NMORE") or m.group("QA")
+    else:
+        qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
     interval = _bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
@@ -199,7 +216,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         end_interval = _bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)
         interval, value = interval.hull(-end_interval if m.group("RSIGN") else end_interval), None
     kind = _kind(unit, core, scale, chinese)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind,
+    return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
                      _interned(qualifier), _interned(scale))]
 
 
@@ -225,6 +242,15 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
                             _interned(unit2), kind2, None, _interned(m.group("RMULT")))]
 
 
+def _first_end_scaled(m: re.Match, core: Reading) -> bool:
+    """9～16亿: the first end takes the second's 万/亿; 2000到40万元: a first end larger than the
+    second cannot, so it is read as it stands (2000 to 400000)."""
+    if not m.group("RSEP") or not m.group("RMULT"):
+        return False
+    second = _read(m.group("RCORE"))
+    return second is None or core.value <= second.value
+
+
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
     whole, _, decimals = m.group("NCORE").replace(",", "").partition(".")
@@ -241,6 +267,14 @@ def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     scale = m.group("NMULT")
     kind = _kind(unit, Reading(value, Fraction(1, places)), scale, False)
     return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+
+
+_DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小时", "个小时"])
+
+
+def _recent(m: re.Match, text: str, unit: str | None) -> bool:
+    """近30多年来, 近十年以来: 近 means recent there, not nearly; it qualifies no figure."""
+    return m.group("QB") == "近" and unit in _DURATIONS and text.startswith(("来", "以来"), m.end())
 
 
 def _interned(word: str | None) -> str | None:
@@ -269,8 +303,8 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
     """Value and precision step of 'core × multiplier (+ tail)': 10亿零817万 -> 1008170000, 10000."""
     factor = MULTIPLIERS.get(multiplier or "", 1)
     value, step = core.value * factor, core.step * factor
-    if tail and tail.endswith("亿"):  # 63万6463亿: the 万 counts 亿s
-        tail_reading = read_arabic(tail[:-1])
+    if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿: the 万 counts 亿s
+        tail_reading = read_arabic(tail[:-1].lstrip("零"))
         return (core.value * 10**4 + tail_reading.value) * 10**8, tail_reading.step * 10**8
     if tail:  # 10亿零817万, 1亿2千万
         stripped = tail.lstrip("零")
@@ -332,23 +366,3 @@ _BUILDERS = {
     "weekday": calendar.weekday_figure, "fraction": _fraction, "cnpercent": _cn_percent,
     "number": _number,
 }
-
-_LIST_GLUE = re.compile(r"\s*(?:、|和|及|与|或|,)\s*")
-
-
-def _share_list_units(found: list[Quantity], view: str) -> list[Quantity]:
-    """'0.6、0.5、0.5个百分点': a bare figure in a list takes the unit (and 万/亿) of the one after it."""
-    for i in range(len(found) - 2, -1, -1):
-        bare, nxt = found[i], found[i + 1]
-        if bare.unit is not None or bare.kind != "amount" or bare.value is None or nxt.unit is None:
-            continue
-        if not nxt.is_numeric or not _LIST_GLUE.fullmatch(view, bare.end, nxt.start):
-            continue
-        if bare.text.isdigit() and len(bare.text) >= 3 and nxt.scale:
-            continue  # "2022, 3万" is no list of one measure
-        factor = Fraction(MULTIPLIERS.get(nxt.scale or "", 1)) if bare.scale is None else Fraction(1)
-        scaled = bare.interval * Interval.point(factor)
-        kind = nxt.kind if nxt.kind != "count" or factor == 1 else "amount"
-        found[i] = dataclasses.replace(bare, value=bare.value * factor, interval=scaled, unit=nxt.unit,
-                                       kind=kind, scale=bare.scale or nxt.scale)
-    return found

@@ -109,7 +109,8 @@ def load_rule(source: RuleSource, kinds: Mapping[str, Any]) -> Rule:
     rule = _build(raw, lines, where, source.stem)
     for key in ("message", "message_en"):
         if getattr(rule, key):
-            _check_message(rule, key, kind.MESSAGE_FIELDS | set(rule.params.get("find") or {}), where)
+            _check_message(rule, key, set(getattr(kind, "MESSAGE_FIELDS", ())) | set(rule.params.get("find") or {}),
+                           where)
     try:
         return dataclasses.replace(rule, prepared=kind.prepare(rule))
     except RuleFileError:

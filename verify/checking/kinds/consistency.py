@@ -6,6 +6,10 @@ With `against`, each match of `pattern` (a headline) is compared with the matche
 (the body) that share its key and follow it within `within` characters; without it, all matches
 of `pattern` are compared. `max_ratio` keeps apart figures too far apart to be one figure
 misprinted (4186列 in a quarter, 1488列 in March).
+
+A restatement names the same measure for the same time: a figure whose sentence marks another
+statement before it (`other_statement`: 其中 a part, 预计 a forecast, 计划 a plan, 另外 another
+fact) is not one; nor is one whose sentence names another date or period than the headline.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from fractions import Fraction
 
 from verify.rules.formula.printing import format_interval
 from verify.errors import RuleFileError
-from verify.checking.kinds.common import finding, rule_message, rule_pattern, value_interval
+from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex, value_interval
 from verify.messages import text_for
 from verify.checking.matching import find_matches_of
 from verify.checking.records import Verdict
@@ -25,7 +29,8 @@ from verify.reading.quantity import CALENDAR_VALUES
 from verify.rules.patterns import CompiledPattern
 from verify.rules.records import KindParams, Rule
 
-TYPES = {"value": str, "key": list, "key_last": dict, "against": str, "within": int, "max_ratio": (int, float)}
+TYPES = {"value": str, "key": list, "key_last": dict, "against": str, "within": int, "max_ratio": (int, float),
+         "other_statement": str}
 REQUIRED = {"value", "key"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"first", "second"}  # what a rule's message may name besides its slots and groups
@@ -41,6 +46,7 @@ class ConsistencyParams(KindParams):
     against: CompiledPattern | None   # the body's statements, compared with each headline
     within: int | None
     max_ratio: int | float | None
+    other: re.Pattern[str] | None      # words that mark another statement (其中, 预计, 计划)
 
 
 def prepare(rule: Rule) -> ConsistencyParams:
@@ -72,7 +78,8 @@ def prepare(rule: Rule) -> ConsistencyParams:
         if name in rule.params and not least <= rule.params[name] < float("inf"):
             raise RuleFileError(rule.path, rule.lines.get(name), f"{name} must be {least} or more")
         limits[name] = rule.params.get(name)
-    return ConsistencyParams(value, tuple(key), last, against, limits["within"], limits["max_ratio"])
+    return ConsistencyParams(value, tuple(key), last, against, limits["within"], limits["max_ratio"],
+                             rule_regex(rule, "other_statement"))
 
 
 def evaluate(rule, matches, context):
@@ -85,7 +92,8 @@ def evaluate(rule, matches, context):
         first = head_indexes[0]
         head = context.quantities[first]
         others = [i for i in sorted(set(bodies.get(key, [])) - {first})
-                  if prep.within is None or 0 < context.quantities[i].start - head.end <= prep.within]
+                  if (prep.within is None or 0 < context.quantities[i].start - head.end <= prep.within)
+                  and _restates(head, context.quantities[i], prep, context)]
         if not others:
             continue
         verdict.checked |= {first, *others}
@@ -96,6 +104,33 @@ def evaluate(rule, matches, context):
             else:
                 verdict.held(rule, context.quantities[i], f"{head.text} = {context.quantities[i].text}")
     return verdict
+
+
+_CLAUSE_ENDS = "。！？；;!?\n"
+
+
+def _restates(head, q, prep: ConsistencyParams, context) -> bool:
+    """Whether q can be the same measure, for the same time, as the headline's figure."""
+    text = context.doc.text
+    begin = max(text.rfind(ch, 0, q.start) for ch in _CLAUSE_ENDS) + 1
+    if prep.other is not None and prep.other.search(text, begin, q.start):
+        return False  # 其中…, 预计…, 计划…: a part, a forecast or a plan
+    head_line = text.rfind("\n", 0, head.start) + 1
+    return _same_time(_times(context, head_line, head.start), _times(context, begin, q.start))
+
+
+def _times(context, begin: int, end: int) -> dict[str, set[str]]:
+    """Dates and years stated in [begin, end), by kind, each by where it ends (前10月 = 10月底)."""
+    found: dict[str, set[str]] = {}
+    for q in context.quantities:
+        if begin <= q.start < end and q.kind in ("date", "year") and isinstance(q.value, CALENDAR_VALUES):
+            found.setdefault(q.kind, set()).add(q.value.iso.split("/")[-1])
+    return found
+
+
+def _same_time(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """No kind of time named on both sides with nothing in common (1—7月 against 4月份)."""
+    return all(a[kind] & b[kind] for kind in a.keys() & b.keys())
 
 
 def _against_matches(rule, prep, heads, context) -> list:

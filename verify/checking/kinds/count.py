@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex
@@ -33,6 +34,8 @@ MESSAGE_FIELDS = {"count", "items"}  # what a rule's message may name besides it
 ITEMS_BY = ("separators", "enumerators")
 DEFAULT_SEPARATORS = r"、|,|，|;|；"
 DEFAULT_SOFT = r"以及|和|及|与|或"
+ENUMERATION_REACH = 20  # an enumeration is looked for within 20 × `within` characters
+PARAGRAPH_GAP = 3       # items that start paragraphs (（一）…) may stand 3 × `within` apart
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,12 @@ def evaluate(rule, matches, context):
         if items_text is None or stated is None or isinstance(stated, CALENDAR_VALUES):
             continue
         if prep.enumerated:
-            pieces = enumerated_items(items_text)
+            if counted[0].qualifier or counted[0].value is None:
+                continue  # 20多部法律: a vague count cannot be matched item by item
+            pieces = enumerated_items(items_text, prep.within)
             fewest = most = len(pieces)
+            if stated != len(pieces) and len(pieces) in _other_counts(match, counted[0], context):
+                stated = len(pieces)  # 五个方面共二十项: the list counts the 方面, the first count
         else:
             fewest, most, pieces = item_range(items_text, prep.separators, prep.soft)
         if most < 2:
@@ -130,20 +137,64 @@ def evaluate(rule, matches, context):
     return verdict
 
 
-_ENUMERATOR = re.compile(r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四五六七八九十]{1,3})[，,、]|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])")
+# 第一，… 第三就是…; 一是/一要/一则…; （一）… The first two are inline enumerators, the last a heading.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四五六七八九十]{1,3})(?:[，,、]|(?:就|则|还|也)?是)"
+                         r"|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])")
 
 
-def enumerated_items(text: str) -> list[str]:
-    """一是…二是…三是…, 一要…, 第一，…, （一）…: the run of enumerators numbered on from 一."""
+def enumerated_items(text: str, gap: int | None = None) -> list[str]:
+    """一是…二是…第三就是…, （一）…（十一）: the run of enumerators numbered on from 一.
+
+    A run keeps one form: 一是, 第一 or headings (（四）), so the headings of the next section do
+    not lengthen a list of 一是; only within running text may 第三就是 follow 二是. Each item
+    follows the one before within `gap` characters (three times that for items that start
+    paragraphs: sections run long). A list of paragraphs (every item so far starts a line) may
+    hold lists of its own inside a paragraph (一是… inline): those are skipped; another list that
+    starts a line, or an inline list after an inline one, ends the run.
+    """
     run: list[str] = []
+    form = None
+    paragraphs = nested = False
+    last = 0
     for m in _ENUMERATOR.finditer(text):
+        if gap is not None and m.start() - last > gap * (PARAGRAPH_GAP if paragraphs else 1):
+            break
+        this_form = "heading" if m.group(3) else "ordinal" if m.group(1) else "inline"
+        if run and this_form != form and not (form == "inline" and this_form == "ordinal" and not paragraphs):
+            continue  # 一是、二是…第三就是 within a paragraph; never the headings of the next section
         reading = read_chinese(next(g for g in m.groups() if g))
         number = int(reading.value) if reading else 0
+        starts_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000“") == ""
+        if paragraphs and not starts_line:
+            nested = nested or number == 1
+            if nested or number != len(run) + 1:
+                continue  # a list inside one paragraph of the list
+            paragraphs = False  # 一是… at a line start, then ；二是… inline: one list
         if number == len(run) + 1:
+            if not run:
+                form, paragraphs = this_form, starts_line
             run.append(m.group().strip())
+            last, nested = m.end(), False
         elif number == 1 and run:
             break  # a new list starts: the one that was counted has ended
     return run
+
+
+_COUNTED_GROUPS = re.compile(r"(\d+|[一二两三四五六七八九十]+)(?:大|个?方面|类|部分)(?=[\u4e00-\u9fff])")
+
+
+def _other_counts(match, counted, context) -> set[int]:
+    """The other counts of the clause that announces a list (7个方面27项, 9大领域、30个方面96条):
+    the list may enumerate any of them."""
+    text = context.doc.text
+    begin = max(text.rfind(ch, 0, counted.start) for ch in "。！？；\n") + 1
+    found = {int(q.value) for q in context.quantities
+             if begin <= q.start < match.end and q is not counted and q.kind in ("count", "amount")
+             and isinstance(q.value, Fraction) and q.value.denominator == 1}
+    for m in _COUNTED_GROUPS.finditer(text, begin, match.end):
+        reading = read_chinese(m.group(1)) if not m.group(1).isdigit() else None
+        found.add(int(m.group(1)) if m.group(1).isdigit() else int(reading.value) if reading else 0)
+    return found
 
 
 def _items_text(match, prep: CountParams, context, counted) -> str | None:
@@ -151,7 +202,9 @@ def _items_text(match, prep: CountParams, context, counted) -> str | None:
         return match.texts.get(prep.items)
     window = context.masked.text
     start = context.masked.masked_position(match.end)
-    for m in prep.after.regex.finditer(window, start, min(len(window), start + prep.within)):
+    # enumerated items may run on for pages, each within `within` of the one before
+    reach = prep.within * ENUMERATION_REACH if prep.enumerated else prep.within
+    for m in prep.after.regex.finditer(window, start, min(len(window), start + reach)):
         text = m.group(prep.items)
         if prep.share and not _shares_label_char(counted.text, text, prep.separators):
             continue
@@ -160,7 +213,9 @@ def _items_text(match, prep: CountParams, context, counted) -> str | None:
 
 
 def _shares_label_char(label: str, items_text: str, separators) -> bool:
-    """“三水统筹” and 水资源、水环境、水生态: every item holds the label's counted word."""
+    """“三水统筹” and 水资源、水环境、水生态: every item begins or ends with the label's counted
+    word (三农: 农业、农村、农民; 五险: 养老保险…). A quoted sentence that merely holds the word
+    (“四人帮” and “要求人的甚少，而给予人的却甚多”) spells out no label."""
     nouns = re.findall(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])", label)
-    items = [t for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
-    return bool(nouns) and all(any(n in item for n in nouns) for item in items)
+    items = [t.strip() for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
+    return bool(nouns) and all(any(item.startswith(n) or item.endswith(n) for n in nouns) for item in items)
