@@ -248,7 +248,7 @@ def test_sarif_uri_of_an_absolute_path(rules):
 @pytest.mark.parametrize("page, failures", [("original", 0), ("mutated", 2)])
 def test_junit_parses_with_counts(pages, page, failures):
     [result] = pages[page]
-    root = ET.fromstring(render(pages[page], "junit", "zh").encode("utf-8"))
+    root = ET.fromstring(render(pages[page], "junit", "zh", fail_on="warning").encode("utf-8"))
     assert root.tag == "testsuites"
     [suite] = root.findall("testsuite")
     cases = suite.findall("testcase")
@@ -264,7 +264,7 @@ def test_junit_parses_with_counts(pages, page, failures):
 
 
 def test_junit_failure_carries_message_location_and_calculation(mutated):
-    root = ET.fromstring(render(mutated, "junit", "zh"))
+    root = ET.fromstring(render(mutated, "junit", "zh", fail_on="warning"))
     failures = {c.get("name"): c.find("failure") for c in root.iter("testcase") if c.find("failure") is not None}
     warning = next(f for f in mutated[0].findings if f.severity == "warning")
     node = failures["completion-rate"]

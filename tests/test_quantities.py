@@ -242,7 +242,8 @@ CALENDAR = [
     case("前10个月", cal("前10个月", "--01/--10", "date")),
     case("1—10月", cal("1—10月", "--01/--10", "date")),
     case("1-10月", cal("1-10月", "--01/--10", "date")),
-    case("2月30日", ),                                  # no such day: nothing to report
+    case("2月30日", cal("2月30日", "--02-30", "date")),  # no such day: read, for date-exists to report
+    case("1850年3月5日", cal("1850年3月5日", "1850-03-05", "date")),  # its own year, not a nearby one
     case("下午2:30-4:00", cal("下午2:30-4:00", "14:30/16:00", "time")),
     case("14:30", cal("14:30", "14:30", "time")),
     case("15时40分", cal("15时40分", "15:40", "time")),

@@ -1,7 +1,6 @@
 """python -m verify"""
 
-import sys
 
-from verify.cli import main
+from verify.cli import main_entry
 
-sys.exit(main())
+main_entry()

@@ -1,4 +1,7 @@
-"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs/, the only I/O."""
+"""main(argv) -> int: options, the pipeline per file, the formatter. With inputs/, the only I/O.
+
+Whatever happens, a run ends with an exit code of its own and at most one line on stderr: 2 for
+unusable input, 3 for a bug (never a traceback), 130 for Ctrl-C."""
 
 from __future__ import annotations
 
@@ -15,16 +18,20 @@ from verify import regexes
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
 from verify.checking.records import FileResult
-from verify.config import FAIL_LEVELS, Config, check_rule_ids, find_config, load_config
+from verify.config import FAIL_LEVELS, Config, check_rule_ids, find_config, load_config, settings_by_file
 from verify.errors import ExitStatus, UsageError, VerifyError
 from verify.gate.apply import apply_gate, stamp
 from verify.gate.baseline import baseline_text
 from verify.gate.suppressions import Suppression
-from verify.inputs import STDIN, check_readable, expand_inputs, read_document, write_atomically
+from verify.inputs import (
+    DEFAULT_MAX_SIZE_MB, STDIN, check_readable, expand_inputs, read_document, refuse_overwrites, stdout_error,
+    write_atomically, write_stdout,
+)
 from verify.loaders import load_rules, read_baseline, read_suppressions
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 from verify.records import Severity
+from verify.rules.records import Rule
 from verify.report import FORMATS, render
 from verify.report.json_report import numbers_report, numbers_report_parts
 from verify.report.numbers_table import numbers_table
@@ -42,6 +49,8 @@ exit codes / 退出码:
   0  no finding at or above --fail-on (default: error)      未发现达到 --fail-on 级别的问题
   1  at least one finding at or above --fail-on             至少一条达到该级别的问题
   2  unusable input, rules or settings (one line on stderr) 输入、规则或设置无法使用
+  3  internal error: a bug in verify (one line on stderr)    内部错误（verify 自身的缺陷）
+130  interrupted (Ctrl-C)                                    被中断
 
 examples / 示例:
   verify report.txt                         the discrepancy table, as wide as the terminal
@@ -58,9 +67,17 @@ PROGRESS_FROM = 20  # files: fewer finish before a bar would help
 TEXT_FORMATS = frozenset({"table", "html"})
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (not the nine lines of usage)."""
+
+    def error(self, message: str):
+        _say(f"verify: {message} (see verify --help)")
+        raise SystemExit(ExitStatus.UNUSABLE)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: files to check and how to report them."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="verify",
         description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
                     " / Numeric consistency checker for Chinese news reports.",
@@ -79,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=FAIL_LEVELS,
                         help="lowest severity that makes the exit code 1 (default: error)")
     parser.add_argument("--glob", help="files to check inside folders (default: every supported format)")
-    parser.add_argument("--jobs", type=int, metavar="N", help="check files in N parallel processes")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="check files in N parallel processes (at most one per file and per CPU)")
+    parser.add_argument("--max-size", type=int, metavar="MB",
+                        help=f"largest input file, in megabytes (default: {DEFAULT_MAX_SIZE_MB})")
     parser.add_argument("--config", metavar="FILE", help="settings file (default: verify.toml here or above)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
@@ -98,24 +118,42 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run verify; return the exit code (0 clean, 1 findings, 2 unusable input or rules)."""
-    parser = build_parser()
+    """Run verify; return the exit code (0 clean, 1 findings, 2 unusable input or rules,
+    3 internal error, 130 interrupted)."""
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse has printed its one-line usage error
-        return ExitStatus.UNUSABLE if exc.code else ExitStatus.CLEAN
-    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, or _Parser.error has printed its one line
+            return ExitStatus.UNUSABLE if exc.code else ExitStatus.CLEAN
         return _run(args)
     except VerifyError as exc:
-        print(f"verify: {exc.one_line()}", file=sys.stderr)
+        _say(f"verify: {exc.one_line()}")
         return ExitStatus.UNUSABLE
+    except KeyboardInterrupt:
+        _say("verify: interrupted")
+        return ExitStatus.INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a bug: one line and its own exit code, never a traceback
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        _say(f"verify: internal error: {detail}")
+        return ExitStatus.INTERNAL_ERROR
     finally:
         regexes.save()  # only when a pattern was compiled anew: the next run starts without compiling it
 
 
-def _settings(args: argparse.Namespace) -> Config:
-    """verify.toml (found or named), then the command line over it."""
-    path = Path(args.config) if args.config else find_config(Path.cwd())
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write to."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _settings(args: argparse.Namespace, start: Path | None = None) -> Config:
+    """verify.toml (named, or found from `start` upward: the current folder by default), then the
+    command line over it."""
+    path = Path(args.config) if args.config else find_config(start or Path.cwd())
     config = load_config(path, FORMATS) if path else Config()
     if args.config is None and path is None:
         config.path = None
@@ -126,11 +164,14 @@ def _settings(args: argparse.Namespace) -> Config:
     config.encoding = args.encoding or config.encoding
     config.glob = args.glob or config.glob
     config.jobs = args.jobs if args.jobs is not None else (config.jobs or 1)
+    config.max_size = args.max_size if args.max_size is not None else (config.max_size or DEFAULT_MAX_SIZE_MB)
     config.date = _parse_date(args.date) if args.date else config.date
     config.baseline = args.baseline or config.baseline
     config.ignore_file = args.ignore_file or config.ignore_file
     if config.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    if config.max_size < 1:
+        raise UsageError("--max-size must be 1 (MB) or more")
     return config
 
 
@@ -140,57 +181,82 @@ def _run(args: argparse.Namespace) -> int:
     _check_conflicts(args, settings)
     if args.list_rules or args.explain or args.test_rules:
         return _rule_command(args, settings)
+    groups = _groups(args, settings)
     if args.statements:
-        return _statements(_read(args.files, settings), settings, args.output)
+        return _statements(groups, settings, args.output)
     if args.numbers:
-        return _numbers(_read(args.files, settings), settings, args.output)
-    sources = _sources(args.files, settings)
-    rules = _load_rules(settings)
-    read = functools.partial(read_document, encoding=settings.encoding)
-    progress = _progress_bar(len(sources), args)
+        return _numbers(groups, settings, args.output)
+    progress = _progress_bar(sum(len(members) for _, members in groups), args)
     try:
-        keep = settings.format not in TEXT_FORMATS   # formats that show the text need the whole document
-        checked = check_all(sources, rules, settings.date, settings.lang, settings.jobs, read, keep=keep,
-                            done=progress.advance if progress else None)
+        checked = [(group, *_check(group, members, settings, progress)) for group, members in groups]
     finally:
         if progress:
             progress.close()
-    results = stamp(checked, settings.severity)
+    results = [r for _, _, group_results in checked for r in group_results]
     if args.write_baseline:
         _write_baseline(args.write_baseline, results)
-    ignore_file = settings.ignore_file or (DEFAULT_IGNORE_FILE if Path(DEFAULT_IGNORE_FILE).is_file() else None)
-    results, stale = _gate(results, settings.baseline, ignore_file, {r.id for r in rules})
-    _emit(render(results, settings.format, settings.lang, rules=rules, table=_table_options(args)), args.output)
-    _warn_stale(stale, ignore_file)
-    return ExitStatus.CLEAN if args.write_baseline else _exit_status(results, settings.fail_on)
+    gated, stale = [], []
+    for group, rules, group_results in checked:  # each file's own suppressions, the run's baseline
+        group_gated, group_stale = _gate(group_results, settings.baseline, group.ignore_file, {r.id for r in rules})
+        gated += group_gated
+        stale += [(group.ignore_file, s) for s in group_stale]
+    rules = list({r.id: r for _, group_rules, _ in checked for r in group_rules}.values())
+    _emit(render(gated, settings.format, settings.lang, rules=rules, table=_table_options(args),
+                 fail_on=settings.fail_on), args.output)
+    _warn_stale(stale)
+    return ExitStatus.CLEAN if args.write_baseline else _exit_status(gated, settings.fail_on)
 
 
-def _read(files: list[str], settings: Config) -> list[Document]:
-    """Every report named on the command line, decoded."""
-    if not files:
+def _groups(args: argparse.Namespace, settings: Config) -> list[tuple[Config, list[str]]]:
+    """Every report named on the command line, grouped by the settings found nearest to it; what
+    -o and --write-baseline would overwrite is refused before anything is read."""
+    if not args.files:
         raise UsageError("no input files (try: verify report.txt)")
-    return [read_document(p, settings.encoding) for p in expand_inputs(files, settings.glob)]
-
-
-def _sources(files: list[str], settings: Config) -> list[Document | str]:
-    """The reports to check, each read when its turn comes (standard input, which can be read
-    only once and only here, is read now); a file that cannot be read is found before the rules load."""
-    if not files:
-        raise UsageError("no input files (try: verify report.txt)")
-    paths = expand_inputs(files, settings.glob)
-    for path in paths:
+    paths = expand_inputs(args.files, settings.glob)
+    for path in paths:   # a file that cannot be read is found before anything is written or loaded
         if path != STDIN:
             check_readable(path)
-    return [read_document(p, settings.encoding) if p == STDIN else p for p in paths]
+    groups = settings_by_file(paths, settings, lambda folder: _settings(args, folder), fixed=bool(args.config))
+    outputs = [(name, value) for name, value in (("-o", args.output), ("--write-baseline", args.write_baseline))
+               if value]
+    for group, members in groups:
+        reads = [(p, "it is an input") for p in members]
+        reads += [(path, why) for path, why in ((settings.baseline, "it is the baseline"),
+                                                (group.baseline, "it is the baseline"),
+                                                (group.ignore_file, "it is the suppression file"),
+                                                (group.path, "it is the settings file")) if path]
+        refuse_overwrites(outputs, reads)
+    return groups
 
 
-def _numbers(documents: list[Document], settings: Config, output: str | None) -> int:
+def _documents(groups: list[tuple[Config, list[str]]]):
+    """Every report of every group, decoded with its group's settings, one at a time; a malformed
+    rule file of a group stops the run here too."""
+    for group, members in groups:
+        if group.rules:
+            _load_rules(group)
+        for p in members:
+            yield read_document(p, group.encoding, group.max_size)
+
+
+def _check(group: Config, members: list[str], settings: Config, progress=None) -> tuple[list[Rule], list[FileResult]]:
+    """One group of files, with its settings: each read when its turn comes (standard input, which
+    can be read only once and only here, now), checked and stamped. Formats that show the text keep
+    whole documents; the others keep only findings, checks and counts, so memory stays flat."""
+    sources = [read_document(p, group.encoding, group.max_size) if p == STDIN else p for p in members]
+    rules = _load_rules(group)
+    read = functools.partial(read_document, encoding=group.encoding, max_size_mb=group.max_size)
+    results = check_all(sources, rules, group.date, settings.lang, settings.jobs, read,
+                        keep=settings.format not in TEXT_FORMATS, done=progress.advance if progress else None)
+    return rules, stamp(results, group.severity)
+
+
+def _numbers(groups: list[tuple[Config, list[str]]], settings: Config, output: str | None) -> int:
     """--numbers: every stated quantity instead of the check."""
-    if settings.rules:  # a malformed rule file stops every command, this one too
-        _load_rules(settings)
+    documents = list(_documents(groups))   # every file decoded (an unusable one stops the run) before any output
     if settings.format == "json" and not output:  # one file's figures at a time, not all at once
         for part in numbers_report_parts((doc, read_quantities(doc)) for doc in documents):
-            sys.stdout.write(part)
+            write_stdout(part)
         return ExitStatus.CLEAN
     files = [(doc, read_quantities(doc)) for doc in documents]
     text = numbers_report(files) if settings.format == "json" else numbers_table(files, settings.lang)
@@ -250,18 +316,17 @@ def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     """--list-rules, --explain, --test-rules: about the rules, not about a report."""
     rules = load_rules(settings.rules + (args.files if args.test_rules else []))
     if args.list_rules:
-        sys.stdout.write(rules_table(rules, settings.lang))
+        write_stdout(rules_table(rules, settings.lang))
     if args.explain:
         chosen = [r for r in rules if r.id == args.explain]
         if not chosen:
             raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
-        sys.stdout.write(explain(chosen[0], settings.lang))
+        write_stdout(explain(chosen[0], settings.lang))
     if args.test_rules:
         failures = check_rule_examples(rules)
-        for failure in failures:
-            print(failure.one_line())
         examples = sum(len(r.fail_examples) + len(r.pass_examples) for r in rules)
-        print(f"{len(rules)} rules, {examples} examples: {len(failures)} failed")
+        write_stdout("".join(f"{failure.one_line()}\n" for failure in failures)
+                     + f"{len(rules)} rules, {examples} examples: {len(failures)} failed\n")
         return ExitStatus.FINDINGS if failures else ExitStatus.CLEAN
     return ExitStatus.CLEAN
 
@@ -274,10 +339,10 @@ def _gate(results: list[FileResult], baseline: str | None, ignore_file: str | No
     return apply_gate(results, counts, suppressions)
 
 
-def _warn_stale(stale: list[Suppression], ignore_file: str | None) -> None:
-    for suppression in stale:
-        print(f"verify: {ignore_file}: suppression of {suppression.rule} matched nothing "
-              f"({(suppression.sentence or suppression.fingerprint or '')[:30]})", file=sys.stderr)
+def _warn_stale(stale: list[tuple[str, Suppression]]) -> None:
+    for ignore_file, suppression in stale:
+        _say(f"verify: {ignore_file}: suppression of {suppression.rule} matched nothing "
+             f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
 
 
 def _write_baseline(path: str, results: list[FileResult]) -> None:
@@ -289,13 +354,13 @@ def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomically(output, text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
 
 
-def _statements(documents: list[Document], settings: Config, output: str | None) -> int:
+def _statements(groups: list[tuple[Config, list[str]]], settings: Config, output: str | None) -> int:
     """--statements: how each figure was read (role, measure, lists, facts) instead of the check."""
     files = []
-    for doc in documents:
+    for doc in _documents(groups):
         quantities = read_quantities(doc)
         files.append((doc, quantities, read_statements(doc, quantities)))
     _emit(statements_json(files) if settings.format == "json" else statements_table(files, settings.lang), output)
@@ -320,5 +385,13 @@ def _exit_status(results, fail_on: str) -> int:
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: a report that could not all be flushed (a reader that closed
+    the pipe early, as `| head -c 10` does) is exit 2 with one line, like any unwritable stdout."""
+    code = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _say(f"verify: {stdout_error(exc).one_line()}")
+        code = ExitStatus.UNUSABLE
+    sys.exit(code)

@@ -1,6 +1,7 @@
 """The only causes of exit 2: input that cannot be read, rules that cannot be loaded.
 
-Each carries what the one-line message needs: the file, and for rule files the line.
+Each carries what the one-line message needs: the file, and for rule files the line. Anything
+else that goes wrong is a bug: exit 3 with one line, never a traceback (cli.main).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ class ExitStatus(IntEnum):
     CLEAN = 0
     FINDINGS = 1
     UNUSABLE = 2
+    INTERNAL_ERROR = 3   # an unexpected exception: a bug in verify, not a finding
+    INTERRUPTED = 130    # Ctrl-C (128 + SIGINT), as shells report it
 
 
 class VerifyError(Exception):
@@ -32,6 +35,9 @@ class InputError(VerifyError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):  # so that it crosses from a --jobs worker to the parent intact
+        return (type(self), (self.path, self.problem))
+
 
 class RuleFileError(VerifyError):
     """A rule file that cannot be loaded: names the file and, where known, the line."""
@@ -42,6 +48,9 @@ class RuleFileError(VerifyError):
         self.path = path
         self.line = line
         self.problem = problem
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.line, self.problem))
 
 
 class UsageError(VerifyError):

@@ -85,7 +85,7 @@ def read_rule_file(path: Path, where: str) -> RuleSource:
 def read_baseline(path: str) -> Counter:
     """(rule, fingerprint) counts of a baseline file; an InputError if it is not one."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is fine
     except FileNotFoundError:
         raise InputError(path, "no such baseline file") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -96,7 +96,7 @@ def read_baseline(path: str) -> Counter:
 def read_suppressions(path: str, known_rules: set[str]) -> list[Suppression]:
     """The suppression file (.verify-ignore.yaml), checked entry by entry."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is fine
     except FileNotFoundError:
         raise InputError(path, "no such suppression file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -36,6 +36,8 @@ MESSAGES = {
         "weekday_mismatch": "{date}是{expected}，文中写作“{stated}”",
         "weekday_no_year": "无法确定“{date}”的年份，未核对星期（可用 --date 指定出版日期）",
         "time_reversed": "时间段结束时间 {end} 早于开始时间 {begin}",
+        "date_impossible": "“{date}”不存在：{year}年{month}月只有 {days} 天",
+        "date_impossible_any_year": "“{date}”不存在：{month}月最多只有 {days} 天",
         "pattern_found": "{title}",
     },
     "en": {
@@ -72,6 +74,8 @@ MESSAGES = {
         "weekday_mismatch": "{date} is a {expected}; the text says {stated}",
         "weekday_no_year": "the year of '{date}' is unknown; weekday not checked (give --date)",
         "time_reversed": "the time range ends at {end}, before it starts at {begin}",
+        "date_impossible": "'{date}' does not exist: month {month} of {year} has {days} days",
+        "date_impossible_any_year": "'{date}' does not exist: month {month} has at most {days} days",
         "pattern_found": "{title}",
     },
 }

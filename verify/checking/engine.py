@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
+import os
+import signal
 
 from verify.checking.kinds import KINDS
 from verify.checking.masking import mask
 from verify.checking.matching import find_matches
 from verify.checking.records import Context, FileResult, Verdict
+from verify.errors import RuleFileError
 from verify.reading.calendar import date_in_name
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 from verify.records import Finding
+from verify.rules.budget import OverBudget, match_seconds, time_budget
 from verify.rules.records import Rule
 from verify.statements import read_statements
 
@@ -29,10 +33,11 @@ def check_all(sources: Iterable[Document | str], rules: list[Rule], issue_date: 
     and figures (FileResult.kept): a run's memory does not grow with its number of files, and a
     worker sends back only findings, checks and counts. `done`, when given, is called once per
     document checked (a progress bar)."""
-    if jobs <= 1:
+    if jobs <= 1:   # (checked again below, once the names are counted)
         return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
     sources = list(sources)  # names, or documents that only the parent can read (stdin)
-    if len(sources) <= 1:
+    jobs = min(jobs, len(sources), os.cpu_count() or 1)  # never more processes than files or CPUs
+    if jobs <= 1:
         return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
     from concurrent.futures import ProcessPoolExecutor  # lazy: 20 modules of multiprocessing that a run without --jobs never loads
 
@@ -58,6 +63,7 @@ _WORKER: dict = {}
 
 
 def _start_worker(rules, issue_date, lang, read, keep) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, once
     _WORKER.update(rules=rules, issue_date=issue_date, lang=lang, read=read, keep=keep)
 
 
@@ -79,10 +85,17 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
     if any(rule.match_on == "statements" for rule in rules):
         context.statements = read_statements(doc, quantities)
     total = Verdict()
+    seconds = match_seconds(len(doc.text))
     for rule in rules:
-        matches = find_matches(rule, context)
-        if matches:
-            verdict = KINDS[rule.kind].evaluate(rule, matches, context)
+        try:
+            with time_budget(seconds):
+                matches = find_matches(rule, context)
+                verdict = KINDS[rule.kind].evaluate(rule, matches, context) if matches else None
+        except OverBudget:
+            raise RuleFileError(rule.path, rule.lines.get("pattern"),
+                                f"rule '{rule.id}' took more than {seconds:.0f} s on {doc.path} "
+                                f"(a pattern that backtracks too much?)") from None
+        if verdict is not None:
             total.findings.extend(verdict.findings)
             total.checked |= verdict.checked
             total.passed.extend(verdict.passed)

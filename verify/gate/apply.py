@@ -15,18 +15,53 @@ from verify.reading.document import Document
 from verify.records import Finding, Severity
 
 
+class _Sentences:
+    """A document's sentences, each normalised once, and each rule's fingerprint of each hashed once:
+    a line of 4,000 findings and no full stop is one long sentence, and normalising and hashing it
+    again for every finding was quadratic."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._normalised: dict[object, str] = {}
+        self._prints: dict[tuple[str, object], str] = {}
+
+    def of(self, f: Finding) -> tuple[object, str]:
+        """The finding's sentence: where it is (a key) and its normalised text. A document kept
+        without its text (a checked file, once its figures are gone) keeps its findings' sentences."""
+        bounds = getattr(self.doc, "sentence_bounds", None)
+        if bounds is None:
+            sentence = self.doc.sentence_at(f.start, f.end)
+            if sentence not in self._normalised:
+                self._normalised[sentence] = normalise_sentence(sentence)
+            return sentence, self._normalised[sentence]
+        span = bounds(f.start, f.end)
+        if span not in self._normalised:
+            self._normalised[span] = normalise_sentence(self.doc.text[span[0]:span[1]])
+        return span, self._normalised[span]
+
+    def fingerprint(self, f: Finding) -> str:
+        """hashed(rule, normalised sentence), once per rule and sentence."""
+        span, sentence = self.of(f)
+        key = (f.rule_id, span)
+        if key not in self._prints:
+            self._prints[key] = hashed(f.rule_id, sentence)
+        return self._prints[key]
+
+
 def stamp(results: Sequence[FileResult], overrides: Mapping[str, Severity]) -> list[FileResult]:
     """Each finding with its fingerprint and the severity verify.toml [severity] sets for its rule
     (for firing findings, errors and warnings; at "info" every finding of the rule is an info)."""
-    return [dataclasses.replace(r, findings=[_stamped(r.doc, f, overrides) for f in r.findings])
-            for r in results]
+    stamped = []
+    for r in results:
+        sentences = _Sentences(r.doc)
+        stamped.append(dataclasses.replace(r, findings=[_stamped(sentences, f, overrides) for f in r.findings]))
+    return stamped
 
 
-def _stamped(doc: Document, f: Finding, overrides: Mapping[str, Severity]) -> Finding:
+def _stamped(sentences: _Sentences, f: Finding, overrides: Mapping[str, Severity]) -> Finding:
     level = overrides.get(f.rule_id)
     severity = level if level is not None and (f.severity.fires or level is Severity.INFO) else f.severity
-    print_ = hashed(f.rule_id, normalise_sentence(doc.sentence_at(f.start, f.end)))
-    return dataclasses.replace(f, severity=severity, fingerprint=print_)
+    return dataclasses.replace(f, severity=severity, fingerprint=sentences.fingerprint(f))
 
 
 def apply_gate(results: Sequence[FileResult], baseline: Counter,
@@ -48,9 +83,17 @@ def _sort(doc: Document, findings: list[Finding], baseline: Counter, suppression
     """(active, baselined, suppressed with their reasons) for one file's findings."""
     active, baselined, suppressed = [], [], []
     remaining = Counter(baseline)
+    sentences = _Sentences(doc)
+    verdicts: dict = {}  # (sentence, rule, fingerprint) -> the suppression covering it: judged once per sentence
     for f in findings:
-        sentence = normalise_sentence(doc.sentence_at(f.start, f.end)) if suppressions else ""
-        index = next((i for i, s in enumerate(suppressions) if s.matches(f, f.fingerprint, sentence)), None)
+        index = None
+        if suppressions:
+            span, sentence = sentences.of(f)
+            key = (span, f.rule_id, f.fingerprint)
+            if key not in verdicts:
+                verdicts[key] = next((i for i, s in enumerate(suppressions) if s.matches(f, f.fingerprint, sentence)),
+                                     None)
+            index = verdicts[key]
         if index is not None:
             used.add(index)
             suppressed.append((f, suppressions[index].reason))

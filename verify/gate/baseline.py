@@ -23,7 +23,7 @@ def parse_baseline(text: str, path: str) -> Counter:
     """(rule, fingerprint) counts of a baseline file's text; an InputError naming `path` if it is not one."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: a 100,000-deep nesting
         raise InputError(path, f"not a verify baseline ({exc.__class__.__name__})") from None
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA or not isinstance(data.get("findings"), list):
         raise InputError(path, f"not a verify baseline (expected schema {BASELINE_SCHEMA})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from verify.errors import InputError
 from verify.gate.fingerprint import normalise_sentence
 from verify.records import Finding
+from verify.rules import safe_yaml
 
 
 @dataclass(frozen=True)
@@ -32,32 +34,50 @@ class Suppression:
 
 
 def parse_suppressions(text: str, path: str, known_rules: set[str]) -> list[Suppression]:
-    """A suppression file's text (.verify-ignore.yaml): each entry needs a rule, a sentence or
-    fingerprint, and a reason; anything else is an InputError naming `path` and the entry."""
+    """A suppression file's text (.verify-ignore.yaml): a list whose entries each need a rule, a
+    sentence or fingerprint, and a reason, all text; anything else is an InputError naming `path`
+    and the entry. Anchors, aliases and deep nesting are refused before the YAML is built."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        data = safe_yaml.read(text)
+    except yaml.MarkedYAMLError as exc:
+        line = f"{exc.problem_mark.line + 1}: " if exc.problem_mark else ""
+        raise InputError(path, f"{line}not a suppression file ({exc.problem or exc.__class__.__name__})") from None
+    except (yaml.YAMLError, RecursionError) as exc:
         raise InputError(path, f"not a suppression file ({exc.__class__.__name__})") from None
-    entries = data.get("suppressions") if isinstance(data, dict) else data
-    if entries is None:
+    if isinstance(data, dict) and set(data) == {"suppressions"}:
+        data = data["suppressions"]  # the list under one key, as the file was first written
+    if data is None:
         return []
-    if not isinstance(entries, list):
-        raise InputError(path, "a list of suppressions (rule, sentence or fingerprint, reason) is expected")
-    return [_suppression(path, i, entry, known_rules) for i, entry in enumerate(entries)]
+    if not isinstance(data, list):
+        raise InputError(path, "not a suppression file: its top level must be a list of entries "
+                               "(- rule: …, sentence: … or fingerprint: …, reason: …)")
+    return [_suppression(path, i, entry, known_rules) for i, entry in enumerate(data)]
+
+
+_TEXT_KEYS = ("rule", "sentence", "fingerprint", "reason", "who")
 
 
 def _suppression(path: str, index: int, entry, known_rules: set[str]) -> Suppression:
     where = f"suppression {index + 1}"
     if not isinstance(entry, dict):
         raise InputError(path, f"{where}: a mapping with rule, sentence or fingerprint, and reason")
-    unknown = set(entry) - {"rule", "sentence", "fingerprint", "reason", "who", "when"}
+    unknown = set(entry) - {*_TEXT_KEYS, "when"}
     if unknown:
-        raise InputError(path, f"{where}: unknown key '{sorted(unknown)[0]}'")
-    if not str(entry.get("reason") or "").strip():
+        raise InputError(path, f"{where}: unknown key '{sorted(unknown, key=str)[0]}'")
+    for key in _TEXT_KEYS:
+        if key in entry and not isinstance(entry[key], str):
+            raise InputError(path, f"{where}: {key} must be a text")
+        if key in entry and not entry[key].strip():
+            raise InputError(path, f"{where}: {key} is blank")
+    if "when" in entry and not isinstance(entry["when"], (str, datetime.date)):
+        raise InputError(path, f"{where}: when must be a date or a text")
+    if "reason" not in entry:
         raise InputError(path, f"{where}: a suppression needs a reason")
     if entry.get("rule") not in known_rules:
         raise InputError(path, f"{where}: unknown rule '{entry.get('rule')}'")
     if not entry.get("sentence") and not entry.get("fingerprint"):
         raise InputError(path, f"{where}: give the sentence or the fingerprint it excuses")
-    return Suppression(str(entry["rule"]), str(entry["reason"]).strip(), entry.get("sentence"),
+    if "sentence" in entry and not normalise_sentence(entry["sentence"]):
+        raise InputError(path, f"{where}: sentence is blank")
+    return Suppression(entry["rule"], entry["reason"].strip(), entry.get("sentence"),
                        entry.get("fingerprint"), entry.get("who"), str(entry["when"]) if entry.get("when") else None)

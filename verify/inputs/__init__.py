@@ -1,22 +1,30 @@
 """What the command line names -> Documents: files, folders, and - for stdin.
 
-Together with cli.py this is where files are read; every failure is an InputError naming the
-file, so the run ends with one line and exit 2, never a traceback. Plain text (and stdin) is
-decoded as it is; a .docx, PDF, HTML or Markdown file goes to its reader, one module each here,
-which returns the text with a map back to places in the file. A reader's library is imported
-only when a file of its format is read.
+Together with cli.py this is where files are read and written; every failure is an InputError
+naming the file, so the run ends with one line and exit 2, never a traceback. Plain text (and
+stdin) is decoded as it is; a .docx, PDF, HTML or Markdown file goes to its reader, one module
+each here, which returns the text with a map back to places in the file. A reader's library is
+imported only when a file of its format is read. CI runs verify as root on files anyone can submit, so nothing here trusts a path: folders are
+walked without recursion and never left, input is read up to a size limit, and a report is
+written only to a regular file (through a symlink to one), never over a device, a FIFO or one of
+its own inputs.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 import sys
-from pathlib import Path
+import tempfile
+from pathlib import Path, PurePosixPath
 
+from verify.errors import InputError, UsageError
 from verify.reading.document import Document, decode
-from verify.errors import InputError
 
 STDIN = "-"
+DEFAULT_MAX_SIZE_MB = 50  # a page of a daily is ~50 KB; a whole year of one is under 20 MB
+_CHUNK = 1 << 20
 # Extension -> reader module (in this package); anything else is read as plain text.
 READERS = {".docx": "docx_file", ".pdf": "pdf_file", ".html": "html_file", ".htm": "html_file",
            ".md": "markdown_file", ".markdown": "markdown_file"}
@@ -28,40 +36,169 @@ def expand_inputs(names: list[str], glob: str | None = None) -> list[str]:
 
     Without a glob a folder gives every file of a supported format (SUPPORTED).
     """
+    if glob is not None:
+        check_glob(glob)
+    if names.count(STDIN) > 1:
+        raise UsageError("- (standard input) is named more than once")
     paths: list[str] = []
     patterns = (glob,) if glob else SUPPORTED
     for name in names:
-        path = Path(name)
-        if name == STDIN or not path.is_dir():
+        if name == STDIN or not os.path.isdir(name):
             paths.append(name)
             continue
-        found = sorted({str(p) for pattern in patterns for p in path.rglob(pattern)
-                        if p.is_file() and not p.name.startswith("~$")})  # ~$: Word's lock files
+        found = sorted(_walk(name, patterns))
         if not found:
             wanted = glob or ", ".join(SUPPORTED)
-            raise InputError(name, f"folder with nothing to check (no {wanted} files)")
+            raise InputError(display_name(name), f"folder with nothing to check (no {wanted} files)")
         paths.extend(found)
     return paths
 
 
-def read_document(path: str, encoding: str | None) -> Document:
+def check_glob(glob: str) -> None:
+    """A glob names files inside the folder: no absolute pattern, no '..'."""
+    parts = PurePosixPath(glob.replace("\\", "/")).parts
+    if not glob or glob.startswith(("/", "\\")) or os.path.isabs(glob) or ".." in parts:
+        raise UsageError(f"--glob {glob!r}: give a pattern of file names inside the folder, such as *.txt")
+
+
+def _walk(folder: str, globs: tuple[str, ...]) -> list[str]:
+    """Regular files below folder matching any of the globs: iterative (any depth), symlinked
+    folders not followed, Word's ~$ lock files skipped, an unreadable subfolder an error rather
+    than silently skipped."""
+    patterns = []
+    for pattern in globs:
+        while pattern.startswith("**/"):  # every folder is searched anyway: **/*.txt is *.txt
+            pattern = pattern[3:]
+        patterns.append(pattern)
+    found, stack = [], [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif entry.is_file() and not entry.name.startswith("~$") and any(
+                            PurePosixPath(os.path.relpath(entry.path, folder)).match(p) for p in patterns):
+                        found.append(entry.path)
+        except OSError as exc:
+            raise InputError(display_name(current), f"cannot read folder ({exc.strerror or exc})") from None
+    return found
+
+
+def display_name(path: str) -> str:
+    """A path as text that can be printed and written: a file name in GBK bytes (not UTF-8) is
+    shown as the Chinese it spells, any other undecodable byte as U+FFFD."""
+    raw = os.fsencode(path)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def read_document(path: str, encoding: str | None, max_size_mb: int = DEFAULT_MAX_SIZE_MB) -> Document:
     """Read and decode one report; - reads standard input."""
+    limit = max_size_mb * 1024 * 1024
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
-    file = Path(path)
+        if sys.stdin is None:
+            raise InputError("<stdin>", "standard input is closed")
+        try:
+            raw = _read_limited(sys.stdin.buffer, limit, "<stdin>", max_size_mb)
+        except OSError as exc:
+            raise InputError("<stdin>", f"cannot read ({exc.strerror or exc})") from None
+        return decode(raw, "<stdin>", encoding)
+    shown = display_name(path)
     try:
-        raw = file.read_bytes()
+        with open(path, "rb") as file:
+            raw = _read_limited(file, limit, shown, max_size_mb)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(shown, "no such file") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory, not a report file") from None
+        raise InputError(shown, "is a directory, not a report file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
-    reader = READERS.get(file.suffix.lower())
+        raise InputError(shown, f"cannot read ({exc.strerror or exc})") from None
+    reader = READERS.get(os.path.splitext(path)[1].lower())
     if reader is None:
-        return decode(raw, path, encoding)
+        return decode(raw, shown, encoding)
     module = importlib.import_module(f"verify.inputs.{reader}")
-    return module.read(raw, path, encoding)
+    return module.read(raw, shown, encoding)
+
+
+def _read_limited(stream, limit: int, shown: str, max_size_mb: int) -> bytes:
+    """At most `limit` bytes; more is an InputError (/dev/zero would otherwise be read forever)."""
+    chunks, size = [], 0
+    while True:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(shown, f"larger than {max_size_mb} MB (raise the limit with --max-size or "
+                                    f"max-size in verify.toml)")
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two names reach one file (through symlinks and relative paths)."""
+    if a == STDIN or b == STDIN:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_output_target(path: str) -> str:
+    """The regular file a report may be written to (a symlink is followed to its target); an
+    InputError for anything else: a device, a FIFO, a folder, a missing folder."""
+    target = os.path.realpath(path)
+    shown = display_name(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        if not os.path.isdir(os.path.dirname(target) or "."):
+            raise InputError(shown, "cannot write: its folder does not exist") from None
+        return target
+    except OSError as exc:
+        raise InputError(shown, f"cannot write ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(shown, "not a regular file: a report is written only to a regular file")
+    return target
+
+
+def refuse_overwrites(outputs: list[tuple[str, str]], reads: list[tuple[str, str]]) -> None:
+    """-o and --write-baseline (outputs: option, path) write only to a regular file, and never over
+    what the run reads (reads: path, why) or over each other: checked before any work, so a
+    refused run has changed nothing."""
+    for name, value in outputs:
+        check_output_target(value)
+        for path, why in reads:
+            if same_file(value, path):
+                raise UsageError(f"{name} {value}: would overwrite {path} ({why})")
+    if len(outputs) == 2 and same_file(outputs[0][1], outputs[1][1]):
+        raise UsageError("-o and --write-baseline name the same file")
+
+
+def write_stdout(text: str) -> None:
+    """The report on standard output; a closed, full or broken stdout is an InputError (exit 2)."""
+    if sys.stdout is None:
+        raise InputError("<stdout>", "standard output is closed (use -o FILE)")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        raise stdout_error(exc) from None
+
+
+def stdout_error(exc: Exception) -> InputError:
+    """What a failed write to stdout says; after a broken pipe, stdout is pointed at /dev/null so
+    that Python does not complain again when it flushes at exit."""
+    if isinstance(exc, BrokenPipeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    problem = getattr(exc, "strerror", None) or exc
+    return InputError("<stdout>", f"cannot write the report ({problem})")
 
 
 def check_readable(path: str) -> None:
@@ -74,12 +211,30 @@ def check_readable(path: str) -> None:
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Write a report whole or not at all: a temporary file beside it, then a rename."""
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.tmp")
+    """Write a report whole or not at all: a unique temporary file beside the target, then a
+    rename over it. Only ever a regular file: a device node or a FIFO is refused, not replaced."""
+    target = check_output_target(path)
+    folder, name = os.path.split(target)
+    temp = None
     try:
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(target)
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+        with os.fdopen(fd, "wb") as file:
+            file.write(text.encode("utf-8", "replace"))
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+        temp = None
     except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise InputError(path, f"cannot write ({exc.strerror or exc})") from None
+        raise InputError(display_name(path), f"cannot write ({exc.strerror or exc})") from None
+    finally:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
+def _mode_for(target: str) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -9,6 +9,7 @@ each prints as ISO 8601 only in output ("2022-11-04", "--11-04", "--01/--10", "1
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
@@ -35,7 +36,7 @@ PATTERNS = {
             rf"|(?:(?P<t_ap3>{_AMPM})|(?<=时间))(?<!\d)(?P<t_h4>[01]?\d|2[0-4])点(?:(?P<t_m4>[0-5]?\d)分|(?P<t_half>半))?"
             rf"|(?<![\d.])(?P<t_h5>[01]?\d|2[0-4])点(?:(?P<t_m5>[0-5]?\d)分|(?P<t_half2>半))",
     "period": rf"(?:前(?P<p_last>{_MONTH})个?月|(?<!\d)(?P<p_m1>{_MONTH}){_SEP}(?P<p_m2>{_MONTH})月)(?!\d|份?\d)",
-    "date": rf"(?:(?P<d_y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})年)?(?<!\d)(?P<d_m>{_MONTH})月"
+    "date": rf"(?:(?P<d_y>(?<!\d)[1-9]\d{{3}}|[〇零一二三四五六七八九]{{4}})年)?(?<!\d)(?P<d_m>{_MONTH})月"
             rf"(?:(?P<d_d>{_DAY})[日号]|(?P<d_part>底|初|末|上旬|中旬|下旬))?"
             rf"|(?<![\d月])(?P<d_only>3[01]|[12]\d|0?[1-9])(?:日(?!元)|号(?![楼线院令文台机车门码位]))",
     "year": r"(?<!\d)(?P<y_1>(?:19|20)\d{2})(?:" + _SEP + r"(?P<y_2>(?:19|20)\d{2}))?年"
@@ -62,16 +63,20 @@ def year_of(text: str) -> int | None:
 
 
 def calendar_date(year: int | None, month: int | None, day: int | None) -> CalendarDate | None:
-    """The date as far as it is known; None for an impossible one."""
+    """The date as far as it is known; None for what is no date (13月, 32日). A day past its
+    month's end (2月30日, 2023年2月29日) stays a date: the date-exists rule reports it."""
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None:
-        probe_year = year if year is not None else 2000  # a leap year: 2月29日 may be valid
-        try:
-            datetime.date(probe_year, month or 1, day)
-        except ValueError:
-            return None
+    if day is not None and not 1 <= day <= 31:
+        return None
     return CalendarDate(year, month, day)
+
+
+def days_in_month(year: int | None, month: int) -> int:
+    """Days of a month; of February in a leap year when the year is unknown (2月29日 may be)."""
+    if year is None or not 1 <= year <= 9999:
+        year = 2000
+    return calendar.monthrange(year, month)[1]
 
 
 def clock(ampm: str | None, hour: int, minute: int) -> Clock | None:

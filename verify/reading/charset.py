@@ -32,7 +32,7 @@ def decode_bytes(raw: bytes, path: str, encoding: str | None = None, declared: s
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return _strict(raw[len(bom):], path, name, offset=len(bom)), name
-    if b"\x00" in raw[:65536]:
+    if b"\x00" in raw:  # anywhere: a NUL after the first 64 KB is as binary as one before
         name = _utf16_without_bom(raw)
         if name is None:
             raise InputError(path, "binary file (NUL bytes), not a text report")

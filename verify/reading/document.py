@@ -71,12 +71,17 @@ class Document:
 
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of the original text holding a span, as sentence_of finds it, found by bisection."""
+        begin, stop = self.sentence_bounds(start, end)
+        return self.text[begin:stop]
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(begin, end) of the sentence holding a span, as sentence_at cuts it: one sentence, one key."""
         if self._ends is None:
             self._ends = [m.start() for m in _END_CHAR.finditer(self.text)]
         before = bisect.bisect_left(self._ends, start)
         begin = self._ends[before - 1] + 1 if before else 0
         after = bisect.bisect_left(self._ends, end)
-        return self.text[begin:self._ends[after] + 1 if after < len(self._ends) else len(self.text)]
+        return begin, self._ends[after] + 1 if after < len(self._ends) else len(self.text)
 
     def kept(self, spans) -> "KeptDocument":
         """What reports and the gate still ask of a checked document, for these spans only:

@@ -108,6 +108,10 @@ def _leading_chars(pattern: str) -> set[str]:
     return {body[0]}
 
 
+MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
+_TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+
+
 def read_quantities(doc: Document) -> list[Quantity]:
     """Every stated quantity of the document, in text order."""
     found: list[Quantity] = []
@@ -119,7 +123,7 @@ def read_quantities(doc: Document) -> list[Quantity]:
             # 215，306，412: a full-width comma ends a clause; it never groups thousands
             m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
         builder = _BUILDERS.get(m.lastgroup)
-        if builder is not None:
+        if builder is not None and not (m.end() - m.start() > MAX_DIGITS and _TOO_LONG.search(view, m.start(), m.end())):
             found.extend(builder(m, text))
         pos = max(m.end(), pos + 1)
     return share_list_units(listed_months(found, view), view)

@@ -1,7 +1,8 @@
 """`verify --format junit`: JUnit XML, so CI test dashboards list each rule on each page.
 
 One <testsuite> per file, one <testcase> per rule that matched or found something there.
-Each error or warning is a <failure>; infos go to the test case's <system-out> and do not fail.
+A finding at or above --fail-on is a <failure>, as it is for the exit code (with the default,
+errors fail and a warning-only file passes); the others go to the test case's <system-out>.
 Counts follow JUnit: `failures` counts failed test cases. No timestamps: same input, same bytes.
 """
 
@@ -10,17 +11,18 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from verify.records import Severity
 from verify.report.where import label
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def junit_report(results) -> str:
-    """The whole run as <testsuites>: one suite per file."""
+def junit_report(results, fail_on: str = "error") -> str:
+    """The whole run as <testsuites>: one suite per file; failures follow fail_on."""
     root = ET.Element("testsuites", name="verify")
     totals = {"tests": 0, "failures": 0}
     for result in results:
-        suite = _suite(result)
+        suite = _suite(result, failing_severities(fail_on))
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key))
@@ -31,7 +33,15 @@ def junit_report(results) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _suite(result) -> ET.Element:
+def failing_severities(fail_on: str) -> frozenset[Severity]:
+    """The severities that fail a run at this --fail-on level (error | warning | never)."""
+    if fail_on == "never":
+        return frozenset()
+    lowest = Severity(fail_on)
+    return frozenset(s for s in Severity if s.fires and s.rank <= lowest.rank)
+
+
+def _suite(result, failing: frozenset[Severity]) -> ET.Element:
     """One file: a test case per rule that took part, in rule-id order."""
     doc = result.doc
     by_rule: dict[str, list] = {c.rule_id: [] for c in result.passed}
@@ -44,11 +54,11 @@ def _suite(result) -> ET.Element:
         infos = []
         for f in by_rule[rule_id]:
             where = _where(doc, f)
-            if f.severity.fires:
+            if f.severity in failing:
                 failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
                 failure.text = _clean(f"{where}\n{f.calculation}" if f.calculation else where)
             else:
-                infos.append(f"{where}: {f.message}")
+                infos.append(f"{where}: {f.severity}: {f.message}" if f.severity.fires else f"{where}: {f.message}")
         if infos:
             ET.SubElement(case, "system-out").text = _clean("\n".join(infos))
         failed += case.find("failure") is not None

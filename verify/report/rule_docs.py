@@ -43,7 +43,7 @@ def markdown_list(rules: list[Rule]) -> str:
     out = [BEGIN, "", "| id | kind | severity | title | why |", "|---|---|---|---|---|"]
     for r in rules:
         why = " ".join(r.why.split()).replace("|", "\\|")
-        out.append(f"| `{r.id}` | {r.kind} | {r.severity} | {r.title} | {why} |")
+        out.append(f"| <a id=\"{r.id}\"></a>`{r.id}` | {r.kind} | {r.severity} | {r.title} | {why} |")
     out += ["", END]
     return "\n".join(out)
 

@@ -9,6 +9,7 @@ No timestamps or other run-to-run noise: the same input gives the same bytes.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 from pathlib import PurePosixPath, PureWindowsPath
@@ -57,14 +58,34 @@ def _descriptors(results, lang: str, rules) -> tuple[list[dict], dict[str, int]]
 
 
 def _descriptor(rule, lang: str) -> dict:
-    why = rule.why_en if lang == "en" and rule.why_en else rule.why
+    why = " ".join((rule.why_en if lang == "en" and rule.why_en else rule.why).split())
     return {
         "id": rule.id, "name": _name(rule.id),
         "shortDescription": {"text": rule.title_in(lang)},
-        "fullDescription": {"text": " ".join(why.split())},
+        "fullDescription": {"text": why},
+        "help": {"text": f"{rule.title_in(lang)}: {why} ({rule.kind}, {rule.path})"},
+        "helpUri": help_uri(rule.id),
         "defaultConfiguration": {"level": rule.severity.sarif_level},
         "properties": {"kind": rule.kind},
     }
+
+
+def help_uri(rule_id: str) -> str:
+    """The rule's entry in docs/rules.md (each has an anchor of its id): in the repository named by
+    the package's Repository URL when it has one, else relative to the repository's root."""
+    return f"{_repository()}docs/rules.md#{quote(rule_id)}"
+
+
+def _repository() -> str:
+    try:
+        urls = importlib.metadata.metadata("newsroom-verify").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "repository" and url.strip():
+            return url.strip().rstrip("/") + "/blob/main/"
+    return ""
 
 
 def _name(rule_id: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 
 from verify.errors import RuleFileError
 from verify.records import Severity
+from verify.rules import safe_yaml
 from verify.rules.patterns import PatternError, compile_pattern
 from verify.rules.records import Example, Rule, RuleSource
 
@@ -38,8 +40,8 @@ STRUCTURES = ("parts", "facts", "each") + TALLIES  # what the statement stage fi
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 # The safe loader, in C where PyYAML was built with libyaml (ten times faster); never a loader that
-# builds Python objects from tags.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# builds Python objects from tags, and no anchors or aliases (safe_yaml).
+_SAFE_LOADER = safe_yaml.LOADER
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
                bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
@@ -47,6 +49,7 @@ EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
 
 def parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
     """One parse with the safe loader: the data, and the line of each key (see key_lines)."""
+    safe_yaml.refuse_aliases(text)
     loader = _SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
@@ -104,12 +107,39 @@ def load_rule(source: RuleSource, kinds: Mapping[str, Any]) -> Rule:
     _check_keys(raw, lines, where, required, COMMON_OPTIONAL | kind.OPTIONAL)
     _check_types(raw, lines, where, {**COMMON_TYPES, **kind.TYPES})
     rule = _build(raw, lines, where, source.stem)
+    for key in ("message", "message_en"):
+        if getattr(rule, key):
+            _check_message(rule, key, set(getattr(kind, "MESSAGE_FIELDS", ())) | set(rule.params.get("find") or {}),
+                           where)
     try:
         return dataclasses.replace(rule, prepared=kind.prepare(rule))
     except RuleFileError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise RuleFileError(where, lines.get("pattern", 1), f"cannot use this rule: {exc}") from None
+
+
+_FORMAT_SPEC = re.compile(r"(?:.?[<>^])?\d{0,2}(?:\.\d{1,2})?")
+
+
+def _check_message(rule: Rule, key: str, extra: set[str], where: str) -> None:
+    """A message names only the rule's slots, groups and the kind's fields, plainly: no
+    attribute or index access ({rate.__class__}), no conversions, widths under 100."""
+    line = rule.lines.get(key, 1)
+    try:
+        parsed = list(string.Formatter().parse(getattr(rule, key)))
+    except ValueError as exc:
+        raise RuleFileError(where, line, f"{key}: {exc} (write {{{{ and }}}} for braces)") from None
+    known = set(rule.pattern.slots) | set(rule.pattern.text_groups) | extra
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise RuleFileError(where, line, f"{key}: {{{name}}} is not a plain name (no attribute or index access)")
+        if name not in known:
+            raise RuleFileError(where, line, f"{key}: {{{name}}} names nothing (known: {', '.join(sorted(known))})")
+        if conversion or (spec and not _FORMAT_SPEC.fullmatch(spec)):
+            raise RuleFileError(where, line, f"{key}: {{{name}}} may carry only an alignment and a width under 100")
 
 
 def _check_types(raw: dict, lines: dict[str, int], where: str, types: dict) -> None:

@@ -1,4 +1,4 @@
-"""calendar: a date and its weekday agree; a time range ends after it starts.
+"""calendar: a date exists, a date and its weekday agree, a time range ends after it starts.
 
 The year of 11月4日(周五) comes from the date itself, else the issue date (--date, or a date in the
 file name), else the nearest year the text names before it. Only a year the text or the user
@@ -11,7 +11,7 @@ import bisect
 import datetime
 from dataclasses import dataclass
 
-from verify.reading.calendar import WEEKDAY_NAMES
+from verify.reading.calendar import WEEKDAY_NAMES, days_in_month
 from verify.reading.quantity import CalendarDate, TimeRange, Year
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message
@@ -23,13 +23,14 @@ from verify.rules.records import KindParams, Rule
 TYPES = {"check": str, "date": str, "weekday": str, "time": str}
 REQUIRED = {"check"}
 OPTIONAL = set(TYPES) - REQUIRED
+MESSAGE_FIELDS = {"date", "weekday", "expected", "year", "time"}  # what a rule's message may name besides its slots and groups
 
 
 @dataclass(frozen=True)
 class CalendarParams(KindParams):
     """Which test a calendar rule makes, and the slots it reads."""
 
-    check: str             # "weekday" or "time-order"
+    check: str             # "weekday", "date-exists" or "time-order"
     date: str = "date"
     weekday: str = "weekday"
     time: str = "time"
@@ -38,9 +39,9 @@ class CalendarParams(KindParams):
 def prepare(rule: Rule) -> CalendarParams:
     """Check which test the rule makes and that its slots exist."""
     check = rule.params["check"]
-    names = {"weekday": ("date", "weekday"), "time-order": ("time",)}
+    names = {"weekday": ("date", "weekday"), "time-order": ("time",), "date-exists": ("date",)}
     if check not in names:
-        raise RuleFileError(rule.path, rule.lines.get("check"), "check is 'weekday' or 'time-order'")
+        raise RuleFileError(rule.path, rule.lines.get("check"), "check is 'weekday', 'date-exists' or 'time-order'")
     slots = {name: rule.params.get(name, name) for name in names[check]}
     for role, slot in slots.items():
         if slot not in rule.pattern.slots:
@@ -55,6 +56,8 @@ def evaluate(rule, matches, context):
     for match in matches:
         if prep.check == "weekday":
             _weekday(rule, prep, match, context, verdict)
+        elif prep.check == "date-exists":
+            _date_exists(rule, prep, match, context, verdict)
         else:
             _time_order(rule, prep, match, context, verdict)
     return verdict
@@ -72,6 +75,8 @@ def _weekday(rule, prep, match, context, verdict) -> None:
     if not isinstance(date, CalendarDate) or date.month is None or date.day is None:
         return
     month, day = date.month, date.day
+    if day > days_in_month(date.year, month):
+        return  # no such date (2月30日): the date-exists rule says so, a weekday cannot be checked
     stated_day = day_q.value.day
     years, source = _years_for(date_q, month, day, context)
     verdict.checked |= {date_i, day_i}
@@ -98,6 +103,27 @@ def _weekday(rule, prep, match, context, verdict) -> None:
                                     expected, calculation, [date_q]))
 
 
+def _date_exists(rule, prep, match, context, verdict) -> None:
+    """2023年2月29日, 11月31日: a day past its month's end (in the stated year, else in any year)."""
+    index = match.figures.get(prep.date)
+    if not isinstance(index, int):
+        return
+    date_q = context.quantities[index]
+    date = date_q.value
+    if not isinstance(date, CalendarDate) or date.month is None or date.day is None:
+        return
+    year, month, day = date.year, date.month, date.day
+    days = days_in_month(year, month)
+    if day <= days:
+        return  # every date passes this test: listing it as a check that held would be noise
+    verdict.checked.add(index)
+    shown = f"{year}-{month:02d}" if year else f"--{month:02d}"
+    key = "date_impossible" if year else "date_impossible_any_year"
+    default = text_for(context.lang, key, date=date_q.text, year=year, month=month, days=days)
+    message = rule_message(rule, context.lang, default, {"date": date_q.text})
+    verdict.findings.append(finding(rule, rule.severity, date_q, message, None, f"{shown}: {day} > {days}"))
+
+
 def weekday_name(day: int, lang: str) -> str:
     """周五 in Chinese, Friday in English."""
     return _ENGLISH_DAYS[day - 1] if lang == "en" else "周" + WEEKDAY_NAMES[day]
@@ -107,6 +133,8 @@ _ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
+    if year < 1583:  # before the Gregorian calendar: no weekday to check against
+        return None
     try:
         return datetime.date(year, month, day).isoweekday()
     except ValueError:
@@ -133,25 +161,26 @@ def _years_for(date_q, month, day, context) -> tuple[list[int], str | None]:
 def _years_named_before(date_q, context) -> list[int]:
     """The last two distinct years named before the date, nearest first (a heading 【2008年…】 and
     a 2007年12月30日 in its first line); else the latest year in the text."""
-    starts, years = _named_years(context)
-    before: list[int] = []
-    for i in range(bisect.bisect_left(starts, date_q.start) - 1, -1, -1):
-        if years[i] not in before:
-            before.append(years[i])
-            if len(before) == 2:
-                break
-    if before:
-        return before
+    starts, years, recent = _named_years(context)
+    i = bisect.bisect_left(starts, date_q.start) - 1
+    if i >= 0:
+        return [y for y in recent[i] if y is not None]
     return [max(years)] if years else []
 
 
-def _named_years(context) -> tuple[list[int], list[int]]:
-    """Where the text names a year, and which: computed once per document."""
+def _named_years(context) -> tuple[list[int], list[int], list[tuple]]:
+    """Where the text names a year, which, and at each such place the two most recent distinct
+    years up to it: computed once per document, so each date is a bisection, not a scan back."""
     cached = context.memo.get("named_years")
     if cached is None:
         named = [(q.start, _year_named(q.value)) for q in context.quantities
                  if q.kind in ("year", "date") and _year_named(q.value) is not None]
-        cached = ([s for s, _ in named], [y for _, y in named])
+        recent, first, second = [], None, None
+        for _, year in named:
+            if year != first:
+                first, second = year, first
+            recent.append((first, second))
+        cached = ([s for s, _ in named], [y for _, y in named], recent)
         context.memo["named_years"] = cached
     return cached
 

@@ -33,6 +33,7 @@ TYPES = {"value": str, "key": list, "key_last": dict, "against": str, "within": 
          "other_statement": str}
 REQUIRED = {"value", "key"}
 OPTIONAL = set(TYPES) - REQUIRED
+MESSAGE_FIELDS = {"first", "second"}  # what a rule's message may name besides its slots and groups
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def prepare(rule: Rule) -> ConsistencyParams:
         if name not in known:
             raise RuleFileError(rule.path, rule.lines.get("key"), f"key '{name}' is not a slot or group of the pattern")
     last = rule.params.get("key_last") or {}
-    if not isinstance(last, dict) or not all(isinstance(v, int) for v in last.values()):
+    if not isinstance(last, dict) or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0
+                                             for v in last.values()):
         raise RuleFileError(rule.path, rule.lines.get("key_last"), "key_last maps a group name to a number of characters")
     against = None
     if rule.params.get("against"):
@@ -70,9 +72,11 @@ def prepare(rule: Rule) -> ConsistencyParams:
         if missing:
             raise RuleFileError(rule.path, rule.lines.get("against"), f"against lacks '{missing[0]}'")
     limits = {}
-    for name, kind in (("within", int), ("max_ratio", (int, float))):
+    for name, kind, least in (("within", int, 1), ("max_ratio", (int, float), 1)):
         if name in rule.params and not isinstance(rule.params[name], kind):
             raise RuleFileError(rule.path, rule.lines.get(name), f"{name} must be a number")
+        if name in rule.params and not least <= rule.params[name] < float("inf"):
+            raise RuleFileError(rule.path, rule.lines.get(name), f"{name} must be {least} or more")
         limits[name] = rule.params.get(name)
     return ConsistencyParams(value, tuple(key), last, against, limits["within"], limits["max_ratio"],
                              rule_regex(rule, "other_statement"))

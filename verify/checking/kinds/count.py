@@ -30,6 +30,7 @@ TYPES = {"count": str, "items": str, "separators": str, "soft_separators": str, 
          "items_share_label_char": bool, "list_end": str, "items_by": str}
 REQUIRED = {"count", "items"}
 OPTIONAL = set(TYPES) - REQUIRED
+MESSAGE_FIELDS = {"count", "items"}  # what a rule's message may name besides its slots and groups
 ITEMS_BY = ("separators", "enumerators")
 DEFAULT_SEPARATORS = r"、|,|，|;|；"
 DEFAULT_SOFT = r"以及|和|及|与|或"
@@ -67,7 +68,9 @@ def prepare(rule: Rule) -> CountParams:
         raise RuleFileError(rule.path, rule.lines.get("items"), f"items '{items}' is not a text group (?P<{items}>…) of the pattern")
     separators = rule_regex(rule, "separators", DEFAULT_SEPARATORS)
     soft = rule_regex(rule, "soft_separators", DEFAULT_SOFT)
-    within = int(rule.params.get("within", 400))
+    within = rule.params.get("within", 400)
+    if within < 1:
+        raise RuleFileError(rule.path, rule.lines.get("within"), "within must be 1 or more (characters)")
     end = rule.params.get("list_end", "closed")
     if end not in ("closed", "open"):
         raise RuleFileError(rule.path, rule.lines.get("list_end"), "list_end is 'closed' or 'open'")

@@ -24,6 +24,7 @@ from verify.rules.records import KindParams, Rule
 TYPES = {"condition": str, "subject": str, "written": dict}
 REQUIRED: set[str] = set()
 OPTIONAL = set(TYPES)
+MESSAGE_FIELDS = {"title"}  # what a rule's message may name besides its slots and groups
 _NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
 
 

@@ -27,6 +27,7 @@ TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "
          "skip_total": str, "complete": str}
 REQUIRED = {"total", "parts"}
 OPTIONAL = set(TYPES) - REQUIRED
+MESSAGE_FIELDS = {"total"}  # what a rule's message may name besides its slots and groups
 _LABEL_EDGE = re.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
@@ -50,7 +51,7 @@ def prepare(rule: Rule) -> SumParams:
     total = rule.params["total"]
     if isinstance(total, str) and total not in slots:
         raise RuleFileError(rule.path, rule.lines.get("total"), f"total '{total}' is not a slot of the pattern")
-    if not isinstance(total, (str, int)):
+    if not isinstance(total, (str, int)) or isinstance(total, bool) or (isinstance(total, int) and not 0 < total < 10**15):
         raise RuleFileError(rule.path, rule.lines.get("total"), "total is a slot name or a number such as 100")
     parts = rule.params["parts"]
     if parts not in slots or not slots[parts].many:

@@ -18,6 +18,7 @@ from verify.rules.records import KindParams
 TYPES: dict = {}
 REQUIRED: set = set()
 OPTIONAL: set = set()
+MESSAGE_FIELDS: set = set()  # its messages are its own (a rule's message is not used)
 _MESSAGES = {
     "respectively": {"zh": "“分别”后有 {count} 个数值，但前面列出的项目有 {items} 项：{listed}",
                      "en": "分别 is followed by {count} values, but {items} items are named: {listed}"},

@@ -17,8 +17,9 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
+from verify.rules.budget import SOLVE_SECONDS, OverBudget, time_budget
 from verify.rules.formula.parse import (
-    ARITHMETIC, COMPARISONS, FUNCTIONS, BinOp, Call, Neg, Node, Num, Relation, Var,
+    ARITHMETIC, COMPARISONS, FUNCTIONS, BinOp, Call, FormulaError, Neg, Node, Num, Relation, Var,
 )
 from verify.rules.formula.solve import solve_for
 
@@ -61,7 +62,11 @@ def solved_forms(formula_text: str, relation: Relation) -> dict:
             return {var: from_json(tree) for var, tree in cached.items()}
         except (ValueError, TypeError, KeyError):
             pass
-    solved = solve_for(relation)
+    try:
+        with time_budget(SOLVE_SECONDS):
+            solved = solve_for(relation)
+    except OverBudget:
+        raise FormulaError(f"sympy could not solve it within {SOLVE_SECONDS:.0f} s: simplify the formula", 1) from None
     _memory[formula_text] = {var: to_json(node) for var, node in solved.items()}
     _dirty = True
     return solved

@@ -32,6 +32,8 @@ COMPARISONS = ("==", "<=", ">=", "<", ">")
 OPERATIONS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 ARITHMETIC = tuple(OPERATIONS)
 MAX_DEPTH = 100  # nesting of parentheses / unary minus; deeper input is refused, not a crash
+MAX_DIGITS = 30  # a constant's digits: 100,000 of them made every operation slow (and solving, more)
+MAX_TOKENS = 200  # a formula's length in tokens: a relation between a sentence's figures needs a few dozen
 
 
 class FormulaError(ValueError):
@@ -103,7 +105,7 @@ class _Tok(NamedTuple):
 
 def _tokenize(text: str) -> Iterator[_Tok]:
     """Yield tokens lazily, so errors surface in reading order (f(a=1) is refused at 'f')."""
-    pos, last = 0, None
+    pos, last, count = 0, None, 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None:
@@ -114,9 +116,14 @@ def _tokenize(text: str) -> Iterator[_Tok]:
             raise FormulaError("there is no power operator '**'", col)
         if kind == "num" and pos < len(text) and (text[pos].isalnum() or text[pos] in "._"):
             raise FormulaError(f"malformed number starting {word!r}", col)
+        if kind == "num" and len(word) > MAX_DIGITS:
+            raise FormulaError(f"a number of more than {MAX_DIGITS} digits", col)
         if kind == "name":
             _check_name(word, col)
         if kind != "ws":
+            count += 1
+            if count > MAX_TOKENS:
+                raise FormulaError(f"formula is too long (more than {MAX_TOKENS} symbols)", col)
             last = _Tok(kind, word, col)
             yield last
     yield _Tok("end", "", len(text) + 1)
