@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from verify.statements.partitions import named_partition
 from verify.statements.clauses import Layout
 from verify.statements.lists import NUM, number
 from verify.statements.records import Tally
@@ -71,17 +72,4 @@ def _disjoint(view: str, parts, end: int) -> str | None:
         stop = parts[k + 1].start() if k + 1 < len(parts) else end
         clause = re.split(r"[,;；]", view[p.end():stop], maxsplit=1)[0]
         said.append(clause)
-    for members in _partitions():
-        hits = [_member(text, members) for text in said]
-        if all(h is not None for h in hits) and len(set(hits)) == len(hits):
-            return "complete" if len(hits) == len(members) else "disjoint"
-    return None
-
-
-def _member(text: str, members) -> int | None:
-    found = [(len(word), n) for n, synonyms in enumerate(members) for word in synonyms if word in text]
-    if not found:
-        return None
-    best = max(found)
-    named = {n for size, n in found if size == best[0]}
-    return best[1] if len(named) == 1 else None
+    return named_partition(said, _partitions())

@@ -23,7 +23,7 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
                  layout: Layout, vocab: Vocabulary, dimension: bool) -> str:
     """"complete", "disjoint" or "open" (parts that may overlap or leave some out)."""
     labels = [statements[i].measure for i in parts]
-    by_partition = _partition(labels, vocab)
+    by_partition = named_partition(labels, vocab.partitions)
     if by_partition:
         return by_partition
     if len(parts) == 2 and _complementary(*labels):
@@ -36,8 +36,10 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
     return "open"
 
 
-def _partition(labels: list[str], vocab: Vocabulary) -> str | None:
-    for members in vocab.partitions:
+def named_partition(labels: list[str], partitions) -> str | None:
+    """"complete" when the labels name every member of one partition, each once; "disjoint" when
+    they name distinct members of one, not all; None when they name no partition."""
+    for members in partitions:
         hits = [_member_in(label, members) for label in labels]
         if any(h is None for h in hits) or len(set(hits)) != len(hits):
             continue
