@@ -32,7 +32,7 @@ from verify.reading.numerals import (
 
 
 _AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克米卡帕焦赫兆]))+(?:点[零〇一二三四五六七八九]+)?"
 # Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
 # digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
 _NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
