@@ -12,10 +12,11 @@ only for the very same text, so a damaged cache costs only the compile it would 
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from pathlib import Path
+
+from verify import user_cache
 
 try:  # the internals re.compile itself uses (re/_compiler.py)
     import _sre
@@ -70,12 +71,8 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
 
 
 def cache_file() -> Path:
-    """Beside the solve cache: $VERIFY_CACHE_DIR, else $XDG_CACHE_HOME/verify, else ~/.cache/verify."""
-    base = os.environ.get("VERIFY_CACHE_DIR")
-    if base:
-        return Path(base) / f"{_TAG}.json"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "verify" / f"{_TAG}.json"
+    """Beside the solve cache (see verify.user_cache)."""
+    return user_cache.cache_file(_TAG)
 
 
 def _load() -> None:
@@ -94,12 +91,5 @@ def save() -> None:
     global _dirty
     if not _dirty:
         return
-    path = cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_known, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
+    if user_cache.write_quietly(cache_file(), json.dumps(_known, ensure_ascii=False, separators=(",", ":"))):
         _dirty = False
-    except OSError:
-        pass

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import keyword
-import os
 import re
 from fractions import Fraction
 from pathlib import Path
 
+from verify.user_cache import cache_file, write_quietly
 from verify.rules.budget import SOLVE_SECONDS, OverBudget, time_budget
 from verify.rules.formula.parse import (
     ARITHMETIC, COMPARISONS, FUNCTIONS, BinOp, Call, FormulaError, Neg, Node, Num, Relation, Var,
@@ -31,12 +31,8 @@ _dirty = False
 
 
 def cache_path() -> Path:
-    """Where the cache lives: $VERIFY_CACHE_DIR, else $XDG_CACHE_HOME/verify, else ~/.cache/verify."""
-    base = os.environ.get("VERIFY_CACHE_DIR")
-    if base:
-        return Path(base) / f"{CACHE_VERSION}.json"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "verify" / f"{CACHE_VERSION}.json"
+    """Where the cache lives (see verify.user_cache)."""
+    return cache_file(CACHE_VERSION)
 
 
 def _load() -> None:
@@ -77,15 +73,8 @@ def save() -> None:
     global _dirty
     if not _dirty:
         return
-    path = cache_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_memory, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+    if write_quietly(cache_path(), json.dumps(_memory, ensure_ascii=False)):
         _dirty = False
-    except OSError:
-        pass
 
 
 def shipped_text(forms: dict[str, dict]) -> str:

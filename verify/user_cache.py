@@ -1,0 +1,29 @@
+"""Where verify keeps what it learns between runs (solved formulas, compiled patterns), and how it
+writes them: whole or not at all, and never an error when the folder cannot be written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cache_file(name: str) -> Path:
+    """`name`.json in $VERIFY_CACHE_DIR, else $XDG_CACHE_HOME/verify, else ~/.cache/verify."""
+    base = os.environ.get("VERIFY_CACHE_DIR")
+    if base:
+        return Path(base) / f"{name}.json"
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "verify" / f"{name}.json"
+
+
+def write_quietly(path: Path, text: str) -> bool:
+    """Write a cache file through a temporary file beside it; False (and nothing written) when the
+    folder cannot be written: a read-only home only makes the next run slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
