@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
 
 _TO = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|回落|缩小|下跌|降|升|增|减)了?(?:到|至)")
@@ -83,15 +84,10 @@ def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]
             if other.sentence != st.sentence:
                 break
             if other.role is Role.LEVEL and quantities[i].unit == quantities[index].unit \
-                    and _share_words(other.measure, vocab.daily.sub("", st.measure)):
+                    and shares_a_word(other.measure, vocab.daily.sub("", st.measure)):
                 found.append(Fact(i, (("daily", index),), (("days", days),)))
                 break
     return found
-
-
-def _share_words(a: str, b: str) -> bool:
-    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
-    return any(b[k:k + 2] in pairs for k in range(len(b) - 1))
 
 
 _SPAN_JOIN = re.compile(r"^[^，,。；;]{0,12}?(?:至|到|—|–|-|~)[^，,。；;\d]{0,2}$")

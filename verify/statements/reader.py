@@ -73,7 +73,8 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
                 return i
             continue
         if st.role in (Role.LEVEL, Role.AVERAGE):
-            if role is not Role.SHARE and len(rest) > 1 and not _shares_a_word(rest, st.measure):
+            if role is not Role.SHARE and len(rest) > 1 \
+                    and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):
                 return None   # a share speaks of the level before it even when it names its whole
             return i
         if st.of is not None and not points:
@@ -98,11 +99,11 @@ def _percent_figures(index: int, quantities: list[Quantity]) -> frozenset[int]:
 _SUBJECT_WORDS = re.compile(r"全国|我国|全市|全省|全区|中国|全县")
 
 
-def _shares_a_word(words: str, measure: str) -> bool:
-    """总产量 and 粮食总产 share 总产: the words name the same measure again."""
-    words, measure = _SUBJECT_WORDS.sub("", words), _SUBJECT_WORDS.sub("", measure)
-    pairs = {measure[k:k + 2] for k in range(len(measure) - 1)}
-    return any(words[k:k + 2] in pairs for k in range(len(words) - 1))
+def shares_a_word(a: str, b: str) -> bool:
+    """Two namings share a word of two characters (总产量 / 粮食总产, 零售总额 / 零售额): the same
+    measure named again."""
+    pairs = {a[k:k + 2] for k in range(len(a) - 1)}
+    return any(b[k:k + 2] in pairs for k in range(len(b) - 1))
 
 
 def _other_words(label: str, vocab: Vocabulary) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import completeness
+from verify.statements.reader import shares_a_word
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
@@ -198,19 +199,14 @@ def _dimension_total(marker: Marker, parts: list[int], quantities, statements, s
         if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
             continue
         part = statements[parts[0]]
-        if _compatible(st, part) and _same_time(st, part) and _shared_words(st.measure, [statements[p].measure for p in parts]):
+        if _compatible(st, part) and _same_time(st, part) \
+                and any(shares_a_word(st.measure, statements[p].measure) for p in parts):
             return i, True
     return None, False
 
 
 def _same_time(a: Statement, b: Statement) -> bool:
     return a.time is None or b.time is None or a.time == b.time
-
-
-def _shared_words(total: str, parts: list[str]) -> bool:
-    """The total's measure and a part's share a word of two characters (零售总额 / 零售额)."""
-    pairs = {total[k:k + 2] for k in range(len(total) - 1)}
-    return any(part[k:k + 2] in pairs for part in parts for k in range(len(part) - 1))
 
 
 def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
