@@ -59,9 +59,15 @@ def _rounded(q: Quantity) -> bool:
     return "." in q.text or q.scale is not None or q.unit in PERCENT_DIVISORS
 
 
+def stated(q: Quantity) -> bool:
+    """Whether a figure stands in the text; a number the calendar implies (22天 of a span of dates)
+    has no span of its own."""
+    return q.end > q.start
+
+
 def comparable_units(quantities: list[Quantity]) -> bool:
-    """Figures of one measure: all amounts share a unit (never compare 人 with 元)."""
-    units = {q.unit for q in quantities if q.kind in ("amount", "count")}
+    """Stated figures of one measure: all amounts share a unit (never compare 人 with 元)."""
+    units = {q.unit for q in quantities if q.kind in ("amount", "count") and stated(q)}
     return len(units) <= 1
 
 
@@ -88,7 +94,7 @@ def rule_message(rule, lang: str, default: str, texts: dict[str, str]) -> str:
 def finding(rule, severity: Severity, subject: Quantity, message: str, expected: str | None = None,
             calculation: str | None = None, others: list[Quantity] | None = None) -> Finding:
     """A finding about one figure."""
-    shown = [q for q in others or [] if q is not subject and q.end > q.start]   # not an implied 22天
+    shown = [q for q in others or [] if q is not subject and stated(q)]
     return Finding(rule.id, severity, subject.start, subject.end, subject.text, message, expected,
                    calculation, related(shown))
 

@@ -152,8 +152,8 @@ def _bind(match, prep: RelationParams, context):
 
 def _constant(name: str, value: int, match) -> Quantity:
     """A number the text implies rather than states (22天 from 7月1日…至22日), as a figure to show."""
-    text = f"{value}天" if name == "days" else str(value)
-    return Quantity(text, match.start, match.start, Fraction(value), Interval.point(value), None, "ratio")
+    unit = "天" if name == "days" else None
+    return Quantity(f"{value}{unit or ''}", match.start, match.start, Fraction(value), Interval.point(value), unit, "count")
 
 
 def _lookup(lookup, var: str, match, figures, context) -> int | None:
