@@ -355,7 +355,7 @@ check on the clean text; their recall is broken down by the kind of the rule tha
 A mutant of a figure that no rule checks can only be caught by chance, so the overall recall
 mostly measures coverage. Some misses are by design: `digit/last` often stays within the
 leniency for rounded figures (one unit of the last digit), and a rule that checks how many values
-a list has (`respectively-count`) or only a bound (`decrease-100`, `share-above-100`) cannot see
+a list has (`respectively-values`) or only a bound (`decrease-100`, `share-above-100`) cannot see
 most changes of value. Hand-made mutants are `BROKEN` of `tests/test_mutations.py`; they count as
 caught by the same test, with the whole rewritten passage as the changed span."""
 
