@@ -18,7 +18,8 @@ from wcwidth import wcswidth
 from conftest import REPO, SAMPLE, planted_page
 from verify.cli import main
 from verify.loaders import load_rules
-from verify.report.terminal import ProgressBar, Styled, figure_piece, wants_color, wrap
+from verify.report.console import ProgressBar, wants_color
+from verify.report.terminal import Styled, figure_piece, wrap
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

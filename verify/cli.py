@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import verify
 from verify import regexes
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
@@ -32,13 +33,10 @@ from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 from verify.records import Severity
 from verify.rules.records import Rule
-from verify.report import FORMATS, render
-from verify.report.json_report import numbers_report, numbers_report_parts
-from verify.report.numbers_table import numbers_table
-from verify.report.rule_docs import explain, rules_table
-from verify.report.statements_report import statements_json, statements_table
-from verify.report.table import TableOptions
-from verify.report.terminal import ProgressBar, wants_color
+from verify.report import FORMATS, numbers_listing, render, rule_explanation, rules_listing, statements_listing
+from verify.report.console import ProgressBar, wants_color
+from verify.report.json_report import numbers_report_parts
+from verify.report.options import TableOptions
 from verify.statements import read_statements
 
 DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
@@ -259,7 +257,7 @@ def _numbers(groups: list[tuple[Config, list[str]]], settings: Config, output: s
             write_stdout(part)
         return ExitStatus.CLEAN
     files = [(doc, read_quantities(doc)) for doc in documents]
-    text = numbers_report(files) if settings.format == "json" else numbers_table(files, settings.lang)
+    text = numbers_listing(files, settings.format, settings.lang)
     _emit(text, output)
     return ExitStatus.CLEAN
 
@@ -292,16 +290,10 @@ def _progress_bar(files: int, args: argparse.Namespace):
 
 
 class _Version(argparse.Action):
-    """--version: the installed distribution's version, from its package metadata."""
+    """--version: the package's version (pyproject.toml takes it from verify.__version__)."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        import importlib.metadata  # lazy: 45 ms of start-up that only --version needs
-
-        try:
-            found = importlib.metadata.version("newsroom-verify")
-        except importlib.metadata.PackageNotFoundError:
-            found = "unknown (not installed)"
-        sys.stdout.write(f"verify {found}\n")
+        sys.stdout.write(f"verify {verify.__version__}\n")
         parser.exit()
 
 
@@ -316,12 +308,12 @@ def _rule_command(args: argparse.Namespace, settings: Config) -> int:
     """--list-rules, --explain, --test-rules: about the rules, not about a report."""
     rules = load_rules(settings.rules + (args.files if args.test_rules else []))
     if args.list_rules:
-        write_stdout(rules_table(rules, settings.lang))
+        write_stdout(rules_listing(rules, settings.lang))
     if args.explain:
         chosen = [r for r in rules if r.id == args.explain]
         if not chosen:
             raise UsageError(f"--explain {args.explain}: no such rule (see verify --list-rules)")
-        write_stdout(explain(chosen[0], settings.lang))
+        write_stdout(rule_explanation(chosen[0], settings.lang))
     if args.test_rules:
         failures = check_rule_examples(rules)
         examples = sum(len(r.fail_examples) + len(r.pass_examples) for r in rules)
@@ -363,7 +355,7 @@ def _statements(groups: list[tuple[Config, list[str]]], settings: Config, output
     for doc in _documents(groups):
         quantities = read_quantities(doc)
         files.append((doc, quantities, read_statements(doc, quantities)))
-    _emit(statements_json(files) if settings.format == "json" else statements_table(files, settings.lang), output)
+    _emit(statements_listing(files, settings.format, settings.lang), output)
     return ExitStatus.CLEAN
 
 

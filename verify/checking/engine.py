@@ -7,9 +7,9 @@ let the rule's kind judge the matches, and collect findings and the figures that
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Callable, Iterable
 import os
-import signal
 
 from verify.checking.kinds import KINDS
 from verify.checking.masking import mask
@@ -39,12 +39,10 @@ def check_all(sources: Iterable[Document | str], rules: list[Rule], issue_date: 
     jobs = min(jobs, len(sources), os.cpu_count() or 1)  # never more processes than files or CPUs
     if jobs <= 1:
         return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
-    from concurrent.futures import ProcessPoolExecutor  # lazy: 20 modules of multiprocessing that a run without --jobs never loads
-
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(rules, issue_date, lang, read, keep)) as pool:
-        results = pool.map(_check_in_worker, sources, chunksize=max(1, min(16, len(sources) // (jobs * 8))))
-        return [_counted(result, done) for result in results]
+    # multiprocessing is 20 modules of start-up: its module is loaded by name only for --jobs
+    parallel = importlib.import_module("verify.checking.parallel")
+    results = parallel.check_in_parallel(sources, jobs, _check_one, (rules, issue_date, lang, read, keep))
+    return [_counted(result, done) for result in results]
 
 
 def _counted(result: FileResult, done) -> FileResult:
@@ -57,18 +55,6 @@ def _check_one(source, rules, issue_date, lang, read, keep) -> FileResult:
     doc = source if isinstance(source, Document) else read(source)
     result = check_document(doc, rules, issue_date, lang)
     return result.kept() if keep else result
-
-
-_WORKER: dict = {}
-
-
-def _start_worker(rules, issue_date, lang, read, keep) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, once
-    _WORKER.update(rules=rules, issue_date=issue_date, lang=lang, read=read, keep=keep)
-
-
-def _check_in_worker(source) -> FileResult:
-    return _check_one(source, _WORKER["rules"], _WORKER["issue_date"], _WORKER["lang"], _WORKER["read"], _WORKER["keep"])
 
 
 def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import docx  # python-docx; this module is loaded by name only when a .docx is read (inputs.READERS)
+
 from verify.reading.document import Document
 from verify.errors import InputError
 from verify.reading.source import SourcePosition, TextBuilder
@@ -20,8 +22,6 @@ FORMAT = "docx"
 
 def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Read a Word document (python-docx); `encoding` does not apply to it."""
-    import docx  # lazy: python-docx (and lxml) only when a .docx is read
-
     try:
         word = docx.Document(io.BytesIO(raw))
     except (docx.opc.exceptions.PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

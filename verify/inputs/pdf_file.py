@@ -15,6 +15,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from pdfminer import high_level, layout  # loaded by name only when a PDF is read (inputs.READERS)
+
 from verify.reading.document import Document
 from verify.errors import InputError
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
@@ -63,8 +65,6 @@ def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
 
 def _lines(raw: bytes, path: str) -> list[_Line]:
     """Every text line of every page in reading order, with its column's edges."""
-    from pdfminer import high_level, layout  # lazy: pdfminer.six only when a PDF is read
-
     lines: list[_Line] = []
     boxes = 0
     try:

@@ -1,17 +1,23 @@
-"""Report formats: one module per format, all over the same findings and quantities; render
-chooses the module for --format."""
+"""Report formats: one module per format, all over the same findings and quantities.
+
+Each format's module is loaded by name when a run asks for that format (as inputs.READERS loads
+a reader): the formats that print a table need tabulate and wcwidth, 40 ms of start-up that a
+JSON, SARIF, JUnit or GitHub run in CI never pays. A new format is a module here and a line in
+render.
+"""
 
 from __future__ import annotations
 
-from verify.report.github import github_report
-from verify.report.html import html_report
-from verify.report.json_report import findings_report
-from verify.report.junit import junit_report
-from verify.report.markdown import markdown_report
-from verify.report.sarif import sarif_report
-from verify.report.table import TableOptions, findings_table
+import importlib
+
+from verify.report.options import TableOptions
 
 FORMATS = ("table", "json", "sarif", "junit", "markdown", "github", "html")
+
+
+def _format(module: str):
+    """A format's module of this package, loaded on first use."""
+    return importlib.import_module(f"{__name__}.{module}")
 
 
 def render(results, fmt: str, lang: str, rules=None, table: TableOptions | None = None,
@@ -20,15 +26,39 @@ def render(results, fmt: str, lang: str, rules=None, table: TableOptions | None 
     SARIF; table: the terminal's width, colour and parts, for the table; fail_on: the lowest
     severity that fails the run, for JUnit's failures)."""
     if fmt == "json":
-        return findings_report(results)
+        return _format("json_report").findings_report(results)
     if fmt == "sarif":
-        return sarif_report(results, lang, rules)
+        return _format("sarif").sarif_report(results, lang, rules)
     if fmt == "junit":
-        return junit_report(results, fail_on)
+        return _format("junit").junit_report(results, fail_on)
     if fmt == "markdown":
-        return markdown_report(results, lang)
+        return _format("markdown").markdown_report(results, lang)
     if fmt == "github":
-        return github_report(results, lang)
+        return _format("github").github_report(results, lang)
     if fmt == "html":
-        return html_report(results, lang)
-    return findings_table(results, lang, table or TableOptions())
+        return _format("html").html_report(results, lang)
+    return _format("table").findings_table(results, lang, table or TableOptions())
+
+
+def numbers_listing(files, fmt: str, lang: str) -> str:
+    """--numbers: every figure read, as JSON or as a table per file."""
+    if fmt == "json":
+        return _format("json_report").numbers_report(files)
+    return _format("numbers_table").numbers_table(files, lang)
+
+
+def statements_listing(files, fmt: str, lang: str) -> str:
+    """--statements: every figure's reading (measure, subject, time, role, scope)."""
+    if fmt == "json":
+        return _format("statements_report").statements_json(files)
+    return _format("statements_report").statements_table(files, lang)
+
+
+def rules_listing(rules, lang: str) -> str:
+    """--list-rules: a table of the loaded rules."""
+    return _format("rule_docs").rules_table(rules, lang)
+
+
+def rule_explanation(rule, lang: str) -> str:
+    """--explain RULE: one rule with its description and examples."""
+    return _format("rule_docs").explain(rule, lang)

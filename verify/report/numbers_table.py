@@ -6,7 +6,7 @@ from verify.reading.document import Document
 from verify.messages import text_for
 from verify.reading.numerals import decimal_string
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
-from verify.report.rows import tabulate
+from verify.report.terminal import tabulate
 from verify.report.where import where
 
 

@@ -41,10 +41,3 @@ def counts(findings) -> dict[str, int]:
     for f in findings:
         tally[f.severity] += 1
     return tally
-
-
-def tabulate(rows, **options) -> str:
-    """A table with wide characters aligned (the tabulate package), for the table formats."""
-    import tabulate as tabulate_package  # lazy: 45 ms of start-up (it loads importlib.metadata) that json, sarif, junit and github runs never pay
-
-    return tabulate_package.tabulate(rows, **options)

@@ -6,7 +6,7 @@ marker lines, so it cannot go stale: a test regenerates it and compares.
 
 from __future__ import annotations
 
-from verify.report.rows import tabulate
+from verify.report.terminal import tabulate
 from verify.rules.records import Rule
 
 BEGIN = "<!-- rules:begin (generated from the rule files; do not edit) -->"

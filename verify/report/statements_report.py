@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from verify.report.rows import tabulate
+from verify.report.terminal import tabulate
 
 from verify.reading.document import Document
 from verify.messages import text_for

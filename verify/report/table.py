@@ -8,28 +8,15 @@ between characters, never inside a figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from verify.messages import text_for
 from verify.reading.document import SENTENCE_ENDS
-from verify.report.rows import counts, headers, summary_lines, tabulate
-from verify.report.terminal import Styled, figure_piece, figures_in, fit_columns, width_of, wrap
+from verify.report.options import WIDE, TableOptions
+from verify.report.rows import counts, headers, summary_lines
+from verify.report.terminal import Styled, figure_piece, figures_in, fit_columns, tabulate, width_of, wrap
 from verify.report.where import where
 
-WIDE = 120          # terminal columns from which every field has a column of its own
 CONTEXT = 36        # characters of the sentence shown on each side of the figure
 KEEP_WHOLE = 12     # characters: a finding's text up to this long is never broken
-
-
-@dataclass(frozen=True)
-class TableOptions:
-    """How the table is shown: terminal width, colour, and which parts."""
-
-    width: int = WIDE
-    color: bool = False
-    show_passed: bool = False
-    quiet: bool = False        # findings only: no checks held, no summaries
-    statistics: bool = False   # counts per rule at the end
 
 
 def findings_table(results, lang: str, options: TableOptions = TableOptions()) -> str:

@@ -1,4 +1,5 @@
-"""Text for a terminal: display widths, wrapping that never splits a figure, severity colours.
+"""Text for a terminal table: display widths (wcwidth), wrapping that never splits a figure, severity
+colours, and the grid itself (tabulate). Loaded only with the formats that print a table.
 
 Chinese text has no spaces, so a line may break between any two wide characters, but never
 inside a figure (33.88万人, 36.13万人～36.18万人, 2022-11-04, 14:30), never before closing or
@@ -7,9 +8,11 @@ after opening punctuation, and ASCII words break only at spaces and after hyphen
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
+
+import tabulate as tabulate_package
+import wcwidth
 
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
@@ -37,17 +40,9 @@ def figure_piece(text: str) -> Styled:
     return Styled(text, tuple(figures_in(text)), soft=tuple(ranges_in(text)))
 
 
-@functools.cache
-def _wcwidth():
-    """wcwidth's (character width, string width), loaded on first use."""
-    import wcwidth  # lazy: 20 ms of start-up that json, sarif, junit, github and html runs never pay
-
-    return wcwidth.wcwidth, wcwidth.wcswidth
-
-
 def width_of(text: str) -> int:
     """Columns the text takes on a terminal (CJK characters take two)."""
-    return max(_wcwidth()[1](text), 0)
+    return max(wcwidth.wcswidth(text), 0)
 
 
 def figures_in(text: str) -> list[tuple[int, int]]:
@@ -82,7 +77,6 @@ def _breaks(text: str, keep) -> list[bool]:
         for i in range(start + 1, min(end, len(text))):
             inside[i] = True
     allowed = [False] * (len(text) + 1)
-    wcwidth = _wcwidth()[0]
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         if inside[i] or after in _NO_LINE_START or before in _NO_LINE_END:
@@ -91,7 +85,7 @@ def _breaks(text: str, keep) -> list[bool]:
             continue  # a closing ASCII quote stays with the word before it, an opening one with the word after
         if before == " " and after != " ":
             allowed[i] = True
-        elif (wcwidth(before) == 2 or wcwidth(after) == 2) and after != " ":
+        elif (wcwidth.wcwidth(before) == 2 or wcwidth.wcwidth(after) == 2) and after != " ":
             allowed[i] = True
         elif before in ",:;!?" and after != " ":
             allowed[i] = True  # ASCII punctuation in Chinese text (11月4日,下午); figures are kept whole
@@ -119,12 +113,11 @@ def _wrap_spans(text: str, width: int, keep) -> list[tuple[int, int]]:
     """(start, end) of each line: greedy, at allowed breaks, spaces at the break dropped."""
     allowed = _breaks(text, [(s, e) for s, e in keep if e > 0 and s < len(text)])
     spans, start, used, last_break = [], 0, 0, None
-    wcwidth = _wcwidth()[0]
     i = 0
     while i < len(text):
         if i > start and allowed[i]:
             last_break = i
-        used += max(wcwidth(text[i]), 0)
+        used += max(wcwidth.wcwidth(text[i]), 0)
         if used > width and i > start:
             cut = last_break if last_break is not None and last_break > start else None
             if cut is None:  # one unbreakable run wider than the column: cut only if no figure is inside
@@ -170,35 +163,6 @@ def paint(text: str, style: str, color: bool) -> str:
     return STYLES[style] + text + RESET if color and text else text
 
 
-def wants_color(choice: str, stream, environ) -> bool:
-    """--color always|never, or auto: only on a terminal, and not when NO_COLOR is set."""
-    if choice == "always":
-        return True
-    if choice == "never" or environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-class ProgressBar:
-    """files done / total on stderr, redrawn in place; cleared when the run ends."""
-
-    def __init__(self, total: int, stream, width: int = 80):
-        self.total, self.done, self.stream = total, 0, stream
-        self.bar = max(10, min(40, width - 30))
-
-    def advance(self, count: int = 1) -> None:
-        """One more file checked."""
-        self.done += count
-        filled = self.bar * self.done // max(self.total, 1)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.bar - filled)}] {self.done}/{self.total}")
-        self.stream.flush()
-
-    def close(self) -> None:
-        """Erase the bar, so what follows starts on a clean line."""
-        self.stream.write("\r" + " " * (self.bar + 30) + "\r")
-        self.stream.flush()
-
-
 def natural_width(piece: Styled) -> int:
     """Columns the widest line of the piece takes unwrapped."""
     return max((width_of(line) for line in piece.text.split("\n")), default=0)
@@ -239,3 +203,8 @@ def fit_columns(columns: list[list[Styled]], total: int, caps: list[int | None],
             room -= widths[i]
             flexible.remove(i)
     return [max(w, 1) for w in widths]
+
+
+def tabulate(rows, **options) -> str:
+    """A table with wide characters aligned (the tabulate package, with its widechars extra)."""
+    return tabulate_package.tabulate(rows, **options)
