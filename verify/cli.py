@@ -30,7 +30,7 @@ from verify.inputs import (
 )
 from verify.loaders import load_rules, read_baseline, read_suppressions
 from verify.reading.document import Document
-from verify.reading.reader import read_quantities
+from verify.reading.reader import quantities_by_section, read_quantities
 from verify.records import Severity
 from verify.rules.records import Rule
 from verify.report import FORMATS, numbers_listing, render, rule_explanation, rules_listing, statements_listing
@@ -253,7 +253,7 @@ def _numbers(groups: list[tuple[Config, list[str]]], settings: Config, output: s
     """--numbers: every stated quantity instead of the check."""
     documents = list(_documents(groups))   # every file decoded (an unusable one stops the run) before any output
     if settings.format == "json" and not output:  # one file's figures at a time, not all at once
-        for part in numbers_report_parts((doc, read_quantities(doc)) for doc in documents):
+        for part in numbers_report_parts((doc, quantities_by_section(doc)) for doc in documents):
             write_stdout(part)
         return ExitStatus.CLEAN
     files = [(doc, read_quantities(doc)) for doc in documents]

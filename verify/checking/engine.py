@@ -6,8 +6,10 @@ let the rule's kind judge the matches, and collect findings and the figures that
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib
+import itertools
 from collections.abc import Callable, Iterable
 import os
 
@@ -17,7 +19,8 @@ from verify.checking.matching import find_matches
 from verify.checking.records import Context, FileResult, Verdict
 from verify.errors import RuleFileError
 from verify.reading.calendar import date_in_name
-from verify.reading.document import Document
+from verify.reading.document import Document, sections
+from verify.reading.quantity import Quantity
 from verify.reading.reader import read_quantities
 from verify.records import Finding
 from verify.rules.budget import OverBudget, match_seconds, time_budget
@@ -53,20 +56,49 @@ def _counted(result: FileResult, done) -> FileResult:
 
 def _check_one(source, rules, issue_date, lang, read, keep) -> FileResult:
     doc = source if isinstance(source, Document) else read(source)
-    result = check_document(doc, rules, issue_date, lang)
-    return result.kept() if keep else result
+    return check_document(doc, rules, issue_date, lang, keep=keep)
 
 
 def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,
-                   lang: str = "zh", date_source: str | None = None) -> FileResult:
-    """Read, mask, match, judge: the whole check of one document."""
-    quantities = read_quantities(doc)
-    masked = mask(doc, quantities)
+                   lang: str = "zh", date_source: str | None = None, keep: bool = False) -> FileResult:
+    """Read, mask, match, judge: the whole check of one document, a section at a time when it is
+    long (reading.document.sections), so that memory stays flat. With `keep`, the result holds
+    its figures' count rather than the figures (FileResult.kept)."""
     if issue_date is not None:
         date_source = date_source or "option"
     else:
         issue_date = date_in_name(doc.path)
         date_source = "file name" if issue_date else None
+    parts = sections(doc)
+    offset, section = next(parts)
+    if section is doc:  # not long: checked whole
+        result = _check_section(doc, rules, issue_date, date_source, lang)
+        return result.kept() if keep else result
+    quantities: list[Quantity] = []
+    figures = 0
+    total = Verdict()
+    for offset, section in itertools.chain([(offset, section)], parts):
+        part = _check_section(section, rules, issue_date, date_source, lang)
+        total.findings.extend(shifted(f, offset) for f in part.findings)
+        total.passed.extend(dataclasses.replace(c, start=c.start + offset, end=c.end + offset) for c in part.passed)
+        total.checked |= {figures + i for i in part.checked}
+        figures += len(part.quantities)
+        if not keep:
+            quantities.extend(dataclasses.replace(q, start=q.start + offset, end=q.end + offset) for q in part.quantities)
+    result = FileResult(doc, quantities, total.checked, total.findings, total.passed)
+    return result.kept(figures=figures) if keep else result
+
+
+def shifted(finding: Finding, offset: int) -> Finding:
+    """A section's finding placed in the whole document."""
+    related = tuple(dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in finding.related)
+    return dataclasses.replace(finding, start=finding.start + offset, end=finding.end + offset, related=related)
+
+
+def _check_section(doc: Document, rules: list[Rule], issue_date: datetime.date | None, date_source: str | None,
+                   lang: str) -> FileResult:
+    quantities = read_quantities(doc)
+    masked = mask(doc, quantities)
     context = Context(doc, quantities, masked, issue_date, date_source, lang)
     if any(rule.match_on == "statements" for rule in rules):
         context.statements = read_statements(doc, quantities)

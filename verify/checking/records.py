@@ -99,8 +99,10 @@ class FileResult:
     baselined: list[Finding] = field(default_factory=list)          # known before: in the baseline
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)  # judged acceptable, with why
 
-    def kept(self) -> "FileResult":
+    def kept(self, figures: int | None = None) -> "FileResult":
         """The result as a run keeps it once the file is checked: findings, checks and counts;
-        the document without its text, the figures as their count."""
+        the document without its text, the figures as their count (`figures`, when a document
+        checked in sections kept none)."""
         spans = {(f.start, f.end) for f in self.findings}
-        return dataclasses.replace(self, doc=self.doc.kept(spans), quantities=FigureCount(len(self.quantities)))
+        count = len(self.quantities) if figures is None else figures
+        return dataclasses.replace(self, doc=self.doc.kept(spans), quantities=FigureCount(count))

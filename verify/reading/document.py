@@ -8,7 +8,9 @@ the original, so every offset found in the view is an offset in the original tex
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from verify.reading.charset import decode_bytes
@@ -49,13 +51,17 @@ class Document:
     text: str
     encoding: str = "utf-8"
     source: SourceMap | None = None
-    view: str = field(init=False)
     _line_starts: list[int] = field(init=False, repr=False)
     _ends: list[int] | None = field(init=False, repr=False, default=None)  # sentence ends, found when first asked
 
     def __post_init__(self) -> None:
-        self.view = normalise(self.text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @functools.cached_property
+    def view(self) -> str:
+        """The matching view, made when first asked for: a long document checked in sections
+        never makes its own (each section makes one)."""
+        return normalise(self.text)
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based, in characters) of a character offset."""
@@ -141,3 +147,35 @@ def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode the bytes of a plain-text report (see reading/charset.py for how the encoding is found)."""
     text, used = decode_bytes(raw, path, encoding)
     return Document(path, text, used)
+
+
+# A text longer than this is read and checked a section at a time (about this long, cut after a
+# line break), so that memory stays flat however long the file is. A relation is read within a
+# paragraph or a few; no published page comes near this length (a daily's page is ~50,000).
+SECTION_CHARS = 1_000_000
+_SECTION_SEARCH = 100_000  # how far before a section's end a blank line is looked for
+
+
+def sections(doc: Document, size: int | None = None) -> Iterator[tuple[int, Document]]:
+    """(offset, section) of a long document, one section made at a time: each cut after a blank
+    line near its end if there is one, else after its last line break (a line longer than `size`
+    is cut where it ends). A document of at most `size` (SECTION_CHARS) characters is its own
+    only section."""
+    size = size or SECTION_CHARS
+    text = doc.text
+    if len(text) <= size:
+        yield 0, doc
+        return
+    start = 0
+    while start < len(text):
+        end = start + size
+        if end >= len(text):
+            cut = len(text)
+        else:
+            cut = text.rfind("\n\n", max(start, end - _SECTION_SEARCH), end) + 2
+            if cut < 2:
+                cut = text.rfind("\n", start, end) + 1
+            if cut <= start:
+                cut = text.find("\n", end) + 1 or len(text)
+        yield start, Document(doc.path, text[start:cut], doc.encoding)
+        start = cut

@@ -14,15 +14,17 @@ only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the b
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import sys
+from collections.abc import Iterator
 from fractions import Fraction
 
 from verify import regexes
 
 from verify.reading import calendar
-from verify.reading.document import Document
+from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
 from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
@@ -110,6 +112,14 @@ def _leading_chars(pattern: str) -> set[str]:
 
 MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
 _TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+
+
+def quantities_by_section(doc: Document) -> Iterator[Quantity]:
+    """read_quantities of a long document a section at a time (document.sections), placed in the
+    whole document: a listing of a 10 M-character file never holds all its figures at once."""
+    for offset, section in sections(doc):
+        for q in read_quantities(section):
+            yield dataclasses.replace(q, start=q.start + offset, end=q.end + offset) if offset else q
 
 
 def read_quantities(doc: Document) -> list[Quantity]:

@@ -48,8 +48,8 @@ def numbers_report(files: Iterable[tuple[Document, list[Quantity]]]) -> str:
     return "".join(numbers_report_parts(files))
 
 
-def numbers_report_parts(files: Iterable[tuple[Document, list[Quantity]]]) -> Iterator[str]:
-    """numbers_report in pieces, one file at a time: the text json.dumps(indent=2) would give,
+def numbers_report_parts(files: Iterable[tuple[Document, Iterable[Quantity]]]) -> Iterator[str]:
+    """numbers_report in pieces, a thousand figures at a time: the text json.dumps(indent=2) would give,
     written without building the whole report (10 M characters of figures are 1 GB as one dict)."""
     yield '{\n  "schema": ' + _scalar(SCHEMA) + ',\n  "files": ['
     any_file = False
@@ -57,9 +57,14 @@ def numbers_report_parts(files: Iterable[tuple[Document, list[Quantity]]]) -> It
         head = ",\n" if any_file else "\n"
         any_file = True
         parts = [f'{head}    {{\n      "path": {_scalar(doc.path)},\n      "quantities": [']
-        for i, q in enumerate(quantities):
-            parts.append((",\n" if i else "\n") + "        " + _indented(quantity_record(doc, q), 8))
-        parts.append("\n      ]\n    }" if len(parts) > 1 else "]\n    }")
+        written = 0
+        for q in quantities:  # written a thousand at a time: the figures may come one section at a time
+            parts.append((",\n" if written else "\n") + "        " + _indented(quantity_record(doc, q), 8))
+            written += 1
+            if len(parts) >= 1000:
+                yield "".join(parts)
+                parts = []
+        parts.append("\n      ]\n    }" if written else "]\n    }")
         yield "".join(parts)
     yield ("\n  ]" if any_file else "]") + "\n}\n"
 
