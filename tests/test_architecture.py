@@ -28,7 +28,7 @@ PACKAGE = REPO / "verify"
 STAGES = ("records", "reading", "statements", "rules", "checking", "gate", "report", "inputs", "cli", "main")
 # modules outside the stage subpackages, by stage
 TOP_LEVEL = {
-    "verify": "records", "verify.records": "records", "verify.regexes": "records", "verify.user_cache": "records", "verify.errors": "records", "verify.messages": "records",
+    "verify": "records", "verify.records": "records", "verify.regexes": "records", "verify.user_cache": "records", "verify.digest": "records", "verify.yaml_data": "records", "verify.safe_yaml": "records", "verify.errors": "records", "verify.messages": "records",
     "verify.inputs": "inputs", "verify.loaders": "inputs", "verify.config": "inputs",
     "verify.cli": "cli", "verify.__main__": "main",
 }
@@ -48,6 +48,7 @@ LOADED_BY_NAME = {
                       "verify.inputs.markdown_file"},
     "verify.reading.charset": {"verify.reading.charset_detection"},
     "verify.checking.engine": {"verify.checking.parallel"},
+    "verify.yaml_data": {"verify.safe_yaml"},
 }
 
 
@@ -225,7 +226,8 @@ def test_only_cli_inputs_and_the_cache_touch_files_and_exit():
     outer = {"verify.cli", "verify.inputs", "verify.loaders", "verify.config", "verify.__main__",
              "verify.rules.formula.cache",
              "verify.regexes",              # the compiled-pattern cache, beside the solve cache
-             "verify.user_cache",           # the cache folder both caches write to
+             "verify.user_cache",           # the cache folder the caches write to
+             "verify.yaml_data",            # the parsed-YAML cache, beside them
              "verify.reading.numerals",     # reads its own lexicon (package data), never a user's file
              "verify.statements.vocabulary"}  # reads its own vocabulary (package data), likewise
     touching = re.compile(r"\b(open\(|read_text|read_bytes|write_text|write_bytes|sys\.exit|sys\.stdout|"

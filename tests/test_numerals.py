@@ -39,11 +39,13 @@ def test_longer_numerals_go_to_cn2an(numeral, value):
     assert _chinese_integer(numeral) == value
 
 
-def test_lexicon_reads_the_same_with_the_pure_python_safe_loader():
-    """The lexicon is loaded with libyaml's safe loader; the pure-Python one reads the same data."""
+def test_lexicon_reads_the_same_as_the_pure_python_safe_loader_reads_it():
+    """The lexicon goes through yaml_data (libyaml's safe loader, or the cache); the pure-Python
+    safe loader reads the same data."""
     import yaml
 
-    from verify.reading.numerals import LEXICON, _SafeLoader
+    from verify import yaml_data
+    from verify.reading.numerals import LEXICON
 
     text = LEXICON.read_text(encoding="utf-8")
-    assert yaml.load(text, Loader=_SafeLoader) == yaml.safe_load(text)
+    assert yaml_data.parse(text)[0] == yaml.safe_load(text)

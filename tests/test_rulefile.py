@@ -645,12 +645,12 @@ def test_warm_formula_cache_never_imports_sympy(tmp_path):
 def test_warm_run_does_not_write_the_cache(tmp_path):
     """Loading rules writes the solve cache only when a formula was solved in this run."""
     run_probe(tmp_path)
-    caches = sorted(tmp_path.glob("*.json"))  # the solved formulas, and the compiled patterns (verify/regexes.py)
-    assert [c.name.split("-")[0] for c in caches] == ["regex", "solved"]
+    caches = sorted(tmp_path.glob("*.json"))  # the solved formulas, the compiled patterns (verify/regexes.py), the parsed YAML (verify/yaml_data.py)
+    assert [c.name.split("-")[0] for c in caches] == ["regex", "solved", "yaml"]
     for cache in caches:
         os.utime(cache, (1_000_000_000, 1_000_000_000))
     run_probe(tmp_path)
-    assert [cache.stat().st_mtime for cache in caches] == [1_000_000_000] * 2
+    assert [cache.stat().st_mtime for cache in caches] == [1_000_000_000] * 3
     assert sorted(tmp_path.iterdir()) == caches
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import verify
-from verify import regexes
+from verify import regexes, yaml_data
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
 from verify.checking.records import FileResult
@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return ExitStatus.INTERNAL_ERROR
     finally:
         regexes.save()  # only when a pattern was compiled anew: the next run starts without compiling it
+        yaml_data.save()  # likewise a YAML text parsed anew
 
 
 def _say(line: str) -> None:

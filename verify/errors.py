@@ -55,3 +55,15 @@ class RuleFileError(VerifyError):
 
 class UsageError(VerifyError):
     """Options that contradict each other or name nothing usable."""
+
+
+class YamlError(Exception):
+    """A text that does not parse as verify reads YAML (safe_yaml.parse): what the messages of the
+    rule loader and the suppression reader say of it, without their importing PyYAML."""
+
+    def __init__(self, line: int | None, problem: str | None, kind: str, marked: bool):
+        super().__init__(problem or kind)
+        self.line = line          # 1-based, when the parser knew where
+        self.problem = problem    # the parser's own words, when it gave some
+        self.kind = kind          # the parser's exception class, or RecursionError
+        self.marked = marked      # the parser pointed at a place (a MarkedYAMLError)

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import re
 
-try:  # the standard library's own SHA-256: the same digest as hashlib's, without loading OpenSSL (3 ms)
-    from _sha256 import sha256
-except ImportError:  # a Python whose private module is named otherwise
-    from hashlib import sha256
-
+from verify.digest import sha256
 from verify.reading.document import normalise, sentence_of
 from verify.records import Finding
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-import yaml
-
-from verify.errors import InputError
+from verify import yaml_data
+from verify.errors import InputError, YamlError
 from verify.gate.fingerprint import normalise_sentence
 from verify.records import Finding
-from verify.rules import safe_yaml
 
 
 @dataclass(frozen=True)
@@ -38,12 +36,12 @@ def parse_suppressions(text: str, path: str, known_rules: set[str]) -> list[Supp
     sentence or fingerprint, and a reason, all text; anything else is an InputError naming `path`
     and the entry. Anchors, aliases and deep nesting are refused before the YAML is built."""
     try:
-        data = safe_yaml.read(text)
-    except yaml.MarkedYAMLError as exc:
-        line = f"{exc.problem_mark.line + 1}: " if exc.problem_mark else ""
-        raise InputError(path, f"{line}not a suppression file ({exc.problem or exc.__class__.__name__})") from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise InputError(path, f"not a suppression file ({exc.__class__.__name__})") from None
+        data, _ = yaml_data.parse(text)
+    except YamlError as exc:
+        if not exc.marked:
+            raise InputError(path, f"not a suppression file ({exc.kind})") from None
+        line = f"{exc.line}: " if exc.line else ""
+        raise InputError(path, f"{line}not a suppression file ({exc.problem or exc.kind})") from None
     if isinstance(data, dict) and set(data) == {"suppressions"}:
         data = data["suppressions"]  # the list under one key, as the file was first written
     if data is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-import yaml
+from verify import yaml_data
 
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -24,8 +24,6 @@ CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # Package data beside this module (installed with it); read directly, since importlib.resources
 # would cost every run 8 ms of imports (tempfile, shutil, compression modules).
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "numbers.yaml"
-# The safe loader, in C where PyYAML was built with libyaml: the lexicon loads in 1 ms, not 13.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +55,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load the lexicon once from the package data."""
     text = LEXICON.read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=_SafeLoader)
+    raw, _ = yaml_data.parse(text)
     return Lexicon(
         classifiers=frozenset(raw["units"]["classifiers"]),
         measures=frozenset(raw["units"]["measures"]),

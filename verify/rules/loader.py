@@ -12,11 +12,10 @@ import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import yaml
 
-from verify.errors import RuleFileError
+from verify import yaml_data
+from verify.errors import RuleFileError, YamlError
 from verify.records import Severity
-from verify.rules import safe_yaml
 from verify.rules.patterns import PatternError, compile_pattern
 from verify.rules.records import Example, Rule, RuleSource
 
@@ -39,59 +38,19 @@ TALLIES = ("named-list", "counted-label", "enumeration", "respectively", "count-
 STRUCTURES = ("parts", "facts", "each") + TALLIES  # what the statement stage finds that a rule may ask for by name
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
-# The safe loader, in C where PyYAML was built with libyaml (ten times faster); never a loader that
-# builds Python objects from tags, and no anchors or aliases (safe_yaml).
-_SAFE_LOADER = safe_yaml.LOADER
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
                bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
-
-
-def parse_yaml(text: str) -> tuple[Any, dict[str, int]]:
-    """One parse with the safe loader: the data, and the line of each key (see key_lines)."""
-    safe_yaml.refuse_aliases(text)
-    loader = _SAFE_LOADER(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, key_lines(node)
-
-
-def key_lines(node) -> dict[str, int]:
-    """Line (1-based) of each top-level key, and of each example item as 'fail[0]' / 'pass[1]'."""
-    lines: dict[str, int] = {}
-    if not isinstance(node, yaml.MappingNode):
-        return lines
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        if key in lines and "duplicate" not in lines:  # safe_load would silently keep the last
-            lines["duplicate"], lines["duplicate key"] = key_node.start_mark.line + 1, key
-        lines[key] = key_node.start_mark.line + 1
-        if key == "examples" and isinstance(value_node, yaml.MappingNode):
-            for sub_key, sub_value in value_node.value:
-                lines[f"examples.{sub_key.value}"] = sub_key.start_mark.line + 1
-                if isinstance(sub_value, yaml.SequenceNode):
-                    for i, item in enumerate(sub_value.value):
-                        lines[f"{sub_key.value}[{i}]"] = item.start_mark.line + 1
-        elif isinstance(value_node, yaml.MappingNode):
-            for sub_key, _ in value_node.value:
-                lines[f"{key}.{sub_key.value}"] = sub_key.start_mark.line + 1
-    return lines
 
 
 def load_rule(source: RuleSource, kinds: Mapping[str, Any]) -> Rule:
     """Parse and validate one rule file's text; `kinds` is the registry of rule kinds."""
     where, text = source.where, source.text
     try:
-        raw, lines = parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleFileError(where, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
-    except RecursionError:
-        raise RuleFileError(where, None, "not valid YAML: nested too deeply") from None
+        raw, lines = yaml_data.parse(text)
+    except YamlError as exc:
+        problem = "nested too deeply" if exc.kind == "RecursionError" else exc.problem or exc.kind
+        raise RuleFileError(where, exc.line, f"not valid YAML: {problem}") from None
     if not isinstance(raw, dict):
         raise RuleFileError(where, 1, "a rule file is a mapping of keys (id, kind, pattern, …)")
     if "duplicate" in lines:

@@ -7,14 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
-from verify import regexes
+from verify import regexes, yaml_data
 
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
-# The safe loader, in C where PyYAML was built with libyaml; never a loader that builds objects.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,7 @@ def _alternation(words) -> str:
 @functools.cache
 def vocabulary() -> Vocabulary:
     """Load vocabulary.yaml (safe_load) and compile its lists."""
-    raw = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=_SafeLoader)
+    raw, _ = yaml_data.parse(VOCABULARY.read_text(encoding="utf-8"))
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
