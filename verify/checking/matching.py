@@ -80,7 +80,14 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
         matches = pattern.regex.finditer(masked.text, *window)
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
         _, regex = next(iter(written.items()))
-        hits = [pos for pos, i in zip(masked.slots, masked.slot_quantity) if regex.search(context.quantities[i].text)]
+        written_so: dict[str, bool] = {}  # by figure text: a page states the same few texts over and over
+        hits = []
+        for pos, i in zip(masked.slots, masked.slot_quantity):
+            text = context.quantities[i].text
+            if (ok := written_so.get(text)) is None:
+                ok = written_so[text] = regex.search(text) is not None
+            if ok:
+                hits.append(pos)
         matches = _matches_by_line(pattern, masked.text, hits)
     else:
         matches = _matches_by_line(pattern, masked.text)

@@ -17,6 +17,8 @@ solve.py, and the on-disk form of solved trees in cache.py.
 
 from __future__ import annotations
 
+import functools
+
 import keyword
 import operator
 import re
@@ -294,11 +296,13 @@ def _children(node) -> tuple:
     return ()
 
 
-def variables(node) -> set[str]:
-    """All names a formula reads, so the engine knows which figures it needs."""
+@functools.lru_cache(maxsize=1024)
+def variables(node) -> frozenset[str]:
+    """All names a formula reads, so the engine knows which figures it needs (asked once per
+    match: kept per formula)."""
     if isinstance(node, Var):
-        return {node.name}
-    return set().union(*(variables(c) for c in _children(node)))
+        return frozenset((node.name,))
+    return frozenset().union(*(variables(c) for c in _children(node)))
 
 
 def list_variables(node) -> set[str]:
