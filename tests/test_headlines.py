@@ -1,0 +1,57 @@
+"""Titles and their bodies: which body figure the statement stage reads as a title's (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.statements import read_statements
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    doc = Document("<test>", text)
+    quantities = read_quantities(doc)
+    reading = read_statements(doc, quantities)
+    return [(quantities[p.headline].text, quantities[p.body].text) for p in reading.headlines]
+
+
+PAIR_CASES = [
+    # the same measure and time, named differently (前10月 = 截至10月底)
+    ("前10月青岛城镇新增就业33.88万人\n截至10月底，全市城镇新增就业33.38万人，完成全年计划的96.8%。",
+     [("33.88万人", "33.38万人")]),
+    # a title rounds, or bounds with 超
+    ("截至10月底地方政府债券发行超6万亿元\n财政部最新数据显示，截至10月底，今年已累计发行地方债61218亿元。",
+     [("超6万亿元", "61218亿元")]),
+    # 增速9.5% is a rate, like 增长9.5%
+    ("一季度工业增速9.5% 总体符合预期\n今年一季度全国规模以上工业增加值的增速是5.5%，总体符合预期。",
+     [("9.5%", "5.5%")]),
+    # a rate speaks of its level's measure (新设立外商投资企业 … 同比增长)
+    ("前4月我国新设立外商投资企业同比增95.4%\n数据显示，1至4月全国新设立外商投资企业19002家，同比增长55.4%。",
+     [("95.4%", "55.4%")]),
+    # 9月 is not 前三季度
+    ("9月居民消费价格总水平同比涨3.1%\n前三季度，全国居民消费价格总水平比去年同期上涨2.5%。", []),
+    # a stock (已建成) against a flow of a period (今年前10个月): no pair
+    ("我国已建成省级以上绿色矿山超5100家\n今年前10个月，我国新建成省级以上绿色矿山300余家。", []),
+    # the parts of a list (1054家、4055家) add up to the title's total
+    ("我国已建成省级以上绿色矿山超5100家\n截至目前，全国已建成1054家国家级绿色矿山、4055家省级绿色矿山。", []),
+    # a place the title does not name: another subject, perhaps a part of the title's
+    ("飓风“伊恩”在美国致87人死亡\n飓风“伊恩”在佛罗里达州已造成83人死亡，在北卡罗来纳州有4人死亡。", []),
+    # 突破300万册 is a bound, and 317.6万册 keeps within it
+    ("《习近平谈治国理政》发行突破300万册\n截至2015年1月15日，该书累计发行317.6万册。", []),
+    # a duration is no amount of the measure
+    ("中国制造业采购经理指数连续三个月保持扩张\n另外，装备制造业采购经理指数连续五个月位于扩张区间。", []),
+    # a subheading opens another story: its figures are not the first title's body
+    ("洛杉矶山火持续 仍有超17万人处于疏散令之下\n美国媒体报道，洛杉矶县仍有超过17万人处于疏散令之下。\n"
+     "美加州一座发电站起火 一千多人疏散\n约1500人被要求疏散避难。", [("超17万人", "超过17万人")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PAIR_CASES, ids=[c[0][:14] for c in PAIR_CASES])
+def test_title_figures_pair_with_the_body_statement_of_the_same(text, expected):
+    assert pairs(text) == expected
+
+
+def test_a_body_line_is_no_title():
+    text = "截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%。\n全市城镇新增就业33.38万人。"
+    assert pairs(text) == []
