@@ -39,6 +39,14 @@ PAIR_CASES = [
     ("飓风“伊恩”在美国致87人死亡\n飓风“伊恩”在佛罗里达州已造成83人死亡，在北卡罗来纳州有4人死亡。", []),
     # 突破300万册 is a bound, and 317.6万册 keeps within it
     ("《习近平谈治国理政》发行突破300万册\n截至2015年1月15日，该书累计发行317.6万册。", []),
+    # 突破13万亿元 is a bound: 13.57万亿元 keeps within it (no pair, no info about truncation)
+    ("2023年广东GDP突破13万亿元\n2023年广东地区生产总值达13.57万亿元，是全国首个突破13万亿元的省份。", []),
+    # 74名 and 8人 add up to the title's 82人
+    ("也门政府军与胡塞武装交火致82人死亡\n政府军击退了胡塞武装，打死74名胡塞武装人员，政府军有8人死亡。", []),
+    # an approximate body figure is not the precise title's statement
+    ("西藏：精准扶贫 四年五十万人脱贫\n像这样明确帮扶措施的贫困群众还有30多人。", []),
+    # 当时 names another time than the title's
+    ("美国龙卷风致5人死亡\n当时的龙卷风造成至少24人死亡、377人受伤。", []),
     # a duration is no amount of the measure
     ("中国制造业采购经理指数连续三个月保持扩张\n另外，装备制造业采购经理指数连续五个月位于扩张区间。", []),
     # a subheading opens another story: its figures are not the first title's body

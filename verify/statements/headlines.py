@@ -1,20 +1,25 @@
 """Headlines: the title lines of a page, and for each figure of a title the body figure that states
 the same thing — the same measure (and so the same subject), the same time scope, the same role.
 
-A title is a short line without a sentence end (。！？；) that opens the page or follows a blank
-line; the lines of its kind right after it (a subtitle, a byline) belong to it. Its article is the
-text after it up to the next title that follows a blank line once body text has been met (one
-item of a TV transcript, one article of a daily, a page's lead story), at most WINDOW characters.
+A title is a short line without a sentence end (。！？；) and without figures side by side (a row
+of a table); the title lines in a row (a subtitle, a byline) belong together. Its article is the
+text after them up to the next title line (one item of a TV transcript, one article of a daily, a
+roundup's item under its subheading), at most WINDOW characters.
 
-For a title's figure, the body figures of its article that may restate it have its unit and its
-role (a level, a plan, a change or a rate of the same direction, a share …; 增速9.5% is a rate),
-no other time scope (前10月 = 1—10月 = 截至10月底, 一季度, 上半年, 去年 …, comparisons such as
-比去年同期 left aside) and share a word of the measure's name (工业增速 / 工业增加值的增速) or,
-for counts, the thing counted (201个城市). A title rounds (33.9万 for 33.88万, 超6万亿 for 61218亿):
-when any such figure can equal the title's, that one restates it. Otherwise the one whose name
-shares most with the title's is paired with it, and a rule compares them; a figure read through
-分别, a parenthetical, a part of a 其中 list, or with two equally good names is never paired against
-a title (it may still restate it).
+For a title's figure with a unit, the body figures that may restate it have its unit and its role
+(a level, a plan, a change or a rate of the same direction, a share …; 增速9.5% is a rate) and no
+other time scope (前10月 = 1—10月 = 截至10月底; 9月 is not 前三季度; 比去年同期 is a comparison, no
+time). A title rounds and bounds (33.9万 for 33.88万, 超6万亿 for 61218亿, 突破300万册 for 317.6万册):
+when such a figure can equal the title's, the title is restated (an approximate body figure,
+9500多万, decides nothing against a precise title). Otherwise the figure whose name shares most
+two-character words with the title's (at least two, or all of the title's; counted things alike:
+201个城市) is paired with it, when no other shares as much and it names the same period as the
+title or neither names one (已建成 against 今年前10个月新建成 is a stock against a flow). Never
+paired: an approximate figure against a precise title (30多人 under 五十万人), a figure read through
+分别, in a parenthetical, a part of a 其中 list or of a list of kinds
+(1054家国家级…、4055家省级…), one that names a place the title does not (在佛罗里达州), a running
+total (至此…共有) or a whole (90名志愿者中的6人), and one that with another of its paragraph adds up
+to the title's (87人 = 83人 + 4人).
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 
 from verify.reading.interval import Interval
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
@@ -56,7 +60,7 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
     """For every figure of every title, the body figure that states the same, if one does."""
     found: list[Restatement] = []
     starts = [q.start for q in quantities]
-    periods = named_periods(vocab)
+    page = _Page(view, quantities, statements, vocab, named_periods(vocab), parts)
     for titles, body in _articles(view):
         lo, hi = bisect.bisect_left(starts, body[0]), bisect.bisect_left(starts, min(body[1], body[0] + WINDOW))
         bodies = [statements[i] for i in range(lo, hi) if i in statements]
@@ -66,19 +70,23 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
             a, b = bisect.bisect_left(starts, title[0]), bisect.bisect_left(starts, title[1])
             for i in range(a, b):
                 st = statements.get(i)
-                if st is None or _role_class(st, quantities[i], vocab) is None \
-                        or quantities[i].unit in vocab.words("title_skip_units") \
-                        or "第" in view[max(st.clause[0], quantities[i].start - 8):quantities[i].start]:
-                    continue   # 连续三个月, 播出第二十一 二十二集: a duration or a number in a series
-                body_index = _restated_by(st, title, bodies, view, quantities, vocab, periods, parts, statements)
-                if body_index is not None:
-                    found.append(Restatement(i, body_index, title))
+                if st is not None and _title_figure(st, quantities[i], view, vocab):
+                    body_index = _restated_by(st, title, bodies, page)
+                    if body_index is not None:
+                        found.append(Restatement(i, body_index, title))
     return found
 
 
+def _title_figure(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> bool:
+    """A figure of a title worth pairing: with a unit and a role, no duration (连续三个月) and no
+    number in a series (播出第二十一 二十二集)."""
+    return bool(q.unit) and _role_class(st, q, vocab) is not None and q.unit not in vocab.words("title_skip_units") \
+        and "第" not in view[max(st.clause[0], q.start - 8):q.start]
+
+
 def _articles(view: str) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
-    """Each run of title lines that opens the page or follows a blank line, and the body after it,
-    up to the next line read as a title (a subheading opens another story)."""
+    """Each run of title lines and the body after it, up to the next line read as a title (a
+    subheading opens another story: 国内联播快讯 and its items)."""
     lines, pos = [], 0
     for line in view.split("\n"):
         text = line.strip()
@@ -87,7 +95,7 @@ def _articles(view: str) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
         pos += len(line) + 1
     articles, i, n = [], 0, len(lines)
     while i < n:
-        if lines[i][2] != "title" or (i > 0 and lines[i - 1][2] != "blank"):
+        if lines[i][2] != "title":
             i += 1
             continue
         j = i
@@ -104,7 +112,12 @@ def _articles(view: str) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= MAX_TITLE and not _TITLE_BREAKS.search(text) and bool(_CJK.search(text))
+    """A short line without a sentence end, with words, and no figures side by side (a table row)."""
+    return len(text) <= MAX_TITLE and not _TITLE_BREAKS.search(text) and bool(_CJK.search(text)) \
+        and not _SIDE_BY_SIDE.search(text)
+
+
+_SIDE_BY_SIDE = re.compile(r"[\d０-９%％][\s　]+[-－+＋]?[\d０-９]")
 
 
 def _role_class(st: Statement, q: Quantity, vocab: Vocabulary, ranges: bool = False) -> tuple[str, int] | None:
@@ -123,50 +136,118 @@ def _role_class(st: Statement, q: Quantity, vocab: Vocabulary, ranges: bool = Fa
     return name, st.sign
 
 
-def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], view: str,
-                 quantities: list[Quantity], vocab: Vocabulary, periods: dict[str, tuple[str, str]],
-                 parts: frozenset[int], statements: dict[int, Statement]) -> int | None:
-    """The body figure that states what the title's figure states. A body figure of its unit, role
-    and time that can equal it restates it (paired when their names share a word). Otherwise the
-    figure whose name shares most with the title's — at least two words, and half the words of
-    the shorter name — when no other shares as much; none when the title bounds its figure
-    (突破300万册, 逼近9800万) and some body figure keeps within that bound."""
-    hq = quantities[head.index]
-    role = _role_class(head, hq, vocab)
-    head_words = _words(head, vocab, periods)
-    head_time = _scope(view, quantities, title[0], hq.start, head.index, periods)
-    bound = _bound(head, hq, view, vocab)
+@dataclass(frozen=True)
+class _Page:
+    """What every look at one page shares."""
+
+    view: str
+    quantities: list[Quantity]
+    statements: dict[int, Statement]
+    vocab: Vocabulary
+    periods: dict[str, tuple[str, str]]
+    parts: frozenset[int]
+
+
+def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
+    """The body figure that states what the title's figure states. One of its unit, role and time
+    that can equal it restates it (paired when their names share a word); so does any within a
+    bound the title sets (突破300万册). Otherwise the figure whose name shares most with the
+    title's — at least two words or all of the title's, and a quarter of the shorter name's — when
+    no other shares as much."""
+    hq = page.quantities[head.index]
+    head_words = _words(head, page.vocab, page.periods)
+    head_time = _scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
+    bound = _bound(head, hq, page.view, page.vocab)
     scored = []
     for st in bodies:
-        q = quantities[st.index]
-        if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"}:
+        q = page.quantities[st.index]
+        if not _comparable(head, hq, st, q, page.vocab):
             continue
-        if _role_class(st, q, vocab, ranges=True) != role and not (q.value is None and st.role is Role.OTHER):
-            continue   # a range (其中大约12亿到20亿吨) has no role of its own, but may restate a title's 约20亿吨
-        body_time = _scope(view, quantities, st.sentence[0], q.start, st.index, periods)
+        body_time = _scope(page.view, page.quantities, st.sentence[0], q.start, st.index, page.periods)
         time = _same_time(head_time, body_time)
         if time == "conflict":
             continue
-        body_words = _words(st, vocab, periods)
+        body_words = _words(st, page.vocab, page.periods)
         shared = len(head_words & body_words)
-        if hq.kind == "count" and head.head and head.head == st.head:
+        if hq.kind == "count" and head.head and st.head and _same_thing(head.head, st.head):
             shared += 2
-        if _loose(hq).intersects(_loose(q)):
-            return st.index if shared else None   # the title's figure, restated (rounded, or with 超/近)
         if bound is not None and bound.intersects(_loose(q)):
-            return None   # 突破300万册 and 317.6万册
-        if time != "same" or q.value is None or st.index in parts or _listed(st, q, quantities, statements, view) \
-                or _other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]], vocab) \
-                or hq.kind == "count" and not _same_thing(head.head, st.head):
+            return None   # 突破300万册 and 317.6万册: restated, though the reader takes 300万 as rounded
+        if _loose(hq).intersects(_loose(q)):
+            if q.qualifier is not None and hq.qualifier is None:
+                continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
+            return st.index if shared else None   # the title's figure, restated (rounded, or with 超/近)
+        if time != "same" or not _pairable(head, hq, st, q, title, bodies, page):
             continue
         score = shared + _named_alike(head_time, body_time)
-        if score >= 2 and 4 * shared >= min(len(head_words), len(body_words)):
+        if (score >= 2 or shared == len(head_words)) and 4 * shared >= min(len(head_words), len(body_words)):
             scored.append((score, st.index))
     if not scored:
         return None
     best = max(score for score, _ in scored)
     top = [index for score, index in scored if score == best]
     return top[0] if len(top) == 1 else None
+
+
+def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab: Vocabulary) -> bool:
+    """The same unit and role (a range, 其中大约12亿到20亿吨, has no role, but may restate 约20亿吨)."""
+    if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"}:
+        return False
+    return _role_class(st, q, vocab, ranges=True) == _role_class(head, hq, vocab) \
+        or q.value is None and st.role is Role.OTHER
+
+
+def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: tuple[int, int],
+              bodies: list[Statement], page: _Page) -> bool:
+    """Whether a body figure that differs from the title's may still be its statement: not an
+    approximation under a precise title, no part, no other place, thing, whole or running total."""
+    view = page.view
+    if q.value is None or q.qualifier is not None and hq.qualifier is None or st.index in page.parts:
+        return False
+    if _listed(st, q, page.quantities, page.statements, view) \
+            or _other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]]):
+        return False
+    if hq.kind == "count" and not _same_thing(head.head, st.head) or not _same_thing(_after(view, hq), _after(view, q)):
+        return False
+    return not _whole_or_total(view, st, q, title, page.vocab) \
+        and not _sum_of_parts(hq, st, q, bodies, page.quantities, view)
+
+
+def _after(view: str, q: Quantity) -> str:
+    """The words right after a figure that say what it counts or does (140万人流离失所, 12人死亡)."""
+    m = _AFTER.match(view, q.end)
+    return m.group(1) if m else ""
+
+
+_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=[\s,，。；;:：、！？)）]|$)")
+
+
+def _whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
+    """90名志愿者中的6人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
+    the title does not name): another measure than the title's."""
+    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中)", view[q.end:q.end + 12]):
+        return True
+    words = view[st.sentence[0]:q.start]
+    return any(w in words and w not in view[title[0]:title[1]] for w in vocab.words("running_totals"))
+
+
+def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],
+                  view: str) -> bool:
+    """The title's figure is this one and another of its unit in the same paragraph added up
+    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件)."""
+    line = (view.rfind("\n", 0, q.start) + 1, view.find("\n", q.end) % (len(view) + 1))
+    head = _loose(hq)
+    for other in bodies:
+        o = quantities[other.index]
+        if other.index != st.index and _PEOPLE.get(o.unit, o.unit) == _PEOPLE.get(q.unit, q.unit) \
+                and line[0] <= o.start < line[1] and o.value is not None:
+            total = _loose(q) + _loose(o)
+            if head.intersects(total):
+                return True
+    return False
+
+
+_PEOPLE = {"名": "人", "位": "人"}   # 74名 and 8人 add up to 82人
 
 
 def _same_thing(a: str, b: str) -> bool:
@@ -185,12 +266,13 @@ def _listed(st: Statement, q: Quantity, quantities: list[Quantity], statements: 
         if other is not None and quantities[i].unit == q.unit and st.head and other.head \
                 and shares_a_word(st.head, other.head):
             a, b = sorted((quantities[i], q), key=lambda x: x.start)
-            if re.fullmatch(r"[^，,。；;:：！？]{0,12}", view[a.end:b.start]) and re.search(r"[、和及与]", view[a.end:b.start]):
+            gap = view[a.end:b.start]
+            if re.fullmatch(r"[^，,。；;:：！？]{0,12}", gap) and re.search(r"[、和及与]", gap):
                 return True
     return False
 
 
-def _other_subject(words: str, title: str, vocab: Vocabulary) -> bool:
+def _other_subject(words: str, title: str) -> bool:
     """The body figure's words name a place the title does not (在佛罗里达州已造成83人死亡 under
     飓风在美国致87人死亡): another subject, perhaps a part of the title's."""
     return any(place.lstrip(_PREPOSITIONS) not in title for place in _PLACES.findall(words))
@@ -204,11 +286,13 @@ def _bound(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> Interval
     """A title's bound that the reader leaves to the words before a figure: 突破300万册 is at least
     300万, 逼近9800万 at most 9800万 (title_lower_bounds, title_upper_bounds)."""
     before = view[max(st.clause[0], q.start - 4):q.start]
-    iv = q.fraction_interval()
-    if any(before.endswith(w) for w in vocab.words("title_lower_bounds")) and iv.low is not None:
-        return Interval(iv.low, None)
-    if any(before.endswith(w) for w in vocab.words("title_upper_bounds")) and iv.high is not None:
-        return Interval(None, iv.high)
+    if q.value is None or q.qualifier is not None:
+        return None
+    value = q.fraction_interval().midpoint
+    if value is not None and any(before.endswith(w) for w in vocab.words("title_lower_bounds")):
+        return Interval(value, None)
+    if value is not None and any(before.endswith(w) for w in vocab.words("title_upper_bounds")):
+        return Interval(None, value)
     return None
 
 
