@@ -45,6 +45,9 @@ PAIR_CASES = [
     ("也门政府军与胡塞武装交火致82人死亡\n政府军击退了胡塞武装，打死74名胡塞武装人员，政府军有8人死亡。", []),
     # an approximate body figure is not the precise title's statement
     ("西藏：精准扶贫 四年五十万人脱贫\n像这样明确帮扶措施的贫困群众还有30多人。", []),
+    # an approximate body figure pairs only when names, period and what follows agree
+    ("上半年我国碳强度下降5%\n 上半年，我国单位国内生产总值能耗同比下降4.2%，碳强度下降50%左右。", [("5%", "50%左右")]),
+    ("墨西哥火山喷发 烟柱高达两公里\n波波卡特佩特火山位于墨西哥首都墨西哥城东南方向约70公里处。", []),
     # 当时 names another time than the title's
     ("美国龙卷风致5人死亡\n当时的龙卷风造成至少24人死亡、377人受伤。", []),
     # a duration is no amount of the measure

@@ -161,7 +161,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     scored = []
     for st in bodies:
         q = page.quantities[st.index]
-        if not _comparable(head, hq, st, q, page.vocab):
+        if not _comparable(head, hq, st, q, page.vocab, page.view):
             continue
         body_time = _scope(page.view, page.quantities, st.sentence[0], q.start, st.index, page.periods)
         time = _same_time(head_time, body_time)
@@ -177,9 +177,9 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             if q.qualifier is not None and hq.qualifier is None:
                 continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
             return st.index if shared else None   # the title's figure, restated (rounded, or with 超/近)
-        if time != "same" or not _pairable(head, hq, st, q, title, bodies, page):
-            continue
         score = shared + _named_alike(head_time, body_time)
+        if time != "same" or not _pairable(head, hq, st, q, title, bodies, page, score):
+            continue
         if (score >= 2 or shared == len(head_words)) and 4 * shared >= min(len(head_words), len(body_words)):
             scored.append((score, st.index))
     if not scored:
@@ -189,20 +189,26 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     return top[0] if len(top) == 1 else None
 
 
-def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab: Vocabulary) -> bool:
-    """The same unit and role (a range, 其中大约12亿到20亿吨, has no role, but may restate 约20亿吨)."""
+def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab: Vocabulary, view: str) -> bool:
+    """The same unit and role (a range, 其中大约12亿到20亿吨, has no role, but may restate 约20亿吨;
+    not a target, 下降40%-45%的目标)."""
     if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"}:
         return False
     return _role_class(st, q, vocab, ranges=True) == _role_class(head, hq, vocab) \
-        or q.value is None and st.role is Role.OTHER
+        or q.value is None and st.role is Role.OTHER and not vocab.plan_after.match(view, q.end)
 
 
 def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: tuple[int, int],
-              bodies: list[Statement], page: _Page) -> bool:
+              bodies: list[Statement], page: _Page, score: int) -> bool:
     """Whether a body figure that differs from the title's may still be its statement: not an
-    approximation under a precise title, no part, no other place, thing, whole or running total."""
+    approximation under a precise title unless their names and period agree well (碳强度下降5%左右
+    under 上半年我国碳强度下降5%), no part, no other place, thing, whole or running total."""
     view = page.view
-    if q.value is None or q.qualifier is not None and hq.qualifier is None or st.index in page.parts:
+    if q.value is None or st.index in page.parts:
+        return False
+    if q.qualifier is not None and hq.qualifier is None \
+            and (score < 3 or _after(view, hq, short=True) != _after(view, q, short=True)):
+        return False   # 约70公里处, 200多万人 under 140万人流离失所: other things than the title's
         return False
     if _listed(st, q, page.quantities, page.statements, view) \
             or _other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]]):
@@ -213,13 +219,15 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
         and not _sum_of_parts(hq, st, q, bodies, page.quantities, view)
 
 
-def _after(view: str, q: Quantity) -> str:
-    """The words right after a figure that say what it counts or does (140万人流离失所, 12人死亡)."""
-    m = _AFTER.match(view, q.end)
+def _after(view: str, q: Quantity, short: bool = False) -> str:
+    """The words right after a figure that say what it counts or does (140万人流离失所, 12人死亡;
+    with `short`, a single character too: 约70公里处)."""
+    m = (_AFTER_SHORT if short else _AFTER).match(view, q.end)
     return m.group(1) if m else ""
 
 
 _AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=[\s,，。；;:：、！？)）]|$)")
+_AFTER_SHORT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！？)）]|$)")
 
 
 def _whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
