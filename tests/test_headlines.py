@@ -48,6 +48,11 @@ PAIR_CASES = [
     # an approximate body figure pairs only when names, period and what follows agree
     ("上半年我国碳强度下降5%\n 上半年，我国单位国内生产总值能耗同比下降4.2%，碳强度下降50%左右。", [("5%", "50%左右")]),
     ("墨西哥火山喷发 烟柱高达两公里\n波波卡特佩特火山位于墨西哥首都墨西哥城东南方向约70公里处。", []),
+    # a figure glued to another (1万5812例, read as 1万 and 5812例) is no title figure
+    ("日本新增确诊1万5812例 医院面临重压\n日本11日报告全国单日新增确诊15812例，为新高。东京都新增4200例。", []),
+    # of equally named figures in several sentences, the lead's is the title's
+    ("全国共报告确诊病例600例 死亡13人\n截至目前，全国共报告60例人感染禽流感确诊病例，其中死亡13人。今天河南首次报告出现2例新发病例。",
+     [("600例", "60例"), ("13人", "13人")]),
     # 当时 names another time than the title's
     ("美国龙卷风致5人死亡\n当时的龙卷风造成至少24人死亡、377人受伤。", []),
     # a duration is no amount of the measure

@@ -70,7 +70,8 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
             a, b = bisect.bisect_left(starts, title[0]), bisect.bisect_left(starts, title[1])
             for i in range(a, b):
                 st = statements.get(i)
-                if st is not None and _title_figure(st, quantities[i], view, vocab):
+                glued = i > 0 and quantities[i - 1].end == quantities[i].start   # 1万5812例 read as 1万, 5812例
+                if st is not None and not glued and _title_figure(st, quantities[i], view, vocab):
                     body_index = _restated_by(st, title, bodies, page)
                     if body_index is not None:
                         found.append(Restatement(i, body_index, title))
@@ -153,7 +154,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     that can equal it restates it (paired when their names share a word); so does any within a
     bound the title sets (突破300万册). Otherwise the figure whose name shares most with the
     title's — at least two words or all of the title's, and a quarter of the shorter name's — when
-    no other shares as much."""
+    no other in its sentence shares as much (of equals in several sentences, the earliest: the lead)."""
     hq = page.quantities[head.index]
     head_words = _words(head, page.vocab, page.periods)
     head_time = _scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
@@ -186,6 +187,8 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         return None
     best = max(score for score, _ in scored)
     top = [index for score, index in scored if score == best]
+    if len(top) > 1 and page.statements[top[0]].sentence[1] <= page.quantities[top[1]].start:
+        return top[0]   # equally named in several sentences: the earliest, the lead, restates the title
     return top[0] if len(top) == 1 else None
 
 
@@ -233,7 +236,7 @@ _AFTER_SHORT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！�
 def _whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
     """90名志愿者中的6人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
     the title does not name): another measure than the title's."""
-    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中)", view[q.end:q.end + 12]):
+    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]))", view[q.end:q.end + 12]):
         return True
     words = view[st.sentence[0]:q.start]
     return any(w in words and w not in view[title[0]:title[1]] for w in vocab.words("running_totals"))
