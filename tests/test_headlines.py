@@ -71,3 +71,18 @@ def test_title_figures_pair_with_the_body_statement_of_the_same(text, expected):
 def test_a_body_line_is_no_title():
     text = "截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%。\n全市城镇新增就业33.38万人。"
     assert pairs(text) == []
+
+
+def test_statements_command_shows_each_title_and_its_body_figure(tmp_path, capsys):
+    """verify --statements: a line per title figure with the body figure read as the same, and JSON."""
+    import json
+
+    from verify.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("前10月青岛城镇新增就业33.88万人\n截至10月底，全市城镇新增就业33.38万人。\n", encoding="utf-8")
+    assert main(["--statements", str(page)]) == 0
+    assert "1:13 标题: 33.88万人 ~ 33.38万人 (2:16)" in capsys.readouterr().out
+    assert main(["--statements", "--format", "json", str(page)]) == 0
+    pairs_ = json.loads(capsys.readouterr().out)["files"][0]["headlines"]
+    assert [(p["headline"]["text"], p["body"]["text"]) for p in pairs_] == [("33.88万人", "33.38万人")]
