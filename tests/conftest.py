@@ -205,7 +205,7 @@ PLANTED_ERRORS = [  # (family, rule that must find it, original text, planted te
     ("其中 part above total", "parts-of-total", "高层次人才1.28万人", "高层次人才23.28万人"),
     ("weekday", "weekday-of-date", "11月4日(周五)", "11月4日(周四)"),
     ("time range", "time-range-order", "下午2:30-4:00", "下午4:30-2:00"),
-    ("headline vs body", "headline-figure", "前10月青岛城镇新增就业33.88万人", "前10月青岛城镇新增就业38.88万人"),
+    ("headline vs body", "headline-restated", "前10月青岛城镇新增就业33.88万人", "前10月青岛城镇新增就业38.88万人"),
     ("分别 count", "respectively-values", "提高0.6、0.5、0.5个百分点", "提高0.6、0.5个百分点"),
     ("share above 100%", "share-above-100", "按期结案率100%", "按期结案率110%"),
 ]

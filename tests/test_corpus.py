@@ -50,7 +50,7 @@ def test_sample_report_is_clean_and_shows_its_checks():
     assert ("counted-label-items", "一匠五创") in held        # six items in brackets
     assert ("counted-label-quoted-list", "三水统筹") in held  # 水资源、水环境、水生态
     assert ("weekday-of-date", "周五") in held               # 2022-11-04 was a Friday
-    assert ("headline-figure", "33.88万人") in held           # headline and body agree
+    assert ("headline-restated", "33.88万人") in held           # headline and body agree
     assert ("time-range-order", "下午2:30-4:00") in held
     assert len(result.checked) >= 15
 

@@ -109,7 +109,7 @@ def test_golden_written_baseline(in_checkout, tmp_path, capsys):
 def test_mutated_copy_plants_every_error(in_checkout, capsys):
     """The mutated page draws a finding from each planted error (so the goldens cover each kind)."""
     data, _, _ = _run(["--format", "json", MUTATED], capsys)
-    for rule in ("headline-figure", "completion-rate", "parts-of-total", "share-above-100", "weekday-of-date",
+    for rule in ("headline-restated", "completion-rate", "parts-of-total", "share-above-100", "weekday-of-date",
                  "time-range-order", "respectively-values"):
         assert f'"rule": "{rule}"' in data, rule
 

@@ -34,4 +34,4 @@ def test_a_table_is_no_headline_and_its_body():
     rules = load_rules()
     text = TABLE + "\n" + TABLE.replace("１４９１４．１３", "１９０２１．５４")
     result = check_document(Document("<t>", text), rules)
-    assert [f for f in result.findings if f.rule_id == "headline-figure"] == []
+    assert [f for f in result.findings if f.rule_id == "headline-restated"] == []

@@ -13,6 +13,7 @@ MESSAGES = {
         "numbers_count": "共 {count} 个数字",
         "col_role": "角色", "col_measure": "指标", "col_head": "对象", "col_compare": "比较", "col_time": "时间",
         "col_of": "所述", "uncertain_total": "（总数不唯一，取可能的最大者）", "fact": "事实",
+        "headline": "标题",
         "severity_error": "错误", "severity_warning": "警告", "severity_info": "提示",
         "summary": "{path}: 数字 {numbers} 个，参与核对 {checked} 个（覆盖率 {coverage}），"
                    "错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条",
@@ -51,6 +52,7 @@ MESSAGES = {
         "col_role": "role", "col_measure": "measure", "col_head": "counts", "col_compare": "compared with",
         "col_time": "time", "col_of": "of", "uncertain_total": " (total uncertain: the largest that could be meant)",
         "fact": "fact",
+        "headline": "headline",
         "severity_error": "error", "severity_warning": "warning", "severity_info": "info",
         "summary": "{path}: {numbers} numbers, {checked} checked (coverage {coverage}), "
                    "{errors} errors, {warnings} warnings, {infos} infos",

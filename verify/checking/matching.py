@@ -47,6 +47,12 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
             end = max(context.quantities[i].end for i in bound.values())
             found.append(Match(rule, start, end, bound, {}, {}, {}, fact))
         return found
+    if rule.structure == "headline":   # a title's figure and the body figure stating the same
+        for pair in reading.headlines:
+            head, body = context.quantities[pair.headline], context.quantities[pair.body]
+            found.append(Match(rule, head.start, body.end, {"headline": pair.headline, "body": pair.body},
+                               {}, {}, {}, pair))
+        return found
     if rule.structure != "parts":   # a tally: a count and the items it names (statements/lists.py)
         return [Match(rule, t.start, t.end, {}, {"figures": t.figures}, {}, {}, t)
                 for t in reading.tallies if t.family == rule.structure]

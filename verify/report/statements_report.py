@@ -40,6 +40,10 @@ def statements_table(files: list[tuple[Document, list[Quantity], StatementReadin
             pos = doc.position(quantities[fact.level].start)
             named = ", ".join(f"{name}={quantities[i].text}" for name, i in fact.bound().items())
             parts.append(f"{pos.line}:{pos.column} {text_for(lang, 'fact')}: {named}")
+        for pair in reading.headlines:
+            pos, body = doc.position(quantities[pair.headline].start), doc.position(quantities[pair.body].start)
+            parts.append(f"{pos.line}:{pos.column} {text_for(lang, 'headline')}: {quantities[pair.headline].text}"
+                         f" ~ {quantities[pair.body].text} ({body.line}:{body.column})")
     return "\n".join(parts) + "\n"
 
 
@@ -60,5 +64,6 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
             "parts_lists": [{"total": figure(p.total), "parts": [figure(i) for i in p.parts], "certain": p.certain}
                             for p in reading.parts_lists],
             "facts": [{name: figure(i) for name, i in fact.bound().items()} for fact in reading.facts],
+            "headlines": [{"headline": figure(p.headline), "body": figure(p.body)} for p in reading.headlines],
         })
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"

@@ -28,6 +28,7 @@ STATEMENT_SLOTS = {
              "{before:number}{share:percent}{whole:amount}{completion:percent}{gain:point}{loss:point}{plus:amount}{minus:amount}"
              "{daily:amount}{days:count}",
     "each": "(?!){share:percent}{fall:percent}{rate:percent}{completion:percent}{level:number}",
+    "headline": "(?!){headline:number}{body:number}",
     **{name: "(?!){figures:number*}" for name in ("named-list", "counted-label", "enumeration", "respectively",
                                                    "count-partition")},
 }
@@ -35,7 +36,7 @@ COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": st
                 "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str, "structure": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
 TALLIES = ("named-list", "counted-label", "enumeration", "respectively", "count-partition")
-STRUCTURES = ("parts", "facts", "each") + TALLIES  # what the statement stage finds that a rule may ask for by name
+STRUCTURES = ("parts", "facts", "each", "headline") + TALLIES  # what the statement stage finds that a rule may ask for by name
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",

@@ -11,6 +11,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.facts import Fact, facts, role_name
+from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, Statement, StatementReading, Tally
@@ -18,7 +19,7 @@ from verify.statements.respectively import respectively
 from verify.statements.scopes import parts_lists
 from verify.statements.vocabulary import vocabulary
 
-__all__ = ["Fact", "PartsList", "Role", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
+__all__ = ["Fact", "PartsList", "Restatement", "Role", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
@@ -32,5 +33,6 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
+    parts = frozenset(i for pl in lists for i in pl.parts)
     return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)),
-                            tuple(tallies))
+                            tuple(tallies), tuple(restatements(doc.view, quantities, statements, vocab, parts)))

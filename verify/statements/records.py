@@ -88,3 +88,4 @@ class StatementReading:
     parts_lists: tuple[PartsList, ...]
     facts: tuple = ()          # tuple[Fact, ...]: levels with what else is stated of them
     tallies: tuple[Tally, ...] = ()   # counts against the items they name (lists.py)
+    headlines: tuple = ()      # tuple[Restatement, ...]: a title's figure and the body figure stating the same (headlines.py)

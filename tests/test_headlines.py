@@ -1,0 +1,88 @@
+"""Titles and their bodies: which body figure the statement stage reads as a title's (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.reading.document import Document
+from verify.reading.reader import read_quantities
+from verify.statements import read_statements
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    doc = Document("<test>", text)
+    quantities = read_quantities(doc)
+    reading = read_statements(doc, quantities)
+    return [(quantities[p.headline].text, quantities[p.body].text) for p in reading.headlines]
+
+
+PAIR_CASES = [
+    # the same measure and time, named differently (前10月 = 截至10月底)
+    ("前10月青岛城镇新增就业33.88万人\n截至10月底，全市城镇新增就业33.38万人，完成全年计划的96.8%。",
+     [("33.88万人", "33.38万人")]),
+    # a title rounds, or bounds with 超
+    ("截至10月底地方政府债券发行超6万亿元\n财政部最新数据显示，截至10月底，今年已累计发行地方债61218亿元。",
+     [("超6万亿元", "61218亿元")]),
+    # 增速9.5% is a rate, like 增长9.5%
+    ("一季度工业增速9.5% 总体符合预期\n今年一季度全国规模以上工业增加值的增速是5.5%，总体符合预期。",
+     [("9.5%", "5.5%")]),
+    # a rate speaks of its level's measure (新设立外商投资企业 … 同比增长)
+    ("前4月我国新设立外商投资企业同比增95.4%\n数据显示，1至4月全国新设立外商投资企业19002家，同比增长55.4%。",
+     [("95.4%", "55.4%")]),
+    # 9月 is not 前三季度
+    ("9月居民消费价格总水平同比涨3.1%\n前三季度，全国居民消费价格总水平比去年同期上涨2.5%。", []),
+    # a stock (已建成) against a flow of a period (今年前10个月): no pair
+    ("我国已建成省级以上绿色矿山超5100家\n今年前10个月，我国新建成省级以上绿色矿山300余家。", []),
+    # the parts of a list (1054家、4055家) add up to the title's total
+    ("我国已建成省级以上绿色矿山超5100家\n截至目前，全国已建成1054家国家级绿色矿山、4055家省级绿色矿山。", []),
+    # a place the title does not name: another subject, perhaps a part of the title's
+    ("飓风“伊恩”在美国致87人死亡\n飓风“伊恩”在佛罗里达州已造成83人死亡，在北卡罗来纳州有4人死亡。", []),
+    # 突破300万册 is a bound, and 317.6万册 keeps within it
+    ("《习近平谈治国理政》发行突破300万册\n截至2015年1月15日，该书累计发行317.6万册。", []),
+    # 突破13万亿元 is a bound: 13.57万亿元 keeps within it (no pair, no info about truncation)
+    ("2023年广东GDP突破13万亿元\n2023年广东地区生产总值达13.57万亿元，是全国首个突破13万亿元的省份。", []),
+    # 74名 and 8人 add up to the title's 82人
+    ("也门政府军与胡塞武装交火致82人死亡\n政府军击退了胡塞武装，打死74名胡塞武装人员，政府军有8人死亡。", []),
+    # an approximate body figure is not the precise title's statement
+    ("西藏：精准扶贫 四年五十万人脱贫\n像这样明确帮扶措施的贫困群众还有30多人。", []),
+    # an approximate body figure pairs only when names, period and what follows agree
+    ("上半年我国碳强度下降5%\n 上半年，我国单位国内生产总值能耗同比下降4.2%，碳强度下降50%左右。", [("5%", "50%左右")]),
+    ("墨西哥火山喷发 烟柱高达两公里\n波波卡特佩特火山位于墨西哥首都墨西哥城东南方向约70公里处。", []),
+    # a figure glued to another (1万5812例, read as 1万 and 5812例) is no title figure
+    ("日本新增确诊1万5812例 医院面临重压\n日本11日报告全国单日新增确诊15812例，为新高。东京都新增4200例。", []),
+    # of equally named figures in several sentences, the lead's is the title's
+    ("全国共报告确诊病例600例 死亡13人\n截至目前，全国共报告60例人感染禽流感确诊病例，其中死亡13人。今天河南首次报告出现2例新发病例。",
+     [("600例", "60例"), ("13人", "13人")]),
+    # 当时 names another time than the title's
+    ("美国龙卷风致5人死亡\n当时的龙卷风造成至少24人死亡、377人受伤。", []),
+    # a duration is no amount of the measure
+    ("中国制造业采购经理指数连续三个月保持扩张\n另外，装备制造业采购经理指数连续五个月位于扩张区间。", []),
+    # a subheading opens another story: its figures are not the first title's body
+    ("洛杉矶山火持续 仍有超17万人处于疏散令之下\n美国媒体报道，洛杉矶县仍有超过17万人处于疏散令之下。\n"
+     "美加州一座发电站起火 一千多人疏散\n约1500人被要求疏散避难。", [("超17万人", "超过17万人")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PAIR_CASES, ids=[c[0][:14] for c in PAIR_CASES])
+def test_title_figures_pair_with_the_body_statement_of_the_same(text, expected):
+    assert pairs(text) == expected
+
+
+def test_a_body_line_is_no_title():
+    text = "截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%。\n全市城镇新增就业33.38万人。"
+    assert pairs(text) == []
+
+
+def test_statements_command_shows_each_title_and_its_body_figure(tmp_path, capsys):
+    """verify --statements: a line per title figure with the body figure read as the same, and JSON."""
+    import json
+
+    from verify.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("前10月青岛城镇新增就业33.88万人\n截至10月底，全市城镇新增就业33.38万人。\n", encoding="utf-8")
+    assert main(["--statements", str(page)]) == 0
+    assert "1:13 标题: 33.88万人 ~ 33.38万人 (2:16)" in capsys.readouterr().out
+    assert main(["--statements", "--format", "json", str(page)]) == 0
+    pairs_ = json.loads(capsys.readouterr().out)["files"][0]["headlines"]
+    assert [(p["headline"]["text"], p["body"]["text"]) for p in pairs_] == [("33.88万人", "33.38万人")]
