@@ -3,8 +3,10 @@
 The values are the figures right after 分别 joined only by 、/和/及/与 (分别增长10.6%、7.5%和11.7%;
 分别比上届提高0.6、0.5、0.5个百分点). The names are the list of the clause before 分别, after a time
 that opens it (今年前11个月), split by shared heads (lists.split_items); a bare number is part of a
-name (110报警数), a figure with a unit among the names means they are no plain list. A clause that names nothing before 分别 (比上年分别下降…) takes
-its names from the 分别 before it in the sentence, else from the clauses just before, each stating
+name (110报警数), a figure with a unit among the names means they are no plain list. A clause that
+names nothing before 分别 (比上年分别下降…) takes its names from the 分别 before it in the sentence;
+else, when it only compares, from the list of the clause before if that states no figure (化学需氧量、
+二氧化硫排放总量首次出现双下降，比上年分别下降…); else from the clauses just before, each stating
 one level (客运量114亿人次，货运量99亿吨，分别增长2%和0.6%: read, not yet checked — the levels
 before may include a lead figure). Both ways are found: a value dropped as well as one added.
 """
@@ -65,8 +67,29 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
             if count:
                 found.append(Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
                                    certain=False, figures=tuple(values)))
+            elif names:
+                listed = _names_of_clause_before(clause, sentence, layout, starts)
+                if listed is not None:
+                    start, split = listed
+                    found.append(Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
+                                       start, span[1], certain=False, figures=tuple(values)))
         previous[sentence] = len(values)
     return found
+
+
+def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                            starts: list[int]) -> tuple[int, object] | None:
+    """比上年分别下降3.14％和4.66％ after 化学需氧量、二氧化硫排放总量首次出现双下降: a clause that only
+    compares takes the names listed in the clause before it, when that clause states no figure."""
+    if clause[0] - 1 <= sentence[0] or layout.text[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    text = _LEADS.sub("", layout.text[start:end - 1].strip())
+    i = bisect.bisect_left(starts, start)
+    if "、" not in text or (i < len(starts) and starts[i] < end):
+        return None
+    split = split_items(text)
+    return (start, split) if split.most >= 2 else None
 
 
 def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
