@@ -8,7 +8,8 @@ its right side holds (医药制造业、计算机及办公设备制造业: 制�
 a list is a range of items, [fewest, most].
 
 Counted lists (Tally records): a count right after the names (A、B、C等N个Y: N ≥ names; without
-等, N = names), a count before them (8个主要产油国：A、B…; 这4座核电站分别是…; 五种主要农业机械（…）)
+等, N = names, read only where the count is plainly the list's apposition and checked as a warning:
+北京、上海、广州、深圳4个一线城市), a count before them (8个主要产油国：A、B…; 这4座核电站分别是…; 五种主要农业机械（…）)
 and a counted label with its names (“一匠五创”（…）, A、B等“五大行动”, “七条底线”是：…). 分别 lists
 are in respectively.py, count partitions in count_partitions.py.
 """
@@ -25,6 +26,9 @@ from verify.statements.records import Tally
 from verify.statements.vocabulary import vocabulary
 
 NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
+_TITLE = re.compile(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
+_COUNTED = re.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
+_BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
 _BOUNDARY = set(",;:。；！？!?\n“”")
 
 
@@ -46,6 +50,8 @@ class _Patterns:
     groups: frozenset[str]
     openers: re.Pattern[str]
     name_heads: tuple[str, ...]
+    count_verbs: tuple[str, ...]
+    unit_heads: tuple[str, ...]
 
 
 def _alternation(words) -> str:
@@ -61,11 +67,13 @@ def patterns() -> _Patterns:
     return _Patterns(
         compound=re.compile(_alternation(vocab.words("compound_names") + vocab.words("words_with_joins"))),
         soft=re.compile(_alternation(vocab.words("soft_joins"))),
-        count=re.compile(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之)"),
+        count=re.compile(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)"),
         after=re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
         openers=re.compile(openers),
         name_heads=tuple(vocab.words("name_heads")),
+        count_verbs=tuple(vocab.words("count_verbs")),
+        unit_heads=tuple(vocab.words("unit_heads")),
     )
 
 
@@ -80,7 +88,7 @@ def number(text: str) -> int | None:
 def split_items(text: str, firm: str = "、") -> Split:
     """The names of a list, and the fewest and most items they can be."""
     pat = patterns()
-    protected = [m.span() for m in pat.compound.finditer(text)]
+    protected = [m.span() for m in pat.compound.finditer(text)] + [m.span() for m in _TITLE.finditer(text)]
 
     def inside(pos: int) -> bool:
         return any(a <= pos < b for a, b in protected)
@@ -125,14 +133,20 @@ def _join(left: str, right: str, word: str, others: list[str], last: bool) -> st
         return "one"
     head = _shared_head(others, right)
     if head:
-        if head in left:
-            return "split"
+        if head in left or _tail_on_both(others, left, right):
+            return "split"    # 广东岭澳核电站和江苏连云港核电站 beside 秦山核电站: both hold the head
         return "one" if head.endswith(patterns().name_heads) else "unknown"   # 制造业, 委员会; not 正增长
     if word != "及" and left[-1] in right and "\u4e00" <= left[-1] <= "\u9fff":
         return "split"      # 党代会和三届人代会, 秦山二期核电站和连云港核电站
     if word == "以及" or (last and word == "和"):
         return "split"      # A、B和C: the join before the last name (及 often joins within one: 干鲜瓜果及坚果)
     return "unknown"
+
+
+def _tail_on_both(others: list[str], left: str, right: str) -> bool:
+    """Whether an ending (2–4 characters) of another name is held by both sides of a join."""
+    return any(other[-size:] in left and other[-size:] in right and re.fullmatch(r"[\u4e00-\u9fff]+", other[-size:])
+               for other in others for size in range(2, min(4, len(other)) + 1))
 
 
 def _shared_head(others: list[str], right: str) -> str:
@@ -169,7 +183,7 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
         pos, text = pos + lead + 1, text[lead + 1:]
     pieces = text.split("、")
     for k in range(len(pieces) - 2, 0, -1):   # 商务部、财政部向新疆、西藏…: the list starts after 向
-        lead = re.search(r"[向把给等]", pieces[k])
+        lead = re.search(r"[向把给等](?=[^、]{2})", pieces[k])   # not 消防给水: a name follows the lead
         if lead:
             cut = sum(len(p) + 1 for p in pieces[:k]) + lead.end()
             pos, text = pos + cut, text[cut:]
@@ -185,19 +199,19 @@ def named_lists(view: str, quantities: list[Quantity]) -> list[Tally]:
     found: list[Tally] = []
     for m in pat.count.finditer(view):
         before = view[m.start() - 1] if m.start() else ""
-        if before and (before.isdigit() or before in ".第后每近约超逾几数多上"):
+        if before and (before.isdigit() or before in ".第后每近约超逾几数多上各"):
             continue
         stated = number(m.group("num"))
-        if stated is None or stated < 2 or m.group("num") == "两":
-            continue   # 两国, 两党: the two the text speaks of, seldom a list's count
+        if stated is None or m.group("num") == "两" or (stated < 2 and (m.group("num"), m.group("etc")) != ("1", "等")):
+            continue   # 两国, 两党: the two the text speaks of, seldom a list's count; A、B等1项 is still counted
         end = m.end()
         more = pat.count.match(view, end)   # 三省一市: one count of two kinds
         if more and not more.group("etc") and "个" not in (m.group("cls"), more.group("cls")) \
                 and more.group("cls") != m.group("cls") and (number(more.group("num")) or 0) <= 10:
             stated, end = stated + number(more.group("num")), more.end()
         tally = _counted_before(view, m, stated, end) or _counted_after(view, m, stated, end)
-        if tally is None or (tally.exact and tally.most * 2 < stated):
-            continue   # 31个省（自治区、直辖市）: names far fewer than the count name its kinds, not its members
+        if tally is None or (tally.exact and tally.most * 2 < stated and tally.start < m.start()):
+            continue   # 取消、下放、转出49项: names far fewer than a count before them are no list of its members
         if found and found[-1].start == tally.start and found[-1].family == tally.family:
             found.pop()   # 滑冰、滑雪、冰球、冬季两项共4个: the later count is the list's, 两项 a name's
         found.append(tally)
@@ -216,11 +230,38 @@ def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | No
     if len(split.items) < 2 or any(re.search(r"\d", item) for item in split.items):
         return None
     etc = bool(m.group("etc") == "等")
-    if not etc and (m.group("etc") != "共" or not _tight(split.items, text, m.group("cls"))):
-        return None   # 党的十八大, 和其他四个国家, 北京、天津四个直辖市: without 等 or 共 the count may not be the list's
+    if not etc and not (_tight(split.items, text, m.group("cls")) and _apposition(view, m, split, text)):
+        return None   # 党的十八大, 和其他四个国家: without 等 the count may not be the list's
     fewest = _after_last_sublist(text, split) if etc else split.fewest
     return Tally("named-list", stated, (m.start("num"), end), split.items, fewest, split.most,
                  not etc, start, end, certain=etc)
+
+
+def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
+    """北京、上海、广州、深圳4个一线城市: a count without 等 is its list's only when it reads as the
+    list's apposition — not itself an item (、三区协同, 和‘三个代表’, 及四位副总理), not a count among
+    counted names (北欧五国和波罗的海三国), with one plain list before it (no 、 list joined to another
+    by 和/及, no 的 or 等 inside a name, no one-character name beside longer ones: 东、中、西部地区5种),
+    no name ending in another kind's head (南部、西部和东部军区5个防空编队), and a noun after a bare
+    classifier (至少建3个, is the object of a verb)."""
+    before = view[max(0, m.start() - 2):m.start()]
+    if before[-1:] in "、‘“\"'" or before.endswith(("和", "及", "与", "或")):
+        return False
+    after = view[m.end("cls"):m.end("cls") + 1]
+    if after in ("等", "、", "共") or (m.group("cls") in _BARE_CLASSIFIERS and not _is_cjk(after)):
+        return False
+    items = split.items
+    if any(_COUNTED.search(item) or re.search("[的等]", item) for item in items) \
+            or items[-1].endswith(patterns().count_verbs) or items[-1].endswith(("了", "着", "过")):
+        return False
+    pieces = _masked(text).split("、")
+    if any(patterns().soft.search(piece) for piece in pieces[:-1]):
+        return False
+    if any(len(item) == 1 for item in items) and not all(len(item) == 1 for item in items):
+        return False
+    noun = view[m.start("cls"):m.start("cls") + 12]
+    heads = [h for h in patterns().unit_heads if items[-1].endswith(h)]
+    return not heads or any(h in noun for h in heads)
 
 
 def _after_last_sublist(text: str, split: Split) -> int:
@@ -228,11 +269,20 @@ def _after_last_sublist(text: str, split: Split) -> int:
     pieces = text.split("、")
     for k in range(len(pieces) - 2, -1, -1):
         join = None
-        for join in patterns().soft.finditer(pieces[k]):
-            pass
+        for join in patterns().soft.finditer(_masked(pieces[k])):
+            pass   # not the 和 of 和平安全合作, 阿尔及利亚
         if join is not None:
             return split_items("、".join(pieces[k + 1:])).fewest + 1
     return split.fewest
+
+
+def _masked(text: str) -> str:
+    """The text with its compound names and words with joins blanked: 涉及, 和平 hold no join."""
+    return patterns().compound.sub(lambda w: "_" * len(w.group()), text)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 def _tight(items: tuple[str, ...], text: str, counter: str) -> bool:
@@ -243,7 +293,8 @@ def _tight(items: tuple[str, ...], text: str, counter: str) -> bool:
         return False
     if any(last.endswith(g) for g in patterns().groups):
         return False   # 中国和东盟10国: the count is the last name's members
-    return len(items[0]) <= 12 and all(len(item) <= 6 for item in items[1:])
+    bare = [re.sub(r"\([^()]*\)", "", item) for item in items]   # 长三角（含江西）大飞机: a note is no part of the name
+    return len(bare[0]) <= 12 and all(len(item) <= 6 for item in bare[1:])
 
 
 def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | None:
@@ -269,6 +320,8 @@ def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | Non
         if stop < 0 or stop - pos > 200:
             return None
         text, firm = view[pos + 1:stop], "、,"
+        if len(split_items(text, firm).items) * 2 < stated:
+            return None   # 31个省（自治区、直辖市）: names far fewer than the count name its kinds, not its members
     else:
         return None
     if "“" in text or "”" in text or "、" not in text:
@@ -276,7 +329,10 @@ def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | Non
     split = split_items(text.rstrip("等"), firm)
     if len(split.items) < 2:
         return None
-    etc = "等" in text[-3:] or any(item.endswith("的") or len(item) > 15 for item in split.items)
+    last = split.items[-1].split("的")[0]   # 阿曼的代表决定…: the name ends at 的, if it is as short as the others
+    names = split.items[:-1] + (last if last and len(last) <= max(map(len, split.items[:-1])) else split.items[-1],)
+    etc = "等" in text[-3:] or any(item.endswith("的") or (len(item) > 15 and not _TITLE.fullmatch(item))
+                                   for item in names)
     ends_clean = stop >= len(view) or view[stop] in "。；;！？!?\n)" or \
         "、" not in re.split(r"[,。；;！？!?\n]", view[stop + 1:stop + 80])[0]   # the next clause lists nothing more
     return Tally("named-list", stated, (m.start("num"), end), split.items, split.fewest, split.most,
@@ -325,17 +381,20 @@ def _label_after(view: str, q: Quantity, stated: int, index: int) -> Tally | Non
 
 
 def _label_before(view: str, q: Quantity, stated: int, index: int) -> Tally | None:
-    if q.start < 2 or view[q.start - 1] not in "“\"":
+    whole = q.text.endswith("位一体")   # 粮食、畜牧、果蔬“三位一体”: made of the things named right before it
+    quoted = q.start >= 2 and view[q.start - 1] in "“\""
+    if not quoted and not whole:
         return None
-    end = q.start - 1
-    if view[end - 1] != "等":
+    end = q.start - 1 if quoted else q.start
+    etc = view[end - 1] == "等"
+    if not etc and not whole:
         return None   # 纠正“四风”: a list before a label without 等 is seldom its items
-    listed = list_before(view, end - 1)
+    listed = list_before(view, end - 1 if etc else end)
     if listed is None:
         return None
     start, text = listed
     split = split_items(text)
-    if len(split.items) < 2 or "、" not in text:
-        return None
-    return Tally("counted-label", stated, (q.start, q.end), split.items, split.fewest, split.most, False,
+    if len(split.items) < 2 or "、" not in text or (not etc and not _tight(split.items, text, "")):
+        return None   # without 等, only a plain list of short names: 预防、保健、医疗、康复、健康教育“五位一体”
+    return Tally("counted-label", stated, (q.start, q.end), split.items, split.fewest, split.most, whole and not etc,
                  start, q.end, certain=False, figures=(index,))

@@ -1,9 +1,12 @@
 """分别: the values after it pair item by item with the names before it, so there are as many of each.
 
 The values are the figures right after 分别 joined only by 、/和/及/与 (分别增长10.6%、7.5%和11.7%;
-分别比上届提高0.6、0.5、0.5个百分点). The names are the list of the clause before 分别, split by
-shared heads (lists.split_items). A clause that names nothing before 分别 (比上年分别下降…) takes
-its names from the 分别 before it in the sentence, else from the clauses just before, each stating
+分别比上届提高0.6、0.5、0.5个百分点). The names are the list of the clause before 分别, after a time
+that opens it (今年前11个月), split by shared heads (lists.split_items); a bare number is part of a
+name (110报警数), a figure with a unit among the names means they are no plain list. A clause that
+names nothing before 分别 (比上年分别下降…) takes its names from the 分别 before it in the sentence;
+else, when it only compares, from the list of the clause before if that states no figure (化学需氧量、
+二氧化硫排放总量首次出现双下降，比上年分别下降…); else from the clauses just before, each stating
 one level (客运量114亿人次，货运量99亿吨，分别增长2%和0.6%: read, not yet checked — the levels
 before may include a lead figure). Both ways are found: a value dropped as well as one added.
 """
@@ -42,10 +45,11 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
         clause = layout.clause(m.start())
         sentence = layout.sentence(m.start())
         span = (quantities[values[0]].start, quantities[values[-1]].end)
-        names = _LEADS.sub("", view[clause[0]:m.start()].strip())
-        if re.search(r"\d", names):
-            continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
+        lead = _leading_time(clause[0], m.start(), quantities, starts, view)
+        names = _LEADS.sub("", view[lead:m.start()].strip())
         own = bool(names) and not _EMPTY.match(names)
+        if own and _figures_among(lead, m.start(), quantities, starts):
+            continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
         if own:
             split = split_items(names)
             if split.most < 2 and sentence in previous:
@@ -55,16 +59,61 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                 continue   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
         if own:
             etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
-            found.append(Tally("respectively", len(values), span, split.items, 0 if etc else split.fewest,
-                               split.most, True, clause[0], span[1], certain=split.fewest == split.most and not etc,
+            found.append(Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
+                               clause[0], span[1], certain=split.fewest == split.most and not etc,
                                figures=tuple(values)))
         else:
             count = previous.get(sentence)
             if count:
                 found.append(Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
                                    certain=False, figures=tuple(values)))
+            elif names:
+                listed = _names_of_clause_before(clause, sentence, layout, starts)
+                if listed is not None:
+                    start, split = listed
+                    found.append(Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
+                                       start, span[1], certain=False, figures=tuple(values)))
         previous[sentence] = len(values)
     return found
+
+
+def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                            starts: list[int]) -> tuple[int, object] | None:
+    """比上年分别下降3.14％和4.66％ after 化学需氧量、二氧化硫排放总量首次出现双下降: a clause that only
+    compares takes the names listed in the clause before it, when that clause states no figure."""
+    if clause[0] - 1 <= sentence[0] or layout.text[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    text = _LEADS.sub("", layout.text[start:end - 1].strip())
+    i = bisect.bisect_left(starts, start)
+    if "、" not in text or (i < len(starts) and starts[i] < end):
+        return None
+    split = split_items(text)
+    return (start, split) if split.most >= 2 else None
+
+
+def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
+    """Where the names begin: after a time that opens the clause (今年前11个月我国对东盟、欧盟…)."""
+    lead = _LEADS.match(view, start)
+    pos = lead.end() if lead else start
+    i = bisect.bisect_left(starts, pos)
+    while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC \
+            and not view[pos:quantities[i].start].strip(" 今年去年,"):
+        pos = quantities[i].end
+        i += 1
+    return pos
+
+
+def _figures_among(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> bool:
+    """A figure in digits with a unit, a date or a year between the names: they are no plain list of
+    names (a bare number is part of a name: 110报警数; 九年义务教育, 万元GDP are words)."""
+    i = bisect.bisect_left(starts, start)
+    while i < len(quantities) and quantities[i].start < end:
+        q = quantities[i]
+        if re.search(r"\d", q.text) and (q.kind != "amount" or q.unit):
+            return True
+        i += 1
+    return False
 
 
 def _values(first: int, quantities: list[Quantity], view: str, after: int) -> list[int]:
