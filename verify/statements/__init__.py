@@ -12,6 +12,7 @@ from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.lists import counted_labels, named_lists
+from verify.statements.periods import period_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
@@ -32,5 +33,5 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
-    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)),
-                            tuple(tallies))
+    found = facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
+    return StatementReading(statements, lists, tuple(found), tuple(tallies))
