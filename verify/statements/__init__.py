@@ -13,6 +13,7 @@ from verify.statements.count_partitions import count_partitions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
+from verify.statements.periods import period_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
@@ -34,5 +35,6 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
     parts = frozenset(i for pl in lists for i in pl.parts)
-    return StatementReading(statements, lists, tuple(facts(quantities, statements, layout, lists, vocab)),
-                            tuple(tallies), tuple(restatements(doc.view, quantities, statements, vocab, parts)))
+    found = facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
+    return StatementReading(statements, lists, tuple(found), tuple(tallies),
+                            tuple(restatements(doc.view, quantities, statements, vocab, parts)))
