@@ -17,6 +17,8 @@ from verify.rules.formula.parse import (
     BinOp,
     Call,
     FormulaError,
+    end_key,
+    range_ends,
     Neg,
     Num,
     Relation,
@@ -494,3 +496,14 @@ def test_only_solve_for_imports_sympy():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_range_ends_read_the_ends_beside_the_figure():
+    """first_end(r) and last_end(r) read the ends a kind puts beside a range; else the figure."""
+    relation = parse_formula("first_end(r) <= last_end(r)")
+    assert range_ends(relation) == {"r"} and variables(relation) == {"r"}
+    env = {"r": iv("7.55", "55.05"), end_key("first_end", "r"): iv("54.95", "55.05"), end_key("last_end", "r"): iv("7.55", "7.65")}
+    assert not relation_may_hold(relation, env)
+    assert relation_may_hold(relation, {"r": iv(1, 2)})
+    with pytest.raises(FormulaError):
+        parse_formula("first_end(r + 1) <= 2")

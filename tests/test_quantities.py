@@ -484,3 +484,24 @@ def test_arabic_value_and_rounding_interval(number, places):
     half = Fraction(1, 2 * 10**places)
     assert q.value == Fraction(digits)
     assert (q.interval.low, q.interval.high) == (q.value - half, q.value + half)
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("5.5%—7.6%", "5.5%", "7.6%"), ("5330万—5430万辆", "5330万", "5430万辆"), ("9～16亿元", "9", "16亿元"),
+    ("约73%—77%", "约73%", "77%"), ("-5至3度", "-5", "3度"),
+])
+def test_a_range_records_its_two_ends(text, first, last):
+    """The ends keep their own text and interval, in the range's unit (9～16亿: 9亿 and 16亿)."""
+    q = only(text)
+    assert q.is_range and q.value is None
+    a, b = q.ends
+    assert (a.text, b.text) == (first, last)
+    assert (a.start, a.end, b.end) == (q.start, q.start + len(first), q.end)
+    assert a.unit == b.unit == q.unit
+    assert q.interval == a.interval.hull(b.interval)
+
+
+def test_ends_are_only_for_two_ended_ranges():
+    assert only("三四个月").ends is None
+    assert only("7.6%").ends is None
+    assert only("9～16亿元").ends[0].interval.low == Fraction("8.5e8")

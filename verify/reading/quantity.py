@@ -4,6 +4,7 @@ thousand), which become ISO 8601 text only in output."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
@@ -110,11 +111,22 @@ class Quantity:
     qualifier: str | None = None
     scale: str | None = None        # 万/亿 as written, to print implied values the same way
     label: bool = False             # a counted label such as “一匠五创”
+    ends: tuple[Quantity, Quantity] | None = None   # a range's two ends as written (5.5%—7.6%), in text order
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the figure is a range with two stated ends (5330万—5430万辆, 40%-45%)."""
+        return self.ends is not None
 
     @property
     def is_numeric(self) -> bool:
         """Whether the figure takes part in arithmetic."""
         return self.kind in NUMERIC_KINDS
+
+    def shifted(self, offset: int) -> Quantity:
+        """The same figure placed `offset` characters further on (a section in its document)."""
+        ends = None if self.ends is None else (self.ends[0].shifted(offset), self.ends[1].shifted(offset))
+        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset, ends=ends)
 
     def fraction_interval(self) -> Interval:
         """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""

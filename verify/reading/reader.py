@@ -14,7 +14,6 @@ only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the b
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import sys
@@ -119,7 +118,7 @@ def quantities_by_section(doc: Document) -> Iterator[Quantity]:
     whole document: a listing of a 10 M-character file never holds all its figures at once."""
     for offset, section in sections(doc):
         for q in read_quantities(section):
-            yield dataclasses.replace(q, start=q.start + offset, end=q.end + offset) if offset else q
+            yield q.shifted(offset) if offset else q
 
 
 def read_quantities(doc: Document) -> list[Quantity]:
@@ -220,16 +219,36 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         value = -value if value is not None else None
     if m.group("RSEP") and m.group("UNIT") and m.group("RUNIT") and m.group("UNIT") != m.group("RUNIT"):
         return _two_figures(m, text, value, interval, unit, core, scale, chinese, qualifier)
+    kind = _kind(unit, core, scale, chinese)
+    ends = None
     if m.group("RSEP"):
         second = _read(m.group("RCORE"))
         if second is None:
             return []
         value2, step2 = _scaled(second, m.group("RMULT"), None)
-        end_interval = _bounded(value2, step2, m.group("RMORE") or m.group("QA"), None)
-        interval, value = interval.hull(-end_interval if m.group("RSIGN") else end_interval), None
-    kind = _kind(unit, core, scale, chinese)
+        qualifier2 = m.group("RMORE") or m.group("QA")
+        end_interval = _bounded(value2, step2, qualifier2, None)
+        if m.group("RSIGN"):
+            end_interval, value2 = -end_interval, -value2
+        ends = _range_ends(m, text, (start, end), (value, interval, qualifier), (value2, end_interval, qualifier2),
+                           unit, kind, core)
+        interval, value = interval.hull(end_interval), None
     return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
-                     _interned(qualifier), _interned(scale))]
+                     _interned(qualifier), _interned(scale), ends=ends)]
+
+
+def _range_ends(m: re.Match, text: str, span: tuple[int, int], first: tuple, second: tuple, unit: str | None,
+                kind: str, core: Reading) -> tuple[Quantity, Quantity]:
+    """The two ends of a range as figures of the range's unit, each with its own text, so a rule
+    can compare them (5.5%—7.6%: 5.5% and 7.6%; 9～16亿: 9亿 and 16亿)."""
+    (start, end), sep_start, sep_end = span, m.start("RSEP"), m.end("RSEP")
+    first_scale = m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None)
+    value, interval, qualifier = first
+    value2, interval2, qualifier2 = second
+    return (Quantity(text[start:sep_start], start, sep_start, value, interval, _interned(unit), kind,
+                     _interned(qualifier), _interned(first_scale)),
+            Quantity(text[sep_end:end], sep_end, end, value2, interval2, _interned(unit), kind,
+                     _interned(qualifier2), _interned(m.group("RMULT"))))
 
 
 def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chinese, qualifier) -> list[Quantity]:

@@ -11,7 +11,7 @@ from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
 from verify.reading.quantity import PERCENT_DIVISORS, Quantity, Year
 from verify.reading.numerals import decimal_string
-from verify.rules.formula.parse import FormulaError, parse_formula
+from verify.rules.formula.parse import FormulaError, end_key, parse_formula
 from verify.rules.patterns import PatternError, compile_pattern
 
 _PERCENT_LITERAL = re.compile(r"(?<![\d.])(\d{1,30}(?:\.\d{1,30})?)\s*%")  # bounded: linear in a long literal
@@ -122,6 +122,26 @@ def rule_pattern(rule, key: str, source: str):
         return compile_pattern(source)
     except PatternError as exc:
         raise RuleFileError(rule.path, rule.lines.get(key), f"{key}: {exc}") from None
+
+
+def rule_written(rule) -> dict[str, re.Pattern]:
+    """A rule's `written` setting: {slot: regex} that the figure's own text must match (9~16亿
+    written without the first 亿; a range with its unit on both ends); refused at its line."""
+    written = rule.params.get("written") or {}
+    for slot, regex in written.items():
+        if slot not in rule.pattern.slots or not isinstance(regex, str):
+            raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written: '{slot}' must be a slot, with a regex")
+    return {slot: rule_regex(rule, f"written.{slot}", regex) for slot, regex in written.items()}
+
+
+def with_range_ends(env: dict, figures: dict, lenient: bool) -> dict:
+    """The environment of a formula, with the two ends of every range figure beside it, as
+    first_end(r) and last_end(r) read them."""
+    for name, q in figures.items():
+        if not isinstance(q, list) and q.ends is not None:
+            env[end_key("first_end", name)] = value_interval(q.ends[0], lenient)
+            env[end_key("last_end", name)] = value_interval(q.ends[1], lenient)
+    return env
 
 
 def parse_rule_formula(rule, key: str, text: str | None = None):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from verify.errors import RuleFileError
 from verify.rules.formula.parse import Relation, variables
 from verify.rules.formula.evaluate import relation_may_hold
-from verify.checking.kinds.common import finding, parse_rule_formula, rule_message, rule_regex, value_interval
+from verify.checking.kinds.common import finding, parse_rule_formula, rule_message, rule_written, value_interval, with_range_ends
 from verify.messages import text_for
 from verify.checking.records import Verdict
 from verify.records import Finding
@@ -49,12 +49,7 @@ def prepare(rule: Rule) -> PatternParams:
     subject = rule.params.get("subject") or next(iter(rule.pattern.slots), None)
     if subject is not None and subject not in rule.pattern.slots:
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not a slot of the pattern")
-    written = rule.params.get("written") or {}
-    for slot, regex in written.items():
-        if slot not in rule.pattern.slots or not isinstance(regex, str):
-            raise RuleFileError(rule.path, rule.lines.get(f"written.{slot}"), f"written: '{slot}' must be a slot, with a regex")
-    written = {slot: rule_regex(rule, f"written.{slot}", regex) for slot, regex in written.items()}
-    return PatternParams(condition, subject, written)
+    return PatternParams(condition, subject, rule_written(rule))
 
 
 def evaluate(rule, matches, context):
@@ -68,7 +63,7 @@ def evaluate(rule, matches, context):
             if not variables(condition) <= set(figures):
                 continue
             verdict.checked |= set(match.figures.values())
-            env = {k: value_interval(q) for k, q in figures.items()}
+            env = with_range_ends({k: value_interval(q) for k, q in figures.items()}, figures, False)
             negated = Relation(_NEGATION[condition.op], condition.left, condition.right)
             if relation_may_hold(negated, env):
                 continue

@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from verify.reading.interval import Interval
 from verify.rules.formula.printing import (format_interval, format_round, format_value, is_round, render_formula,
@@ -22,10 +23,11 @@ from fractions import Fraction
 from verify.reading.interval import Interval
 from verify.reading.numerals import decimal_string
 from verify.reading.quantity import Quantity
-from verify.rules.formula.parse import FormulaError, Node, Num, Relation, Var, variables
+from verify.rules.formula.parse import FormulaError, Node, Num, Relation, Var, end_key, range_ends, variables
 from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_may_hold
 from verify.checking.kinds.common import (
-    comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, value_interval,
+    comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, rule_written, value_interval,
+    with_range_ends,
 )
 from verify.messages import text_for
 from verify.records import Severity
@@ -35,7 +37,7 @@ from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
 
 _INTERPOLATED = re.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
-TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str}
+TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict}
 REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"expected"}  # what a rule's message may name besides its slots and groups
@@ -50,6 +52,8 @@ class RelationParams(KindParams):
     find: dict[str, tuple[str, Relation | None]]    # variable -> (lookup pattern, where)
     implied: dict[str, dict]                        # variable -> {name, name_en, round, like}
     subject: str | None
+    ranges: frozenset[str] = frozenset()            # variables read through first_end()/last_end(): ranges only
+    written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)   # slot -> regex on its figure's text
 
 
 def prepare(rule: Rule) -> RelationParams:
@@ -70,7 +74,7 @@ def prepare(rule: Rule) -> RelationParams:
     subject = rule.params.get("subject") or (order[-1] if order else None)
     if subject is not None and subject not in variables(relation):
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
-    return RelationParams(relation, solved, find, implied, subject)
+    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule))
 
 
 def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
@@ -146,7 +150,11 @@ def _bind(match, prep: RelationParams, context):
                 figures[var] = context.quantities[found]
                 indexes.add(found)
                 looked_up = True
+    if any(not isinstance(figures.get(name), Quantity) or figures[name].ends is None for name in prep.ranges):
+        return None   # first_end() and last_end() of a figure that is no range: nothing to check
     names = {k: (v.text if not isinstance(v, list) else "、".join(q.text for q in v)) for k, v in figures.items()}
+    for name in prep.ranges:
+        names[end_key("first_end", name)], names[end_key("last_end", name)] = (end.text for end in figures[name].ends)
     return figures, names, indexes, looked_up
 
 
@@ -210,8 +218,9 @@ def _compiled_lookup(text: str):
 
 
 def _env(figures, lenient: bool):
-    return {k: ([value_interval(q, lenient) for q in v] if isinstance(v, list) else value_interval(v, lenient))
-            for k, v in figures.items()}
+    env = {k: ([value_interval(q, lenient) for q in v] if isinstance(v, list) else value_interval(v, lenient))
+           for k, v in figures.items()}
+    return with_range_ends(env, figures, lenient)
 
 
 def _judge_stated(rule, prep: RelationParams, figures, names, lang):

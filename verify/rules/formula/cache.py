@@ -141,6 +141,6 @@ def _is_name(word) -> bool:
 
 
 def _call_arity_ok(func: str, args: tuple) -> bool:
-    if func == "sum":
+    if func in ("sum", "first_end", "last_end"):
         return len(args) == 1 and isinstance(args[0], Var)
     return len(args) == 1 if func == "abs" else len(args) >= 2

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from functools import reduce
 
-from verify.rules.formula.parse import OPERATIONS, BinOp, Call, Neg, Num, Relation, Var
+from verify.rules.formula.parse import OPERATIONS, RANGE_ENDS, BinOp, Call, Neg, Num, Relation, Var, end_key
 from verify.reading.interval import Interval
 
 Env = Mapping[str, "Interval | list[Interval]"]
@@ -39,6 +39,10 @@ def _evaluate_call(node: Call, env: Env) -> Interval:
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, Interval) for i in items):
             raise TypeError(f"{name!r} must be a list of intervals for sum()")
         return reduce(Interval.__add__, items, Interval.point(0))
+    if node.func in RANGE_ENDS:  # an end of a range: the env holds it beside the range (else the figure itself)
+        name = node.args[0].name
+        end = env.get(end_key(node.func, name))
+        return end if end is not None else evaluate(node.args[0], env)
     values = [evaluate(a, env) for a in node.args]
     if node.func == "abs":
         return _abs(values[0])

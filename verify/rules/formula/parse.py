@@ -10,6 +10,10 @@ Grammar (anything else is refused with a FormulaError naming the column):
     unary      := "-" unary | atom
     atom       := NUMBER | NAME | call | "(" expr ")"
     call       := "sum" "(" NAME ")" | "abs" "(" expr ")" | ("min" | "max") "(" expr ("," expr)+ ")"
+                | ("first_end" | "last_end") "(" NAME ")"
+
+first_end(r) and last_end(r) are the two ends of a range figure as written (5.5%—7.6%: 5.5% and 7.6%);
+a relation that reads them is checked only where the figure is a range.
 
 Printing is in printing.py, evaluation on intervals in evaluate.py, solving (with sympy) in
 solve.py, and the on-disk form of solved trees in cache.py.
@@ -29,7 +33,8 @@ from fractions import Fraction
 from typing import NamedTuple, Union
 
 
-FUNCTIONS = ("abs", "max", "min", "sum")
+FUNCTIONS = ("abs", "first_end", "last_end", "max", "min", "sum")
+RANGE_ENDS = ("first_end", "last_end")  # the ends of a range figure: first_end(r), last_end(r)
 COMPARISONS = ("==", "<=", ">=", "<", ">")
 OPERATIONS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 ARITHMETIC = tuple(OPERATIONS)
@@ -246,6 +251,8 @@ class _Parser:
         self.advance()  # "("
         if name.text == "sum":
             return self.sum_call()
+        if name.text in RANGE_ENDS:
+            return self.end_call(name.text)
         cols, args = [self.tok.col], [self.expr()]
         while self.accept(","):
             cols.append(self.tok.col)
@@ -264,6 +271,27 @@ class _Parser:
         self.expect(")", "')' after the list name in sum()")
         self.lists.setdefault(tok.text, tok.col)
         return Call("sum", (Var(tok.text),))
+
+
+    def end_call(self, func: str) -> Call:
+        tok = self.advance()
+        if tok.kind != "name" or tok.text in FUNCTIONS:
+            raise FormulaError(f"{func}() takes exactly one figure's name, e.g. {func}(range)", tok.col)
+        self.expect(")", f"')' after the figure's name in {func}()")
+        self.scalars.setdefault(tok.text, tok.col)
+        return Call(func, (Var(tok.text),))
+
+
+def range_ends(node) -> set[str]:
+    """Names read through first_end() or last_end(): they must be bound to ranges."""
+    if isinstance(node, Call) and node.func in RANGE_ENDS:
+        return {node.args[0].name}
+    return set().union(*(range_ends(c) for c in _children(node)))
+
+
+def end_key(func: str, name: str) -> str:
+    """Where an environment holds the end of a range: 'first_end(range)'."""
+    return f"{func}({name})"
 
 
 def _describe(tok: _Tok) -> str:

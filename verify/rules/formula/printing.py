@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.rules.formula.parse import BinOp, Call, Neg, Num, Relation, Var
+from verify.rules.formula.parse import RANGE_ENDS, BinOp, Call, Neg, Num, Relation, Var, end_key
 from verify.reading.interval import Interval
 from verify.reading.numerals import MULTIPLIERS, decimal_string
 from verify.reading.quantity import PERCENT_DIVISORS, Quantity
@@ -62,6 +62,8 @@ def render_formula(node, names: dict[str, str]) -> str:
         return names.get(node.name, node.name)
     if isinstance(node, Neg):
         return "−" + _wrap(node.x, names)
+    if isinstance(node, Call) and node.func in RANGE_ENDS and end_key(node.func, node.args[0].name) in names:
+        return names[end_key(node.func, node.args[0].name)]   # first_end(range): 5.5%
     if isinstance(node, Call):
         inner = ", ".join(render_formula(arg, names) for arg in node.args)
         return inner.replace(", ", " + ") if node.func == "sum" else f"{node.func}({inner})"
