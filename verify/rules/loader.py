@@ -26,7 +26,7 @@ STATEMENT_SLOTS = {
     "parts": "(?!){total:amount}{parts:amount*}",
     "facts": "(?!){level:number}{change:amount}{drop:amount}{rate:percent}{fall:percent}{times:ratio}"
              "{before:number}{share:percent}{whole:amount}{completion:percent}{gain:point}{loss:point}{plus:amount}{minus:amount}"
-             "{daily:amount}{days:count}{within:amount}",
+             "{daily:amount}{days:count}{within:amount}{length:count}",
     "each": "(?!){share:percent}{fall:percent}{rate:percent}{completion:percent}{level:number}",
     "headline": "(?!){headline:number}{body:number}",
     **{name: "(?!){figures:number*}" for name in ("named-list", "counted-label", "enumeration", "respectively",

@@ -18,6 +18,7 @@ from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
 from verify.statements.scopes import parts_lists
+from verify.statements.spans import span_lengths
 from verify.statements.vocabulary import vocabulary
 
 __all__ = ["Fact", "PartsList", "Restatement", "Role", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
@@ -35,6 +36,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
     parts = frozenset(i for pl in lists for i in pl.parts)
-    found = facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
+    found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
+             + span_lengths(quantities, statements, layout, vocab))
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)))
