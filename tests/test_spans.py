@@ -19,6 +19,7 @@ SPAN_CASES = [
     ("3月21日8时—24日8时，连续3天。", None),                         # bounded by hours, not dates
     ("3月21日8时至24日8时，共3天。", None),
     ("1月1日至10日，全市共3天出现霾。", None),                        # days within the span, not its length
+    ("2月2日至8日放假，2月12日至13日上班，共7天。", None),            # which span: unsure
 ]
 
 

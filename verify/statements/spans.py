@@ -17,7 +17,8 @@ _BEFORE_SPAN = 10   # the dates of the span lie among the figures just before th
 def span_lengths(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab) -> list[Fact]:
     """A day count that makes a clause of its own after a span of dates (，共7天。 ，为期62天，
     vocabulary: span_length_words), bound as `length`, with the span's calendar days as `days`.
-    A span bounded by times of day (3月21日8时—24日8时，连续3天) counts hours, not dates: left alone."""
+    A span bounded by times of day (3月21日8时—24日8时，连续3天) counts hours, not dates, and a
+    sentence with more dates than the span's two may state the length of another: both left alone."""
     words = vocab.words("span_length_words")
     units = vocab.words("day_units")
     found = []
@@ -25,9 +26,9 @@ def span_lengths(quantities: list[Quantity], statements: dict[int, Statement], l
         q = quantities[index]
         if st.role is not Role.LEVEL or q.unit not in units or q.ends is not None or not _own_clause(q, layout, words):
             continue
-        if any(quantities[i].kind == "time" for i in range(max(0, index - _BEFORE_SPAN), index)
-               if quantities[i].start >= st.sentence[0]):
-            continue
+        before = [quantities[i] for i in range(max(0, index - _BEFORE_SPAN), index) if quantities[i].start >= st.sentence[0]]
+        if any(b.kind == "time" for b in before) or sum(b.kind == "date" for b in before) != 2:
+            continue   # hours, or more dates than one span's two: which span the length is of is unsure
         days = _days_spanned(index, quantities, st, layout)
         if days is not None:
             found.append(Fact(index, (("length", index),), (("days", days),)))
