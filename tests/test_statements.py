@@ -82,6 +82,27 @@ LIST_CASES = [
     ("梳理汇总有效意见、建议1.1万条，其中针对“四风”方面存在的问题100多个，意见150多条。", []),
     # 其中 inside a word is no list
     ("吸引了众多的体育爱好者投身其中，参与者达2000人。", []),
+    # a parenthetical on one part does not end the list
+    ("共受理赔偿案7件，其中受害者死亡1件（1人），重伤3件（3人），轻伤3件（3人）。",
+     [("7件", ("1件", "3件", "3件"), True)]),
+    # ；其中: the clause group just before holds the total
+    ("在本乡以内从事劳动的为4.9万人，占87%；在本乡以外从事劳动的为7222.6万人，占12.88%；其中，在本县外乡的为2735.40万人，在外省的为2363.50万人。",
+     [("7222.6万人", ("2735.40万人", "2363.50万人"), True)]),
+    # a paragraph that opens with 其中: the sentence before the line break
+    ("全年国内生产总值990865亿元，比上年增长6.1%。\n其中，第一产业增加值70467亿元；第二产业增加值386165亿元。",
+     [("990865亿元", ("70467亿元", "386165亿元"), True)]),
+    # a figure of another unit after ； ends the list, it does not undo it
+    ("各类开发区4210个，其中擅自设立的3082个；查出土地违法案件382.8万件。", [("4210个", ("3082个",), True)]),
+    # a part naming in its own words what the total counts
+    ("已有15趟列车实行公交化售票，其中开往市郊的旅客列车共10趟，开往苏州的旅客列车共5趟。",
+     [("15趟", ("10趟", "5趟"), True)]),
+    # a plan broken down in brackets
+    ("全市计划播种面积1128万亩（水田168万亩、旱田960万亩）。", [("1128万亩", ("168万亩", "960万亩"), True)]),
+    # every member of a partition right after a level, with no 其中
+    ("新增无症状感染者79例，境外输入8例，本土71例；当日转为确诊病例4例。", [("79例", ("8例", "71例"), True)]),
+    # a partition named after X中: all its members are parts
+    ("地方债券发行61218亿元，其中新增债券44945亿元。新增债券中，一般债券发行9479亿元，已完成全年计划；专项债券发行35466亿元。",
+     [("61218亿元", ("44945亿元",), True), ("44945亿元", ("9479亿元", "35466亿元"), True)]),
 ]
 
 

@@ -2,9 +2,12 @@
 whether they are all of them.
 
 A breakdown opens with 其中, with "X中，" naming the total's measure (新增债券中，), with a dimension
-(从隶属关系看，分地域看，), or as a parenthetical right after its total (1128万亩（水田168万亩、旱田
-960万亩）). It ends at the end of its sentence (of its parenthetical), at the next breakdown, or
-at a clause that opens a new statement (截至, 当日, 新增 … from the vocabulary). Parts are levels
+(从隶属关系看，分地域看，), as a parenthetical right after its total (1128万亩（水田168万亩、旱田
+960万亩）), or, with no word at all, as levels right after a level that name every member of one
+partition (无症状感染者79例，境外输入8例，本土71例). It ends at the end of its sentence (of its
+parenthetical), at the next breakdown outside the parentheticals of its parts, at a clause that
+opens a new statement (截至, 当日, 新增 … from the vocabulary), or at a figure of another unit
+after ； or after a figure that is no part. Parts are levels
 of one unit and indicator; averages, changes, rates, comparisons and attributes never are. The
 total is the nearest level before of the parts' unit and indicator, after the last ； of its
 sentence, else in the sentence before when the breakdown opens its own; when several could be
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.partitions import completeness
+from verify.statements.partitions import completeness, named_partition
 from verify.statements.reader import shares_a_word
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
@@ -50,7 +53,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
     found: list[PartsList] = []
     taken: set[int] = set()   # parts of earlier lists: no total of a later dimension
     for n, marker in enumerate(markers):
-        next_marker = markers[n + 1].start if n + 1 < len(markers) else len(layout.text)
+        next_marker = _next_marker(n, markers, layout)
         parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
         for role in PAIRED_ROLES:
             chosen = [i for i in parts if statements[i].role is role]
@@ -68,12 +71,26 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
-            probable = marker.kind in ("看", "（）")
-            if marker.kind == "中":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出5097亿元: later figures
-                chosen = chosen[:1]   # may be parts of the first, so only the first is surely a part
+            if marker.kind == "列" and complete != "complete":
+                continue
+            probable = marker.kind in ("看", "（）", "列")
+            if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
+                chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
+                complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found
+
+
+def _next_marker(n: int, markers: list[Marker], layout: Layout) -> int:
+    """Where the next breakdown opens: one inside a parenthetical that this list's marker stands
+    outside of (其中受害者死亡1件（1人），重伤3件…) is a note on one part, and does not end the list."""
+    own = layout.note_at(markers[n].start + 1) if markers[n].kind == "（）" else layout.note_at(markers[n].start)
+    for later in markers[n + 1:]:
+        inner = layout.note_at(later.start + 1) if later.kind == "（）" else layout.note_at(later.start)
+        if inner is None or inner == own:
+            return later.start
+    return len(layout.text)
 
 
 def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
@@ -94,10 +111,49 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
         before = bisect.bisect_left(starts, open_) - 1
         if before >= 0 and 0 <= open_ - quantities[before].end <= 1 and "其中" not in text[open_:close]:
             st = statements.get(before)
-            if st is not None and st.role is Role.LEVEL:
+            if st is not None and st.role in (Role.LEVEL, Role.PLAN):   # 计划播种面积1128万亩（水田…、旱田…）
                 markers.append(Marker(open_, open_ + 1, "（）", before))
+    taken = [mk.start for mk in markers]
+    taken.sort()
+    markers += _named_members(quantities, statements, layout, vocab, taken)
     markers.sort(key=lambda mk: mk.start)
     return markers
+
+
+def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, opened: list[int]) -> list[Marker]:
+    """新增无症状感染者79例，境外输入8例，本土71例: a level followed, in its sentence and with no 其中,
+    by levels of its unit that name every member of one partition, each once: a breakdown (a
+    warning at most, as the words say it only by the partition)."""
+    found = []
+    for index, st in statements.items():
+        q = quantities[index]
+        if st.role is not Role.LEVEL or q.kind not in ("amount", "count") or st.note:
+            continue
+        labels, after = [], []
+        for i in range(index + 1, min(len(quantities), index + 8)):
+            other = statements.get(i)
+            if other is None:
+                continue
+            if other.sentence != st.sentence or other.note or len(other.measure) > 8 \
+                    or not after and _semicolon(layout.text, q.end, quantities[i].start):
+                break   # the members follow the total in its own clause group, each named shortly
+            if other.role in (Role.RATE, Role.CHANGE, Role.SHARE):
+                continue
+            if other.role is not Role.LEVEL or quantities[i].unit != q.unit \
+                    or vocab.breaker.match(layout.text, _skip_space(layout.text, other.clause[0])):
+                break
+            labels.append(other.measure)
+            after.append(i)
+            if len(after) >= 2 and named_partition(labels, vocab.partitions) == "complete":
+                break
+        if len(after) < 2 or named_partition(labels, vocab.partitions) != "complete" \
+                or named_partition([st.measure], vocab.partitions) is not None:
+            continue
+        k = bisect.bisect_right(opened, q.end)
+        if k < len(opened) and opened[k] < quantities[after[0]].start:
+            continue   # a 其中 (or another breakdown) between: that list speaks of them
+        found.append(Marker(q.end, q.end, "列", index))
+    return found
 
 
 def _named_total(name: str, pos: int, quantities, statements, starts, layout: Layout) -> int | None:
@@ -122,7 +178,7 @@ def _parts(marker: Marker, next_marker: int, quantities, statements, starts, lay
     note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
     end = note[1] if note else layout.sentence(marker.start)[1]
     end = min(end, next_marker)
-    parts, unit, seen = [], None, False
+    parts, unit, seen, between = [], None, False, False
     for i in range(bisect.bisect_left(starts, marker.end), len(quantities)):
         q = quantities[i]
         if q.start >= end:
@@ -130,17 +186,25 @@ def _parts(marker: Marker, next_marker: int, quantities, statements, starts, lay
         st = statements.get(i)
         if st is None:
             continue
-        if seen and vocab.breaker.match(layout.text, _skip_space(layout.text, st.clause[0])):
+        if seen and not note and vocab.breaker.match(layout.text, _skip_space(layout.text, st.clause[0])):
             end = st.clause[0]   # 其中，新增…: the first clause is the list's own; later ones may end it
-            break
+            break                # (inside its parenthetical, the note's end ends the list)
         seen = True
         if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):
+            between = between or bool(parts)
             continue
         unit = unit or q.unit
         if q.unit != unit:
+            if parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)):
+                end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
+                break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
     return parts, end
+
+
+def _semicolon(text: str, start: int, end: int) -> bool:
+    return "；" in text[start:end] or ";" in text[start:end]
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -165,7 +229,13 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
     if semicolon >= 0 and not before.endswith(("；", ";")):
         window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
     last = bisect.bisect_left(starts, at) - 1
-    candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    candidates = []
+    if before.endswith(("；", ";")):         # …的为7222.6万人，占12.88%；其中，…: the group just before first
+        group = max(text.rfind("；", window_start, len(before) + window_start - 1),
+                    text.rfind(";", window_start, len(before) + window_start - 1)) + 1
+        if group > window_start:
+            candidates = _candidates(last, group, quantities, statements, unit, role, parts[0], taken)
+    candidates = candidates or _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
     if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
         line_start = text.rfind("\n", 0, window_start) + 1
         if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
@@ -173,7 +243,10 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
         for _ in range(3 if marker.kind == "看" else 1):
             if window_start <= line_start:
                 break
-            window_start = max(line_start, layout.sentence(window_start - 1)[0])
+            back = window_start - 1
+            while back > line_start and text[back] in "\n \t　":
+                back -= 1   # 。\n其中，…: the sentence before the line break, not the break itself
+            window_start = max(line_start, layout.sentence(back)[0])
             candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
             if candidates:
                 break
@@ -229,4 +302,8 @@ def _compatible(total: Statement, part: Statement) -> bool:
     """Whether a part counts or measures what its total does (行政区 is no 小煤窑, 产值 no 投资)."""
     if not total.head or not part.head:
         return True
-    return total.head in part.head or part.head in total.head
+    if total.head in part.head or part.head in total.head:
+        return True
+    # 15趟列车…其中开往市郊的旅客列车共10趟: a part whose head comes from its own words (no noun after
+    # its figure) and whose words name what the total counts
+    return part.head in part.measure and total.head in part.measure
