@@ -145,3 +145,32 @@ def test_statements_command_shows_the_reading(capsys):
     assert data["schema"] == "verify-statements/1"
     lists = data["files"][0]["parts_lists"]
     assert [p["total"]["text"] for p in lists] == ["22.78万人"]
+
+
+def named_wholes(text: str) -> list[tuple[str, str]]:
+    quantities, result = reading(text)
+    return [(quantities[f.level].text, quantities[dict(f.figures)["named_whole"]].text)
+            for f in result.facts if "named_whole" in dict(f.figures)]
+
+
+NAMED_WHOLE_CASES = [
+    # the whole named by the share's words, in the sentence before
+    ("全国共发展党员205.7万名，较上年减少35.1万名。在生产、工作一线发展党员96.2万名，占发展党员总数的46.8%。",
+     [("96.2万名", "205.7万名")]),
+    # no whole named: the level before in the sentence that shares a word with the part
+    ("自治区共有草原面积14亿亩，目前退化面积已达6亿亩，占到42.8%。", [("6亿亩", "14亿亩")]),
+    # a share that names a part of its own (外资税收) is no share of the level before it
+    ("目前在天津的外商投资企业达到15000家、世界500强企业达到249家、外资税收占比达到31%。", []),
+    # 我国进出口总值 is not the total of a list of trade with some countries
+    ("前10个月，我国对共建“一带一路”国家进出口16.94万亿元，增长6.2%。其中，对东盟进出口5.67万亿元，增长8.8%，"
+     "占同期我国进出口总值的15.7%。", []),
+    # a level smaller than the part is no whole of it; a sibling with its own share neither
+    ("全国共发展党员205.7万名。全国有女党员2167.2万名，占党员总数的24.7%。大专及以上学历党员3775.5万名，占党员总数的43.0%。", []),
+    # 进出口 is no 出口
+    ("民营企业进出口14.33万亿元，同比增长6%。其中机电产品出口8.97万亿元，同比增长3.6%，占同期我国出口总值的58%。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMED_WHOLE_CASES, ids=[c[0][:12] for c in NAMED_WHOLE_CASES])
+def test_share_of_a_named_whole(text, expected):
+    assert named_wholes(text) == expected

@@ -3,7 +3,10 @@ where it started (由A增加到B), the whole it is a share of — so that rules 
 
 A change, rate, share or completion is linked to its level by the reader (`Statement.of`); a
 level reached by 增长到/降至 is linked to the figure after 由/从 before it in the same sentence; a
-share's whole is the figure stated inside its own words (占全区全部工业产值212亿元的40%). Changes
+share's whole is the figure stated inside its own words (占全区全部工业产值212亿元的40%) or the total
+of its part's 其中 list; failing both, a `named_whole` is the level earlier in the text that the
+share's words name (占发展党员总数的46.8%), or in its sentence the one the part shares a word with
+(草原面积…退化面积…占到42.8%) — found, so rules on it warn. Changes
 and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs.
 """
 
@@ -58,11 +61,16 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
                 whole = total_of[st.of]   # 其中，一线的100.6万名，占50.8%: a share of the list's total
             if whole is not None:
                 about.setdefault(st.of, {})["whole"] = whole
+            elif vocab is not None:
+                named = _named_whole(index, quantities, statements, layout, parts_lists, vocab)
+                if named is not None:
+                    about.setdefault(st.of, {})["named_whole"] = named
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
         about.setdefault(net, {}).update({"plus": plus, "minus": minus})
     found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
-             or statements[level].role is Role.RATE and "before" in named]
+             or statements[level].role is Role.RATE and "before" in named
+             or statements[level].role is Role.PLAN and set(named) <= {"share", "whole", "named_whole"}]
     return found + _daily_averages(quantities, statements, layout, vocab)
 
 
@@ -223,3 +231,87 @@ def _whole_inside(index: int, quantities, statements) -> int | None:
         if other.role is Role.BASE:
             return i
     return None
+
+
+
+_SHARE_OF = re.compile(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
+_WHOLE_WORDS = re.compile(r"全部|全体|整体|所有|总数|总量|总额|总值|总和|合计|总计|总体|总|比|当年|同期|[在的了]")
+_SUBJECTS = re.compile(r"全国|我国|全市|全省|全区|中国|全县|全球|世界")
+_GAP = re.compile(r"[\s,，、;；%％.．·\d０-９]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|较上月|比上月|个百分点|百分点|"
+                  r"分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
+
+
+def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab) -> int | None:
+    """占发展党员总数的46.8% after 全国共发展党员205.7万名 (the sentence before), 占比55.5% after 计划投资
+    的9000亿元: a share of the level just before it (nothing between but that level's changes and rates)
+    whose whole its words name, or leave to the sentence. The whole is the nearest level before, of the
+    part's unit and role and no smaller than the part, that the share's words name (in the paragraph,
+    or before it a level named by the whole's full name, 党员总数; a subject such as 我国 named too, the
+    indicator the same: 进出口 is no 出口), or, when they name
+    none, that shares a word with the part, in the part's sentence. A level with a share of its own
+    is a sibling part, and the same figure restated (a headline) is the part itself: never the whole."""
+    part = statements[index].of
+    p_st, p_q = statements[part], quantities[part]
+    text = layout.text
+    m = _SHARE_OF.search(text, p_q.end, quantities[index].start)
+    if m is None or m.end() != quantities[index].start:
+        return None
+    gap = vocab.up.sub("", vocab.down.sub("", _GAP.sub("", text[p_q.end:m.start()])))
+    if re.sub("|".join(vocab.words("change_up") + vocab.words("change_down")), "", gap):
+        return None   # 外资税收占比达到31%, 制造业项目占69%: the share names a part of its own
+    name = m.group("name")
+    subjects = _SUBJECTS.findall(name)
+    core = _WHOLE_WORDS.sub("", _SUBJECTS.sub("", name))
+    with_share = {other.of for other in statements.values() if other.role is Role.SHARE and other.of is not None}
+    for pl in parts_lists:
+        if part in pl.parts and pl.certain and core and \
+                _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab):
+            return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
+    floor = text.rfind("\n", 0, p_q.start) + 1
+    low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
+    full = _SUBJECTS.sub("", name)
+    for i in range(part - 1, max(-1, part - 40), -1):
+        q = quantities[i]
+        if not core and q.start < p_st.sentence[0]:
+            return None
+        if q.start < floor and not (len(full) >= 3 and full != core and statements.get(i) is not None
+                                    and _SUBJECTS.sub("", statements[i].measure).endswith(full)):
+            continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
+        cand = statements.get(i)
+        if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
+                or cand.note or i in with_share or q.text == p_q.text:
+            continue
+        if (p_st.time and cand.time and p_st.time != cand.time) or \
+                (low is not None and q.interval.high is not None and q.interval.high < low):
+            continue   # another period; smaller than the part: no whole of it
+        words = _words_of(i, quantities, statements, layout)
+        if not _same_indicator(words, p_st.measure, vocab):
+            continue
+        if core and _names(core, subjects, words, vocab):
+            return i
+        if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
+                         or (cand.head and cand.head == p_st.head)):
+            return i
+    return None
+
+
+def _words_of(i: int, quantities, statements, layout: Layout) -> str:
+    """A level's name: its measure and the words after it in its clause (1.7万亿元资金中)."""
+    st = statements[i]
+    return st.measure + layout.text[quantities[i].end:min(st.clause[1], quantities[i].end + 8)]
+
+
+def _same_indicator(a: str, b: str, vocab) -> bool:
+    """进出口 and 出口 are two indicators; a name without one of the vocabulary's heads says nothing."""
+    x, y = vocab.heads.findall(a), vocab.heads.findall(b)
+    return not x or not y or x[-1] == y[-1]
+
+
+def _names(core: str, subjects: list[str], words: str, vocab) -> bool:
+    """The share's whole (外贸, 发展党员, 直达资金) named by a level's words: contained, or every two
+    characters of a longer name found; its subject (我国) named too; the same indicator."""
+    if any(subject not in words for subject in subjects) or not _same_indicator(core, words, vocab):
+        return False
+    if core in words:
+        return True
+    return len(core) >= 4 and all(core[k:k + 2] in words for k in range(0, len(core) - 1, 2))
