@@ -174,3 +174,25 @@ NAMED_WHOLE_CASES = [
 @pytest.mark.parametrize("text,expected", NAMED_WHOLE_CASES, ids=[c[0][:12] for c in NAMED_WHOLE_CASES])
 def test_share_of_a_named_whole(text, expected):
     assert named_wholes(text) == expected
+
+
+def fact_names(text: str) -> list[dict[str, str]]:
+    quantities, result = reading(text)
+    return [{"level": quantities[f.level].text, **{k: quantities[v].text for k, v in f.figures}} for f in result.facts]
+
+
+FACT_CASES = [
+    # 高出 is a verb of change: the points between two rates
+    ("才能开出17%的增值税发票，但企业的税率也比原来的3%高出了14个百分点。",
+     [{"level": "17%", "before": "3%", "gain": "14个百分点"}]),
+    # an average named again in words of its own (每亩产量), then its rate
+    ("全国粮食作物单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%。",
+     [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}]),
+    # a level that is no average is not named again by 每亩产量
+    ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FACT_CASES, ids=[c[0][:12] for c in FACT_CASES])
+def test_facts(text, expected):
+    assert fact_names(text) == expected

@@ -50,6 +50,11 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
         if name:
             about.setdefault(st.of, {}).setdefault(name, index)
     for index, st in statements.items():
+        if st.role is Role.CHANGE and st.of is None and vocab is not None:
+            level = _average_restated(index, quantities, statements, vocab)
+            if level is not None:
+                about.setdefault(level, {}).setdefault(role_name(st, quantities[index]), index)
+    for index, st in statements.items():
         if st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
             before = _started_from(index, quantities, statements, layout) if st.role is not Role.RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
@@ -232,6 +237,20 @@ def _whole_inside(index: int, quantities, statements) -> int | None:
             return i
     return None
 
+
+def _average_restated(index: int, quantities, statements, vocab) -> int | None:
+    """单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%: a change that names the average again in
+    words of its own (每亩产量), followed by the rate of that average: the average it changes."""
+    st = statements[index]
+    following = statements.get(index + 1)
+    if following is None or following.role is not Role.RATE or following.of is None or following.of > index \
+            or following.sentence != st.sentence:
+        return None
+    level = following.of
+    if statements[level].role is not Role.AVERAGE or quantities[level].unit != quantities[index].unit \
+            or not vocab.average.search(st.measure):
+        return None
+    return level
 
 
 _SHARE_OF = re.compile(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
