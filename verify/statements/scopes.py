@@ -62,7 +62,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if marker.total is not None:
                 total, certain = marker.total, True
             elif marker.kind == "看":
-                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken)
+                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab)
             else:
                 total, certain = _total(marker, chosen, quantities, statements, starts, layout, role, taken)
             if total is None or statements[total].role is not role and marker.total is None:
@@ -174,10 +174,29 @@ def _named_total(name: str, pos: int, quantities, statements, starts, layout: La
 
 def _parts(marker: Marker, next_marker: int, quantities, statements, starts, layout: Layout,
            vocab: Vocabulary) -> tuple[list[int], int]:
-    """The figures after the marker that can be parts, and where the list ends."""
+    """The figures after the marker that can be parts, and where the list ends. A dimension's list
+    goes on into the next sentence of its paragraph while that one's first part names one more
+    member of a partition with the parts before (从东、中、西部地区来看，东部…。中部…。西部…)."""
     note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
     end = note[1] if note else layout.sentence(marker.start)[1]
-    end = min(end, next_marker)
+    parts, stop = _parts_until(min(end, next_marker), marker, quantities, statements, starts, layout, vocab)
+    while marker.kind == "看" and parts and not note and stop == end < next_marker \
+            and layout.text[end - 1:end] != "\n":
+        following = layout.sentence(end)
+        first = next((i for i in range(bisect.bisect_left(starts, end), bisect.bisect_left(starts, following[1]))
+                      if statements.get(i) is not None and statements[i].role in PAIRED_ROLES
+                      and quantities[i].kind in ("amount", "count")), None)
+        if first is None or quantities[first].unit != quantities[parts[0]].unit or named_partition(
+                [statements[i].measure for i in (*parts, first)], vocab.partitions) is None:
+            break
+        end = following[1]
+        parts, stop = _parts_until(min(end, next_marker), marker, quantities, statements, starts, layout, vocab)
+    return parts, stop
+
+
+def _parts_until(end: int, marker: Marker, quantities, statements, starts, layout: Layout,
+                 vocab: Vocabulary) -> tuple[list[int], int]:
+    note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
     parts, unit, seen, between = [], None, False, False
     for i in range(bisect.bisect_left(starts, marker.end), len(quantities)):
         q = quantities[i]
@@ -259,9 +278,10 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
 
 
 def _dimension_total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
-                     role: Role, taken: set[int]) -> tuple[int | None, bool]:
+                     role: Role, taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool]:
     """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
-    time (or the previous paragraph's, when the breakdown opens its own)."""
+    time (or the previous paragraph's lead, when the breakdown opens its paragraph and the lead names
+    what its parts have in common)."""
     text = layout.text
     line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
     first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
@@ -275,7 +295,37 @@ def _dimension_total(marker: Marker, parts: list[int], quantities, statements, s
         if _compatible(st, part) and _same_time(st, part) \
                 and any(shares_a_word(st.measure, statements[p].measure) for p in parts):
             return i, True
+    if text[line_start:marker.start].strip() or line_start == 0:
+        return None, False
+    # 从东、中、西部地区来看，东部地区共有农村从业人员…: a paragraph opening with its dimension splits the
+    # previous paragraph's lead figure, when that names what the parts have in common (农村从业人员)
+    common = _common_suffix([statements[p].measure for p in parts])
+    end = line_start - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    before = text.rfind("\n", 0, end) + 1
+    if vocab.dimension.match(text, _skip_space(text, before)):
+        return None, False   # that paragraph is a breakdown of its own: its lead is a part
+    for i in range(bisect.bisect_left(starts, before), bisect.bisect_left(starts, end)):
+        st = statements.get(i)
+        q = quantities[i]
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
+            continue
+        if len(common) >= 3 and common in st.measure and _compatible(st, statements[parts[0]]) \
+                and _same_time(st, statements[parts[0]]):
+            return i, True
+        return None, False   # the lead only
     return None, False
+
+
+def _common_suffix(words: list[str]) -> str:
+    """东部地区共有农村从业人员, 中部地区农村从业人员 -> 农村从业人员."""
+    if len(words) < 2:
+        return ""
+    n = 0
+    while all(len(w) > n for w in words) and len({w[len(w) - n - 1] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
 
 
 def _same_time(a: Statement, b: Statement) -> bool:

@@ -87,7 +87,7 @@ def vocabulary() -> Vocabulary:
         plan_after=regexes.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
         subpart=regexes.compile(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
         whole_of_share=regexes.compile(r"占[^，,。；;]{0,24}的?$"),
-        breaker=regexes.compile(rf"(?:{_alternation(lists['scope_breakers'])})"),
+        breaker=regexes.compile(rf"(?!{_alternation(lists['not_scope_breakers'])})(?:{_alternation(lists['scope_breakers'])})"),
         heads=regexes.compile(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
         partitions=partitions,
