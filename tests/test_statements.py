@@ -177,6 +177,9 @@ NAMED_WHOLE_CASES = [
      "占同期我国进出口总值的15.7%。", []),
     # a level smaller than the part is no whole of it; a sibling with its own share neither
     ("全国共发展党员205.7万名。全国有女党员2167.2万名，占党员总数的24.7%。大专及以上学历党员3775.5万名，占党员总数的43.0%。", []),
+    # 外贸总值 is 进出口总值 (indicator_synonyms), named by the level two paragraphs before
+    ("我国外贸进出口总值11.54万亿元，同比下降4.9%。5月份当月，我国进出口总值2.47万亿元，同比下降4.9%。\n"
+     "民营企业进出口5.11万亿元，增长1.8%，占我国外贸总值的44.3%。", [("5.11万亿元", "11.54万亿元")]),
     # 进出口 is no 出口
     ("民营企业进出口14.33万亿元，同比增长6%。其中机电产品出口8.97万亿元，同比增长3.6%，占同期我国出口总值的58%。", []),
 ]
@@ -199,6 +202,11 @@ FACT_CASES = [
     # an average named again in words of its own (每亩产量), then its rate
     ("全国粮食作物单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%。",
      [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}]),
+    # a part's rate set against its whole's rate (总体增速), the whole being its 其中 list's total
+    ("我国货物贸易进出口16.72万亿元，同比增长8.6%。其中我国与沿线国家外贸进出口4.57万亿元，同比增长11.3%，"
+     "增速高出同期我国外贸总体增速2.7个百分点。",
+     [{"level": "16.72万亿元", "rate": "8.6%"}, {"level": "4.57万亿元", "rate": "11.3%"},
+      {"level": "11.3%", "before": "8.6%", "gain": "2.7个百分点"}]),
     # a level that is no average is not named again by 每亩产量
     ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
 ]

@@ -49,6 +49,8 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
         name = role_name(st, quantities[index])
         if name:
             about.setdefault(st.of, {}).setdefault(name, index)
+    for rate, whole_rate in _rates_against_whole(quantities, statements, layout, parts_lists):
+        about.setdefault(rate, {}).setdefault("before", whole_rate)
     for index, st in statements.items():
         if st.role is Role.CHANGE and st.of is None and vocab is not None:
             level = _average_restated(index, quantities, statements, vocab)
@@ -238,6 +240,32 @@ def _whole_inside(index: int, quantities, statements) -> int | None:
     return None
 
 
+_AGAINST_WHOLE = re.compile(r"(?:高出|低于|高于|快于|慢于|超出|低出)了?[^，,。；;\d]{0,12}(?:总体|整体|全国|全市|全省|全区|平均)"
+                            r"[^，,。；;\d]{0,4}(?:增速|增幅|涨幅|降幅|水平)$")
+
+
+def _rates_against_whole(quantities, statements, layout: Layout, parts_lists) -> list[tuple[int, int]]:
+    """进出口16.72万亿元，同比增长8.6%。其中…进出口4.57万亿元，同比增长11.3%，增速高出同期我国外贸总体
+    增速2.7个百分点: a part's rate set against the rate of its whole (总体, 全国, 平均 … 增速), stated with
+    the total of the part's 其中 list: (the part's rate, the whole's rate)."""
+    total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.CHANGE or quantities[index].unit != "百分点" or st.of is None:
+            continue
+        rate = statements.get(st.of)
+        if rate is None or rate.role is not Role.RATE or rate.of not in total_of:
+            continue
+        if not _AGAINST_WHOLE.search(layout.text, quantities[st.of].end, quantities[index].start):
+            continue
+        total = total_of[rate.of]
+        whole_rate = next((i for i, other in statements.items() if other.role is Role.RATE and other.of == total
+                           and other.sign == rate.sign and quantities[i].unit == quantities[st.of].unit), None)
+        if whole_rate is not None:
+            found.append((st.of, whole_rate))
+    return found
+
+
 def _average_restated(index: int, quantities, statements, vocab) -> int | None:
     """单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%: a change that names the average again in
     words of its own (每亩产量), followed by the rate of that average: the average it changes."""
@@ -294,7 +322,7 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
         if not core and q.start < p_st.sentence[0]:
             return None
         if q.start < floor and not (len(full) >= 3 and full != core and statements.get(i) is not None
-                                    and _SUBJECTS.sub("", statements[i].measure).endswith(full)):
+                                    and _full_name(full, _SUBJECTS.sub("", statements[i].measure))):
             continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
         cand = statements.get(i)
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
@@ -314,6 +342,13 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
     return None
 
 
+def _full_name(full: str, measure: str) -> bool:
+    """党员总数 of 中国共产党党员总数, 外贸总值 of 我国外贸进出口总值: the measure ends as the whole's
+    name does and holds every two characters of it."""
+    return measure.endswith(full) or (len(full) >= 4 and measure.endswith(full[-2:])
+                                      and all(full[k:k + 2] in measure for k in range(0, len(full) - 1, 2)))
+
+
 def _words_of(i: int, quantities, statements, layout: Layout) -> str:
     """A level's name: its measure and the words after it in its clause (1.7万亿元资金中)."""
     st = statements[i]
@@ -323,7 +358,9 @@ def _words_of(i: int, quantities, statements, layout: Layout) -> str:
 def _same_indicator(a: str, b: str, vocab) -> bool:
     """进出口 and 出口 are two indicators; a name without one of the vocabulary's heads says nothing."""
     x, y = vocab.heads.findall(a), vocab.heads.findall(b)
-    return not x or not y or x[-1] == y[-1]
+    if not x or not y:
+        return True
+    return x[-1] == y[-1] or any(x[-1] in group and y[-1] in group for group in vocab.words("indicator_synonyms"))
 
 
 def _names(core: str, subjects: list[str], words: str, vocab) -> bool:
