@@ -4,7 +4,8 @@ whether they are all of them.
 A breakdown opens with 其中, with "X中，" naming the total's measure (新增债券中，), with a dimension
 (从隶属关系看，分地域看，), as a parenthetical right after its total (1128万亩（水田168万亩、旱田
 960万亩）), or, with no word at all, as levels right after a level that name every member of one
-partition (无症状感染者79例，境外输入8例，本土71例). It ends at the end of its sentence (of its
+partition (无症状感染者79例，境外输入8例，本土71例) or as a total and the parts the vocabulary's named
+sums name in its sentence (累计报告确诊病例 = 现有确诊 + 累计死亡 + 累计治愈出院). It ends at the end of its sentence (of its
 parenthetical), at the next breakdown outside the parentheticals of its parts, at a clause that
 opens a new statement (截至, 当日, 新增 … from the vocabulary), or at a figure of another unit
 after ； or after a figure that is no part. Parts are levels
@@ -79,6 +80,34 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
+    return found + _named_sums(quantities, statements, vocab)
+
+
+def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
+    """累计报告确诊病例81054例，…；现有确诊病例5549例，…；累计死亡病例3261例；累计治愈出院病例72244例: a
+    total and all its parts, each named by the words of the vocabulary's named_sums, in one sentence,
+    levels of one unit: a complete breakdown (a warning at most: the words say it, not the layout)."""
+    found = []
+    for index, st in statements.items():
+        for total_word, part_words in vocab.named_sums:
+            if st.role is not Role.LEVEL or not st.measure.endswith(total_word):
+                continue
+            parts = {}
+            for i in range(index + 1, min(len(quantities), index + 30)):
+                other = statements.get(i)
+                if other is None or other.note:
+                    continue   # a note's figures speak of the figure before them
+                if other.sentence != st.sentence:
+                    break
+                if other.role is not Role.LEVEL or quantities[i].unit != quantities[index].unit:
+                    continue
+                named = [w for w in part_words if other.measure.endswith(w)]
+                if named and named[0] not in parts:
+                    parts[named[0]] = i
+            if len(parts) == len(part_words):
+                chosen = tuple(sorted(parts.values()))
+                found.append(PartsList(quantities[index].end, index, chosen, True, quantities[chosen[-1]].end,
+                                       "complete", True))
     return found
 
 
