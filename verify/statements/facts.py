@@ -6,7 +6,8 @@ level reached by 增长到/降至 is linked to the figure after 由/从 before i
 share's whole is the figure stated inside its own words (占全区全部工业产值212亿元的40%) or the total
 of its part's 其中 list; failing both, a `named_whole` is the level earlier in the text that the
 share's words name (占发展党员总数的46.8%), or in its sentence the one the part shares a word with
-(草原面积…退化面积…占到42.8%) — found, so rules on it warn. Changes
+(草原面积…退化面积…占到42.8%) — found, so rules on it warn. A rate of an official price index
+(工业生产者出厂价格指数为142，同比上涨42%) is bound as `index_rate`/`index_fall`. Changes
 and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs.
 """
 
@@ -47,6 +48,9 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
         if st.of is None or statements.get(st.of) is None:
             continue
         name = role_name(st, quantities[index])
+        if name in ("rate", "fall") and st.compare and vocab is not None \
+                and _price_index(st.of, quantities, statements, vocab):
+            name = "index_" + name   # 总指数为99.5，同比下降0.5%: a rate against the index's base of 100
         if name:
             about.setdefault(st.of, {}).setdefault(name, index)
     for rate, whole_rate in _rates_against_whole(quantities, statements, layout, parts_lists):
@@ -264,6 +268,13 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists) ->
         if whole_rate is not None:
             found.append((st.of, whole_rate))
     return found
+
+
+def _price_index(level: int, quantities, statements, vocab) -> bool:
+    """工业生产者出厂价格指数为142: a plain number named by an official price index (price_indexes)."""
+    q, st = quantities[level], statements[level]
+    return q.unit is None and q.kind == "amount" and st.role is Role.LEVEL \
+        and any(st.measure.endswith(word) for word in vocab.words("price_indexes"))
 
 
 def _average_restated(index: int, quantities, statements, vocab) -> int | None:
