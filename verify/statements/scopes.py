@@ -284,6 +284,10 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
         if group > window_start:
             candidates = _candidates(last, group, quantities, statements, unit, role, parts[0], taken)
     candidates = candidates or _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    if not candidates and note and text[note[0] + 1:marker.start].strip(" \t") == "":
+        # 中直投资完成159.5亿元，…，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元…）: a note
+        # opening with 其中 whose own clause holds no total breaks down the sentence's figure before it
+        candidates = _candidates(last, layout.sentence(note[0])[0], quantities, statements, unit, role, parts[0], taken)
     if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
         line_start = text.rfind("\n", 0, window_start) + 1
         if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
