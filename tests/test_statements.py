@@ -111,6 +111,10 @@ LIST_CASES = [
     # a note opening with 其中, its own clause without a total: the sentence's figure before it
     ("中直投资完成159.5亿元，同比下降11.7%，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元，下降10.8%；"
      "石化公司1.1亿元，下降57.1%）。", [("159.5亿元", ("150亿元", "1.1亿元"), True)]),
+    # past a sentence of averages only, to the sentence before; a figure of another unit after two parts
+    # ends the list
+    ("全国农村拥有主要农业机械总量2469.61万台（辆）。平均每万名从业人员拥有440.3台。按类别来看，其中，大型拖拉机67.78万台，"
+     "小型拖拉机1179.50万台，农用运输车458.84万辆。", [("2469.61万台", ("67.78万台", "1179.50万台"), True)]),
     # 从事 opens no new statement (从…看 does)
     ("农村从业人员为56085.58万人；其中，从事农业人员为42441.19万人，占75.67%；从事非农业人员13644.39万人，占24.33%。",
      [("56085.58万人", ("42441.19万人", "13644.39万人"), True)]),

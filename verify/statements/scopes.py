@@ -243,7 +243,7 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
             continue
         unit = unit or q.unit
         if q.unit != unit:
-            if parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)):
+            if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
                 break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
@@ -292,22 +292,29 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
         line_start = text.rfind("\n", 0, window_start) + 1
         if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
             line_start = text.rfind("\n", 0, line_start - 1) + 1
-        for _ in range(3 if marker.kind == "看" else 1):
+        for _ in range(3 if marker.kind == "看" else 2):
             if window_start <= line_start:
                 break
             back = window_start - 1
             while back > line_start and text[back] in "\n \t　":
                 back -= 1   # 。\n其中，…: the sentence before the line break, not the break itself
+            skipped = window_start
             window_start = max(line_start, layout.sentence(back)[0])
             candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
-            if candidates:
-                break
+            if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
+                                                                     starts)):
+                break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
     if not candidates:
         return None, False
     if len(candidates) == 1:
         return candidates[0], True
     widest = max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0))
     return widest, False
+
+
+def _states_a_level(start: int, end: int, quantities, statements, starts) -> bool:
+    return any(statements.get(i) is not None and statements[i].role in PAIRED_ROLES
+               for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
 
 
 def _dimension_total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
