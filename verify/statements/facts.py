@@ -321,10 +321,12 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
     subjects = _SUBJECTS.findall(name)
     core = _WHOLE_WORDS.sub("", _SUBJECTS.sub("", name))
     with_share = {other.of for other in statements.values() if other.role is Role.SHARE and other.of is not None}
+    own_totals = set()
     for pl in parts_lists:
-        if part in pl.parts and pl.certain and core and \
-                _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab):
-            return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
+        if part in pl.parts and pl.certain and core:
+            if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab):
+                return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
+            own_totals.add(pl.total)   # 其中…占同期中国外贸总值的45.4%: another whole than the list's
     floor = text.rfind("\n", 0, p_q.start) + 1
     low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
     full = _SUBJECTS.sub("", name)
@@ -333,11 +335,11 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
         if not core and q.start < p_st.sentence[0]:
             return None
         if q.start < floor and not (len(full) >= 3 and full != core and statements.get(i) is not None
-                                    and _full_name(full, _SUBJECTS.sub("", statements[i].measure))):
+                                    and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)):
             continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
         cand = statements.get(i)
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
-                or cand.note or i in with_share or q.text == p_q.text:
+                or cand.note or i in with_share or q.text == p_q.text or i in own_totals:
             continue
         if (p_st.time and cand.time and p_st.time != cand.time) or \
                 (low is not None and q.interval.high is not None and q.interval.high < low):
@@ -345,19 +347,30 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
         words = _words_of(i, quantities, statements, layout)
         if not _same_indicator(words, p_st.measure, vocab):
             continue
-        if core and _names(core, subjects, words, vocab):
-            return i
+        if core and (q.start < floor and all(subject in words for subject in subjects)
+                     or _names(core, subjects, words, vocab)):
+            return i   # before the paragraph, named by the whole's full name (checked above)
         if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
                          or (cand.head and cand.head == p_st.head)):
             return i
     return None
 
 
-def _full_name(full: str, measure: str) -> bool:
-    """党员总数 of 中国共产党党员总数, 外贸总值 of 我国外贸进出口总值: the measure ends as the whole's
-    name does and holds every two characters of it."""
+def _full_name(full: str, measure: str, vocab) -> bool:
+    """党员总数 of 中国共产党党员总数, 外贸总值 of 我国外贸进出口总值 or of 我国进出口总值: the measure
+    ends as the whole's name does and holds every two characters of it (names of one indicator
+    taken for one another)."""
+    full, measure = _one_name(full, vocab), _one_name(measure, vocab)
     return measure.endswith(full) or (len(full) >= 4 and measure.endswith(full[-2:])
                                       and all(full[k:k + 2] in measure for k in range(0, len(full) - 1, 2)))
+
+
+def _one_name(words: str, vocab) -> str:
+    """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
+    for group in vocab.words("indicator_synonyms"):
+        for word in sorted(group[1:], key=len, reverse=True):
+            words = words.replace(word, group[0])
+    return words
 
 
 def _words_of(i: int, quantities, statements, layout: Layout) -> str:
