@@ -44,6 +44,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     """Every level that has at least one other figure stating about it."""
     about: dict[int, dict[str, int]] = {}
     total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
+    with_share = None   # levels with a share of their own, found once when a share needs them
     for index, st in statements.items():
         if st.of is None or statements.get(st.of) is None:
             continue
@@ -73,7 +74,9 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             if whole is not None:
                 about.setdefault(st.of, {})["whole"] = whole
             elif vocab is not None:
-                named = _named_whole(index, quantities, statements, layout, parts_lists, vocab)
+                if with_share is None:
+                    with_share = {other.of for other in statements.values() if other.role is Role.SHARE}
+                named = _named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share)
                 if named is not None:
                     about.setdefault(st.of, {})["named_whole"] = named
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
@@ -299,7 +302,8 @@ _GAP = re.compile(r"[\s,，、;；%％.．·\d０-９]|同比|环比|比上年�
                   r"分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
 
 
-def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab) -> int | None:
+def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab,
+                 with_share: set) -> int | None:
     """占发展党员总数的46.8% after 全国共发展党员205.7万名 (the sentence before), 占比55.5% after 计划投资
     的9000亿元: a share of the level just before it (nothing between but that level's changes and rates)
     whose whole its words name, or leave to the sentence. The whole is the nearest level before, of the
@@ -320,7 +324,6 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
     name = m.group("name")
     subjects = _SUBJECTS.findall(name)
     core = _WHOLE_WORDS.sub("", _SUBJECTS.sub("", name))
-    with_share = {other.of for other in statements.values() if other.role is Role.SHARE and other.of is not None}
     own_totals = set()
     for pl in parts_lists:
         if part in pl.parts and pl.certain and core:
@@ -330,12 +333,14 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
     floor = text.rfind("\n", 0, p_q.start) + 1
     low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
     full = _SUBJECTS.sub("", name)
+    by_core = None   # the nearest level named by the core of the whole's name (发展党员 of 发展党员总数)
     for i in range(part - 1, max(-1, part - 40), -1):
         q = quantities[i]
         if not core and q.start < p_st.sentence[0]:
             return None
-        if q.start < floor and not (len(full) >= 3 and full != core and statements.get(i) is not None
-                                    and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)):
+        named_fully = len(full) >= 3 and full != core and statements.get(i) is not None \
+            and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)
+        if q.start < floor and not named_fully:
             continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
         cand = statements.get(i)
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
@@ -347,13 +352,14 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
         words = _words_of(i, quantities, statements, layout)
         if not _same_indicator(words, p_st.measure, vocab):
             continue
-        if core and (q.start < floor and all(subject in words for subject in subjects)
-                     or _names(core, subjects, words, vocab)):
-            return i   # before the paragraph, named by the whole's full name (checked above)
+        if core and named_fully and all(subject in words for subject in subjects):
+            return i   # 中国共产党党员总数为9059.4万名 before 党员总量突破9000万名: the full name first
+        if core and by_core is None and q.start >= floor and _names(core, subjects, words, vocab):
+            by_core = i
         if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
                          or (cand.head and cand.head == p_st.head)):
             return i
-    return None
+    return by_core
 
 
 def _full_name(full: str, measure: str, vocab) -> bool:
