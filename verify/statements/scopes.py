@@ -30,7 +30,7 @@ from verify.statements.reader import shares_a_word
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
-_QIZHONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))其中")
+_QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
 _AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 PAIRED_ROLES = (Role.LEVEL, Role.FROM)
@@ -122,9 +122,15 @@ def _next_marker(n: int, markers: list[Marker], layout: Layout) -> int:
     return len(layout.text)
 
 
+def _opens_clause(text: str, at: int) -> bool:
+    """At the text's start or after a space or clause mark: tested here, not by a lookbehind at the
+    head of the pattern, which would keep the search from skipping to the literal 其中."""
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in ",;；:。("
+
+
 def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
     text = layout.text
-    markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text)]
+    markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text) if _opens_clause(text, m.start())]
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
     for m in _WITHIN.finditer(text):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
