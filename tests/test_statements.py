@@ -82,6 +82,50 @@ LIST_CASES = [
     ("梳理汇总有效意见、建议1.1万条，其中针对“四风”方面存在的问题100多个，意见150多条。", []),
     # 其中 inside a word is no list
     ("吸引了众多的体育爱好者投身其中，参与者达2000人。", []),
+    # a parenthetical on one part does not end the list
+    ("共受理赔偿案7件，其中受害者死亡1件（1人），重伤3件（3人），轻伤3件（3人）。",
+     [("7件", ("1件", "3件", "3件"), True)]),
+    # ；其中: the clause group just before holds the total
+    ("在本乡以内从事劳动的为4.9万人，占87%；在本乡以外从事劳动的为7222.6万人，占12.88%；其中，在本县外乡的为2735.40万人，在外省的为2363.50万人。",
+     [("7222.6万人", ("2735.40万人", "2363.50万人"), True)]),
+    # a paragraph that opens with 其中: the sentence before the line break
+    ("全年国内生产总值990865亿元，比上年增长6.1%。\n其中，第一产业增加值70467亿元；第二产业增加值386165亿元。",
+     [("990865亿元", ("70467亿元", "386165亿元"), True)]),
+    # a figure of another unit after ； ends the list, it does not undo it
+    ("各类开发区4210个，其中擅自设立的3082个；查出土地违法案件382.8万件。", [("4210个", ("3082个",), True)]),
+    # a part naming in its own words what the total counts
+    ("已有15趟列车实行公交化售票，其中开往市郊的旅客列车共10趟，开往苏州的旅客列车共5趟。",
+     [("15趟", ("10趟", "5趟"), True)]),
+    # a plan broken down in brackets
+    ("全市计划播种面积1128万亩（水田168万亩、旱田960万亩）。", [("1128万亩", ("168万亩", "960万亩"), True)]),
+    # every member of a partition right after a level, with no 其中
+    ("新增无症状感染者79例，境外输入8例，本土71例；当日转为确诊病例4例。", [("79例", ("8例", "71例"), True)]),
+    # a partition named after X中: all its members are parts
+    ("地方债券发行61218亿元，其中新增债券44945亿元。新增债券中，一般债券发行9479亿元，已完成全年计划；专项债券发行35466亿元。",
+     [("61218亿元", ("44945亿元",), True), ("44945亿元", ("9479亿元", "35466亿元"), True)]),
+    # a total and all its parts named by the vocabulary (named_sums), across clauses and notes
+    ("累计报告确诊病例81054例，其中累计报告境外输入确诊病例314例；当日新增确诊病例46例（其中境外输入确诊病例45例）；"
+     "现有确诊病例5549例；累计死亡病例3261例，当日新增6例（其中湖北5例）；累计治愈出院病例72244例。",
+     [("81054例", ("314例",), True), ("46例", ("45例",), True), ("6例", ("5例",), True),
+      ("81054例", ("5549例", "3261例", "72244例"), True)]),
+    # a note opening with 其中, its own clause without a total: the sentence's figure before it
+    ("中直投资完成159.5亿元，同比下降11.7%，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元，下降10.8%；"
+     "石化公司1.1亿元，下降57.1%）。", [("159.5亿元", ("150亿元", "1.1亿元"), True)]),
+    # past a sentence of averages only, to the sentence before; a figure of another unit after two parts
+    # ends the list
+    ("全国农村拥有主要农业机械总量2469.61万台（辆）。平均每万名从业人员拥有440.3台。按类别来看，其中，大型拖拉机67.78万台，"
+     "小型拖拉机1179.50万台，农用运输车458.84万辆。", [("2469.61万台", ("67.78万台", "1179.50万台"), True)]),
+    # 从事 opens no new statement (从…看 does)
+    ("农村从业人员为56085.58万人；其中，从事农业人员为42441.19万人，占75.67%；从事非农业人员13644.39万人，占24.33%。",
+     [("56085.58万人", ("42441.19万人", "13644.39万人"), True)]),
+    # a paragraph opening with its dimension splits the previous paragraph's lead, over sentences
+    # while they name members of one partition
+    ("全国农村从业人员为56085.58万人。\n从东、中、西部地区来看，东部地区共有农村从业人员22426.02万人，占39.99%。"
+     "中部地区农村从业人员为19434.45万人。西部地区农村从业人员为14225.11万人。",
+     [("56085.58万人", ("22426.02万人", "19434.45万人", "14225.11万人"), True)]),
+    # not when the paragraph before is a breakdown of its own
+    ("从中直和地方看，地方工业拉动增长：中直工业实现增加值384.8亿元；地方规上工业实现增加值94.2亿元。\n"
+     "从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
 ]
 
 
@@ -124,3 +168,68 @@ def test_statements_command_shows_the_reading(capsys):
     assert data["schema"] == "verify-statements/1"
     lists = data["files"][0]["parts_lists"]
     assert [p["total"]["text"] for p in lists] == ["22.78万人"]
+
+
+def named_wholes(text: str) -> list[tuple[str, str]]:
+    quantities, result = reading(text)
+    return [(quantities[f.level].text, quantities[dict(f.figures)["named_whole"]].text)
+            for f in result.facts if "named_whole" in dict(f.figures)]
+
+
+NAMED_WHOLE_CASES = [
+    # the whole named by the share's words, in the sentence before
+    ("全国共发展党员205.7万名，较上年减少35.1万名。在生产、工作一线发展党员96.2万名，占发展党员总数的46.8%。",
+     [("96.2万名", "205.7万名")]),
+    # no whole named: the level before in the sentence that shares a word with the part
+    ("自治区共有草原面积14亿亩，目前退化面积已达6亿亩，占到42.8%。", [("6亿亩", "14亿亩")]),
+    # a share that names a part of its own (外资税收) is no share of the level before it
+    ("目前在天津的外商投资企业达到15000家、世界500强企业达到249家、外资税收占比达到31%。", []),
+    # 我国进出口总值 is not the total of a list of trade with some countries
+    ("前10个月，我国对共建“一带一路”国家进出口16.94万亿元，增长6.2%。其中，对东盟进出口5.67万亿元，增长8.8%，"
+     "占同期我国进出口总值的15.7%。", []),
+    # a level smaller than the part is no whole of it; a sibling with its own share neither
+    ("全国共发展党员205.7万名。全国有女党员2167.2万名，占党员总数的24.7%。大专及以上学历党员3775.5万名，占党员总数的43.0%。", []),
+    # 外贸总值 is 进出口总值 (indicator_synonyms), named by the level two paragraphs before
+    ("我国外贸进出口总值11.54万亿元，同比下降4.9%。5月份当月，我国进出口总值2.47万亿元，同比下降4.9%。\n"
+     "民营企业进出口5.11万亿元，增长1.8%，占我国外贸总值的44.3%。", [("5.11万亿元", "11.54万亿元")]),
+    # 外贸总值 is 进出口总值 by the full name before the paragraph
+    ("我国进出口总值2.34万亿元人民币，同比增长7.3%。\n1月份，我国一般贸易进出口13502.3亿元，同比增长18.4%，"
+     "占我国外贸总值的57.7%。", [("13502.3亿元", "2.34万亿元")]),
+    # a whole named otherwise than the part's 其中 total is not that total
+    ("2013年到2022年，中国与共建国家进出口总额累计19.1万亿美元，年均增长6.4%。其中，2022年，中国与共建国家进出口总额"
+     "近2.9万亿美元，占同期中国外贸总值的45.4%。", []),
+    # 进出口 is no 出口
+    ("民营企业进出口14.33万亿元，同比增长6%。其中机电产品出口8.97万亿元，同比增长3.6%，占同期我国出口总值的58%。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMED_WHOLE_CASES, ids=[c[0][:12] for c in NAMED_WHOLE_CASES])
+def test_share_of_a_named_whole(text, expected):
+    assert named_wholes(text) == expected
+
+
+def fact_names(text: str) -> list[dict[str, str]]:
+    quantities, result = reading(text)
+    return [{"level": quantities[f.level].text, **{k: quantities[v].text for k, v in f.figures}} for f in result.facts]
+
+
+FACT_CASES = [
+    # 高出 is a verb of change: the points between two rates
+    ("才能开出17%的增值税发票，但企业的税率也比原来的3%高出了14个百分点。",
+     [{"level": "17%", "before": "3%", "gain": "14个百分点"}]),
+    # an average named again in words of its own (每亩产量), then its rate
+    ("全国粮食作物单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%。",
+     [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}]),
+    # a part's rate set against its whole's rate (总体增速), the whole being its 其中 list's total
+    ("我国货物贸易进出口16.72万亿元，同比增长8.6%。其中我国与沿线国家外贸进出口4.57万亿元，同比增长11.3%，"
+     "增速高出同期我国外贸总体增速2.7个百分点。",
+     [{"level": "16.72万亿元", "rate": "8.6%"}, {"level": "4.57万亿元", "rate": "11.3%"},
+      {"level": "11.3%", "before": "8.6%", "gain": "2.7个百分点"}]),
+    # a level that is no average is not named again by 每亩产量
+    ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FACT_CASES, ids=[c[0][:12] for c in FACT_CASES])
+def test_facts(text, expected):
+    assert fact_names(text) == expected

@@ -87,7 +87,7 @@ class FigureCount:
         return f"FigureCount({self.count})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """The outcome for one file: its figures, which were checked, and the findings."""
 

@@ -7,7 +7,8 @@ not quantities (统一, 十四五, 一是) are consumed by the pattern first, so
 Precision convention (see README): a figure means every value that rounds to it as printed,
 i.e. value ± half its last stated place (33.88万 -> [338750, 338850]). Chinese numerals state
 only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the bounds:
-约/左右/上下 widen to ±10%; 近/不到/以下 leave only an upper bound (the value itself);
+约/左右/上下 widen to ±10%; 近/不到/以下 leave only an upper bound (the value itself; below, 0,
+as a stated figure is a magnitude whose sign the words give);
 超过/逾/以上 only a lower bound; 余/多 mean "at least, below the next step" (800余万 -> [800万,
 900万]). Checks that need leniency for truncated figures widen these intervals themselves.
 """
@@ -360,8 +361,8 @@ def _bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: 
     """The interval a figure means: rounding, then what its qualifier says."""
     half = step / 2
     bound = QUALIFIER_BOUND.get(qualifier or "")
-    if bound == "upper":
-        return Interval(None, value)
+    if bound == "upper":  # 近10%: at most 10%, and no less than nothing (a sign is said in words)
+        return Interval(Fraction(0) if value >= 0 else None, value)
     if bound == "lower":
         return Interval(value, None)
     if bound == "more":

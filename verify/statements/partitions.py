@@ -39,12 +39,15 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
 def named_partition(labels: list[str], partitions) -> str | None:
     """"complete" when the labels name every member of one partition, each once; "disjoint" when
     they name distinct members of one, not all; None when they name no partition."""
-    for members in partitions:
+    found = None
+    for members in partitions:   # 东部、中部、西部 are all of one partition though only some of another
         hits = [_member_in(label, members) for label in labels]
         if any(h is None for h in hits) or len(set(hits)) != len(hits):
             continue
-        return "complete" if len(hits) == len(members) else "disjoint"
-    return None
+        if len(hits) == len(members):
+            return "complete"
+        found = "disjoint"
+    return found
 
 
 def _member_in(label: str, members) -> int | None:

@@ -27,6 +27,7 @@ _RANGE = re.compile(rf"{_MONTH}\s*(?:—|–|-|－|~|～|至|到)\s*{_MONTH}\s*�
 _FIRST = re.compile(rf"前{_MONTH}\s*(?:个)?月")
 _ONE = re.compile(rf"(?<![\d—–\-－~～至到])(?<!前){_MONTH}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十]{{1,3}}\s*日|[底末初中上下]|\d)")
 _STOCK = re.compile(r"截至|截止|[底末]|年初|月初")
+_ANY_PERIOD = re.compile(r"[月季年底末截]")  # a character every period or stock word has
 _YEAR = re.compile(r"(\d{4}|今|去|上|前|明)年")
 _BEFORE = 40         # characters before a clause in which its sentence may name its period
 _NEAR = 400          # characters: a paragraph of a bulletin; further apart, two figures are two topics
@@ -50,14 +51,24 @@ class Period:
 def period_facts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab) -> list[Fact]:
     """A fact for each level of a period (bound `level`) and a level of the same measure for a
     period inside it (bound `within`)."""
-    signed = vocab.words("signed_measures")
+    signed = re.compile("|".join(map(re.escape, vocab.words("signed_measures"))))
     heads = vocab.heads
-    spans = month_spans(vocab)
+    levels = [(index, st) for index, st in statements.items()
+              if st.role is Role.LEVEL and not st.note and st.measure and not signed.search(st.measure)]
+    # only a level with another of its unit and head word near it can be paired: read their periods alone
+    keys = {index: (quantities[index].unit, st.head, _head_word(st.measure, heads)) for index, st in levels}
+    near: set[int] = set()
+    by_key: dict[tuple, list[int]] = {}
+    for index, _ in levels:
+        by_key.setdefault(keys[index], []).append(index)
+    for members in by_key.values():
+        for a, b in zip(members, members[1:]):
+            if quantities[b].start - quantities[a].end <= _NEAR:
+                near.update((a, b))
+    spans = month_spans(vocab) if near else {}
     flows = []
-    for index, st in statements.items():
-        if st.role is not Role.LEVEL or st.note or not st.measure or any(w in st.measure for w in signed):
-            continue
-        period = _period(st, layout, spans)
+    for index, st in levels:
+        period = _period(st, layout, spans) if index in near else None
         if period is not None:
             flows.append((index, st, period))
     found = []
@@ -65,7 +76,7 @@ def period_facts(quantities: list[Quantity], statements: dict[int, Statement], l
         for other, ost, operiod in flows[i + 1:]:
             if quantities[other].start - quantities[index].end > _NEAR:
                 break
-            if not _same_measure(st, ost, quantities[index], quantities[other], heads):
+            if keys[index] != keys[other] or not _same_measure(st, ost):
                 continue
             if period.inside(operiod):
                 found.append(Fact(other, (("within", index),)))
@@ -102,6 +113,8 @@ def _period(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) ->
 
 def _last_span(words: str, spans: dict[str, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
     """(end, first month, last month, is a stock) of the period named last in the words."""
+    if not _ANY_PERIOD.search(words):  # most clauses name none: one search instead of twenty
+        return None
     found = []
     for word, (first, last) in spans.items():
         at = words.rfind(word)
@@ -127,11 +140,9 @@ def _month(text: str) -> int:
     return int(text) if text.isdigit() else _CN_MONTH.get(text, 0)
 
 
-def _same_measure(a: Statement, b: Statement, qa: Quantity, qb: Quantity, heads) -> bool:
-    """Same unit, same head word as written (出口 is no 进出口, though one family), and the same
-    measure or the same last words."""
-    if qa.unit != qb.unit or a.head != b.head or _head_word(a.measure, heads) != _head_word(b.measure, heads):
-        return False
+def _same_measure(a: Statement, b: Statement) -> bool:
+    """(Of the same unit, head and head word as written: 出口 is no 进出口, though one family.) The
+    same measure, or the same last words."""
     if a.measure == b.measure:
         return True
     ending = min(len(a.measure), len(b.measure))

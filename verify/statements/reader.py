@@ -72,7 +72,7 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
             if st.role in (Role.RATE, Role.LEVEL) and i in percent_figures:
                 return i
             continue
-        if st.role in (Role.LEVEL, Role.AVERAGE):
+        if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.PLAN and role is Role.SHARE):   # 计划投资…，占比
             if role is not Role.SHARE and len(rest) > 1 \
                     and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):
                 return None   # a share speaks of the level before it even when it names its whole

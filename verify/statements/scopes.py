@@ -2,9 +2,13 @@
 whether they are all of them.
 
 A breakdown opens with 其中, with "X中，" naming the total's measure (新增债券中，), with a dimension
-(从隶属关系看，分地域看，), or as a parenthetical right after its total (1128万亩（水田168万亩、旱田
-960万亩）). It ends at the end of its sentence (of its parenthetical), at the next breakdown, or
-at a clause that opens a new statement (截至, 当日, 新增 … from the vocabulary). Parts are levels
+(从隶属关系看，分地域看，), as a parenthetical right after its total (1128万亩（水田168万亩、旱田
+960万亩）), or, with no word at all, as levels right after a level that name every member of one
+partition (无症状感染者79例，境外输入8例，本土71例) or as a total and the parts the vocabulary's named
+sums name in its sentence (累计报告确诊病例 = 现有确诊 + 累计死亡 + 累计治愈出院). It ends at the end of its sentence (of its
+parenthetical), at the next breakdown outside the parentheticals of its parts, at a clause that
+opens a new statement (截至, 当日, 新增 … from the vocabulary), or at a figure of another unit
+after ； or after a figure that is no part. Parts are levels
 of one unit and indicator; averages, changes, rates, comparisons and attributes never are. The
 total is the nearest level before of the parts' unit and indicator, after the last ； of its
 sentence, else in the sentence before when the breakdown opens its own; when several could be
@@ -21,12 +25,12 @@ from dataclasses import dataclass
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.partitions import completeness
+from verify.statements.partitions import completeness, named_partition
 from verify.statements.reader import shares_a_word
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
-_QIZHONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))其中")
+_QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
 _AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 PAIRED_ROLES = (Role.LEVEL, Role.FROM)
@@ -50,7 +54,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
     found: list[PartsList] = []
     taken: set[int] = set()   # parts of earlier lists: no total of a later dimension
     for n, marker in enumerate(markers):
-        next_marker = markers[n + 1].start if n + 1 < len(markers) else len(layout.text)
+        next_marker = _next_marker(n, markers, layout)
         parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
         for role in PAIRED_ROLES:
             chosen = [i for i in parts if statements[i].role is role]
@@ -59,7 +63,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if marker.total is not None:
                 total, certain = marker.total, True
             elif marker.kind == "看":
-                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken)
+                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab)
             else:
                 total, certain = _total(marker, chosen, quantities, statements, starts, layout, role, taken)
             if total is None or statements[total].role is not role and marker.total is None:
@@ -68,17 +72,65 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
-            probable = marker.kind in ("看", "（）")
-            if marker.kind == "中":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出5097亿元: later figures
-                chosen = chosen[:1]   # may be parts of the first, so only the first is surely a part
+            if marker.kind == "列" and complete != "complete":
+                continue
+            probable = marker.kind in ("看", "（）", "列")
+            if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
+                chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
+                complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
+    return found + _named_sums(quantities, statements, vocab)
+
+
+def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
+    """累计报告确诊病例81054例，…；现有确诊病例5549例，…；累计死亡病例3261例；累计治愈出院病例72244例: a
+    total and all its parts, each named by the words of the vocabulary's named_sums, in one sentence,
+    levels of one unit: a complete breakdown (a warning at most: the words say it, not the layout)."""
+    found = []
+    for index, st in statements.items():
+        for total_word, part_words in vocab.named_sums:
+            if st.role is not Role.LEVEL or not st.measure.endswith(total_word):
+                continue
+            parts = {}
+            for i in range(index + 1, min(len(quantities), index + 30)):
+                other = statements.get(i)
+                if other is None or other.note:
+                    continue   # a note's figures speak of the figure before them
+                if other.sentence != st.sentence:
+                    break
+                if other.role is not Role.LEVEL or quantities[i].unit != quantities[index].unit:
+                    continue
+                named = [w for w in part_words if other.measure.endswith(w)]
+                if named and named[0] not in parts:
+                    parts[named[0]] = i
+            if len(parts) == len(part_words):
+                chosen = tuple(sorted(parts.values()))
+                found.append(PartsList(quantities[index].end, index, chosen, True, quantities[chosen[-1]].end,
+                                       "complete", True))
     return found
+
+
+def _next_marker(n: int, markers: list[Marker], layout: Layout) -> int:
+    """Where the next breakdown opens: one inside a parenthetical that this list's marker stands
+    outside of (其中受害者死亡1件（1人），重伤3件…) is a note on one part, and does not end the list."""
+    own = layout.note_at(markers[n].start + 1) if markers[n].kind == "（）" else layout.note_at(markers[n].start)
+    for later in markers[n + 1:]:
+        inner = layout.note_at(later.start + 1) if later.kind == "（）" else layout.note_at(later.start)
+        if inner is None or inner == own:
+            return later.start
+    return len(layout.text)
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """At the text's start or after a space or clause mark: tested here, not by a lookbehind at the
+    head of the pattern, which would keep the search from skipping to the literal 其中."""
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in ",;；:。("
 
 
 def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
     text = layout.text
-    markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text)]
+    markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text) if _opens_clause(text, m.start())]
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
     for m in _WITHIN.finditer(text):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
@@ -94,10 +146,49 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
         before = bisect.bisect_left(starts, open_) - 1
         if before >= 0 and 0 <= open_ - quantities[before].end <= 1 and "其中" not in text[open_:close]:
             st = statements.get(before)
-            if st is not None and st.role is Role.LEVEL:
+            if st is not None and st.role in (Role.LEVEL, Role.PLAN):   # 计划播种面积1128万亩（水田…、旱田…）
                 markers.append(Marker(open_, open_ + 1, "（）", before))
+    taken = [mk.start for mk in markers]
+    taken.sort()
+    markers += _named_members(quantities, statements, layout, vocab, taken)
     markers.sort(key=lambda mk: mk.start)
     return markers
+
+
+def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, opened: list[int]) -> list[Marker]:
+    """新增无症状感染者79例，境外输入8例，本土71例: a level followed, in its sentence and with no 其中,
+    by levels of its unit that name every member of one partition, each once: a breakdown (a
+    warning at most, as the words say it only by the partition)."""
+    found = []
+    for index, st in statements.items():
+        q = quantities[index]
+        if st.role is not Role.LEVEL or q.kind not in ("amount", "count") or st.note:
+            continue
+        labels, after = [], []
+        for i in range(index + 1, min(len(quantities), index + 8)):
+            other = statements.get(i)
+            if other is None:
+                continue
+            if other.sentence != st.sentence or other.note or len(other.measure) > 8 \
+                    or not after and _semicolon(layout.text, q.end, quantities[i].start):
+                break   # the members follow the total in its own clause group, each named shortly
+            if other.role in (Role.RATE, Role.CHANGE, Role.SHARE):
+                continue
+            if other.role is not Role.LEVEL or quantities[i].unit != q.unit \
+                    or vocab.breaker.match(layout.text, _skip_space(layout.text, other.clause[0])):
+                break
+            labels.append(other.measure)
+            after.append(i)
+            if len(after) >= 2 and named_partition(labels, vocab.partitions) == "complete":
+                break
+        if len(after) < 2 or named_partition(labels, vocab.partitions) != "complete" \
+                or named_partition([st.measure], vocab.partitions) is not None:
+            continue
+        k = bisect.bisect_right(opened, q.end)
+        if k < len(opened) and opened[k] < quantities[after[0]].start:
+            continue   # a 其中 (or another breakdown) between: that list speaks of them
+        found.append(Marker(q.end, q.end, "列", index))
+    return found
 
 
 def _named_total(name: str, pos: int, quantities, statements, starts, layout: Layout) -> int | None:
@@ -118,11 +209,30 @@ def _named_total(name: str, pos: int, quantities, statements, starts, layout: La
 
 def _parts(marker: Marker, next_marker: int, quantities, statements, starts, layout: Layout,
            vocab: Vocabulary) -> tuple[list[int], int]:
-    """The figures after the marker that can be parts, and where the list ends."""
+    """The figures after the marker that can be parts, and where the list ends. A dimension's list
+    goes on into the next sentence of its paragraph while that one's first part names one more
+    member of a partition with the parts before (从东、中、西部地区来看，东部…。中部…。西部…)."""
     note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
     end = note[1] if note else layout.sentence(marker.start)[1]
-    end = min(end, next_marker)
-    parts, unit, seen = [], None, False
+    parts, stop = _parts_until(min(end, next_marker), marker, quantities, statements, starts, layout, vocab)
+    while marker.kind == "看" and parts and not note and stop == end < next_marker \
+            and layout.text[end - 1:end] != "\n":
+        following = layout.sentence(end)
+        first = next((i for i in range(bisect.bisect_left(starts, end), bisect.bisect_left(starts, following[1]))
+                      if statements.get(i) is not None and statements[i].role in PAIRED_ROLES
+                      and quantities[i].kind in ("amount", "count")), None)
+        if first is None or quantities[first].unit != quantities[parts[0]].unit or named_partition(
+                [statements[i].measure for i in (*parts, first)], vocab.partitions) is None:
+            break
+        end = following[1]
+        parts, stop = _parts_until(min(end, next_marker), marker, quantities, statements, starts, layout, vocab)
+    return parts, stop
+
+
+def _parts_until(end: int, marker: Marker, quantities, statements, starts, layout: Layout,
+                 vocab: Vocabulary) -> tuple[list[int], int]:
+    note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
+    parts, unit, seen, between = [], None, False, False
     for i in range(bisect.bisect_left(starts, marker.end), len(quantities)):
         q = quantities[i]
         if q.start >= end:
@@ -130,17 +240,25 @@ def _parts(marker: Marker, next_marker: int, quantities, statements, starts, lay
         st = statements.get(i)
         if st is None:
             continue
-        if seen and vocab.breaker.match(layout.text, _skip_space(layout.text, st.clause[0])):
+        if seen and not note and vocab.breaker.match(layout.text, _skip_space(layout.text, st.clause[0])):
             end = st.clause[0]   # 其中，新增…: the first clause is the list's own; later ones may end it
-            break
+            break                # (inside its parenthetical, the note's end ends the list)
         seen = True
         if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):
+            between = between or bool(parts)
             continue
         unit = unit or q.unit
         if q.unit != unit:
+            if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)):
+                end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
+                break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
     return parts, end
+
+
+def _semicolon(text: str, start: int, end: int) -> bool:
+    return "；" in text[start:end] or ";" in text[start:end]
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -165,18 +283,33 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
     if semicolon >= 0 and not before.endswith(("；", ";")):
         window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
     last = bisect.bisect_left(starts, at) - 1
-    candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    candidates = []
+    if before.endswith(("；", ";")):         # …的为7222.6万人，占12.88%；其中，…: the group just before first
+        group = max(text.rfind("；", window_start, len(before) + window_start - 1),
+                    text.rfind(";", window_start, len(before) + window_start - 1)) + 1
+        if group > window_start:
+            candidates = _candidates(last, group, quantities, statements, unit, role, parts[0], taken)
+    candidates = candidates or _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    if not candidates and note and text[note[0] + 1:marker.start].strip(" \t") == "":
+        # 中直投资完成159.5亿元，…，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元…）: a note
+        # opening with 其中 whose own clause holds no total breaks down the sentence's figure before it
+        candidates = _candidates(last, layout.sentence(note[0])[0], quantities, statements, unit, role, parts[0], taken)
     if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
         line_start = text.rfind("\n", 0, window_start) + 1
         if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
             line_start = text.rfind("\n", 0, line_start - 1) + 1
-        for _ in range(3 if marker.kind == "看" else 1):
+        for _ in range(3 if marker.kind == "看" else 2):
             if window_start <= line_start:
                 break
-            window_start = max(line_start, layout.sentence(window_start - 1)[0])
+            back = window_start - 1
+            while back > line_start and text[back] in "\n \t　":
+                back -= 1   # 。\n其中，…: the sentence before the line break, not the break itself
+            skipped = window_start
+            window_start = max(line_start, layout.sentence(back)[0])
             candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
-            if candidates:
-                break
+            if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
+                                                                     starts)):
+                break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
     if not candidates:
         return None, False
     if len(candidates) == 1:
@@ -185,10 +318,16 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
     return widest, False
 
 
+def _states_a_level(start: int, end: int, quantities, statements, starts) -> bool:
+    return any(statements.get(i) is not None and statements[i].role in PAIRED_ROLES
+               for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
+
+
 def _dimension_total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
-                     role: Role, taken: set[int]) -> tuple[int | None, bool]:
+                     role: Role, taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool]:
     """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
-    time (or the previous paragraph's, when the breakdown opens its own)."""
+    time (or the previous paragraph's lead, when the breakdown opens its paragraph and the lead names
+    what its parts have in common)."""
     text = layout.text
     line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
     first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
@@ -202,7 +341,37 @@ def _dimension_total(marker: Marker, parts: list[int], quantities, statements, s
         if _compatible(st, part) and _same_time(st, part) \
                 and any(shares_a_word(st.measure, statements[p].measure) for p in parts):
             return i, True
+    if text[line_start:marker.start].strip() or line_start == 0:
+        return None, False
+    # 从东、中、西部地区来看，东部地区共有农村从业人员…: a paragraph opening with its dimension splits the
+    # previous paragraph's lead figure, when that names what the parts have in common (农村从业人员)
+    common = _common_suffix([statements[p].measure for p in parts])
+    end = line_start - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    before = text.rfind("\n", 0, end) + 1
+    if vocab.dimension.match(text, _skip_space(text, before)):
+        return None, False   # that paragraph is a breakdown of its own: its lead is a part
+    for i in range(bisect.bisect_left(starts, before), bisect.bisect_left(starts, end)):
+        st = statements.get(i)
+        q = quantities[i]
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
+            continue
+        if len(common) >= 3 and common in st.measure and _compatible(st, statements[parts[0]]) \
+                and _same_time(st, statements[parts[0]]):
+            return i, True
+        return None, False   # the lead only
     return None, False
+
+
+def _common_suffix(words: list[str]) -> str:
+    """东部地区共有农村从业人员, 中部地区农村从业人员 -> 农村从业人员."""
+    if len(words) < 2:
+        return ""
+    n = 0
+    while all(len(w) > n for w in words) and len({w[len(w) - n - 1] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
 
 
 def _same_time(a: Statement, b: Statement) -> bool:
@@ -229,4 +398,8 @@ def _compatible(total: Statement, part: Statement) -> bool:
     """Whether a part counts or measures what its total does (行政区 is no 小煤窑, 产值 no 投资)."""
     if not total.head or not part.head:
         return True
-    return total.head in part.head or part.head in total.head
+    if total.head in part.head or part.head in total.head:
+        return True
+    # 15趟列车…其中开往市郊的旅客列车共10趟: a part whose head comes from its own words (no noun after
+    # its figure) and whose words name what the total counts
+    return part.head in part.measure and total.head in part.measure

@@ -40,6 +40,7 @@ class Vocabulary:
     head_family: dict[str, str]    # each indicator head -> its family's first name
     partitions: tuple              # each partition: its members, each a tuple of synonyms
     balances: tuple                # (net word, the flow it adds, the flow it takes away)
+    named_sums: tuple              # (total word, (part words…)): a total and all its parts, named apart
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
 
     def words(self, name: str) -> tuple[str, ...]:
@@ -61,6 +62,7 @@ def vocabulary() -> Vocabulary:
     raw, _ = yaml_data.parse(VOCABULARY.read_text(encoding="utf-8"))
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
+    named_sums = tuple((str(b["total"]), tuple(str(p) for p in b["parts"])) for b in raw.pop("named_sums"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
     lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
@@ -84,10 +86,11 @@ def vocabulary() -> Vocabulary:
         plan_after=regexes.compile(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
         subpart=regexes.compile(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
         whole_of_share=regexes.compile(r"占[^，,。；;]{0,24}的?$"),
-        breaker=regexes.compile(rf"(?:{_alternation(lists['scope_breakers'])})"),
+        breaker=regexes.compile(rf"(?!{_alternation(lists['not_scope_breakers'])})(?:{_alternation(lists['scope_breakers'])})"),
         heads=regexes.compile(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
         partitions=partitions,
         balances=balances,
+        named_sums=named_sums,
         dimension=regexes.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
     )
