@@ -363,44 +363,42 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 _SPEED_NOTES = """\
 | target (issue 11) | figure above | |
 |---|---|---|
-| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 39–48× (main before this work: 37–70× on the same texts; the statement stage is inside) |
-| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 32–42× |
-| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | `--numbers` met (× 10.0); the check × 10.9, on a machine under load (× 10.3–10.5 measured alone) |
-| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | missed: check 402 MB (main: 391 MB before the merges), `--numbers` 677 MB (main: 1.07 GB) |
-| a folder of 10,000 files in flat memory | `folder of short files` | met: 26 MB for 1,000 files, 58 MB for 10,000 (the findings alone grow) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | cold met (0.23 s; main 0.92 s); warm 0.158 s, 8 ms over |
-| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | 1.63× with a load average of 4.8 on 2 cores; workers now do 1.12× the work of one process (main: 1.3×) |
-| outputs byte-identical | tests/test_outputs_unchanged.py | met: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded from main's tree |
+| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 40–53× (the profile below says where the time goes) |
+| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 34–42× |
+| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 9.6, `--numbers` × 9.7 (a long text is read and checked a section at a time) |
+| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 73 MB (before sections: 402 MB and 677 MB) |
+| a folder of 10,000 files in flat memory | `folder of short files` | near: 26 MB for 1,000 files, 54 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.146 s (parsed YAML kept between runs: no PyYAML import), cold 0.245 s; sympy never imported for the built-in rules |
+| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | at the target, within noise: × 1.69 here, × 1.73 in a run just before on the same idle machine (load average 1.1); workers do 1.07–1.11× the work of one process |
+| outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
 Figures are CPU seconds (user + system, children included), not wall time: the machine they
 came from is shared by other developers' test runs, and CPU time is what a core spends whatever
-else runs. Only `--jobs` is wall time, so its figure is low while the machine is loaded.
+else runs. Only `--jobs` is wall time, so it is measured with the machine otherwise idle.
 
 What changed, each with its commit: the solved forms of the built-in formulas ship with the
 package (`verify/rules/formula/solved.json`), so no run imports sympy for them; compiled patterns
-are kept across runs (`verify/regexes.py`, beside the solve cache) and every pattern's text is
-the same under any `PYTHONHASHSEED`; a relation's `find` lookup reads the text once per document,
-not once per match (it was 40% of the time on the sample page), and two other per-match scans of
-the whole page (parentheticals, shares' wholes) stop or run once; the check reads each report in
-its turn and keeps only findings, checks and counts of a checked file, and workers send back only
-that; `--numbers --format json` is written one file at a time.
+(`verify/regexes.py`) and parsed YAML texts (`verify/yaml_data.py`) are kept across runs, and
+every pattern's text is the same under any `PYTHONHASHSEED`; a relation's `find` lookup reads the
+text once per document, not once per match, and other per-match scans of the whole page stop or
+run once; a text over 1,000,000 characters is read and checked a section at a time, its view made
+only per section; the check keeps only findings, checks and counts of a checked file, and
+workers send back only that; `--numbers --format json` is written a thousand figures at a time;
+the modules only some runs need (the table's libraries, the input readers, the charset
+detector, the worker pool) are loaded by name when a run asks for them.
 
-Where the time goes now (in-process, 1,000,000 characters, CPU seconds): the sample page 0.43
-reading 17,775 figures, 0.62 the statement stage, 0.57 the rules; transcripts 0.59 / 0.55 /
-0.23; reports 0.53 / 0.59 / 0.48. Start-up is 0.16 of each whole process. So each of the three
-stages alone is 10–15× the floor: about 30 µs of Python per figure in the reader (the master
-pattern's search is about a fifth of it; the rest builds exact `Fraction` intervals and
-`Quantity` records), 35 µs per figure in the statement stage (about 20 regex searches of the
-vocabulary around each figure), and the rules' matching on the masked text. Meeting 8× means
-about 20 µs per figure for all three together: reading figures without `Fraction` on the hot path
-(integers over a shared denominator, made exact only when a rule compares them), the statement
-stage reading a figure's context with one combined pattern instead of one per role, and rules
-matched against statements rather than text; each is a change of design, not a local fix. Peak
-memory at 10 M characters is the figures and statements of one 10 M-character document, held
-together because rules look across the whole document: 11 MB of figures per 1 M characters
-(`Quantity`, `Interval` and `Fraction` objects with a `__dict__` each) and three copies of the text
-(original, normalised view, masked view); slotted records would about halve the figures' share,
-not reach 150 MB."""
+Where the time goes (`python benchmarks/time_profile.py`: in-process, 1,000,000 characters, CPU
+seconds; × the floor of one regex pass in the same process): reading the figures 0.43–0.54
+(33–42×), the statement stage 0.57–0.77 (45–55×), the rules 0.34–0.74 (27–53×), for 15,000–24,000
+figures, about 90–100 µs per figure in all. The reader's cost is Python per figure (building
+exact `Fraction` intervals and `Quantity` records; the master pattern's search is about a fifth);
+the statement stage's is a score of vocabulary searches around each figure plus the structures
+(named lists, 其中 scopes, title lines); the rules' is dominated by `each` rules over every
+statement and by the relation kind's binding. Meeting 8× means about 20 µs per figure for all
+three together: figures without `Fraction` on the hot path (integers over a shared denominator,
+made exact only when a rule compares them), the statement stage reading a figure's context with
+one combined pattern, and rules evaluated on statements in one pass rather than per rule; each is
+a change of design, not a local fix, and none was made in this issue."""
 
 
 def main() -> int:
