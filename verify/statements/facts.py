@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from verify.reading.quantity import Quantity
+from verify.reading.quantity import Clock, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
@@ -134,9 +134,23 @@ def _days_spanned(index: int, quantities, st: Statement, layout: Layout) -> int 
             return None
         if year is None and (first.month <= 2 < month_last or (first.month == 2 and month_last == 2 and last.day == 29)):
             return None   # over 29 February with no year: the days are not known
-        if end >= start:
-            return (end - start).days + 1
+        if end >= start:   # from the first hour of the first day (or the hour stated) to the last
+            minutes = (end - start).days * _DAY + _clock_after(b, quantities, _DAY) - _clock_after(a, quantities, 0)
+            return minutes // _DAY if minutes > 0 and minutes % _DAY == 0 else None   # 21日8时—24日8时: 3 days
     return None
+
+
+_DAY = 24 * 60  # minutes
+
+
+def _clock_after(i: int, quantities, default: int) -> int:
+    """The minute of the day of a time written right after a date (24日8时: 480), else the default
+    (a date alone runs from the day's first minute to its last)."""
+    following = quantities[i + 1] if i + 1 < len(quantities) else None
+    if following is not None and following.kind == "time" and following.start - quantities[i].end <= 1 \
+            and isinstance(following.value, Clock):
+        return following.value.hour * 60 + following.value.minute
+    return default
 
 
 def _compared_with(index: int, quantities, statements, layout: Layout) -> int | None:
