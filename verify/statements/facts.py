@@ -351,7 +351,7 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
     for i in range(part - 1, max(-1, part - 40), -1):
         q = quantities[i]
         if not core and q.start < p_st.sentence[0]:
-            return None
+            return _total_named_before(i, part, quantities, statements, layout, with_share)
         named_fully = len(full) >= 3 and full != core and statements.get(i) is not None \
             and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)
         if q.start < floor and not named_fully:
@@ -374,6 +374,38 @@ def _named_whole(index: int, quantities, statements, layout: Layout, parts_lists
                          or (cand.head and cand.head == p_st.head)):
             return i
     return by_core
+
+
+_TOTAL_NAMED = re.compile(r"(?:总数|总量|总额|总值)(?:为|达到|达|是)?$")
+_SCOPE_OPENING = re.compile(r"(?:在)?(?P<scope>[^，,。；;：:\d]{2,12})中[，,]")
+
+
+def _total_named_before(start: int, part: int, quantities, statements, layout: Layout, with_share: set) -> int | None:
+    """党员总数为8956.4万名 … (another paragraph) 党员队伍中，少数民族党员651.4万名，占7.3%: a share that names
+    no whole and has none in its sentence: the nearest level before whose name ends as a total's (总数, 总量,
+    总额, 总值; not 总量突破9000万名, a bound) and shares a word with the part's name or with the scope its sentence opens with (党员队伍中),
+    of the part's unit and role, no smaller than the part, of no other period."""
+    p_st, p_q = statements[part], quantities[part]
+    text = layout.text
+    names = [_SUBJECTS.sub("", p_st.measure)]
+    m = _SCOPE_OPENING.match(text, p_st.sentence[0], p_q.start)
+    if m is not None:
+        names.append(m.group("scope"))
+    low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
+    for i in range(start, max(-1, part - 40), -1):
+        q, cand = quantities[i], statements.get(i)
+        if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
+                or cand.note or i in with_share or q.text == p_q.text:
+            continue
+        if not _TOTAL_NAMED.search(cand.measure):
+            continue
+        if (p_st.time and cand.time and p_st.time != cand.time) or \
+                (low is not None and q.interval.high is not None and q.interval.high < low):
+            continue
+        measure = _TOTAL_NAMED.sub("", _SUBJECTS.sub("", cand.measure))
+        if any(shares_a_word(measure, name) for name in names):
+            return i
+    return None
 
 
 def _full_name(full: str, measure: str, vocab) -> bool:
