@@ -126,6 +126,9 @@ LIST_CASES = [
     # not when the paragraph before is a breakdown of its own
     ("从中直和地方看，地方工业拉动增长：中直工业实现增加值384.8亿元；地方规上工业实现增加值94.2亿元。\n"
      "从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
+    # a balance (利润) within a level (利税): a part, at most the total; a balance of a balance is none
+    ("实现利税3200万元，比上年增11%，其中利润达2500万元。", [("3200万元", ("2500万元",), True)]),
+    ("净增经营主体242.8万户，其中企业57.5万户。", []),
 ]
 
 

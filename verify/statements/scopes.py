@@ -57,7 +57,10 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
         next_marker = _next_marker(n, markers, layout)
         parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
         for role in PAIRED_ROLES:
-            chosen = [i for i in parts if statements[i].role is role]
+            # a balance (利润, 顺差) is no more than the level it is a part of (利税, 进出口): a part
+            # within a level total, never a member of its complete sum
+            chosen = [i for i in parts if statements[i].role is role or role is Role.LEVEL
+                      and statements[i].role is Role.NET]
             if not chosen:
                 continue
             if marker.total is not None:
@@ -72,6 +75,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
+            if any(statements[i].role is Role.NET for i in chosen):
+                complete = "open"
             if marker.kind == "列" and complete != "complete":
                 continue
             probable = marker.kind in ("看", "（）", "列")
@@ -232,7 +237,7 @@ def _parts(marker: Marker, next_marker: int, quantities, statements, starts, lay
 def _parts_until(end: int, marker: Marker, quantities, statements, starts, layout: Layout,
                  vocab: Vocabulary) -> tuple[list[int], int]:
     note = layout.note_at(marker.start + 1) if marker.kind == "（）" else layout.note_at(marker.start)
-    parts, unit, seen, between = [], None, False, False
+    parts, unit, seen, between, nets = [], None, False, False, []
     for i in range(bisect.bisect_left(starts, marker.end), len(quantities)):
         q = quantities[i]
         if q.start >= end:
@@ -244,6 +249,9 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
             end = st.clause[0]   # 其中，新增…: the first clause is the list's own; later ones may end it
             break                # (inside its parenthetical, the note's end ends the list)
         seen = True
+        if st.role is Role.NET and not (st.note and not note) and q.kind in ("amount", "count") \
+                and (unit is None or q.unit == unit):
+            nets.append(i)   # 利税3200万元，其中利润2500万元: a balance within a level (see parts_lists)
         if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):
             between = between or bool(parts)
             continue
@@ -254,7 +262,8 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
                 break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
-    return parts, end
+    unit = unit or (quantities[nets[0]].unit if nets else None)
+    return sorted(parts + [i for i in nets if quantities[i].unit == unit and quantities[i].start < end]), end
 
 
 def _semicolon(text: str, start: int, end: int) -> bool:
