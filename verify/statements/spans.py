@@ -1,6 +1,6 @@
 """The length a sentence states for the span of dates it opens with: 2月2日（农历除夕）至8日放假调休，
 共7天 — the days from the first date to the last, both counted, as the calendar gives them
-(facts._days_spanned, which the daily averages use too)."""
+(days.days_spanned, which the daily averages use too)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import re
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.facts import Fact, _days_spanned
+from verify.statements.days import days_spanned
+from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
 
-_BEFORE_SPAN = 10   # the dates of the span lie among the figures just before the length (as _days_spanned looks)
+_BEFORE_SPAN = 10   # the dates of the span lie among the figures just before the length (as days_spanned looks)
 
 
 def span_lengths(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab) -> list[Fact]:
@@ -29,7 +30,7 @@ def span_lengths(quantities: list[Quantity], statements: dict[int, Statement], l
         before = [quantities[i] for i in range(max(0, index - _BEFORE_SPAN), index) if quantities[i].start >= st.sentence[0]]
         if any(b.kind == "time" for b in before) or sum(b.kind == "date" for b in before) != 2:
             continue   # hours, or more dates than one span's two: which span the length is of is unsure
-        days = _days_spanned(index, quantities, st, layout)
+        days = days_spanned(index, quantities, st, layout)
         if days is not None:
             found.append(Fact(index, (("length", index),), (("days", days),)))
     return found

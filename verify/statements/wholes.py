@@ -1,0 +1,192 @@
+"""A share's whole: the figure a share (占…的p%) is a part of — stated in the share's own words
+(占全区全部工业产值212亿元的40%), the total of the share's 其中 list, or an earlier level the share's
+words name (占发展党员总数的46.8%) or, naming none, the total its sentence opens with (党员队伍中，…
+占7.3%). Apart from facts.py, which binds what is found here as `whole` and `named_whole`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.statements.clauses import Layout
+from verify.statements.reader import shares_a_word
+from verify.statements.records import Role
+
+_GENERIC_WHOLE = re.compile(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
+                            r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
+
+
+def names_no_other_whole(index: int, quantities, statements, layout: Layout) -> bool:
+    """占50.8%, 占比约96%, 占总数的77%: the share names no whole of its own."""
+    st = statements[index]
+    words = layout.text[st.clause[0]:quantities[index].start].strip()
+    return bool(_GENERIC_WHOLE.match(words))
+
+
+def whole_inside(index: int, quantities, statements) -> int | None:
+    """占全区全部工业产值212亿元的40%: the figure inside a share's own words is its whole."""
+    st = statements[index]
+    for i in range(index - 1, max(-1, index - 3), -1):
+        other = statements.get(i)
+        if other is None or quantities[i].start < st.clause[0]:
+            return None
+        if other.role is Role.BASE:
+            return i
+    return None
+
+
+_SHARE_OF = re.compile(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
+_WHOLE_WORDS = re.compile(r"全部|全体|整体|所有|总数|总量|总额|总值|总和|合计|总计|总体|总|比|当年|同期|[在的了]")
+_SUBJECTS = re.compile(r"全国|我国|全市|全省|全区|中国|全县|全球|世界")
+_GAP = re.compile(r"[\s,，、;；%％.．·\d０-９]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|较上月|比上月|个百分点|百分点|"
+                  r"分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
+
+
+def named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab,
+                 with_share: set) -> int | None:
+    """占发展党员总数的46.8% after 全国共发展党员205.7万名 (the sentence before), 占比55.5% after 计划投资
+    的9000亿元: a share of the level just before it (nothing between but that level's changes and rates)
+    whose whole its words name, or leave to the sentence. The whole is the nearest level before, of the
+    part's unit and role and no smaller than the part, that the share's words name (in the paragraph,
+    or before it a level named by the whole's full name, 党员总数; a subject such as 我国 named too, the
+    indicator the same: 进出口 is no 出口), or, when they name
+    none, that shares a word with the part, in the part's sentence. A level with a share of its own
+    is a sibling part, and the same figure restated (a headline) is the part itself: never the whole."""
+    part = statements[index].of
+    named = _share_name(index, part, quantities, layout, vocab)
+    if named is None:
+        return None
+    name, subjects, core = named
+    own_totals = set()
+    for pl in parts_lists:
+        if part in pl.parts and pl.certain and core:
+            if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab):
+                return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
+            own_totals.add(pl.total)   # 其中…占同期中国外贸总值的45.4%: another whole than the list's
+    return _nearest_named_level(part, (name, subjects, core), own_totals, quantities, statements, layout, vocab,
+                                with_share)
+
+
+def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tuple[str, list[str], str] | None:
+    """What the share's words call its whole (占发展党员总数的: 发展党员总数), the subjects they name
+    (我国), and its core (发展党员); None when the share names a part of its own (外资税收占比)."""
+    text = layout.text
+    p_q = quantities[part]
+    m = _SHARE_OF.search(text, p_q.end, quantities[index].start)
+    if m is None or m.end() != quantities[index].start:
+        return None
+    gap = vocab.up.sub("", vocab.down.sub("", _GAP.sub("", text[p_q.end:m.start()])))
+    if re.sub("|".join(vocab.words("change_up") + vocab.words("change_down")), "", gap):
+        return None   # 外资税收占比达到31%, 制造业项目占69%: the share names a part of its own
+    name = m.group("name")
+    return name, _SUBJECTS.findall(name), _WHOLE_WORDS.sub("", _SUBJECTS.sub("", name))
+
+
+def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_totals: set, quantities, statements,
+                         layout: Layout, vocab, with_share: set) -> int | None:
+    """The nearest level before the part that can be the whole its share's words name (see named_whole)."""
+    name, subjects, core = named
+    p_st, p_q = statements[part], quantities[part]
+    floor = layout.text.rfind("\n", 0, p_q.start) + 1
+    low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
+    full = _SUBJECTS.sub("", name)
+    by_core = None   # the nearest level named by the core of the whole's name (发展党员 of 发展党员总数)
+    for i in range(part - 1, max(-1, part - 40), -1):
+        q = quantities[i]
+        if not core and q.start < p_st.sentence[0]:
+            return _total_named_before(i, part, quantities, statements, layout, with_share)
+        named_fully = len(full) >= 3 and full != core and statements.get(i) is not None \
+            and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)
+        if q.start < floor and not named_fully:
+            continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
+        cand = statements.get(i)
+        if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
+                or cand.note or i in with_share or q.text == p_q.text or i in own_totals:
+            continue
+        if (p_st.time and cand.time and p_st.time != cand.time) or \
+                (low is not None and q.interval.high is not None and q.interval.high < low):
+            continue   # another period; smaller than the part: no whole of it
+        words = _words_of(i, quantities, statements, layout)
+        if not _same_indicator(words, p_st.measure, vocab):
+            continue
+        if core and named_fully and all(subject in words for subject in subjects):
+            return i   # 中国共产党党员总数为9059.4万名 before 党员总量突破9000万名: the full name first
+        if core and by_core is None and q.start >= floor and _names(core, subjects, words, vocab):
+            by_core = i
+        if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
+                         or (cand.head and cand.head == p_st.head)):
+            return i
+    return by_core
+
+
+_TOTAL_NAMED = re.compile(r"(?:总数|总量|总额|总值)(?:为|达到|达|是)?$")
+_SCOPE_OPENING = re.compile(r"(?:在)?(?P<scope>[^，,。；;：:\d]{2,12})中[，,]")
+
+
+def _total_named_before(start: int, part: int, quantities, statements, layout: Layout, with_share: set) -> int | None:
+    """党员总数为8956.4万名 … (another paragraph) 党员队伍中，少数民族党员651.4万名，占7.3%: a share that names
+    no whole and has none in its sentence: the nearest level before whose name ends as a total's (总数, 总量,
+    总额, 总值; not 总量突破9000万名, a bound) and shares a word with the part's name or with the scope its sentence opens with (党员队伍中),
+    of the part's unit and role, no smaller than the part, of no other period."""
+    p_st, p_q = statements[part], quantities[part]
+    text = layout.text
+    names = [_SUBJECTS.sub("", p_st.measure)]
+    m = _SCOPE_OPENING.match(text, p_st.sentence[0], p_q.start)
+    if m is not None:
+        names.append(m.group("scope"))
+    low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
+    for i in range(start, max(-1, part - 40), -1):
+        q, cand = quantities[i], statements.get(i)
+        if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
+                or cand.note or i in with_share or q.text == p_q.text:
+            continue
+        if not _TOTAL_NAMED.search(cand.measure):
+            continue
+        if (p_st.time and cand.time and p_st.time != cand.time) or \
+                (low is not None and q.interval.high is not None and q.interval.high < low):
+            continue
+        measure = _TOTAL_NAMED.sub("", _SUBJECTS.sub("", cand.measure))
+        if any(shares_a_word(measure, name) for name in names):
+            return i
+    return None
+
+
+def _full_name(full: str, measure: str, vocab) -> bool:
+    """党员总数 of 中国共产党党员总数, 外贸总值 of 我国外贸进出口总值 or of 我国进出口总值: the measure
+    ends as the whole's name does and holds every two characters of it (names of one indicator
+    taken for one another)."""
+    full, measure = _one_name(full, vocab), _one_name(measure, vocab)
+    return measure.endswith(full) or (len(full) >= 4 and measure.endswith(full[-2:])
+                                      and all(full[k:k + 2] in measure for k in range(0, len(full) - 1, 2)))
+
+
+def _one_name(words: str, vocab) -> str:
+    """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
+    for group in vocab.words("indicator_synonyms"):
+        for word in sorted(group[1:], key=len, reverse=True):
+            words = words.replace(word, group[0])
+    return words
+
+
+def _words_of(i: int, quantities, statements, layout: Layout) -> str:
+    """A level's name: its measure and the words after it in its clause (1.7万亿元资金中)."""
+    st = statements[i]
+    return st.measure + layout.text[quantities[i].end:min(st.clause[1], quantities[i].end + 8)]
+
+
+def _same_indicator(a: str, b: str, vocab) -> bool:
+    """进出口 and 出口 are two indicators; a name without one of the vocabulary's heads says nothing."""
+    x, y = vocab.heads.findall(a), vocab.heads.findall(b)
+    if not x or not y:
+        return True
+    return x[-1] == y[-1] or any(x[-1] in group and y[-1] in group for group in vocab.words("indicator_synonyms"))
+
+
+def _names(core: str, subjects: list[str], words: str, vocab) -> bool:
+    """The share's whole (外贸, 发展党员, 直达资金) named by a level's words: contained, or every two
+    characters of a longer name found; its subject (我国) named too; the same indicator."""
+    if any(subject not in words for subject in subjects) or not _same_indicator(core, words, vocab):
+        return False
+    if core in words:
+        return True
+    return len(core) >= 4 and all(core[k:k + 2] in words for k in range(0, len(core) - 1, 2))
