@@ -63,3 +63,15 @@ def test_numbers_listing_of_a_long_file_is_the_whole_files(tmp_path, capsys, mon
     assert main(["--numbers", "--format", "json", str(path)]) == 0
     assert capsys.readouterr().out == whole
     assert len(json.loads(whole)["files"][0]["quantities"]) == 3 * len(read_quantities(Document("<p>", PAGE)))
+
+
+def test_a_range_keeps_its_ends_in_place_when_checked_in_sections(monkeypatch):
+    """Quantity.shifted places a range's two ends too, not only the range."""
+    paragraph = "农村居民人均可支配收入同比名义增长都在5.5%—7.6%之间。\n\n"
+    monkeypatch.setattr(document, "SECTION_CHARS", len(paragraph) + 5)
+    doc = Document("<ranges>", paragraph * 3)
+    result = check_document(doc, load_rules())
+    ranges = [q for q in result.quantities if q.ends is not None]
+    assert [q.start for q in ranges] == [ranges[0].start + k * len(paragraph) for k in range(3)]
+    assert all(q.start <= end.start < end.end <= q.end and doc.text[end.start:end.end] == end.text
+               for q in ranges for end in q.ends)

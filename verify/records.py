@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,6 +46,10 @@ class Related:
     end: int
     text: str
 
+    def shifted(self, offset: int) -> Related:
+        """The same figure `offset` characters further on (a section placed in its document)."""
+        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -69,6 +74,11 @@ class Finding:
         """Text order, then the surest first."""
         return (self.start, self.severity.rank, self.rule_id)
 
+    def shifted(self, offset: int) -> Finding:
+        """The same finding `offset` characters further on, its related figures too."""
+        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset,
+                                   related=tuple(r.shifted(offset) for r in self.related))
+
 
 @dataclass(frozen=True, slots=True)
 class Check:
@@ -79,3 +89,7 @@ class Check:
     end: int
     text: str
     calculation: str
+
+    def shifted(self, offset: int) -> Check:
+        """The same check `offset` characters further on."""
+        return dataclasses.replace(self, start=self.start + offset, end=self.end + offset)

@@ -6,7 +6,6 @@ let the rule's kind judge the matches, and collect findings and the figures that
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import importlib
 import itertools
@@ -79,20 +78,14 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
     total = Verdict()
     for offset, section in itertools.chain([(offset, section)], parts):
         part = _check_section(section, rules, issue_date, date_source, lang)
-        total.findings.extend(shifted(f, offset) for f in part.findings)
-        total.passed.extend(dataclasses.replace(c, start=c.start + offset, end=c.end + offset) for c in part.passed)
+        total.findings.extend(f.shifted(offset) for f in part.findings)
+        total.passed.extend(c.shifted(offset) for c in part.passed)
         total.checked |= {figures + i for i in part.checked}
         figures += len(part.quantities)
         if not keep:
-            quantities.extend(dataclasses.replace(q, start=q.start + offset, end=q.end + offset) for q in part.quantities)
+            quantities.extend(q.shifted(offset) for q in part.quantities)
     result = FileResult(doc, quantities, total.checked, total.findings, total.passed)
     return result.kept(figures=figures) if keep else result
-
-
-def shifted(finding: Finding, offset: int) -> Finding:
-    """A section's finding placed in the whole document."""
-    related = tuple(dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in finding.related)
-    return dataclasses.replace(finding, start=finding.start + offset, end=finding.end + offset, related=related)
 
 
 def _check_section(doc: Document, rules: list[Rule], issue_date: datetime.date | None, date_source: str | None,
