@@ -15,6 +15,7 @@ import pytest
 from verify.reading.document import Document
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.reading.reader import read_quantities
+from verify.statements import StatementReading, read_statements
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -56,6 +57,13 @@ def sample_text() -> str:
 def read(text: str, path: str = "<test>") -> list[Quantity]:
     """The reader's quantities of a text."""
     return read_quantities(Document(path, text))
+
+
+def read_statements_of(text: str, path: str = "<test>") -> tuple[list[Quantity], StatementReading]:
+    """The reader's quantities of a text and the statement stage's reading of them."""
+    doc = Document(path, text)
+    quantities = read_quantities(doc)
+    return quantities, read_statements(doc, quantities)
 
 
 def frac(value: str | int | None) -> Fraction | None:

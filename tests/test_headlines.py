@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from verify.reading.document import Document
-from verify.reading.reader import read_quantities
-from verify.statements import read_statements
+from conftest import read_statements_of
 
 
 def pairs(text: str) -> list[tuple[str, str]]:
-    doc = Document("<test>", text)
-    quantities = read_quantities(doc)
-    reading = read_statements(doc, quantities)
+    quantities, reading = read_statements_of(text)
     return [(quantities[p.headline].text, quantities[p.body].text) for p in reading.headlines]
 
 

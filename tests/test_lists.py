@@ -2,9 +2,7 @@
 
 import pytest
 
-from verify.reading.document import Document
-from verify.reading.reader import read_quantities
-from verify.statements import read_statements
+from conftest import read_statements_of
 from verify.statements.lists import split_items
 
 SPLITS = [
@@ -84,8 +82,7 @@ TALLIES = [
 
 @pytest.mark.parametrize("text,expected", TALLIES)
 def test_tallies(text, expected):
-    doc = Document("t.txt", text)
-    reading = read_statements(doc, read_quantities(doc))
+    _, reading = read_statements_of(text, "t.txt")
     found = [(t.family, t.stated, t.fewest, t.most, t.exact) for t in reading.tallies
              if t.family in {e[0] for e in expected} or not expected]
     assert sorted(found) == sorted(expected)

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from verify.reading.document import Document
-from verify.reading.reader import read_quantities
-from verify.statements import read_statements
+from conftest import read_statements_of
 
 
 def pairs(text: str) -> list[tuple[str, str]]:
     """(within, level) of every period fact of a text, as figure texts."""
-    doc = Document("<t>", text)
-    quantities = read_quantities(doc)
-    reading = read_statements(doc, quantities)
+    quantities, reading = read_statements_of(text)
     return [(quantities[f.bound()["within"]].text, quantities[f.level].text)
             for f in reading.facts if "within" in f.bound()]
 

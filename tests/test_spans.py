@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import read_statements_of
+from verify.checking.engine import check_document
+from verify.loaders import load_rules
 from verify.reading.document import Document
-from verify.reading.reader import read_quantities
-from verify.statements import read_statements
 
 SPAN_CASES = [
     ("2月2日（农历除夕）至8日放假调休，共7天。", 7),
@@ -25,14 +26,9 @@ SPAN_CASES = [
 
 @pytest.mark.parametrize("text,days", SPAN_CASES, ids=[c[0][:14] for c in SPAN_CASES])
 def test_a_stated_length_is_bound_with_the_calendar_days(text, days):
-    doc = Document("<test>", text)
-    quantities = read_quantities(doc)
-    found = [dict(f.constants)["days"] for f in read_statements(doc, quantities).facts if "length" in dict(f.figures)]
+    _, reading = read_statements_of(text)
+    found = [dict(f.constants)["days"] for f in reading.facts if "length" in dict(f.figures)]
     assert found == ([days] if days is not None else [])
-
-
-from verify.checking.engine import check_document  # noqa: E402
-from verify.loaders import load_rules  # noqa: E402
 
 RANGE_RULES = [r for r in load_rules() if r.id == "range-order"]
 

@@ -6,24 +6,17 @@ import json
 
 import pytest
 
-from verify.reading.document import Document
-from verify.reading.reader import read_quantities
-from verify.statements import Role, read_statements
-
-
-def reading(text: str):
-    doc = Document("<test>", text)
-    quantities = read_quantities(doc)
-    return quantities, read_statements(doc, quantities)
+from conftest import read_statements_of
+from verify.statements import Role
 
 
 def roles(text: str) -> dict[str, Role]:
-    quantities, result = reading(text)
+    quantities, result = read_statements_of(text)
     return {quantities[i].text: st.role for i, st in result.statements.items()}
 
 
 def lists(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
-    quantities, result = reading(text)
+    quantities, result = read_statements_of(text)
     return [(quantities[p.total].text, tuple(quantities[i].text for i in p.parts), p.certain)
             for p in result.parts_lists]
 
@@ -156,7 +149,7 @@ DAILY_CASES = [
 
 @pytest.mark.parametrize("text,days", DAILY_CASES, ids=[c[0][:14] for c in DAILY_CASES])
 def test_daily_average_takes_its_days_from_the_calendar(text, days):
-    _, result = reading(text)
+    _, result = read_statements_of(text)
     found = [dict(f.constants)["days"] for f in result.facts if f.constants]
     assert found == ([days] if days is not None else [])
 
@@ -177,7 +170,7 @@ def test_statements_command_shows_the_reading(capsys):
 
 
 def named_wholes(text: str) -> list[tuple[str, str]]:
-    quantities, result = reading(text)
+    quantities, result = read_statements_of(text)
     return [(quantities[f.level].text, quantities[dict(f.figures)["named_whole"]].text)
             for f in result.facts if "named_whole" in dict(f.figures)]
 
@@ -215,7 +208,7 @@ def test_share_of_a_named_whole(text, expected):
 
 
 def fact_names(text: str) -> list[dict[str, str]]:
-    quantities, result = reading(text)
+    quantities, result = read_statements_of(text)
     return [{"level": quantities[f.level].text, **{k: quantities[v].text for k, v in f.figures}} for f in result.facts]
 
 
