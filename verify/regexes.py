@@ -78,12 +78,8 @@ def cache_file() -> Path:
 def _load() -> None:
     global _loaded
     _loaded = True
-    try:
-        stored = json.loads(cache_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    if isinstance(stored, dict):
-        _known.update({k: v for k, v in stored.items() if isinstance(v, list) and len(v) == 5})
+    stored = user_cache.read_entries(cache_file())
+    _known.update({k: v for k, v in stored.items() if isinstance(v, list) and len(v) == 5})
 
 
 def save() -> None:

@@ -3,6 +3,7 @@ writes them: whole or not at all, and never an error when the folder cannot be w
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -27,3 +28,13 @@ def write_quietly(path: Path, text: str) -> bool:
         return True
     except OSError:
         return False
+
+
+def read_entries(path: Path) -> dict:
+    """The entries of a cache file (a JSON object); none when it is missing, unreadable or not an
+    object: a damaged cache costs only the work it would have saved."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}

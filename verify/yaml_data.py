@@ -54,12 +54,7 @@ def save() -> None:
 
 
 def _stored() -> dict[str, list]:
-    try:
-        stored = json.loads(user_cache.cache_file(_TAG).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(stored, dict):
-        return {}
+    stored = user_cache.read_entries(user_cache.cache_file(_TAG))
     return {k: v for k, v in stored.items() if isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict)}
 
 

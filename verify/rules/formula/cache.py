@@ -16,7 +16,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from verify.user_cache import cache_file, write_quietly
+from verify.user_cache import cache_file, read_entries, write_quietly
 from verify.rules.budget import SOLVE_SECONDS, OverBudget, time_budget
 from verify.rules.formula.parse import (
     ARITHMETIC, COMPARISONS, FUNCTIONS, BinOp, Call, FormulaError, Neg, Node, Num, Relation, Var,
@@ -39,12 +39,7 @@ def _load() -> None:
     global _loaded
     _loaded = True
     for path in (SHIPPED, cache_path()):
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(stored, dict):
-            _memory.update({k: v for k, v in stored.items() if isinstance(v, dict)})
+        _memory.update({k: v for k, v in read_entries(path).items() if isinstance(v, dict)})
 
 
 def solved_forms(formula_text: str, relation: Relation) -> dict:
