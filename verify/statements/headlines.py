@@ -60,7 +60,7 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
     """For every figure of every title, the body figure that states the same, if one does."""
     found: list[Restatement] = []
     starts = [q.start for q in quantities]
-    page = _Page(view, quantities, statements, vocab, named_periods(vocab), parts)
+    page = _Page(view, quantities, statements, vocab, vocab.periods, parts)
     for titles, body in _articles(view):
         lo, hi = bisect.bisect_left(starts, body[0]), bisect.bisect_left(starts, min(body[1], body[0] + WINDOW))
         bodies = [statements[i] for i in range(lo, hi) if i in statements]
@@ -351,15 +351,6 @@ def _scope(view: str, quantities: list[Quantity], begin: int, end: int, index: i
 
 
 _COMPARED = re.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
-
-
-def named_periods(vocab: Vocabulary) -> dict[str, tuple[str, str]]:
-    """period_words of the vocabulary: each word and its period (一季度 -> (to-date, 03))."""
-    found = {}
-    for entry in vocab.words("period_words"):
-        word, kind, last = entry.split()
-        found[word] = (kind, last)
-    return found
 
 
 @functools.cache

@@ -86,15 +86,11 @@ def period_facts(quantities: list[Quantity], statements: dict[int, Statement], l
 
 
 def month_spans(vocab) -> dict[str, tuple[int, int]]:
-    """The months each named period covers (period_words: "上半年 to-date 06", "二季度 quarter 06",
-    "下半年 half 12"); words of a year or of the past name no months."""
-    spans = {}
-    for entry in vocab.words("period_words"):
-        word, kind, last = str(entry).split()
-        if last.isdigit():
-            end = int(last)
-            spans[word] = {"to-date": (1, end), "quarter": (end - 2, end), "half": (end - 5, end)}.get(kind, (end, end))
-    return spans
+    """The months each named period covers (period_words: 上半年 to-date 06, 二季度 quarter 06,
+    下半年 half 12); words of a year or of the past name no months."""
+    return {word: {"to-date": (1, int(last)), "quarter": (int(last) - 2, int(last)),
+                   "half": (int(last) - 5, int(last))}.get(kind, (int(last), int(last)))
+            for word, (kind, last) in vocab.periods.items() if last.isdigit()}
 
 
 def _period(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) -> Period | None:

@@ -42,6 +42,7 @@ class Vocabulary:
     balances: tuple                # (net word, the flow it adds, the flow it takes away)
     named_sums: tuple              # (total word, (part words…)): a total and all its parts, named apart
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
+    periods: dict[str, tuple[str, str]]   # period_words: 一季度 -> (to-date, 03), 去年 -> (year, last)
 
     def words(self, name: str) -> tuple[str, ...]:
         """One named list."""
@@ -93,4 +94,5 @@ def vocabulary() -> Vocabulary:
         balances=balances,
         named_sums=named_sums,
         dimension=regexes.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
+        periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},
     )
