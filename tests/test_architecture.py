@@ -30,7 +30,7 @@ STAGES = ("records", "reading", "statements", "rules", "checking", "gate", "repo
 TOP_LEVEL = {
     "verify": "records", "verify.records": "records", "verify.regexes": "records", "verify.user_cache": "records", "verify.digest": "records", "verify.yaml_data": "records", "verify.safe_yaml": "records", "verify.errors": "records", "verify.messages": "records",
     "verify.inputs": "inputs", "verify.loaders": "inputs", "verify.config": "inputs",
-    "verify.cli": "cli", "verify.__main__": "main",
+    "verify.cli": "cli", "verify.arguments": "cli", "verify.__main__": "main",
 }
 FORBIDDEN = {("report", "gate")}  # formats print what the gate decided; they never decide it
 # (module, imported module): the only function-local imports, each lazy for the start-up it saves
@@ -223,7 +223,7 @@ def test_every_package_is_installed():
 
 def test_only_cli_inputs_and_the_cache_touch_files_and_exit():
     """File access, stdout and exit codes belong to the outer modules (and the solve cache)."""
-    outer = {"verify.cli", "verify.inputs", "verify.loaders", "verify.config", "verify.__main__",
+    outer = {"verify.cli", "verify.arguments", "verify.inputs", "verify.loaders", "verify.config", "verify.__main__",
              "verify.rules.formula.cache",
              "verify.regexes",              # the compiled-pattern cache, beside the solve cache
              "verify.user_cache",           # the cache folder the caches write to

@@ -14,12 +14,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import verify
 from verify import regexes, yaml_data
+from verify.arguments import build_parser, say
 from verify.checking.engine import check_all
 from verify.checking.examples import check_rule_examples
+from verify.checking.explain import explain_rule
 from verify.checking.records import FileResult
-from verify.config import FAIL_LEVELS, Config, check_rule_ids, find_config, load_config, settings_by_file
+from verify.config import Config, check_rule_ids, find_config, load_config, settings_by_file
 from verify.errors import ExitStatus, UsageError, VerifyError
 from verify.gate.apply import apply_gate, stamp
 from verify.gate.baseline import baseline_text
@@ -29,7 +30,7 @@ from verify.inputs import (
     write_atomically, write_stdout,
 )
 from verify.loaders import load_rules, read_baseline, read_suppressions
-from verify.reading.document import Document
+from verify.reading.calendar import date_in_name
 from verify.reading.reader import quantities_by_section, read_quantities
 from verify.records import Severity
 from verify.rules.records import Rule
@@ -39,80 +40,11 @@ from verify.report.json_report import numbers_report_parts
 from verify.report.options import TableOptions
 from verify.statements import read_statements
 
-DEFAULT_IGNORE_FILE = ".verify-ignore.yaml"
-
-
-EPILOG = """\
-exit codes / 退出码:
-  0  no finding at or above --fail-on (default: error)      未发现达到 --fail-on 级别的问题
-  1  at least one finding at or above --fail-on             至少一条达到该级别的问题
-  2  unusable input, rules or settings (one line on stderr) 输入、规则或设置无法使用
-  3  internal error: a bug in verify (one line on stderr)    内部错误（verify 自身的缺陷）
-130  interrupted (Ctrl-C)                                    被中断
-
-examples / 示例:
-  verify report.txt                         the discrepancy table, as wide as the terminal
-  verify --show-passed report.txt           also list every check that held
-  verify -q --statistics issues/            findings only, then counts per rule
-  verify --format html -o report.html a.txt b.txt   a highlighted page for editors
-  verify --format sarif -o verify.sarif issues/     for code scanning in CI
-  verify --fail-on warning --color never issues/    a stricter gate, plain text
-"""
 
 PROGRESS_FROM = 20  # files: fewer finish before a bar would help
 # Report formats that show each file's text (sentences around figures, the whole page): their
 # results keep the document; every other format keeps only findings, checks and counts.
 TEXT_FORMATS = frozenset({"table", "html"})
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr (not the nine lines of usage)."""
-
-    def error(self, message: str):
-        _say(f"verify: {message} (see verify --help)")
-        raise SystemExit(ExitStatus.UNUSABLE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The command line: files to check and how to report them."""
-    parser = _Parser(
-        prog="verify",
-        description="核对新闻稿中的数字：找出每个数字，用 YAML 规则交叉核对，列出矛盾。"
-                    " / Numeric consistency checker for Chinese news reports.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action=_Version, nargs=0, help="print the installed version and exit")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="reports (.txt, .md, .html, .docx, .pdf) or folders of them; - for stdin")
-    parser.add_argument("--numbers", action="store_true", help="list every stated quantity instead of checking")
-    parser.add_argument("--statements", action="store_true",
-                        help="show how each figure was read (role, measure, 其中 lists, facts) instead of checking")
-    parser.add_argument("--format", choices=FORMATS, help="output format (default: table)")
-    parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
-    parser.add_argument("--encoding", help="decode input with this encoding instead of detecting it")
-    parser.add_argument("--rules", action="append", default=[], metavar="PATH",
-                        help="add a rule pack (a folder of YAML rules, or one rule file); repeatable")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="issue date, for weekdays of dates without a year")
-    parser.add_argument("--fail-on", choices=FAIL_LEVELS,
-                        help="lowest severity that makes the exit code 1 (default: error)")
-    parser.add_argument("--glob", help="files to check inside folders (default: every supported format)")
-    parser.add_argument("--jobs", type=int, metavar="N",
-                        help="check files in N parallel processes (at most one per file and per CPU)")
-    parser.add_argument("--max-size", type=int, metavar="MB",
-                        help=f"largest input file, in megabytes (default: {DEFAULT_MAX_SIZE_MB})")
-    parser.add_argument("--config", metavar="FILE", help="settings file (default: verify.toml here or above)")
-    parser.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
-    parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline")
-    parser.add_argument("--ignore-file", metavar="FILE", help=f"suppressions with reasons (default: {DEFAULT_IGNORE_FILE})")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (whole or not at all)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="colour the table by severity (auto: on a terminal, unless NO_COLOR is set)")
-    parser.add_argument("--show-passed", action="store_true", help="table: list every check that held, not only their count")
-    parser.add_argument("-q", "--quiet", action="store_true", help="table: findings only, no summaries; no progress bar")
-    parser.add_argument("--statistics", action="store_true", help="table: end with the number of findings per rule")
-    parser.add_argument("--list-rules", action="store_true", help="list every rule: id, kind, severity, title, file")
-    parser.add_argument("--explain", metavar="RULE_ID", help="what a rule checks, why, its formula and examples")
-    parser.add_argument("--test-rules", action="store_true",
-                        help="run the examples of every rule (built-in, --rules, and rule files or packs given as FILE)")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,28 +57,18 @@ def main(argv: list[str] | None = None) -> int:
             return ExitStatus.UNUSABLE if exc.code else ExitStatus.CLEAN
         return _run(args)
     except VerifyError as exc:
-        _say(f"verify: {exc.one_line()}")
+        say(f"verify: {exc.one_line()}")
         return ExitStatus.UNUSABLE
     except KeyboardInterrupt:
-        _say("verify: interrupted")
+        say("verify: interrupted")
         return ExitStatus.INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - a bug: one line and its own exit code, never a traceback
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-        _say(f"verify: internal error: {detail}")
+        say(f"verify: internal error: {detail}")
         return ExitStatus.INTERNAL_ERROR
     finally:
         regexes.save()  # only when a pattern was compiled anew: the next run starts without compiling it
         yaml_data.save()  # likewise a YAML text parsed anew
-
-
-def _say(line: str) -> None:
-    """One line on stderr, if there is a stderr to write to."""
-    try:
-        if sys.stderr is not None:
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
 
 
 def _settings(args: argparse.Namespace, start: Path | None = None) -> Config:
@@ -182,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
         return _rule_command(args, settings)
     groups = _groups(args, settings)
     if args.statements:
-        return _statements(groups, settings, args.output)
+        return _statements(groups, settings, args)
     if args.numbers:
         return _numbers(groups, settings, args.output)
     progress = _progress_bar(sum(len(members) for _, members in groups), args)
@@ -264,6 +186,10 @@ def _numbers(groups: list[tuple[Config, list[str]]], settings: Config, output: s
 
 
 def _check_conflicts(args: argparse.Namespace, settings: Config) -> None:
+    if (args.why or args.line is not None) and not args.statements:
+        raise UsageError("--why and --line go with --statements")
+    if args.line is not None and args.line < 1:
+        raise UsageError("--line must be 1 or more")
     if (args.numbers or args.statements) and settings.format not in ("table", "json"):
         raise UsageError(f"--numbers prints a table or json, not {settings.format}")
     if args.numbers and (settings.baseline or args.write_baseline):
@@ -288,14 +214,6 @@ def _progress_bar(files: int, args: argparse.Namespace):
     if args.quiet or files < PROGRESS_FROM or not sys.stderr.isatty():
         return None
     return ProgressBar(files, sys.stderr, shutil.get_terminal_size(fallback=(80, 24)).columns)
-
-
-class _Version(argparse.Action):
-    """--version: the package's version (pyproject.toml takes it from verify.__version__)."""
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        sys.stdout.write(f"verify {verify.__version__}\n")
-        parser.exit()
 
 
 def _load_rules(settings: Config):
@@ -334,7 +252,7 @@ def _gate(results: list[FileResult], baseline: str | None, ignore_file: str | No
 
 def _warn_stale(stale: list[tuple[str, Suppression]]) -> None:
     for ignore_file, suppression in stale:
-        _say(f"verify: {ignore_file}: suppression of {suppression.rule} matched nothing "
+        say(f"verify: {ignore_file}: suppression of {suppression.rule} matched nothing "
              f"({(suppression.sentence or suppression.fingerprint or '')[:30]})")
 
 
@@ -350,13 +268,22 @@ def _emit(text: str, output: str | None) -> None:
         write_stdout(text)
 
 
-def _statements(groups: list[tuple[Config, list[str]]], settings: Config, output: str | None) -> int:
-    """--statements: how each figure was read (role, measure, lists, facts) instead of the check."""
-    files = []
-    for doc in _documents(groups):
-        quantities = read_quantities(doc)
-        files.append((doc, quantities, read_statements(doc, quantities)))
-    _emit(statements_listing(files, settings.format, settings.lang), output)
+def _statements(groups: list[tuple[Config, list[str]]], settings: Config, args: argparse.Namespace) -> int:
+    """--statements: how each figure was read (role, measure, lists, facts) instead of the check;
+    with --why, what one rule of each file's settings made of each of its matches."""
+    files, why = [], [] if args.why else None
+    for group, members in groups:
+        rules = {r.id: r for r in _load_rules(group)} if args.why or group.rules else {}
+        if args.why and args.why not in rules:
+            raise UsageError(f"--why {args.why}: no such rule (see verify --list-rules)")
+        for path in members:
+            doc = read_document(path, group.encoding, group.max_size)
+            quantities = read_quantities(doc)
+            files.append((doc, quantities, read_statements(doc, quantities)))
+            if why is not None:
+                why.append(explain_rule(*files[-1], rules[args.why], args.line,
+                                        group.date or date_in_name(doc.path), settings.lang))
+    _emit(statements_listing(files, settings.format, settings.lang, args.line, why), args.output)
     return ExitStatus.CLEAN
 
 
@@ -385,6 +312,6 @@ def main_entry() -> None:
         if sys.stdout is not None:
             sys.stdout.flush()
     except (OSError, ValueError) as exc:
-        _say(f"verify: {stdout_error(exc).one_line()}")
+        say(f"verify: {stdout_error(exc).one_line()}")
         code = ExitStatus.UNUSABLE
     sys.exit(code)

@@ -47,11 +47,12 @@ def numbers_listing(files, fmt: str, lang: str) -> str:
     return _format("numbers_table").numbers_table(files, lang)
 
 
-def statements_listing(files, fmt: str, lang: str) -> str:
-    """--statements: every figure's reading (measure, subject, time, role, scope)."""
+def statements_listing(files, fmt: str, lang: str, line: int | None = None, why=None) -> str:
+    """--statements: every figure's reading (measure, subject, time, role, scope); with --line,
+    one line's; with --why, what one rule made of each of its matches."""
     if fmt == "json":
-        return _format("statements_report").statements_json(files)
-    return _format("statements_report").statements_table(files, lang)
+        return _format("statements_report").statements_json(files, line, why)
+    return _format("statements_report").statements_table(files, lang, line, why)
 
 
 def rules_listing(rules, lang: str) -> str:
