@@ -52,7 +52,13 @@ TALLIES = [
     ("河西地区、沿黄灌区、城郊县至少建3个。", []),                  # no noun after the count
     ("来自南部、西部和东部军区5个防空编队的1000多名官兵。", []),    # a body's head: its units are counted
     ("俄罗斯、德国、波兰、北欧五国和波罗的海三国共十一个成员国。", []),   # names that are counts
-    ("我台综合频道、新闻频道及英语、法语、俄语3个外语频道进行直播。", []),   # two lists joined by 及
+    ("我台综合频道、新闻频道及英语、法语、俄语3个外语频道进行直播。", [("named-list", 3, 3, 3, True)]),   # the 、 list after 及
+    ("我台综合频道、新闻频道及英语、法语2个外语频道进行直播。", [("named-list", 2, 2, 2, True)]),
+    ("包括省会、计划单列城市、经济特区和北京、天津、上海、重庆四个直辖市以及香港。", [("named-list", 4, 4, 4, True)]),
+    ("经济特区和北京、天津、上海、重庆四个直辖市以及香港。", []),   # 4 may count 经济特区 and three: no reading
+    ("北京和上海、广州三个城市。", []),   # the whole list may be the three: no reading
+    ("提案委员会、经济委员会、社会和法制委员会、文史和学习委员会、外事委员会等五个专门委员会。",
+     [("named-list", 5, 5, 5, False)]),   # 和 inside a name opens no second list
     ("取消、下放、转出49项涉及企业的投资核准事项。", []),             # far more than the names: verbs
     ("恩克鲁玛总统、毛泽东主席、周恩来总理等两国老一辈领导人。", []),
     ("构建起“一匠五创”(新区工匠,创新能手、班组、企业、工作室、成果)全员创新培育选树体系。",
