@@ -48,6 +48,9 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     for m in _RESPECTIVELY.finditer(view):
         first = bisect.bisect_left(starts, m.end())
         values = _values(first, quantities, view, m.end())
+        pair = _from_to(values, quantities, starts, view, m.end(), vocab)
+        if pair is not None:
+            found.append(pair)
         if len(values) < 2:
             continue
         clause = layout.clause(m.start())
@@ -86,6 +89,39 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                                        start, span[1], certain=False, figures=tuple(values)))
         previous[sentence] = len(values)
     return found
+
+
+def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], view: str, after: int,
+             vocab: Vocabulary) -> Tally | None:
+    """分别从27只、42只增长到70只、80只: as many values after 到/至 as after 从/由 (one dropped from either
+    side is a finding). The values after 从 must end right before the verb and its 到 (not 由2月份下降0.1%
+    和持平转为…: a value in words among them)."""
+    if not values or not view.startswith(("从", "由"), after):
+        return None
+    last = quantities[values[-1]]
+    verb = _to_pattern(vocab).match(view, last.end)
+    if verb is None:
+        return None
+    to = _values(bisect.bisect_left(starts, verb.end()), quantities, view, verb.end())
+    if not to or len(to) == len(values) or max(len(to), len(values)) < 2:
+        return None
+    end = quantities[to[-1]].end
+    if end < len(view) and view[end] not in ",;。；！？!?\n":
+        return None   # …降至2秒、3秒左右的: the values after 到 run on
+    named = tuple(quantities[i].text for i in values)
+    return Tally("respectively", len(to), (quantities[to[0]].start, end), named, len(values), len(values), True,
+                 after - 2, end, certain=False, figures=tuple(values) + tuple(to))
+
+
+def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = vocab.words("change_up") + vocab.words("change_down") + ("调高", "调低", "调整", "压缩", "下调", "上调")
+    return _compiled(r"[\s,]*(?:" + "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
+                     + r")(?:到|至)|\s*(?:转为|变为)")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _single(name: str, start: int, layout: Layout, vocab: Vocabulary) -> bool:
