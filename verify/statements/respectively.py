@@ -103,7 +103,7 @@ def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], v
     if verb is None:
         return None
     to = _values(bisect.bisect_left(starts, verb.end()), quantities, view, verb.end())
-    if not to or len(to) == len(values) or max(len(to), len(values)) < 2:
+    if not to or max(len(to), len(values)) < 2:
         return None
     end = quantities[to[-1]].end
     if end < len(view) and view[end] not in ",;。；！？!?\n":
