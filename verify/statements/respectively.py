@@ -45,6 +45,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     found: list[Tally] = []
     starts = [q.start for q in quantities]
     previous: dict[tuple[int, int], int] = {}   # sentence -> values of its last checked 分别
+    bound: list[tuple[int, int]] = []   # where the values of each 分别 so far are: their 、 join no names
     for m in _RESPECTIVELY.finditer(view):
         first = bisect.bisect_left(starts, m.end())
         values = _values(first, quantities, view, m.end())
@@ -56,6 +57,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
         clause = layout.clause(m.start())
         sentence = layout.sentence(m.start())
         span = (quantities[values[0]].start, quantities[values[-1]].end)
+        bound.append(span)
         lead = _leading_time(clause[0], m.start(), quantities, starts, view)
         names = _LEADS.sub("", view[lead:m.start()].strip())
         own = bool(names) and not _EMPTY.match(names)
@@ -67,7 +69,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                 own = False    # 累计分别达到…, 占…比重分别…: the names of the 分别 before
             elif split.most < 2:
                 previous[sentence] = len(values)
-                if _single(names, lead, layout, vocab):   # 高技术制造业增加值分别增长8.9%、7.7%
+                if _single(names, lead, layout, vocab, bound):   # 高技术制造业增加值分别增长8.9%、7.7%
                     found.append(Tally("respectively", len(values), span, split.items, 1, 1, True, lead, span[1],
                                        certain=False, figures=tuple(values)))
                 continue   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
@@ -124,12 +126,13 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _single(name: str, start: int, layout: Layout, vocab: Vocabulary) -> bool:
+def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]]) -> bool:
     """One name before 分别 that can only be one thing (高技术制造业增加值, 能源集团利润): no word that packs
     several (城乡, 进出口, 存贷款; `packed_names`), no numeral (中亚五国, 两市, 一二三产), no word pointing
     back (其, 上述, 二者; `back_references`), no other 分别 before it in its sentence, no list in its clause
-    or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere), and not two names that
-    the text before it states apart (巴西、墨西哥和阿根廷…。墨西哥阿根廷去年分别…: a 、 left out)."""
+    or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere; the values of a 分别 are no
+    list of names), and not two names that the text before it states apart (巴西、墨西哥和阿根廷…。
+    墨西哥阿根廷去年分别…: a 、 left out)."""
     view = layout.text
     if len(name) < 2 or _NUMERAL.search(name) or _SOFT.search(_compounds(vocab).sub("_", name)) \
             or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
@@ -137,6 +140,9 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary) -> bool:
     sentence, clause = layout.sentence(start), layout.clause(start)
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
     region = view[before[0]:start]
+    for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names
+        if before[0] <= a and b <= start:
+            region = region[:a - before[0]] + "_" * (b - a) + region[b - before[0]:]
     if "、" in region or "分别" in view[sentence[0]:start] or _LISTED.search(list_patterns().compound.sub("_", region)):
         return False
     return not _holds_two_names(name, view[max(0, start - 300):start])
