@@ -231,7 +231,12 @@ def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | No
         return None
     etc = bool(m.group("etc") == "等")
     if not etc and not (_tight(split.items, text, m.group("cls")) and _apposition(view, m, split, text)):
-        return None   # 党的十八大, 和其他四个国家: without 等 the count may not be the list's
+        sub = _last_sublist(text, split)
+        if sub is None or split.fewest <= stated <= split.most:
+            return None   # 党的十八大, 和其他四个国家: without 等 the count may not be the list's
+        start, text, split = start + len(text) - len(sub), sub, split_items(sub)
+        if not (_tight(split.items, text, m.group("cls")) and _apposition(view, m, split, text)):
+            return None
     fewest = _after_last_sublist(text, split) if etc else split.fewest
     return Tally("named-list", stated, (m.start("num"), end), split.items, fewest, split.most,
                  not etc, start, end, certain=etc)
@@ -265,15 +270,31 @@ def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
 
 
 def _after_last_sublist(text: str, split: Split) -> int:
-    """A、B、C及D、E等2个: the count may cover only the names after a join between two 、 lists."""
+    """A、B、C及D、E等2个: the count may cover only the names after a join between two 、 lists (not
+    after a join that the shared head shows to be inside one name: 社会和法制委员会、…委员会)."""
     pieces = text.split("、")
     for k in range(len(pieces) - 2, -1, -1):
         join = None
         for join in patterns().soft.finditer(_masked(pieces[k])):
             pass   # not the 和 of 和平安全合作, 阿尔及利亚
-        if join is not None:
+        inside = join is not None and pieces[k][join.end():].strip() and pieces[k].strip() in split.items
+        if join is not None and not inside:   # 文史和学习委员会: a join inside one name (not 协和 at a piece's end)
             return split_items("、".join(pieces[k + 1:])).fewest + 1
     return split.fewest
+
+
+def _last_sublist(text: str, split: Split) -> str | None:
+    """…、经济特区和北京、天津、上海、重庆四个直辖市: the 、 list after the last join that separates two
+    names, when it has two names or more (None without one)."""
+    masked = _masked(text)
+    joins = [j for j in patterns().soft.finditer(masked) if "、" in masked[j.end():]]
+    if not joins:
+        return None
+    join = joins[-1]
+    piece = text[text.rfind("、", 0, join.start()) + 1:text.find("、", join.end())]
+    if piece.strip() in split.items:
+        return None   # 社会和法制委员会: a join inside one name
+    return text[join.end():]
 
 
 def _masked(text: str) -> str:

@@ -14,10 +14,12 @@ before may include a lead figure). Both ways are found: a value dropped as well 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
 from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary
@@ -28,6 +30,12 @@ _EMPTY = re.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期
                     r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
 _LEADS = re.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
 NUMERIC = ("amount", "count", "percent", "point", "ratio")
+_NUMERAL = re.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
+_SOFT = re.compile(r"和|及|与|或")
+_JOIN = re.compile(r"、|和|及|与")
+_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
+_RUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_LISTED = re.compile(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
 
 
 def respectively(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
@@ -37,14 +45,19 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     found: list[Tally] = []
     starts = [q.start for q in quantities]
     previous: dict[tuple[int, int], int] = {}   # sentence -> values of its last checked 分别
+    bound: list[tuple[int, int]] = []   # where the values of each 分别 so far are: their 、 join no names
     for m in _RESPECTIVELY.finditer(view):
         first = bisect.bisect_left(starts, m.end())
         values = _values(first, quantities, view, m.end())
+        pair = _from_to(values, quantities, starts, view, m.end(), vocab)
+        if pair is not None:
+            found.append(pair)
         if len(values) < 2:
             continue
         clause = layout.clause(m.start())
         sentence = layout.sentence(m.start())
         span = (quantities[values[0]].start, quantities[values[-1]].end)
+        bound.append(span)
         lead = _leading_time(clause[0], m.start(), quantities, starts, view)
         names = _LEADS.sub("", view[lead:m.start()].strip())
         own = bool(names) and not _EMPTY.match(names)
@@ -56,6 +69,9 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                 own = False    # 累计分别达到…, 占…比重分别…: the names of the 分别 before
             elif split.most < 2:
                 previous[sentence] = len(values)
+                if _single(names, lead, layout, vocab, bound):   # 高技术制造业增加值分别增长8.9%、7.7%
+                    found.append(Tally("respectively", len(values), span, split.items, 1, 1, True, lead, span[1],
+                                       certain=False, figures=tuple(values)))
                 continue   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
         if own:
             etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
@@ -75,6 +91,87 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                                        start, span[1], certain=False, figures=tuple(values)))
         previous[sentence] = len(values)
     return found
+
+
+def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], view: str, after: int,
+             vocab: Vocabulary) -> Tally | None:
+    """分别从27只、42只增长到70只、80只: as many values after 到/至 as after 从/由 (one dropped from either
+    side is a finding). The values after 从 must end right before the verb and its 到 (not 由2月份下降0.1%
+    和持平转为…: a value in words among them)."""
+    if not values or not view.startswith(("从", "由"), after):
+        return None
+    last = quantities[values[-1]]
+    verb = _to_pattern(vocab).match(view, last.end)
+    if verb is None:
+        return None
+    to = _values(bisect.bisect_left(starts, verb.end()), quantities, view, verb.end())
+    if not to or max(len(to), len(values)) < 2:
+        return None
+    end = quantities[to[-1]].end
+    if end < len(view) and view[end] not in ",;。；！？!?\n":
+        return None   # …降至2秒、3秒左右的: the values after 到 run on
+    named = tuple(quantities[i].text for i in values)
+    return Tally("respectively", len(to), (quantities[to[0]].start, end), named, len(values), len(values), True,
+                 after - 2, end, certain=False, figures=tuple(values) + tuple(to))
+
+
+def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    verbs = vocab.words("change_up") + vocab.words("change_down") + ("调高", "调低", "调整", "压缩", "下调", "上调")
+    return _compiled(r"[\s,]*(?:" + "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
+                     + r")(?:到|至)|\s*(?:转为|变为)")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]]) -> bool:
+    """One name before 分别 that can only be one thing (高技术制造业增加值, 能源集团利润): no word that packs
+    several (城乡, 进出口, 存贷款; `packed_names`), no numeral (中亚五国, 两市, 一二三产), no word pointing
+    back (其, 上述, 二者; `back_references`), no other 分别 before it in its sentence, no list in its clause
+    or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere; the values of a 分别 are no
+    list of names), and not two names that the text before it states apart (巴西、墨西哥和阿根廷…。
+    墨西哥阿根廷去年分别…: a 、 left out)."""
+    view = layout.text
+    if len(name) < 2 or _NUMERAL.search(name) or _SOFT.search(_compounds(vocab).sub("_", name)) \
+            or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
+        return False   # 持平和上涨的城市: 平和 is a word, but here 和 joins two names
+    sentence, clause = layout.sentence(start), layout.clause(start)
+    before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
+    region = view[before[0]:start]
+    for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names
+        if before[0] <= a and b <= start:
+            region = region[:a - before[0]] + "_" * (b - a) + region[b - before[0]:]
+    if "、" in region or "分别" in view[sentence[0]:start] or _LISTED.search(list_patterns().compound.sub("_", region)):
+        return False
+    return not _holds_two_names(name, view[max(0, start - 300):start])
+
+
+def _holds_two_names(name: str, window: str) -> bool:
+    """Whether the name holds two names that the window writes beside a join (巴西、墨西哥和阿根廷…, then
+    墨西哥阿根廷去年分别…): the last characters before a join or the first after it, two or more."""
+    spans = set()
+    for m in _JOIN.finditer(window):
+        left = _RUN_BEFORE.search(window, 0, m.start())
+        right = _RUN_AFTER.match(window, m.end())
+        ends = [left.group()[-size:] for size in range(2, len(left.group()) + 1)] if left else []
+        ends += [right.group()[:size] for size in range(2, len(right.group()) + 1)] if right else []
+        for piece in ends:
+            at = name.find(piece)
+            if at >= 0:
+                spans.add((at, at + len(piece)))
+    return any(a[1] <= b[0] for a in spans for b in spans)
+
+
+def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
+    """The names with 、 or 和/及 inside that are one item (信息传输软件和信息技术服务业)."""
+    return _alternation(vocab.words("compound_names"))
+
+
+@functools.cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
