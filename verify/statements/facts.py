@@ -82,6 +82,8 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
                     about.setdefault(st.of, {})["named_whole"] = named
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
         about.setdefault(net, {}).update({"plus": plus, "minus": minus})
+    for done, plan, rate in _completions_of_plan(quantities, statements):
+        about.setdefault(done, {}).update({"plan": plan, "completion": rate})
     found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
              or statements[level].role is Role.RATE and "before" in named
@@ -110,6 +112,37 @@ def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]
                     and shares_a_word(other.measure, vocab.daily.sub("", st.measure)):
                 found.append(Fact(i, (("daily", index),), (("days", days),)))
                 break
+    return found
+
+
+def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
+    """公路水路完成投资4597亿元，…，完成全年1.8万亿元投资目标任务的25.5%: a completion rate
+    with its plan stated right before it in its clause, and the amount done earlier in the
+    sentence — the completion's own level, or the nearest level of the plan's unit whose measure
+    shares a word with the completion's (投资). (done, plan, completion) as quantity indexes."""
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.COMPLETION or index == 0:
+            continue
+        plan = statements.get(index - 1)
+        if plan is None or plan.role is not Role.PLAN or plan.clause != st.clause:
+            continue
+        unit = quantities[index - 1].unit
+        done = st.of if st.of is not None and statements.get(st.of) is not None else None
+        if done is None:
+            for i in range(index - 2, max(-1, index - 12), -1):
+                other = statements.get(i)
+                if other is None:
+                    continue
+                if other.sentence != st.sentence:
+                    break
+                if other.role is Role.LEVEL and quantities[i].unit == unit and quantities[i].value is not None \
+                        and shares_a_word(other.measure, st.measure):
+                    done = i
+                    break
+        if done is not None and done != index - 1 and quantities[done].unit == unit \
+                and statements[done].role is Role.LEVEL:
+            found.append((done, index - 1, index))
     return found
 
 
