@@ -168,7 +168,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         time = _same_time(head_time, body_time)
         if time == "conflict":
             continue
-        body_words = _words(st, page.vocab, page.periods)
+        body_words = _words(st, page.vocab, page.periods) | _named_after(page.view, q)
         shared = len(head_words & body_words)
         if hq.kind == "count" and head.head and st.head and _same_thing(head.head, st.head):
             shared += 2
@@ -195,10 +195,11 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
 def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab: Vocabulary, view: str) -> bool:
     """The same unit and role (a range, 其中大约12亿到20亿吨, has no role, but may restate 约20亿吨;
     not a target, 下降40%-45%的目标)."""
-    if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"}:
+    if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"} \
+            or vocab.plan_after.match(view, q.end):
         return False
     return _role_class(st, q, vocab, ranges=True) == _role_class(head, hq, vocab) \
-        or q.value is None and st.role is Role.OTHER and not vocab.plan_after.match(view, q.end)
+        or q.value is None and st.role is Role.OTHER
 
 
 def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: tuple[int, int],
@@ -245,7 +246,10 @@ def _whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int
 def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],
                   view: str) -> bool:
     """The title's figure is this one and another of its unit in the same paragraph added up
-    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件)."""
+    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件). Rates
+    and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%)."""
+    if hq.unit in ("%", "‰"):
+        return False
     line = (view.rfind("\n", 0, q.start) + 1, view.find("\n", q.end) % (len(view) + 1))
     head = _loose(hq)
     for other in bodies:
@@ -323,19 +327,33 @@ def _words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]]
         | families   # 外贸 and 货物贸易进出口总值: one family of indicators (measure_heads)
 
 
+def _named_after(view: str, q: Quantity) -> frozenset[str]:
+    """The two-character words of the noun a figure qualifies (以3250亿美元的进出口总值): the
+    measure named after the figure instead of before it."""
+    m = _QUALIFIED.match(view, q.end)
+    if not m:
+        return frozenset()
+    noun = m.group(1)
+    return frozenset(noun[k:k + 2] for k in range(len(noun) - 1))
+
+
+_QUALIFIED = re.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
+
+
 def _scope(view: str, quantities: list[Quantity], begin: int, end: int, index: int,
            periods: dict[str, tuple[str, str]]) -> dict[str, frozenset]:
     """The time a figure is stated for, from its words since `begin`: periods as (kind, last month)
     — a month, a run from the year's start (前10月, 1—10月, 截至10月底, 上半年), a quarter, a day —
     explicit years, and the years named by their relation to now (今年, 去年); a year or month
-    something is compared with (比2005年, 比去年同期) is left out."""
+    something is compared with (比2005年, 比去年同期) and a dateline (1月22日讯) are left out."""
     spans, years, whole_years = set(), set(), set()
     for i in range(index - 1, -1, -1):
         q = quantities[i]
         if q.start < begin:
             break
         if q.kind in ("date", "year") and isinstance(q.value, CALENDAR_VALUES) \
-                and not _BASE_BEFORE.search(view[max(begin, q.start - 2):q.start]):
+                and not _BASE_BEFORE.search(view[max(begin, q.start - 2):q.start]) \
+                and not view.startswith(_DATELINE, q.end):   # 本报北京1月22日讯: when it was filed
             year, span = _period_of(q, view)
             years |= {year} if year else set()
             whole_years |= {year} if q.kind == "year" else set()
@@ -350,6 +368,7 @@ def _scope(view: str, quantities: list[Quantity], begin: int, end: int, index: i
     return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative}
 
 
+_DATELINE = ("讯", "电")
 _COMPARED = re.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
 
 
