@@ -43,6 +43,14 @@ PAIR_CASES = [
     ("西藏：精准扶贫 四年五十万人脱贫\n像这样明确帮扶措施的贫困群众还有30多人。", []),
     # an approximate body figure pairs only when names, period and what follows agree
     ("上半年我国碳强度下降5%\n 上半年，我国单位国内生产总值能耗同比下降4.2%，碳强度下降50%左右。", [("5%", "50%左右")]),
+    # rates do not add up: 4.2% and 1%左右 are no parts of the title's 5%
+    ("上半年我国碳强度下降5%\n 上半年，我国单位国内生产总值能耗同比下降4.2%，碳强度下降1%左右。", [("5%", "1%左右")]),
+    # a target (下降40%-45%的目标) is no restatement of the title's figure
+    ("国新办：2017年我国碳强度比2005年下降约46%\n2017年，中国碳强度比2005年下降约86%，已超过2020年碳强度下降40%-45%的目标。",
+     [("约46%", "约86%")]),
+    # the measure a figure qualifies is named after it (以3250亿美元的进出口总值); a dateline (1月22日讯) is no time
+    ("中国外贸跻身全球十强去年进出口总值3250亿美元\n本报北京1月22日讯记者从海关总署获悉，1997年我国以7250亿美元的进出口总值，首次超过比利时—卢森堡。",
+     [("3250亿美元", "7250亿美元")]),
     ("墨西哥火山喷发 烟柱高达两公里\n波波卡特佩特火山位于墨西哥首都墨西哥城东南方向约70公里处。", []),
     # a figure glued to another (1万5812例, read as 1万 and 5812例) is no title figure
     ("日本新增确诊1万5812例 医院面临重压\n日本11日报告全国单日新增确诊15812例，为新高。东京都新增4200例。", []),
