@@ -37,6 +37,7 @@ from verify.statements.vocabulary import Vocabulary
 
 MAX_TITLE = 64      # characters of a title line
 WINDOW = 3000       # characters of body searched after a title
+LEAD_SCORE = 4      # words (and period) a lead's figure shares with the title's to state its measure
 _TITLE_BREAKS = re.compile(r"[。！？!?；;]|[,，:：、]\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLASSES = {Role.LEVEL: "level", Role.PLAN: "plan", Role.CHANGE: "change", Role.RATE: "rate",
@@ -160,6 +161,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     head_time = _scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
     bound = _bound(head, hq, page.view, page.vocab)
     scored = []
+    lead, lead_sentence = [], bodies[0].sentence   # the first sentence with a figure
     for st in bodies:
         q = page.quantities[st.index]
         if not _comparable(head, hq, st, q, page.vocab, page.view):
@@ -177,12 +179,16 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         if _loose(hq).intersects(_loose(q)):
             if q.qualifier is not None and hq.qualifier is None:
                 continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
+            if len(lead) == 1 and st.sentence != lead_sentence:
+                return lead[0]   # the lead states the title's measure otherwise; a later sentence repeats it
             return st.index if shared else None   # the title's figure, restated (rounded, or with 超/近)
         score = shared + _named_alike(head_time, body_time)
         if time != "same" or not _pairable(head, hq, st, q, title, bodies, page, score):
             continue
         if (score >= 2 or shared == len(head_words)) and 4 * shared >= min(len(head_words), len(body_words)):
             scored.append((score, st.index))
+            if st.sentence == lead_sentence and score >= LEAD_SCORE:
+                lead.append(st.index)
     if not scored:
         return None
     best = max(score for score, _ in scored)
@@ -198,8 +204,17 @@ def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab
     if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"} \
             or vocab.plan_after.match(view, q.end):
         return False
+    if st.role in (Role.CHANGE, Role.RATE) and _per_period(view[st.clause[0]:q.start], vocab) \
+            != _per_period(view[head.clause[0]:hq.start], vocab):
+        return False   # 年均比上年增收900亿元 is a yearly average, not the year's 增收1114亿元
     return _role_class(st, q, vocab, ranges=True) == _role_class(head, hq, vocab) \
         or q.value is None and st.role is Role.OTHER
+
+
+def _per_period(words: str, vocab: Vocabulary) -> bool:
+    """Whether a change or rate is an average over periods or heads (年均, 月均, 人均, 平均: the
+    average words of two characters ending in 均)."""
+    return any(w in words for w in vocab.words("average_words") if len(w) == 2 and w.endswith("均"))
 
 
 def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: tuple[int, int],
@@ -208,8 +223,8 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
     approximation under a precise title unless their names and period agree well (碳强度下降5%左右
     under 上半年我国碳强度下降5%), no part, no other place, thing, whole or running total."""
     view = page.view
-    if q.value is None or st.index in page.parts:
-        return False
+    if q.value is None or st.index in page.parts or "第" in view[max(st.clause[0], q.start - 8):q.start]:
+        return False   # 第37、38颗: a number in a series, no amount
     if q.qualifier is not None and hq.qualifier is None \
             and (score < 3 or _after(view, hq, short=True) != _after(view, q, short=True)):
         return False   # 约70公里处, 200多万人 under 140万人流离失所: other things than the title's
