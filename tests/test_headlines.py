@@ -73,7 +73,9 @@ PAIR_CASES = [
     ("中国制造业采购经理指数连续三个月保持扩张\n另外，装备制造业采购经理指数连续五个月位于扩张区间。", []),
     # a subheading opens another story: its figures are not the first title's body
     ("洛杉矶山火持续 仍有超17万人处于疏散令之下\n美国媒体报道，洛杉矶县仍有超过17万人处于疏散令之下。\n"
-     "美加州一座发电站起火 一千多人疏散\n约1500人被要求疏散避难。", [("超17万人", "超过17万人")]),
+     "美加州一座发电站起火 一千多人疏散\n约1500人被要求疏散避难。", [("超17万人", "超过17万人"), ("一千多人", "约1500人")]),
+    # the lead's equal figure of the title's unit and role restates it, whatever its words
+    ("日本石川县能登地区强震已致84人死亡\n据日本媒体报道，截至4日，地震已造成84人遇难。", [("84人", "84人")]),
 ]
 
 

@@ -152,10 +152,13 @@ class _Page:
 
 def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
     """The body figure that states what the title's figure states. One of its unit, role and time
-    that can equal it restates it (paired when their names share a word); so does any within a
-    bound the title sets (突破300万册). Otherwise the figure whose name shares most with the
-    title's — at least two words or all of the title's, and a quarter of the shorter name's — when
-    no other in its sentence shares as much (of equals in several sentences, the earliest: the lead)."""
+    that can equal it restates it (paired when their names share a word, or when it is the lead's —
+    the first sentence with figures — and equal within its own rounding: 已致84人死亡 / 已造成84人
+    遇难); so does any within a bound the title sets (突破300万册). Otherwise the figure whose name
+    shares most with the title's — at least two words or all of the title's, and a quarter of the
+    shorter name's — when no other in its sentence shares as much (of equals in several sentences,
+    the earliest: the lead). A lead's figure sharing LEAD_SCORE words is the title's statement even
+    when a later sentence repeats the title's figure."""
     hq = page.quantities[head.index]
     head_words = _words(head, page.vocab, page.periods)
     head_time = _scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
@@ -181,7 +184,9 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
                 continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
             if len(lead) == 1 and st.sentence != lead_sentence:
                 return lead[0]   # the lead states the title's measure otherwise; a later sentence repeats it
-            return st.index if shared else None   # the title's figure, restated (rounded, or with 超/近)
+            if shared or st.sentence == lead_sentence and hq.fraction_interval().intersects(q.fraction_interval()):
+                return st.index   # the title's figure, restated (rounded, or with 超/近), or the lead's equal figure
+            return None
         score = shared + _named_alike(head_time, body_time)
         if time != "same" or not _pairable(head, hq, st, q, title, bodies, page, score):
             continue
