@@ -256,11 +256,14 @@ _AFTER_SHORT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！�
 
 def _whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
     """90名志愿者中的6人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
-    the title does not name): another measure than the title's."""
+    the title does not name), 累计 under a title's 新增 (new_counts): another measure than the title's."""
     if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]))", view[q.end:q.end + 12]):
         return True
-    words = view[st.sentence[0]:q.start]
-    return any(w in words and w not in view[title[0]:title[1]] for w in vocab.words("running_totals"))
+    words, title_words = view[st.sentence[0]:q.start], view[title[0]:title[1]]
+    if any(w in title_words for w in vocab.words("new_counts")) and "累计" in words \
+            and not any(w in words for w in vocab.words("new_counts")):
+        return True   # 累计确诊病例 under 单日新增确诊病例: a running total, not the new ones
+    return any(w in words and w not in title_words for w in vocab.words("running_totals"))
 
 
 def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],
