@@ -28,6 +28,11 @@ RULE_IDS = [p.relative_to(RULES_DIR).as_posix() for p in RULE_PATHS]
 SINGLE_SOURCE = {
     "growth-change-times": "a level, its increase and 增长N倍 in one sentence: daqing_article_16 is the only "
                            "such sentence in the corpus and archive (6.6 M characters searched)",
+    "completion-of-plan": "a completion rate with its plan right before it (完成全年1.8万亿元投资目标任务的25.5%): "
+                          "xwlb_20210429 is the only such sentence; xwlb_20231101 puts the plan in a parenthesis "
+                          "(完成今年全年目标任务（12.9万公里）的91.4%), which the reader does not take as a completion",
+    "yearly-average-increase": "N年来…从A增加到B，年均增加C (an amount, not a rate): xwlb_20131107 is the only such "
+                               "sentence in the corpus and archive (the others give 年均增长 as a compound rate)",
 }
 
 

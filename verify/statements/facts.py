@@ -8,13 +8,16 @@ of its part's 其中 list; failing both, a `named_whole` is the level earlier in
 share's words name (占发展党员总数的46.8%), or in its sentence the one the part shares a word with
 (草原面积…退化面积…占到42.8%) — found, so rules on it warn. A rate of an official price index
 (工业生产者出厂价格指数为142，同比上涨42%) is bound as `index_rate`/`index_fall`. Changes
-and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs.
+and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs. A yearly
+average increase (N年来…从A增加到B，年均增加C) is bound as `yearly` with the `years` of its span,
+and a completion rate with the plan stated before it (完成全年1.8万亿元…目标任务的25.5%) as `plan`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -33,7 +36,7 @@ class Fact:
 
     level: int
     figures: tuple[tuple[str, int], ...]
-    constants: tuple[tuple[str, int], ...] = ()   # numbers the calendar gives: days of a stated span
+    constants: tuple = ()   # numbers the calendar gives: days of a stated span (an int), years of one ((low, high))
 
     def bound(self) -> dict[str, int]:
         """The figures by name, the level included."""
@@ -82,11 +85,13 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
                     about.setdefault(st.of, {})["named_whole"] = named
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
         about.setdefault(net, {}).update({"plus": plus, "minus": minus})
+    for done, plan, rate in _completions_of_plan(quantities, statements):
+        about.setdefault(done, {}).update({"plan": plan, "completion": rate})
     found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
              or statements[level].role is Role.RATE and "before" in named
              or statements[level].role is Role.PLAN and set(named) <= {"share", "whole", "named_whole"}]
-    return found + _daily_averages(quantities, statements, layout, vocab)
+    return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout)
 
 
 def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]:
@@ -110,6 +115,64 @@ def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]
                     and shares_a_word(other.measure, vocab.daily.sub("", st.measure)):
                 found.append(Fact(i, (("daily", index),), (("days", days),)))
                 break
+    return found
+
+
+def _yearly_averages(quantities, statements, layout: Layout) -> list[Fact]:
+    """改革开放的35年来，就业人员从40152万人增加到76704万人，年均增加1075万人: a yearly average
+    increase of a level reached from a stated start, over the years the sentence opens with (N年来,
+    N年间); N years may count N−1 steps between the first and the last (1978 to 2012 are 35 years),
+    so `years` is the interval [N−1, N]."""
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.CHANGE or st.sign <= 0 or not st.compare or "年均" not in st.compare \
+                or st.of is None or statements.get(st.of) is None or statements[st.of].role is not Role.LEVEL:
+            continue
+        before = _started_from(st.of, quantities, statements, layout)
+        if before is None or quantities[before].unit != quantities[index].unit:
+            continue
+        for i in range(before - 1, max(-1, before - 4), -1):
+            q, other = quantities[i], statements.get(i)
+            if other is None or other.sentence != st.sentence:
+                break
+            if q.unit == "年" and q.kind == "amount" and q.qualifier is None and isinstance(q.value, Fraction) \
+                    and q.value.denominator == 1 and q.value >= 2 and layout.text.startswith(_SPAN_OF_YEARS, q.end):
+                found.append(Fact(st.of, (("before", before), ("yearly", index)), (("years", (int(q.value) - 1, int(q.value))),)))
+                break
+    return found
+
+
+_SPAN_OF_YEARS = ("来", "间", "中", "里")
+
+
+def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
+    """公路水路完成投资4597亿元，…，完成全年1.8万亿元投资目标任务的25.5%: a completion rate
+    with its plan stated right before it in its clause, and the amount done earlier in the
+    sentence — the completion's own level, or the nearest level of the plan's unit whose measure
+    shares a word with the completion's (投资). (done, plan, completion) as quantity indexes."""
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.COMPLETION or index == 0:
+            continue
+        plan = statements.get(index - 1)
+        if plan is None or plan.role is not Role.PLAN or plan.clause != st.clause:
+            continue
+        unit = quantities[index - 1].unit
+        done = st.of if st.of is not None and statements.get(st.of) is not None else None
+        if done is None:
+            for i in range(index - 2, max(-1, index - 12), -1):
+                other = statements.get(i)
+                if other is None:
+                    continue
+                if other.sentence != st.sentence:
+                    break
+                if other.role is Role.LEVEL and quantities[i].unit == unit and quantities[i].value is not None \
+                        and shares_a_word(other.measure, st.measure):
+                    done = i
+                    break
+        if done is not None and done != index - 1 and quantities[done].unit == unit \
+                and statements[done].role is Role.LEVEL:
+            found.append((done, index - 1, index))
     return found
 
 

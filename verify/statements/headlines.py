@@ -37,6 +37,7 @@ from verify.statements.vocabulary import Vocabulary
 
 MAX_TITLE = 64      # characters of a title line
 WINDOW = 3000       # characters of body searched after a title
+LEAD_SCORE = 4      # words (and period) a lead's figure shares with the title's to state its measure
 _TITLE_BREAKS = re.compile(r"[。！？!?；;]|[,，:：、]\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLASSES = {Role.LEVEL: "level", Role.PLAN: "plan", Role.CHANGE: "change", Role.RATE: "rate",
@@ -151,15 +152,19 @@ class _Page:
 
 def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
     """The body figure that states what the title's figure states. One of its unit, role and time
-    that can equal it restates it (paired when their names share a word); so does any within a
-    bound the title sets (突破300万册). Otherwise the figure whose name shares most with the
-    title's — at least two words or all of the title's, and a quarter of the shorter name's — when
-    no other in its sentence shares as much (of equals in several sentences, the earliest: the lead)."""
+    that can equal it restates it (paired when their names share a word, or when it is the lead's —
+    the first sentence with figures — and equal within its own rounding: 已致84人死亡 / 已造成84人
+    遇难); so does any within a bound the title sets (突破300万册). Otherwise the figure whose name
+    shares most with the title's — at least two words or all of the title's, and a quarter of the
+    shorter name's — when no other in its sentence shares as much (of equals in several sentences,
+    the earliest: the lead). A lead's figure sharing LEAD_SCORE words is the title's statement even
+    when a later sentence repeats the title's figure."""
     hq = page.quantities[head.index]
     head_words = _words(head, page.vocab, page.periods)
     head_time = _scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
     bound = _bound(head, hq, page.view, page.vocab)
     scored = []
+    lead, lead_sentence = [], bodies[0].sentence   # the first sentence with a figure
     for st in bodies:
         q = page.quantities[st.index]
         if not _comparable(head, hq, st, q, page.vocab, page.view):
@@ -168,7 +173,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         time = _same_time(head_time, body_time)
         if time == "conflict":
             continue
-        body_words = _words(st, page.vocab, page.periods)
+        body_words = _words(st, page.vocab, page.periods) | _named_after(page.view, q)
         shared = len(head_words & body_words)
         if hq.kind == "count" and head.head and st.head and _same_thing(head.head, st.head):
             shared += 2
@@ -177,12 +182,18 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         if _loose(hq).intersects(_loose(q)):
             if q.qualifier is not None and hq.qualifier is None:
                 continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
-            return st.index if shared else None   # the title's figure, restated (rounded, or with 超/近)
+            if len(lead) == 1 and st.sentence != lead_sentence:
+                return lead[0]   # the lead states the title's measure otherwise; a later sentence repeats it
+            if shared or st.sentence == lead_sentence and hq.fraction_interval().intersects(q.fraction_interval()):
+                return st.index   # the title's figure, restated (rounded, or with 超/近), or the lead's equal figure
+            return None
         score = shared + _named_alike(head_time, body_time)
         if time != "same" or not _pairable(head, hq, st, q, title, bodies, page, score):
             continue
         if (score >= 2 or shared == len(head_words)) and 4 * shared >= min(len(head_words), len(body_words)):
             scored.append((score, st.index))
+            if st.sentence == lead_sentence and score >= LEAD_SCORE:
+                lead.append(st.index)
     if not scored:
         return None
     best = max(score for score, _ in scored)
@@ -195,10 +206,20 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
 def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab: Vocabulary, view: str) -> bool:
     """The same unit and role (a range, 其中大约12亿到20亿吨, has no role, but may restate 约20亿吨;
     not a target, 下降40%-45%的目标)."""
-    if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"}:
+    if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"} \
+            or vocab.plan_after.match(view, q.end):
         return False
+    if st.role in (Role.CHANGE, Role.RATE) and _per_period(view[st.clause[0]:q.start], vocab) \
+            != _per_period(view[head.clause[0]:hq.start], vocab):
+        return False   # 年均比上年增收900亿元 is a yearly average, not the year's 增收1114亿元
     return _role_class(st, q, vocab, ranges=True) == _role_class(head, hq, vocab) \
-        or q.value is None and st.role is Role.OTHER and not vocab.plan_after.match(view, q.end)
+        or q.value is None and st.role is Role.OTHER
+
+
+def _per_period(words: str, vocab: Vocabulary) -> bool:
+    """Whether a change or rate is an average over periods or heads (年均, 月均, 人均, 平均: the
+    average words of two characters ending in 均)."""
+    return any(w in words for w in vocab.words("average_words") if len(w) == 2 and w.endswith("均"))
 
 
 def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: tuple[int, int],
@@ -207,8 +228,8 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
     approximation under a precise title unless their names and period agree well (碳强度下降5%左右
     under 上半年我国碳强度下降5%), no part, no other place, thing, whole or running total."""
     view = page.view
-    if q.value is None or st.index in page.parts:
-        return False
+    if q.value is None or st.index in page.parts or "第" in view[max(st.clause[0], q.start - 8):q.start]:
+        return False   # 第37、38颗: a number in a series, no amount
     if q.qualifier is not None and hq.qualifier is None \
             and (score < 3 or _after(view, hq, short=True) != _after(view, q, short=True)):
         return False   # 约70公里处, 200多万人 under 140万人流离失所: other things than the title's
@@ -235,17 +256,23 @@ _AFTER_SHORT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！�
 
 def _whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
     """90名志愿者中的6人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
-    the title does not name): another measure than the title's."""
+    the title does not name), 累计 under a title's 新增 (new_counts): another measure than the title's."""
     if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]))", view[q.end:q.end + 12]):
         return True
-    words = view[st.sentence[0]:q.start]
-    return any(w in words and w not in view[title[0]:title[1]] for w in vocab.words("running_totals"))
+    words, title_words = view[st.sentence[0]:q.start], view[title[0]:title[1]]
+    if any(w in title_words for w in vocab.words("new_counts")) and "累计" in words \
+            and not any(w in words for w in vocab.words("new_counts")):
+        return True   # 累计确诊病例 under 单日新增确诊病例: a running total, not the new ones
+    return any(w in words and w not in title_words for w in vocab.words("running_totals"))
 
 
 def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],
                   view: str) -> bool:
     """The title's figure is this one and another of its unit in the same paragraph added up
-    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件)."""
+    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件). Rates
+    and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%)."""
+    if hq.unit in ("%", "‰"):
+        return False
     line = (view.rfind("\n", 0, q.start) + 1, view.find("\n", q.end) % (len(view) + 1))
     head = _loose(hq)
     for other in bodies:
@@ -323,19 +350,33 @@ def _words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]]
         | families   # 外贸 and 货物贸易进出口总值: one family of indicators (measure_heads)
 
 
+def _named_after(view: str, q: Quantity) -> frozenset[str]:
+    """The two-character words of the noun a figure qualifies (以3250亿美元的进出口总值): the
+    measure named after the figure instead of before it."""
+    m = _QUALIFIED.match(view, q.end)
+    if not m:
+        return frozenset()
+    noun = m.group(1)
+    return frozenset(noun[k:k + 2] for k in range(len(noun) - 1))
+
+
+_QUALIFIED = re.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
+
+
 def _scope(view: str, quantities: list[Quantity], begin: int, end: int, index: int,
            periods: dict[str, tuple[str, str]]) -> dict[str, frozenset]:
     """The time a figure is stated for, from its words since `begin`: periods as (kind, last month)
     — a month, a run from the year's start (前10月, 1—10月, 截至10月底, 上半年), a quarter, a day —
     explicit years, and the years named by their relation to now (今年, 去年); a year or month
-    something is compared with (比2005年, 比去年同期) is left out."""
+    something is compared with (比2005年, 比去年同期) and a dateline (1月22日讯) are left out."""
     spans, years, whole_years = set(), set(), set()
     for i in range(index - 1, -1, -1):
         q = quantities[i]
         if q.start < begin:
             break
         if q.kind in ("date", "year") and isinstance(q.value, CALENDAR_VALUES) \
-                and not _BASE_BEFORE.search(view[max(begin, q.start - 2):q.start]):
+                and not _BASE_BEFORE.search(view[max(begin, q.start - 2):q.start]) \
+                and not view.startswith(_DATELINE, q.end):   # 本报北京1月22日讯: when it was filed
             year, span = _period_of(q, view)
             years |= {year} if year else set()
             whole_years |= {year} if q.kind == "year" else set()
@@ -350,6 +391,7 @@ def _scope(view: str, quantities: list[Quantity], begin: int, end: int, index: i
     return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative}
 
 
+_DATELINE = ("讯", "电")
 _COMPARED = re.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
 
 
