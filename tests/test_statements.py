@@ -186,6 +186,12 @@ NAMED_WHOLE_CASES = [
     # 我国进出口总值 is not the total of a list of trade with some countries
     ("前10个月，我国对共建“一带一路”国家进出口16.94万亿元，增长6.2%。其中，对东盟进出口5.67万亿元，增长8.8%，"
      "占同期我国进出口总值的15.7%。", []),
+    # a level smaller than the part is its whole only when nothing larger is named and the share's words
+    # name all of it (发展党员 of 发展党员总数): then the part or the whole is wrong, and the share says which
+    ("全国共发展党员205.7万名，较上年减少35.1万名。在生产、工作一线发展党员962万名，占发展党员总数的46.8%。",
+     [("962万名", "205.7万名")]),
+    ("中国共产党党员总数为9059.4万名。\n随着教育事业全面快速发展，大专及以上学历党员已达44937万名，占49.6%。",
+     [("44937万名", "9059.4万名")]),
     # a level smaller than the part is no whole of it; a sibling with its own share neither
     ("全国共发展党员205.7万名。全国有女党员2167.2万名，占党员总数的24.7%。大专及以上学历党员3775.5万名，占党员总数的43.0%。", []),
     # 外贸总值 is 进出口总值 (indicator_synonyms), named by the level two paragraphs before
