@@ -73,6 +73,11 @@ LIST_CASES = [
      [("2419人", ("0人",), True), ("60万人", ("20万人",), True)]),
     # parts of other units: no breakdown of one total
     ("梳理汇总有效意见、建议1.1万条，其中针对“四风”方面存在的问题100多个，意见150多条。", []),
+    # a measure of another unit in a later clause says something else, and ends the list
+    ("俄方最重视的是关于铺设俄土之间长达1213公里天然气管道的协定，其中396公里将穿越黑海海底，有些地方深达2150米。",
+     [("1213公里", ("396公里",), True)]),
+    ("分别为各营修建了12个水泥篮球场，其中灯光球场4个，总面积5000多平方米，共投入经费80多万元。",
+     [("12个", ("4个",), True)]),
     # 其中 inside a word is no list
     ("吸引了众多的体育爱好者投身其中，参与者达2000人。", []),
     # a parenthetical on one part does not end the list

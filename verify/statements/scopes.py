@@ -257,13 +257,21 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
             continue
         unit = unit or q.unit
         if q.unit != unit:
-            if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)):
+            if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)
+                                              or _measured_after(quantities[parts[-1]], q, st)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
                 break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
     unit = unit or (quantities[nets[0]].unit if nets else None)
     return sorted(parts + [i for i in nets if quantities[i].unit == unit and quantities[i].start < end]), end
+
+
+def _measured_after(part: Quantity, other: Quantity, st: Statement) -> bool:
+    """其中396公里将穿越黑海海底，有些地方深达2150米 / 其中灯光球场4个，总面积5000多平方米: a measure (not a
+    count of other things, as 问题100多个，意见150多条 are) in a later clause says something else of the list,
+    and ends it."""
+    return "amount" in (part.kind, other.kind) and st.clause[0] >= part.end
 
 
 def _semicolon(text: str, start: int, end: int) -> bool:
