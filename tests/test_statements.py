@@ -73,6 +73,8 @@ LIST_CASES = [
      [("2419人", ("0人",), True), ("60万人", ("20万人",), True)]),
     # parts of other units: no breakdown of one total
     ("梳理汇总有效意见、建议1.1万条，其中针对“四风”方面存在的问题100多个，意见150多条。", []),
+    # a net change of a stock is the total of its 其中 parts; a surplus is not (above)
+    ("新增减税降费及退税超800亿元，净增经营主体242.8万户，其中企业57.5万户。", [("242.8万户", ("57.5万户",), True)]),
     # a measure of another unit in a later clause says something else, and ends the list
     ("俄方最重视的是关于铺设俄土之间长达1213公里天然气管道的协定，其中396公里将穿越黑海海底，有些地方深达2150米。",
      [("1213公里", ("396公里",), True)]),
@@ -124,9 +126,8 @@ LIST_CASES = [
     # not when the paragraph before is a breakdown of its own
     ("从中直和地方看，地方工业拉动增长：中直工业实现增加值384.8亿元；地方规上工业实现增加值94.2亿元。\n"
      "从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
-    # a balance (利润) within a level (利税): a part, at most the total; a balance of a balance is none
+    # a balance (利润) within a level (利税): a part, at most the total
     ("实现利税3200万元，比上年增11%，其中利润达2500万元。", [("3200万元", ("2500万元",), True)]),
-    ("净增经营主体242.8万户，其中企业57.5万户。", []),
 ]
 
 

@@ -69,23 +69,36 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab)
             else:
                 total, certain = _total(marker, chosen, quantities, statements, starts, layout, role, taken)
-            if total is None or statements[total].role is not role and marker.total is None:
+            net_total = False
+            if total is None and role is Role.LEVEL and marker.kind == "其中":
+                total, certain = _total(marker, chosen, quantities, statements, starts, layout, Role.NET, taken)
+                net_total = total is not None and _net_count(total, quantities, statements, layout, vocab)
+                total = total if net_total else None
+            if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
             chosen = [i for i in chosen if _compatible(statements[total], statements[i])]
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
-            if any(statements[i].role is Role.NET for i in chosen):
+            if any(statements[i].role is Role.NET for i in chosen) or net_total:
                 complete = "open"
             if marker.kind == "列" and complete != "complete":
                 continue
-            probable = marker.kind in ("看", "（）", "列")
+            probable = marker.kind in ("看", "（）", "列") or net_total
             if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
                 chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
                 complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found + _named_sums(quantities, statements, vocab)
+
+
+def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabulary) -> bool:
+    """净增经营主体242.8万户，其中企业57.5万户: a net change of a stock, named just before its figure, is the
+    total of its 其中 parts (a warning at most: a part may exceed it when another part fell)."""
+    st = statements[total]
+    words = layout.text[st.clause[0]:quantities[total].start]
+    return any(word in words for word in vocab.words("net_totals"))
 
 
 def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
