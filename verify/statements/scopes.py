@@ -269,7 +269,7 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
             between = between or bool(parts)
             continue
         unit = unit or q.unit
-        if q.unit != unit:
+        if q.unit != unit and not _alternate_unit(layout.text, marker.start, unit, q.unit):
             if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)
                                               or _measured_after(quantities[parts[-1]], q, st)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
@@ -278,6 +278,13 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
         parts.append(i)
     unit = unit or (quantities[nets[0]].unit if nets else None)
     return sorted(parts + [i for i in nets if quantities[i].unit == unit and quantities[i].start < end]), end
+
+
+def _alternate_unit(text: str, at: int, unit: str, other: str) -> bool:
+    """总量2469.61万台（辆）…其中，…机动脱粒机752.15万台，农用运输车458.84万辆: a unit written with its
+    alternative in brackets shortly before the list counts parts of either."""
+    window = text[max(0, at - 300):at]   # the normalised view: （辆） reads (辆)
+    return f"{unit}({other})" in window or f"{other}({unit})" in window
 
 
 def _measured_after(part: Quantity, other: Quantity, st: Statement) -> bool:
