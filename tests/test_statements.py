@@ -135,6 +135,21 @@ LIST_CASES = [
 ]
 
 
+COMPLETENESS_CASES = [
+    # a bare breakdown in brackets right after its total names all of it
+    ("累计死亡病例3042例，当日新增30例（湖北29例，海南1例）。", [("30例", "complete")]),
+    # one that says it names some (包括, 主要, 如) does not
+    ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
+    ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPLETENESS_CASES, ids=[c[0][:12] for c in COMPLETENESS_CASES])
+def test_parts_lists_complete(text, expected):
+    quantities, result = read_statements_of(text)
+    assert [(quantities[p.total].text, p.complete) for p in result.parts_lists] == expected
+
+
 @pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
 def test_parts_lists(text, expected):
     assert lists(text) == expected

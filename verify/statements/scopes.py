@@ -85,6 +85,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if marker.kind == "列" and complete != "complete":
                 continue
             probable = marker.kind in ("看", "（）", "列") or net_total
+            if marker.kind == "（）" and complete == "open" and not _NOT_ALL.match(layout.text, marker.end):
+                complete = "complete"   # 当日新增30例（湖北29例，海南1例）: a bare breakdown in brackets names all
             if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
                 chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
                 complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
@@ -99,6 +101,9 @@ def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabu
     st = statements[total]
     words = layout.text[st.clause[0]:quantities[total].start]
     return any(word in words for word in vocab.words("net_totals"))
+
+
+_NOT_ALL = re.compile(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
 
 
 def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
