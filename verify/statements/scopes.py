@@ -268,21 +268,29 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
             break                # (inside its parenthetical, the note's end ends the list)
         seen = True
         if st.role is Role.NET and not (st.note and not note) and q.kind in ("amount", "count") \
-                and (unit is None or q.unit == unit):
+                and (unit is None or _unit(q) == unit):
             nets.append(i)   # 利税3200万元，其中利润2500万元: a balance within a level (see parts_lists)
         if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):
             between = between or bool(parts)
             continue
-        unit = unit or q.unit
-        if q.unit != unit and not _alternate_unit(layout.text, marker.start, unit, q.unit):
+        unit = unit or _unit(q)
+        if _unit(q) != unit and not _alternate_unit(layout.text, marker.start, unit, q.unit):
             if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)
                                               or _measured_after(quantities[parts[-1]], q, st)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
                 break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
-    unit = unit or (quantities[nets[0]].unit if nets else None)
-    return sorted(parts + [i for i in nets if quantities[i].unit == unit and quantities[i].start < end]), end
+    unit = unit or (_unit(quantities[nets[0]]) if nets else None)
+    return sorted(parts + [i for i in nets if _unit(quantities[i]) == unit and quantities[i].start < end]), end
+
+
+_PEOPLE = {"名": "人", "位": "人"}
+
+
+def _unit(q: Quantity) -> str:
+    """近2000人…其中包括400多名乐迷: 名 and 位 count people as 人 does."""
+    return _PEOPLE.get(q.unit, q.unit)
 
 
 def _alternate_unit(text: str, at: int, unit: str, other: str) -> bool:
@@ -313,7 +321,7 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
            role: Role, taken: set[int]) -> tuple[int | None, bool]:
     """The nearest level before the marker that the parts can belong to; uncertain when its
     clauses hold several. A (parenthetical) list belongs to the figure its note follows."""
-    unit = quantities[parts[0]].unit
+    unit = _unit(quantities[parts[0]])
     note = layout.note_at(marker.start)
     text = layout.text
     at = note[0] if note else marker.start
@@ -348,7 +356,8 @@ def _total(marker: Marker, parts: list[int], quantities, statements, starts, lay
                 back -= 1   # 。\n其中，…: the sentence before the line break, not the break itself
             skipped = window_start
             window_start = max(line_start, layout.sentence(back)[0])
-            candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+            candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken,
+                                     strict=True)   # in a sentence before, 2人 is no total of 4位科学家
             if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
                                                                      starts)):
                 break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
@@ -421,15 +430,16 @@ def _same_time(a: Statement, b: Statement) -> bool:
 
 
 def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
-                taken: set[int]) -> list[int]:
+                taken: set[int], strict: bool = False) -> list[int]:
+    """Levels before the list that can be its total; strict: of the part's own unit word (人 is no 位)."""
     found = []
     for i in range(last, -1, -1):
         q = quantities[i]
         if q.start < window_start:
             break
         st = statements.get(i)
-        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or st.note \
-                or i in taken:
+        if st is None or st.role is not role or _unit(q) != unit or strict and q.unit != quantities[part].unit \
+                or q.kind not in ("amount", "count") or st.note or i in taken:
             continue
         if _compatible(st, statements[part]):
             found.append(i)

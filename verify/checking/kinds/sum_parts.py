@@ -120,10 +120,14 @@ def evaluate(rule, matches, context):
     return verdict
 
 
+_PEOPLE = {"名": "人", "位": "人"}
+
+
 def _of_unit(part, total, context) -> bool:
-    """A part of the total's unit, or of the one written in brackets after it (2469.61万台（辆）)."""
+    """A part of the total's unit (名 and 位 count people as 人 does), or of the one written in brackets
+    after it (2469.61万台（辆）)."""
     text = context.doc.text
-    return part.unit == total.unit or any(text.startswith(f"{a}{part.unit}{b}", total.end) for a, b in ("（）", "()"))
+    return _PEOPLE.get(part.unit, part.unit) == _PEOPLE.get(total.unit, total.unit) or any(text.startswith(f"{a}{part.unit}{b}", total.end) for a, b in ("（）", "()"))
 
 
 def _total_index(match, prep, context) -> int | None:
