@@ -218,6 +218,8 @@ NAMED_WHOLE_CASES = [
     # name all of it (发展党员 of 发展党员总数): then the part or the whole is wrong, and the share says which
     ("全国共发展党员205.7万名，较上年减少35.1万名。在生产、工作一线发展党员962万名，占发展党员总数的46.8%。",
      [("962万名", "205.7万名")]),
+    ("近5年来，全国共治理水土流失面积18万平方公里，而通过拍卖、股份合作等形式治理的面积就达44.5万平方公里，约占总面积的24.7%。",
+     [("44.5万平方公里", "18万平方公里")]),
     ("中国共产党党员总数为9059.4万名。\n随着教育事业全面快速发展，大专及以上学历党员已达44937万名，占49.6%。",
      [("44937万名", "9059.4万名")]),
     # a level smaller than the part is no whole of it; a sibling with its own share neither

@@ -118,7 +118,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
         if core and q.start >= floor and _names(core, subjects, words, vocab):
             if not small:
                 by_core = i if by_core is None else by_core
-            elif smaller is None and _named_wholly(cand.measure, core):
+            elif smaller is None and (_named_wholly(cand.measure, core) or q.start >= p_st.sentence[0]):
                 smaller = i   # 全国共发展党员205.7万名 … 发展党员962万名，占发展党员总数的46.8%: the part is wrong
         if not core and not small and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
                                        or (cand.head and cand.head == p_st.head)):
@@ -131,7 +131,8 @@ _LEADING = re.compile(r"^(?:共|有|全|累计|已|新)+")
 
 def _named_wholly(measure: str, core: str) -> bool:
     """全国共发展党员 is named wholly by 发展党员 (of 发展党员总数), not by 党员 (of 党员总数): a level smaller
-    than the part is taken for its whole only when the share's words name all of it."""
+    than the part is taken for its whole only when the share's words name all of it (or it is in the part's
+    sentence: 共治理水土流失面积18万平方公里，而…治理的面积就达44.5万平方公里，约占总面积的24.7%)."""
     own = _LEADING.sub("", _WHOLE_WORDS.sub("", _SUBJECTS.sub("", measure)))
     return len(own) >= 2 and own in core
 
