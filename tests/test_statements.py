@@ -82,6 +82,15 @@ LIST_CASES = [
     # 名 and 位 count people as 人 does, in the list's own sentence; a sentence before needs the same word
     ("山西省共对448名严重违法违纪人员进行了立案调查，其中已查结给予党政纪处分的252人。", [("448名", ("252人",), True)]),
     ("一等奖第一研究者获奖时的平均年龄是64.7岁，仅有2人在60岁以下。其中4位科学家获奖时已不在人世。", []),
+    # paragraphs splitting one lead along other dimensions, each naming all of a partition: past them, the lead
+    # of what their parts count (the first, next to the lead, needs its words: 在…工商税收收入中 may stand between)
+    ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从中直和地方看，地方经济正向拉动明显：中直经济实现增加值384.8亿元，"
+     "同比下降1.2%；地方经济实现增加值843.2亿元，同比增长3.4%。\n从油与非油看，非油经济发力明显：油经济实现增加值275.7亿元，"
+     "同比下降0.9%；非油经济实现增加值952.3亿元。",
+     [("1228亿元", ("275.7亿元", "952.3亿元"), True)]),
+    # not past a sibling for parts that name only some (主要行业)
+    ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从油与非油看，油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。"
+     "\n从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
     # a measure of another unit in a later clause says something else, and ends the list
     ("俄方最重视的是关于铺设俄土之间长达1213公里天然气管道的协定，其中396公里将穿越黑海海底，有些地方深达2150米。",
      [("1213公里", ("396公里",), True)]),

@@ -36,6 +36,12 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
     return "open"
 
 
+def names_all(labels: list[str], vocab: Vocabulary) -> bool:
+    """The labels name all of one partition by their words alone: every member of one of the
+    vocabulary's partitions, or a word and its complement (油经济 / 非油经济)."""
+    return named_partition(labels, vocab.partitions) == "complete" or len(labels) == 2 and _complementary(*labels)
+
+
 def named_partition(labels: list[str], partitions) -> str | None:
     """"complete" when the labels name every member of one partition, each once; "disjoint" when
     they name distinct members of one, not all; None when they name no partition."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.partitions import completeness, named_partition
+from verify.statements.partitions import completeness, named_partition, names_all
 from verify.statements.reader import shares_a_word
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
@@ -401,16 +401,25 @@ def _dimension_total(marker: Marker, parts: list[int], quantities, statements, s
     while end > 0 and text[end - 1] == "\n":
         end -= 1
     before = text.rfind("\n", 0, end) + 1
-    if vocab.dimension.match(text, _skip_space(text, before)):
-        return None, False   # that paragraph is a breakdown of its own: its lead is a part
+    whole = names_all([statements[p].measure for p in parts], vocab)   # 中直/地方, 油/非油: all of a partition
+    siblings = 0   # 从中直和地方看，… / 从油与非油看，…: paragraphs splitting one lead along other dimensions
+    while vocab.dimension.match(text, _skip_space(text, before)):
+        if siblings == 4 or before == 0 or not whole:
+            return None, False   # that paragraph is a breakdown of its own: its lead is a part
+        end = before - 1
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        before = text.rfind("\n", 0, end) + 1
+        siblings += 1
+    part = statements[parts[0]]
     for i in range(bisect.bisect_left(starts, before), bisect.bisect_left(starts, end)):
         st = statements.get(i)
         q = quantities[i]
         if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
             continue
-        if len(common) >= 3 and common in st.measure and _compatible(st, statements[parts[0]]) \
-                and _same_time(st, statements[parts[0]]):
-            return i, True
+        named = len(common) >= 3 and common in st.measure or siblings and part.head and st.head == part.head
+        if named and _compatible(st, part) and _same_time(st, part):
+            return i, True   # past sibling breakdowns that name all of a partition, the lead of what they count
         return None, False   # the lead only
     return None, False
 
