@@ -21,6 +21,19 @@ def lists(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
             for p in result.parts_lists]
 
 
+MEASURE_CASES = [
+    # a figure right after a bracket: the name before the bracket, not the abbreviation inside it
+    ("上半年全市实现地区生产总值（GDP）1228亿元，同比增长1.5%。", {"1228亿元": "上半年全市实现地区生产总值"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEASURE_CASES, ids=[c[0][:12] for c in MEASURE_CASES])
+def test_measures(text, expected):
+    quantities, result = read_statements_of(text)
+    got = {quantities[i].text: st.measure for i, st in result.statements.items()}
+    assert {k: got.get(k) for k in expected} == expected
+
+
 ROLE_CASES = [
     ("地区生产总值实现626.9亿元，同比增长1.9%。", {"626.9亿元": Role.LEVEL, "1.9%": Role.RATE}),
     ("188.4亿元，比上年增加19.9亿元，增长11.8%", {"188.4亿元": Role.LEVEL, "19.9亿元": Role.CHANGE, "11.8%": Role.RATE}),
@@ -87,6 +100,10 @@ LIST_CASES = [
     ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从中直和地方看，地方经济正向拉动明显：中直经济实现增加值384.8亿元，"
      "同比下降1.2%；地方经济实现增加值843.2亿元，同比增长3.4%。\n从油与非油看，非油经济发力明显：油经济实现增加值275.7亿元，"
      "同比下降0.9%；非油经济实现增加值952.3亿元。",
+     [("1228亿元", ("275.7亿元", "952.3亿元"), True)]),
+    # the lead's name stands before its abbreviation in brackets: 地区生产总值（GDP）1228亿元
+    ("上半年全市实现地区生产总值（GDP）1228亿元，同比增长1.5%。\n从中直和地方看，中直经济实现增加值384.8亿元；地方经济实现增加值"
+     "843.2亿元。\n从油与非油看，油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。",
      [("1228亿元", ("275.7亿元", "952.3亿元"), True)]),
     # not past a sibling for parts that name only some (主要行业)
     ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从油与非油看，油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。"
