@@ -108,6 +108,11 @@ LIST_CASES = [
     # not past a sibling for parts that name only some (主要行业)
     ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从油与非油看，油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。"
      "\n从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
+    # after a first part named as a member of a partition, bare names of no member of it break that part down
+    ("当日新增143例（其中境外输入确诊病例16例，甘肃11例，北京4例，上海1例）；累计死亡病例3042例。",
+     [("16例", ("11例", "4例", "1例"), True), ("143例", ("16例",), True)]),
+    # places after places are parts of the total
+    ("当日新增30例（其中湖北11例，北京4例，上海1例）；累计死亡病例3042例。", [("30例", ("11例", "4例", "1例"), True)]),
     # a measure of another unit in a later clause says something else, and ends the list
     ("俄方最重视的是关于铺设俄土之间长达1213公里天然气管道的协定，其中396公里将穿越黑海海底，有些地方深达2150米。",
      [("1213公里", ("396公里",), True)]),

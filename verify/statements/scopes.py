@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.partitions import completeness, named_partition, names_all
+from verify.statements.partitions import completeness, named_partition, names_all, sub_parts
 from verify.statements.reader import shares_a_word
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
@@ -79,6 +79,9 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             chosen = [i for i in chosen if _compatible(statements[total], statements[i])]
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
+            if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
+                found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, "open", True))
+                chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
             if any(statements[i].role is Role.NET for i in chosen) or net_total:
                 complete = "open"
