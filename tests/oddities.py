@@ -19,6 +19,9 @@ PUBLISHED_MISTAKES: set[tuple[str, str, str]] = {
     # "工商各税七十六点九六亿元，比去年同期增长百分之二十三点四一，增收十五点六亿元": 15.6 ÷ (76.96 − 15.6)
     # = 25.4%; at 23.41% the increase would be 14.6亿元 (a digit off in 十五/十四).
     ("rmrb1998/rmrb_19980115.txt", "growth-change-rate", "百分之二十三点四一"),
+    # "各项外币存款余额为355.08亿美元，各项现汇贷款余额为397.87亿美元，贷存比为106.98%": 397.87 ÷ 355.08
+    # = 112.05%; 106.98% is 379.87 ÷ 355.08 to the cent, so 397.87 has two digits swapped.
+    ("rmrb1998/rmrb_19980115.txt", "loan-deposit-ratio", "１０６．９８％"),
     # "1997年世界旅游总收入达4482亿美元，比前年的4350.69亿美元增加了3.3%": 4482 ÷ 4350.69 − 1 = 3.02%;
     # at 3.3% the total would be 4494亿美元.
     ("rmrb1998/rmrb_19980129.txt", "growth-from-to", "３·３％"),

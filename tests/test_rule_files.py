@@ -33,6 +33,8 @@ SINGLE_SOURCE = {
                           "(完成今年全年目标任务（12.9万公里）的91.4%), which the reader does not take as a completion",
     "yearly-average-increase": "N年来…从A增加到B，年均增加C (an amount, not a rate): xwlb_20131107 is the only such "
                                "sentence in the corpus and archive (the others give 年均增长 as a compound rate)",
+    "loan-deposit-ratio": "deposits, loans and 贷存比 in one sentence: rmrb_19980115 is the only text of the corpus "
+                          "and archive that states them (6.6 M characters searched)",
 }
 
 

@@ -21,6 +21,19 @@ def lists(text: str) -> list[tuple[str, tuple[str, ...], bool]]:
             for p in result.parts_lists]
 
 
+MEASURE_CASES = [
+    # a figure right after a bracket: the name before the bracket, not the abbreviation inside it
+    ("上半年全市实现地区生产总值（GDP）1228亿元，同比增长1.5%。", {"1228亿元": "上半年全市实现地区生产总值"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEASURE_CASES, ids=[c[0][:12] for c in MEASURE_CASES])
+def test_measures(text, expected):
+    quantities, result = read_statements_of(text)
+    got = {quantities[i].text: st.measure for i, st in result.statements.items()}
+    assert {k: got.get(k) for k in expected} == expected
+
+
 ROLE_CASES = [
     ("地区生产总值实现626.9亿元，同比增长1.9%。", {"626.9亿元": Role.LEVEL, "1.9%": Role.RATE}),
     ("188.4亿元，比上年增加19.9亿元，增长11.8%", {"188.4亿元": Role.LEVEL, "19.9亿元": Role.CHANGE, "11.8%": Role.RATE}),
@@ -73,6 +86,38 @@ LIST_CASES = [
      [("2419人", ("0人",), True), ("60万人", ("20万人",), True)]),
     # parts of other units: no breakdown of one total
     ("梳理汇总有效意见、建议1.1万条，其中针对“四风”方面存在的问题100多个，意见150多条。", []),
+    # a net change of a stock is the total of its 其中 parts; a surplus is not (above)
+    ("新增减税降费及退税超800亿元，净增经营主体242.8万户，其中企业57.5万户。", [("242.8万户", ("57.5万户",), True)]),
+    # a total's unit with its alternative in brackets (万台（辆）) has parts of either
+    ("全国农村拥有五种主要农业机械总量2469.61万台（辆）。按五种主要农业机械类别来看，其中，大型拖拉机67.78万台，"
+     "小型拖拉机1179.50万台，联合收割机11.34万台，机动脱粒机752.15万台，农用运输车458.84万辆。",
+     [("2469.61万台", ("67.78万台", "1179.50万台", "11.34万台", "752.15万台", "458.84万辆"), True)]),
+    # 名 and 位 count people as 人 does, in the list's own sentence; a sentence before needs the same word
+    ("山西省共对448名严重违法违纪人员进行了立案调查，其中已查结给予党政纪处分的252人。", [("448名", ("252人",), True)]),
+    ("一等奖第一研究者获奖时的平均年龄是64.7岁，仅有2人在60岁以下。其中4位科学家获奖时已不在人世。", []),
+    # paragraphs splitting one lead along other dimensions, each naming all of a partition: past them, the lead
+    # of what their parts count (the first, next to the lead, needs its words: 在…工商税收收入中 may stand between)
+    ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从中直和地方看，地方经济正向拉动明显：中直经济实现增加值384.8亿元，"
+     "同比下降1.2%；地方经济实现增加值843.2亿元，同比增长3.4%。\n从油与非油看，非油经济发力明显：油经济实现增加值275.7亿元，"
+     "同比下降0.9%；非油经济实现增加值952.3亿元。",
+     [("1228亿元", ("275.7亿元", "952.3亿元"), True)]),
+    # the lead's name stands before its abbreviation in brackets: 地区生产总值（GDP）1228亿元
+    ("上半年全市实现地区生产总值（GDP）1228亿元，同比增长1.5%。\n从中直和地方看，中直经济实现增加值384.8亿元；地方经济实现增加值"
+     "843.2亿元。\n从油与非油看，油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。",
+     [("1228亿元", ("275.7亿元", "952.3亿元"), True)]),
+    # not past a sibling for parts that name only some (主要行业)
+    ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从油与非油看，油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。"
+     "\n从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
+    # after a first part named as a member of a partition, bare names of no member of it break that part down
+    ("当日新增143例（其中境外输入确诊病例16例，甘肃11例，北京4例，上海1例）；累计死亡病例3042例。",
+     [("16例", ("11例", "4例", "1例"), True), ("143例", ("16例",), True)]),
+    # places after places are parts of the total
+    ("当日新增30例（其中湖北11例，北京4例，上海1例）；累计死亡病例3042例。", [("30例", ("11例", "4例", "1例"), True)]),
+    # a measure of another unit in a later clause says something else, and ends the list
+    ("俄方最重视的是关于铺设俄土之间长达1213公里天然气管道的协定，其中396公里将穿越黑海海底，有些地方深达2150米。",
+     [("1213公里", ("396公里",), True)]),
+    ("分别为各营修建了12个水泥篮球场，其中灯光球场4个，总面积5000多平方米，共投入经费80多万元。",
+     [("12个", ("4个",), True)]),
     # 其中 inside a word is no list
     ("吸引了众多的体育爱好者投身其中，参与者达2000人。", []),
     # a parenthetical on one part does not end the list
@@ -105,8 +150,8 @@ LIST_CASES = [
     ("中直投资完成159.5亿元，同比下降11.7%，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元，下降10.8%；"
      "石化公司1.1亿元，下降57.1%）。", [("159.5亿元", ("150亿元", "1.1亿元"), True)]),
     # past a sentence of averages only, to the sentence before; a figure of another unit after two parts
-    # ends the list
-    ("全国农村拥有主要农业机械总量2469.61万台（辆）。平均每万名从业人员拥有440.3台。按类别来看，其中，大型拖拉机67.78万台，"
+    # ends the list (unless the total's unit names it in brackets, 万台（辆）: above)
+    ("全国农村拥有主要农业机械总量2469.61万台。平均每万名从业人员拥有440.3台。按类别来看，其中，大型拖拉机67.78万台，"
      "小型拖拉机1179.50万台，农用运输车458.84万辆。", [("2469.61万台", ("67.78万台", "1179.50万台"), True)]),
     # 从事 opens no new statement (从…看 does)
     ("农村从业人员为56085.58万人；其中，从事农业人员为42441.19万人，占75.67%；从事非农业人员13644.39万人，占24.33%。",
@@ -119,10 +164,24 @@ LIST_CASES = [
     # not when the paragraph before is a breakdown of its own
     ("从中直和地方看，地方工业拉动增长：中直工业实现增加值384.8亿元；地方规上工业实现增加值94.2亿元。\n"
      "从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
-    # a balance (利润) within a level (利税): a part, at most the total; a balance of a balance is none
+    # a balance (利润) within a level (利税): a part, at most the total
     ("实现利税3200万元，比上年增11%，其中利润达2500万元。", [("3200万元", ("2500万元",), True)]),
-    ("净增经营主体242.8万户，其中企业57.5万户。", []),
 ]
+
+
+COMPLETENESS_CASES = [
+    # a bare breakdown in brackets right after its total names all of it
+    ("累计死亡病例3042例，当日新增30例（湖北29例，海南1例）。", [("30例", "complete")]),
+    # one that says it names some (包括, 主要, 如) does not
+    ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
+    ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPLETENESS_CASES, ids=[c[0][:12] for c in COMPLETENESS_CASES])
+def test_parts_lists_complete(text, expected):
+    quantities, result = read_statements_of(text)
+    assert [(quantities[p.total].text, p.complete) for p in result.parts_lists] == expected
 
 
 @pytest.mark.parametrize("text,expected", LIST_CASES, ids=[c[0][:12] for c in LIST_CASES])
@@ -186,6 +245,14 @@ NAMED_WHOLE_CASES = [
     # 我国进出口总值 is not the total of a list of trade with some countries
     ("前10个月，我国对共建“一带一路”国家进出口16.94万亿元，增长6.2%。其中，对东盟进出口5.67万亿元，增长8.8%，"
      "占同期我国进出口总值的15.7%。", []),
+    # a level smaller than the part is its whole only when nothing larger is named and the share's words
+    # name all of it (发展党员 of 发展党员总数): then the part or the whole is wrong, and the share says which
+    ("全国共发展党员205.7万名，较上年减少35.1万名。在生产、工作一线发展党员962万名，占发展党员总数的46.8%。",
+     [("962万名", "205.7万名")]),
+    ("近5年来，全国共治理水土流失面积18万平方公里，而通过拍卖、股份合作等形式治理的面积就达44.5万平方公里，约占总面积的24.7%。",
+     [("44.5万平方公里", "18万平方公里")]),
+    ("中国共产党党员总数为9059.4万名。\n随着教育事业全面快速发展，大专及以上学历党员已达44937万名，占49.6%。",
+     [("44937万名", "9059.4万名")]),
     # a level smaller than the part is no whole of it; a sibling with its own share neither
     ("全国共发展党员205.7万名。全国有女党员2167.2万名，占党员总数的24.7%。大专及以上学历党员3775.5万名，占党员总数的43.0%。", []),
     # 外贸总值 is 进出口总值 (indicator_synonyms), named by the level two paragraphs before

@@ -36,6 +36,22 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
     return "open"
 
 
+def names_all(labels: list[str], vocab: Vocabulary) -> bool:
+    """The labels name all of one partition by their words alone: every member of one of the
+    vocabulary's partitions, or a word and its complement (油经济 / 非油经济)."""
+    return named_partition(labels, vocab.partitions) == "complete" or len(labels) == 2 and _complementary(*labels)
+
+
+def sub_parts(labels: list[str], vocab: Vocabulary) -> bool:
+    """境外输入确诊病例16例，甘肃11例，北京4例，上海1例: after a first part named as a member of a partition,
+    two or more bare names (four characters at most) that name no member of it break that first part
+    down, not the total (the other members would be named: 境外输入…，本土…)."""
+    first, rest = labels[0], labels[1:]
+    partitions = [members for members in vocab.partitions if _member_in(first, members) is not None]
+    return bool(partitions) and len(rest) >= 2 and all(0 < len(label) <= 4 for label in rest) \
+        and not any(_member_in(label, members) is not None for label in rest for members in partitions)
+
+
 def named_partition(labels: list[str], partitions) -> str | None:
     """"complete" when the labels name every member of one partition, each once; "disjoint" when
     they name distinct members of one, not all; None when they name no partition."""

@@ -31,6 +31,8 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     q = quantities[index]
     view = layout.text
     clause = layout.clause(q.start)
+    if clause[0] == q.start and q.start > 1 and view[q.start - 1] == ")" and layout.note_at(q.start - 2):
+        clause = (layout.clause(layout.note_at(q.start - 2)[0])[0], clause[1])   # 地区生产总值（GDP）1228亿元
     sentence = layout.sentence(q.start)
     previous = quantities[index - 1] if index > 0 else None
     numeric_before = next((quantities[i] for i in range(index - 1, max(-1, index - 4), -1)
@@ -162,7 +164,7 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
 
 def _measure(words: str) -> str:
     """The indicator a clause names: its words before the figure, connectives and verbs cut."""
-    words = re.sub(r"\s+", "", words)
+    words = re.sub(r"\s+|\([^()]*\)$", "", words)   # 地区生产总值(GDP): the name, not its abbreviation
     for _ in range(2):
         words = _TRAIL.sub("", _LEAD.sub("", words))
     return words

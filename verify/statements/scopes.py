@@ -12,9 +12,11 @@ after ； or after a figure that is no part. Parts are levels
 of one unit and indicator; averages, changes, rates, comparisons and attributes never are. The
 total is the nearest level before of the parts' unit and indicator, after the last ； of its
 sentence, else in the sentence before when the breakdown opens its own; when several could be
-meant, the total is uncertain. Whether the parts are complete is decided by words, never by
-arithmetic: members of one partition (vocabulary), a pair and its 非-complement, a dimension, or
-a stated number of kinds (五种主要农业机械) equal to the parts named.
+meant, the total is uncertain (totals.py finds it). Whether the parts are complete is decided by
+words, never by arithmetic (partitions.py): members of one partition (vocabulary), a pair and its
+非-complement, a dimension, a bare breakdown in brackets, or a stated number of kinds (五种主要农业机械)
+equal to the parts named. Bare short names after a first part that names a partition member
+(境外输入16例，甘肃11例，北京4例) break that part down.
 """
 
 from __future__ import annotations
@@ -25,15 +27,14 @@ from dataclasses import dataclass
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.partitions import completeness, named_partition
-from verify.statements.reader import shares_a_word
+from verify.statements.partitions import completeness, named_partition, sub_parts
+from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
 _AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
-PAIRED_ROLES = (Role.LEVEL, Role.FROM)
 
 
 @dataclass(frozen=True)
@@ -66,26 +67,47 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if marker.total is not None:
                 total, certain = marker.total, True
             elif marker.kind == "看":
-                total, certain = _dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab)
+                total, certain = dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab)
             else:
-                total, certain = _total(marker, chosen, quantities, statements, starts, layout, role, taken)
-            if total is None or statements[total].role is not role and marker.total is None:
+                total, certain = total_before(marker, chosen, quantities, statements, starts, layout, role, taken)
+            net_total = False
+            if total is None and role is Role.LEVEL and marker.kind == "其中":
+                total, certain = total_before(marker, chosen, quantities, statements, starts, layout, Role.NET, taken)
+                net_total = total is not None and _net_count(total, quantities, statements, layout, vocab)
+                total = total if net_total else None
+            if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
-            chosen = [i for i in chosen if _compatible(statements[total], statements[i])]
+            chosen = [i for i in chosen if compatible(statements[total], statements[i])]
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
+            if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
+                found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, "open", True))
+                chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
             complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
-            if any(statements[i].role is Role.NET for i in chosen):
+            if any(statements[i].role is Role.NET for i in chosen) or net_total:
                 complete = "open"
             if marker.kind == "列" and complete != "complete":
                 continue
-            probable = marker.kind in ("看", "（）", "列")
+            probable = marker.kind in ("看", "（）", "列") or net_total
+            if marker.kind == "（）" and complete == "open" and not _NOT_ALL.match(layout.text, marker.end):
+                complete = "complete"   # 当日新增30例（湖北29例，海南1例）: a bare breakdown in brackets names all
             if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
                 chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
                 complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found + _named_sums(quantities, statements, vocab)
+
+
+def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabulary) -> bool:
+    """净增经营主体242.8万户，其中企业57.5万户: a net change of a stock, named just before its figure, is the
+    total of its 其中 parts (a warning at most: a part may exceed it when another part fell)."""
+    st = statements[total]
+    words = layout.text[st.clause[0]:quantities[total].start]
+    return any(word in words for word in vocab.words("net_totals"))
+
+
+_NOT_ALL = re.compile(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
 
 
 def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
@@ -180,7 +202,7 @@ def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, op
             if other.role in (Role.RATE, Role.CHANGE, Role.SHARE):
                 continue
             if other.role is not Role.LEVEL or quantities[i].unit != q.unit \
-                    or vocab.breaker.match(layout.text, _skip_space(layout.text, other.clause[0])):
+                    or vocab.breaker.match(layout.text, skip_space(layout.text, other.clause[0])):
                 break
             labels.append(other.measure)
             after.append(i)
@@ -245,170 +267,41 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
         st = statements.get(i)
         if st is None:
             continue
-        if seen and not note and vocab.breaker.match(layout.text, _skip_space(layout.text, st.clause[0])):
+        if seen and not note and vocab.breaker.match(layout.text, skip_space(layout.text, st.clause[0])):
             end = st.clause[0]   # 其中，新增…: the first clause is the list's own; later ones may end it
             break                # (inside its parenthetical, the note's end ends the list)
         seen = True
         if st.role is Role.NET and not (st.note and not note) and q.kind in ("amount", "count") \
-                and (unit is None or q.unit == unit):
+                and (unit is None or unit_of(q) == unit):
             nets.append(i)   # 利税3200万元，其中利润2500万元: a balance within a level (see parts_lists)
         if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):
             between = between or bool(parts)
             continue
-        unit = unit or q.unit
-        if q.unit != unit:
-            if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)):
+        unit = unit or unit_of(q)
+        if unit_of(q) != unit and not _alternate_unit(layout.text, marker.start, unit, q.unit):
+            if len(parts) >= 2 or parts and (between or _semicolon(layout.text, quantities[parts[-1]].end, q.start)
+                                              or _measured_after(quantities[parts[-1]], q, st)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
                 break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
-    unit = unit or (quantities[nets[0]].unit if nets else None)
-    return sorted(parts + [i for i in nets if quantities[i].unit == unit and quantities[i].start < end]), end
+    unit = unit or (unit_of(quantities[nets[0]]) if nets else None)
+    return sorted(parts + [i for i in nets if unit_of(quantities[i]) == unit and quantities[i].start < end]), end
+
+
+def _alternate_unit(text: str, at: int, unit: str, other: str) -> bool:
+    """总量2469.61万台（辆）…其中，…机动脱粒机752.15万台，农用运输车458.84万辆: a unit written with its
+    alternative in brackets shortly before the list counts parts of either."""
+    window = text[max(0, at - 300):at]   # the normalised view: （辆） reads (辆)
+    return f"{unit}({other})" in window or f"{other}({unit})" in window
+
+
+def _measured_after(part: Quantity, other: Quantity, st: Statement) -> bool:
+    """其中396公里将穿越黑海海底，有些地方深达2150米 / 其中灯光球场4个，总面积5000多平方米: a measure (not a
+    count of other things, as 问题100多个，意见150多条 are) in a later clause says something else of the list,
+    and ends it."""
+    return "amount" in (part.kind, other.kind) and st.clause[0] >= part.end
 
 
 def _semicolon(text: str, start: int, end: int) -> bool:
     return "；" in text[start:end] or ";" in text[start:end]
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t　":
-        pos += 1
-    return pos
-
-
-def _total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
-           role: Role, taken: set[int]) -> tuple[int | None, bool]:
-    """The nearest level before the marker that the parts can belong to; uncertain when its
-    clauses hold several. A (parenthetical) list belongs to the figure its note follows."""
-    unit = quantities[parts[0]].unit
-    note = layout.note_at(marker.start)
-    text = layout.text
-    at = note[0] if note else marker.start
-    window_start = layout.clause(note[0])[0] if note else layout.sentence(marker.start)[0]
-    semicolon = max(text.rfind("；", window_start, at), text.rfind(";", window_start, at))
-    before = text[window_start:at].rstrip(" \t,:，：")
-    opens = not re.sub(r"[\s,;；:，：]", "", before) or before.endswith(("；", ";")) or marker.kind == "看" \
-        or bool(re.fullmatch(r"(?:从|分|按)[^，,。；;]{1,12}(?:来看|看|分)", before))
-    if semicolon >= 0 and not before.endswith(("；", ";")):
-        window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
-    last = bisect.bisect_left(starts, at) - 1
-    candidates = []
-    if before.endswith(("；", ";")):         # …的为7222.6万人，占12.88%；其中，…: the group just before first
-        group = max(text.rfind("；", window_start, len(before) + window_start - 1),
-                    text.rfind(";", window_start, len(before) + window_start - 1)) + 1
-        if group > window_start:
-            candidates = _candidates(last, group, quantities, statements, unit, role, parts[0], taken)
-    candidates = candidates or _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
-    if not candidates and note and text[note[0] + 1:marker.start].strip(" \t") == "":
-        # 中直投资完成159.5亿元，…，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元…）: a note
-        # opening with 其中 whose own clause holds no total breaks down the sentence's figure before it
-        candidates = _candidates(last, layout.sentence(note[0])[0], quantities, statements, unit, role, parts[0], taken)
-    if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
-        line_start = text.rfind("\n", 0, window_start) + 1
-        if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
-            line_start = text.rfind("\n", 0, line_start - 1) + 1
-        for _ in range(3 if marker.kind == "看" else 2):
-            if window_start <= line_start:
-                break
-            back = window_start - 1
-            while back > line_start and text[back] in "\n \t　":
-                back -= 1   # 。\n其中，…: the sentence before the line break, not the break itself
-            skipped = window_start
-            window_start = max(line_start, layout.sentence(back)[0])
-            candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
-            if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
-                                                                     starts)):
-                break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
-    if not candidates:
-        return None, False
-    if len(candidates) == 1:
-        return candidates[0], True
-    widest = max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0))
-    return widest, False
-
-
-def _states_a_level(start: int, end: int, quantities, statements, starts) -> bool:
-    return any(statements.get(i) is not None and statements[i].role in PAIRED_ROLES
-               for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
-
-
-def _dimension_total(marker: Marker, parts: list[int], quantities, statements, starts, layout: Layout,
-                     role: Role, taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool]:
-    """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
-    time (or the previous paragraph's lead, when the breakdown opens its paragraph and the lead names
-    what its parts have in common)."""
-    text = layout.text
-    line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
-    first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
-    unit = quantities[parts[0]].unit
-    for i in range(first, bisect.bisect_left(starts, marker.start)):
-        st = statements.get(i)
-        q = quantities[i]
-        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
-            continue
-        part = statements[parts[0]]
-        if _compatible(st, part) and _same_time(st, part) \
-                and any(shares_a_word(st.measure, statements[p].measure) for p in parts):
-            return i, True
-    if text[line_start:marker.start].strip() or line_start == 0:
-        return None, False
-    # 从东、中、西部地区来看，东部地区共有农村从业人员…: a paragraph opening with its dimension splits the
-    # previous paragraph's lead figure, when that names what the parts have in common (农村从业人员)
-    common = _common_suffix([statements[p].measure for p in parts])
-    end = line_start - 1
-    while end > 0 and text[end - 1] == "\n":
-        end -= 1
-    before = text.rfind("\n", 0, end) + 1
-    if vocab.dimension.match(text, _skip_space(text, before)):
-        return None, False   # that paragraph is a breakdown of its own: its lead is a part
-    for i in range(bisect.bisect_left(starts, before), bisect.bisect_left(starts, end)):
-        st = statements.get(i)
-        q = quantities[i]
-        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
-            continue
-        if len(common) >= 3 and common in st.measure and _compatible(st, statements[parts[0]]) \
-                and _same_time(st, statements[parts[0]]):
-            return i, True
-        return None, False   # the lead only
-    return None, False
-
-
-def _common_suffix(words: list[str]) -> str:
-    """东部地区共有农村从业人员, 中部地区农村从业人员 -> 农村从业人员."""
-    if len(words) < 2:
-        return ""
-    n = 0
-    while all(len(w) > n for w in words) and len({w[len(w) - n - 1] for w in words}) == 1:
-        n += 1
-    return words[0][len(words[0]) - n:] if n else ""
-
-
-def _same_time(a: Statement, b: Statement) -> bool:
-    return a.time is None or b.time is None or a.time == b.time
-
-
-def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
-                taken: set[int]) -> list[int]:
-    found = []
-    for i in range(last, -1, -1):
-        q = quantities[i]
-        if q.start < window_start:
-            break
-        st = statements.get(i)
-        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or st.note \
-                or i in taken:
-            continue
-        if _compatible(st, statements[part]):
-            found.append(i)
-    return found
-
-
-def _compatible(total: Statement, part: Statement) -> bool:
-    """Whether a part counts or measures what its total does (行政区 is no 小煤窑, 产值 no 投资)."""
-    if not total.head or not part.head:
-        return True
-    if total.head in part.head or part.head in total.head:
-        return True
-    # 15趟列车…其中开往市郊的旅客列车共10趟: a part whose head comes from its own words (no noun after
-    # its figure) and whose words name what the total counts
-    return part.head in part.measure and total.head in part.measure

@@ -47,7 +47,8 @@ def named_whole(index: int, quantities, statements, layout: Layout, parts_lists,
     """占发展党员总数的46.8% after 全国共发展党员205.7万名 (the sentence before), 占比55.5% after 计划投资
     的9000亿元: a share of the level just before it (nothing between but that level's changes and rates)
     whose whole its words name, or leave to the sentence. The whole is the nearest level before, of the
-    part's unit and role and no smaller than the part, that the share's words name (in the paragraph,
+    part's unit and role and no smaller than the part (failing any, the nearest one smaller: the part or it
+    is wrong), that the share's words name (in the paragraph,
     or before it a level named by the whole's full name, 党员总数; a subject such as 我国 named too, the
     indicator the same: 进出口 is no 出口), or, when they name
     none, that shares a word with the part, in the part's sentence. A level with a share of its own
@@ -91,6 +92,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
     low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
     full = _SUBJECTS.sub("", name)
     by_core = None   # the nearest level named by the core of the whole's name (发展党员 of 发展党员总数)
+    smaller = None   # failing any, the nearest level named so but smaller than the part: the part or it is wrong
     for i in range(part - 1, max(-1, part - 40), -1):
         q = quantities[i]
         if not core and q.start < p_st.sentence[0]:
@@ -103,20 +105,36 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
                 or cand.note or i in with_share or q.text == p_q.text or i in own_totals:
             continue
-        if (p_st.time and cand.time and p_st.time != cand.time) or \
-                (low is not None and q.interval.high is not None and q.interval.high < low):
-            continue   # another period; smaller than the part: no whole of it
+        if p_st.time and cand.time and p_st.time != cand.time:
+            continue   # another period
+        small = low is not None and q.interval.high is not None and q.interval.high < low
         words = _words_of(i, quantities, statements, layout)
         if not _same_indicator(words, p_st.measure, vocab):
             continue
         if core and named_fully and all(subject in words for subject in subjects):
-            return i   # 中国共产党党员总数为9059.4万名 before 党员总量突破9000万名: the full name first
-        if core and by_core is None and q.start >= floor and _names(core, subjects, words, vocab):
-            by_core = i
-        if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
-                         or (cand.head and cand.head == p_st.head)):
+            if not small:
+                return i   # 中国共产党党员总数为9059.4万名 before 党员总量突破9000万名: the full name first
+            smaller = smaller if smaller is not None else i
+        if core and q.start >= floor and _names(core, subjects, words, vocab):
+            if not small:
+                by_core = i if by_core is None else by_core
+            elif smaller is None and (_named_wholly(cand.measure, core) or q.start >= p_st.sentence[0]):
+                smaller = i   # 全国共发展党员205.7万名 … 发展党员962万名，占发展党员总数的46.8%: the part is wrong
+        if not core and not small and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
+                                       or (cand.head and cand.head == p_st.head)):
             return i
-    return by_core
+    return by_core if by_core is not None else smaller
+
+
+_LEADING = re.compile(r"^(?:共|有|全|累计|已|新)+")
+
+
+def _named_wholly(measure: str, core: str) -> bool:
+    """全国共发展党员 is named wholly by 发展党员 (of 发展党员总数), not by 党员 (of 党员总数): a level smaller
+    than the part is taken for its whole only when the share's words name all of it (or it is in the part's
+    sentence: 共治理水土流失面积18万平方公里，而…治理的面积就达44.5万平方公里，约占总面积的24.7%)."""
+    own = _LEADING.sub("", _WHOLE_WORDS.sub("", _SUBJECTS.sub("", measure)))
+    return len(own) >= 2 and own in core
 
 
 _TOTAL_NAMED = re.compile(r"(?:总数|总量|总额|总值)(?:为|达到|达|是)?$")
@@ -127,7 +145,7 @@ def _total_named_before(start: int, part: int, quantities, statements, layout: L
     """党员总数为8956.4万名 … (another paragraph) 党员队伍中，少数民族党员651.4万名，占7.3%: a share that names
     no whole and has none in its sentence: the nearest level before whose name ends as a total's (总数, 总量,
     总额, 总值; not 总量突破9000万名, a bound) and shares a word with the part's name or with the scope its sentence opens with (党员队伍中),
-    of the part's unit and role, no smaller than the part, of no other period."""
+    of the part's unit and role, no smaller than the part (failing any, the nearest smaller), of no other period."""
     p_st, p_q = statements[part], quantities[part]
     text = layout.text
     names = [_SUBJECTS.sub("", p_st.measure)]
@@ -135,20 +153,20 @@ def _total_named_before(start: int, part: int, quantities, statements, layout: L
     if m is not None:
         names.append(m.group("scope"))
     low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
+    smaller = None   # failing any, the nearest such total smaller than the part: the part or it is wrong
     for i in range(start, max(-1, part - 40), -1):
         q, cand = quantities[i], statements.get(i)
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
                 or cand.note or i in with_share or q.text == p_q.text:
             continue
-        if not _TOTAL_NAMED.search(cand.measure):
-            continue
-        if (p_st.time and cand.time and p_st.time != cand.time) or \
-                (low is not None and q.interval.high is not None and q.interval.high < low):
+        if not _TOTAL_NAMED.search(cand.measure) or p_st.time and cand.time and p_st.time != cand.time:
             continue
         measure = _TOTAL_NAMED.sub("", _SUBJECTS.sub("", cand.measure))
         if any(shares_a_word(measure, name) for name in names):
-            return i
-    return None
+            if low is None or q.interval.high is None or q.interval.high >= low:
+                return i
+            smaller = smaller if smaller is not None else i
+    return smaller
 
 
 def _full_name(full: str, measure: str, vocab) -> bool:

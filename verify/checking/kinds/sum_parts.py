@@ -94,7 +94,7 @@ def evaluate(rule, matches, context):
             stop = next((n for n, (_, label) in enumerate(labelled) if prep.stop_label.search(label)), len(labelled))
             labelled = labelled[:stop]
         parts = [(i, label) for i, label in labelled if prep.skip_label is None or not prep.skip_label.search(label)]
-        parts = [(i, label) for i, label in parts if total_q is None or context.quantities[i].unit == total_q.unit]
+        parts = [(i, label) for i, label in parts if total_q is None or _of_unit(context.quantities[i], total_q, context)]
         if len(parts) < (1 if total_q is not None else 2):
             continue
         quantities = [context.quantities[i] for i, _ in parts]
@@ -118,6 +118,16 @@ def evaluate(rule, matches, context):
         if not found:
             verdict.held(rule, total_q or quantities[0], _held_text(prep, total_q, quantities, disjoint, complete))
     return verdict
+
+
+_PEOPLE = {"名": "人", "位": "人"}
+
+
+def _of_unit(part, total, context) -> bool:
+    """A part of the total's unit (名 and 位 count people as 人 does), or of the one written in brackets
+    after it (2469.61万台（辆）)."""
+    text = context.doc.text
+    return _PEOPLE.get(part.unit, part.unit) == _PEOPLE.get(total.unit, total.unit) or any(text.startswith(f"{a}{part.unit}{b}", total.end) for a, b in ("（）", "()"))
 
 
 def _total_index(match, prep, context) -> int | None:

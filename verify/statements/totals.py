@@ -1,0 +1,182 @@
+"""Which figure a breakdown splits: the nearest level before of the parts' unit and indicator (in its
+clause group, else the sentence(s) before when the breakdown opens its own), uncertain when several
+could be meant; for a dimension (分地域看，…), the lead figure of its paragraph or of the paragraph
+its sibling breakdowns split. Apart from scopes.py, which finds the breakdowns and their parts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.partitions import names_all
+from verify.statements.reader import shares_a_word
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary
+
+
+PAIRED_ROLES = (Role.LEVEL, Role.FROM)   # the roles a total and its parts share
+_PEOPLE = {"名": "人", "位": "人"}
+
+
+def unit_of(q: Quantity) -> str:
+    """近2000人…其中包括400多名乐迷: 名 and 位 count people as 人 does."""
+    return _PEOPLE.get(q.unit, q.unit)
+
+
+def skip_space(text: str, pos: int) -> int:
+    """The first position at or after pos that is no space."""
+    while pos < len(text) and text[pos] in " \t　":
+        pos += 1
+    return pos
+
+
+def total_before(marker, parts: list[int], quantities, statements, starts, layout: Layout,
+           role: Role, taken: set[int]) -> tuple[int | None, bool]:
+    """The nearest level before the marker that the parts can belong to; uncertain when its
+    clauses hold several. A (parenthetical) list belongs to the figure its note follows."""
+    unit = unit_of(quantities[parts[0]])
+    note = layout.note_at(marker.start)
+    text = layout.text
+    at = note[0] if note else marker.start
+    window_start = layout.clause(note[0])[0] if note else layout.sentence(marker.start)[0]
+    semicolon = max(text.rfind("；", window_start, at), text.rfind(";", window_start, at))
+    before = text[window_start:at].rstrip(" \t,:，：")
+    opens = not re.sub(r"[\s,;；:，：]", "", before) or before.endswith(("；", ";")) or marker.kind == "看" \
+        or bool(re.fullmatch(r"(?:从|分|按)[^，,。；;]{1,12}(?:来看|看|分)", before))
+    if semicolon >= 0 and not before.endswith(("；", ";")):
+        window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
+    last = bisect.bisect_left(starts, at) - 1
+    candidates = []
+    if before.endswith(("；", ";")):         # …的为7222.6万人，占12.88%；其中，…: the group just before first
+        group = max(text.rfind("；", window_start, len(before) + window_start - 1),
+                    text.rfind(";", window_start, len(before) + window_start - 1)) + 1
+        if group > window_start:
+            candidates = _candidates(last, group, quantities, statements, unit, role, parts[0], taken)
+    candidates = candidates or _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken)
+    if not candidates and note and text[note[0] + 1:marker.start].strip(" \t") == "":
+        # 中直投资完成159.5亿元，…，负向拉动全市投资8.7个百分点（其中：油田产能项目完成投资150亿元…）: a note
+        # opening with 其中 whose own clause holds no total breaks down the sentence's figure before it
+        candidates = _candidates(last, layout.sentence(note[0])[0], quantities, statements, unit, role, parts[0], taken)
+    if not candidates and not note and opens:   # 。其中，… / 分地域看，…: the sentence(s) before
+        line_start = text.rfind("\n", 0, window_start) + 1
+        if line_start == window_start and line_start > 0:   # a paragraph that opens with 其中
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        for _ in range(3 if marker.kind == "看" else 2):
+            if window_start <= line_start:
+                break
+            back = window_start - 1
+            while back > line_start and text[back] in "\n \t　":
+                back -= 1   # 。\n其中，…: the sentence before the line break, not the break itself
+            skipped = window_start
+            window_start = max(line_start, layout.sentence(back)[0])
+            candidates = _candidates(last, window_start, quantities, statements, unit, role, parts[0], taken,
+                                     strict=True)   # in a sentence before, 2人 is no total of 4位科学家
+            if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
+                                                                     starts)):
+                break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
+    if not candidates:
+        return None, False
+    if len(candidates) == 1:
+        return candidates[0], True
+    widest = max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0))
+    return widest, False
+
+
+def _states_a_level(start: int, end: int, quantities, statements, starts) -> bool:
+    return any(statements.get(i) is not None and statements[i].role in PAIRED_ROLES
+               for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
+
+
+def dimension_total(marker, parts: list[int], quantities, statements, starts, layout: Layout,
+                     role: Role, taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool]:
+    """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
+    time (or the previous paragraph's lead, when the breakdown opens its paragraph and the lead names
+    what its parts have in common)."""
+    text = layout.text
+    line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
+    first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
+    unit = quantities[parts[0]].unit
+    for i in range(first, bisect.bisect_left(starts, marker.start)):
+        st = statements.get(i)
+        q = quantities[i]
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
+            continue
+        part = statements[parts[0]]
+        if compatible(st, part) and _same_time(st, part) \
+                and any(shares_a_word(st.measure, statements[p].measure) for p in parts):
+            return i, True
+    if text[line_start:marker.start].strip() or line_start == 0:
+        return None, False
+    # 从东、中、西部地区来看，东部地区共有农村从业人员…: a paragraph opening with its dimension splits the
+    # previous paragraph's lead figure, when that names what the parts have in common (农村从业人员)
+    common = _common_suffix([statements[p].measure for p in parts])
+    end = line_start - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    before = text.rfind("\n", 0, end) + 1
+    whole = names_all([statements[p].measure for p in parts], vocab)   # 中直/地方, 油/非油: all of a partition
+    siblings = 0   # 从中直和地方看，… / 从油与非油看，…: paragraphs splitting one lead along other dimensions
+    while vocab.dimension.match(text, skip_space(text, before)):
+        if siblings == 4 or before == 0 or not whole:
+            return None, False   # that paragraph is a breakdown of its own: its lead is a part
+        end = before - 1
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        before = text.rfind("\n", 0, end) + 1
+        siblings += 1
+    part = statements[parts[0]]
+    for i in range(bisect.bisect_left(starts, before), bisect.bisect_left(starts, end)):
+        st = statements.get(i)
+        q = quantities[i]
+        if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
+            continue
+        named = len(common) >= 3 and common in st.measure or siblings and part.head and st.head == part.head
+        if named and compatible(st, part) and _same_time(st, part):
+            return i, True   # past sibling breakdowns that name all of a partition, the lead of what they count
+        return None, False   # the lead only
+    return None, False
+
+
+def _common_suffix(words: list[str]) -> str:
+    """东部地区共有农村从业人员, 中部地区农村从业人员 -> 农村从业人员."""
+    if len(words) < 2:
+        return ""
+    n = 0
+    while all(len(w) > n for w in words) and len({w[len(w) - n - 1] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
+
+
+def _same_time(a: Statement, b: Statement) -> bool:
+    return a.time is None or b.time is None or a.time == b.time
+
+
+def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
+                taken: set[int], strict: bool = False) -> list[int]:
+    """Levels before the list that can be its total; strict: of the part's own unit word (人 is no 位)."""
+    found = []
+    for i in range(last, -1, -1):
+        q = quantities[i]
+        if q.start < window_start:
+            break
+        st = statements.get(i)
+        if st is None or st.role is not role or unit_of(q) != unit or strict and q.unit != quantities[part].unit \
+                or q.kind not in ("amount", "count") or st.note or i in taken:
+            continue
+        if compatible(st, statements[part]):
+            found.append(i)
+    return found
+
+
+def compatible(total: Statement, part: Statement) -> bool:
+    """Whether a part counts or measures what its total does (行政区 is no 小煤窑, 产值 no 投资)."""
+    if not total.head or not part.head:
+        return True
+    if total.head in part.head or part.head in total.head:
+        return True
+    # 15趟列车…其中开往市郊的旅客列车共10趟: a part whose head comes from its own words (no noun after
+    # its figure) and whose words name what the total counts
+    return part.head in part.measure and total.head in part.measure
