@@ -12,7 +12,10 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from conftest import REPO, SAMPLE
+from verify import regexes
 from verify.loaders import builtin_solved_forms
 from verify.rules.formula import cache
 
@@ -105,3 +108,26 @@ def test_kept_patterns_match_as_compiled_ones(tmp_path):
     done = subprocess.run([sys.executable, "-c", REGEX_PROBE, pattern], env=env, capture_output=True,
                           encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("pattern, first", [
+    ("abc", "[a]"), ("(?:a|b)c", "[ab]"), ("a?b", "[ab]"), ("(?<=x)[0-9]+", "[0-9]"), (r"\d+", r"[\d]"),
+    ("x*(?=z)y", "[xy]"), ("(?P<A>q)?(?(A)r|s)", "[qrs]"), ("(?>ab|c)", "[ac]"),
+    ("(?:x)?", None), ("(a)?", None), (".x", None), ("[^a]", None), ("(?i)a", None), ("(?i:a)b", None),
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    """The class of characters a match can start with, or None when a match may be empty or start
+    anywhere: put before an alternative, it keeps every match."""
+    assert regexes.first_chars(pattern) == first
+
+
+def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
+    """The reader's master pattern, each alternative behind its first characters, matches as the
+    same pattern without them."""
+    from verify.reading import reader
+    guarded = reader._master_pattern()
+    monkeypatch.setattr(regexes, "first_chars", lambda pattern: None)
+    plain = reader._master_pattern.__wrapped__()
+    assert plain.pattern != guarded.pattern
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]

@@ -79,7 +79,95 @@ def _load() -> None:
     global _loaded
     _loaded = True
     stored = user_cache.read_entries(cache_file())
-    _known.update({k: v for k, v in stored.items() if isinstance(v, list) and len(v) == 5})
+    _known.update({k: v for k, v in stored.items()
+                   if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.startswith("first:") and isinstance(v[0], str))})
+
+
+def first_chars(pattern: str) -> str | None:
+    """A character class holding every character a match of `pattern` can start with ('[\\d一二]'),
+    or None when that is not known or not narrow (a match may be empty, or start with any letter).
+    Put before an alternative of a large pattern, `(?=[…])` rejects at one test the places where the
+    alternative cannot match: the same matches, found sooner. Kept in the cache with the patterns."""
+    global _dirty
+    if not _SUPPORTED:
+        return None
+    if not _loaded:
+        _load()
+    key = f"first:{pattern}"
+    if key in _known:
+        return _known[key][0] or None
+    try:
+        parsed = _parser.parse(pattern)
+        found, empty = _first(parsed) if not parsed.state.flags & re.IGNORECASE else (None, True)
+    except Exception:  # noqa: BLE001 - internals not as expected: no class, the pattern as it is
+        return None
+    cls = f"[{''.join(sorted(found))}]" if found and not empty else ""
+    if len(_known) < _MAX_PATTERNS:
+        _known[key] = [cls]
+        _dirty = True
+    return cls or None
+
+
+_ZERO_WIDTH = ("ASSERT", "ASSERT_NOT", "AT")
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """The class members (escaped characters, ranges, \\d) a match of parsed items can start
+    with (None when unknown), and whether the items can match the empty string."""
+    found: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue   # lookarounds and anchors: zero width, the next item starts the match
+        if name == "LITERAL":
+            return found | {re.escape(chr(arg))}, False
+        if name == "IN":
+            members = _class_members(arg)
+            return (None if members is None else found | members), False
+        if name not in _COMPOUND or name == "SUBPATTERN" and arg[1] & re.IGNORECASE:
+            return None, False   # any character, a complement, a back reference, any case: unknown
+        choices, empty = _choices(name, arg)
+        for choice in choices:
+            sub, sub_empty = _first(choice)
+            if sub is None:
+                return None, False
+            found |= sub
+            empty = empty or sub_empty
+        if not empty:
+            return found, False
+    return found, True
+
+
+_COMPOUND = ("SUBPATTERN", "ATOMIC_GROUP", "BRANCH", "GROUPREF_EXISTS", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _choices(name: str, arg) -> tuple[list, bool]:
+    """The parts a compound item starts with, and whether it may be skipped as a whole."""
+    if name == "SUBPATTERN":
+        return [arg[-1]], False
+    if name == "ATOMIC_GROUP":
+        return [arg], False
+    if name == "BRANCH":
+        return list(arg[1]), False
+    if name == "GROUPREF_EXISTS":
+        return [branch for branch in arg[1:] if branch is not None], arg[2] is None
+    return [arg[2]], arg[0] == 0   # a repeat: optional when it may repeat no times
+
+
+def _class_members(items) -> set[str] | None:
+    """The members of a parsed class [...], or None for a complement or a category other than \\d."""
+    members: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            members.add(re.escape(chr(arg)))
+        elif name == "RANGE":
+            members.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif name == "CATEGORY" and str(arg) == "CATEGORY_DIGIT":
+            members.add(r"\d")
+        else:
+            return None
+    return members
 
 
 def save() -> None:

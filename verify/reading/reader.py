@@ -85,7 +85,9 @@ def _master_pattern() -> re.Pattern[str]:
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
                    rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
-    pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
+    # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
+    # only by the few alternatives that can start there, not by all thirteen.
+    pattern = "|".join(f"(?P<{name}>{_guarded(body)})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
     # alternative starts with one of these (lexicon patterns start with a numeral or digit).
     starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
@@ -93,6 +95,12 @@ def _master_pattern() -> re.Pattern[str]:
         starts |= _leading_chars(skip)
     first = "".join(sorted(starts - set(_NUMERAL_START)))
     return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+
+
+def _guarded(alternative: str) -> str:
+    """The alternative behind a lookahead of the characters a match of it can start with."""
+    first = regexes.first_chars(alternative)
+    return f"(?={first}){alternative}" if first else alternative
 
 
 def _with_first_chars(alternation: str, first: set[str]) -> str:
