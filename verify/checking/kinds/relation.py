@@ -104,7 +104,11 @@ def evaluate(rule, matches, context):
     """Judge every match: broken (error), truncation only (info), implied values (info or warning)."""
     verdict = Verdict()
     prep: RelationParams = rule.prepared
+    needed = variables(prep.relation)
+    may_imply = frozenset(var for var in prep.implied if var in prep.solved)
     for match in matches:
+        if not prep.find and not _may_judge(match, needed, may_imply):
+            continue
         bound = _bind(match, prep, context)
         if bound is None:
             continue
@@ -125,6 +129,15 @@ def evaluate(rule, matches, context):
             verdict.checked |= indexes
             verdict.findings += _judge_implied(rule, prep, next(iter(missing)), figures, names, context.lang)
     return verdict
+
+
+def _may_judge(match, needed: frozenset[str], may_imply: frozenset[str]) -> bool:
+    """Whether a match binds enough of the formula to judge it or to imply its one missing figure
+    (decrease-100 reads every statement, and most are no fall): what _bind would bind, by name."""
+    slots = match.rule.pattern.slots
+    missing = needed.difference(match.figures, match.lists,
+                                (name for name, _ in getattr(match.structure, "constants", ()) if name in slots))
+    return not missing or len(missing) == 1 and missing <= may_imply
 
 
 def _bind(match, prep: RelationParams, context):
