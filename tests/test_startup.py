@@ -131,3 +131,15 @@ def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
     assert plain.pattern != guarded.pattern
     text = SAMPLE.read_text(encoding="utf-8")
     assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, guarded", [
+    ("(?<![0-9])[一二]+[0-9]", "(?=[一二])(?:(?<![0-9])[一二]+[0-9])"),
+    (r"\d+年", r"(?=[\d])(?:\d+年)"),
+    ("比上年[0-9]", "比上年[0-9]"), ("[一二]x", "[一二]x"), ("(?:比重|占比)", "(?:比重|占比)"),
+    ("(?<!x).y", "(?<!x).y"),
+])
+def test_a_pattern_is_guarded_only_where_re_would_try_every_place(pattern, guarded):
+    """A guard where re has no first character to look for; none where it has one (it would only
+    hide the character from re's own search)."""
+    assert regexes.guarded(pattern) == guarded

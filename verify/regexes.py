@@ -108,6 +108,34 @@ def first_chars(pattern: str) -> str | None:
     return cls or None
 
 
+def guarded(pattern: str) -> str:
+    """The pattern behind a lookahead of its first characters (first_chars) when `re` itself would
+    try it at every place: it starts with a lookbehind, a repeat or mixed alternatives. A pattern
+    that starts with a character or a class is left alone: `re` already skips to where those are."""
+    if not _SUPPORTED:
+        return pattern
+    try:
+        scanned = _scanned(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - not parsed here: as it is, re.compile says what is wrong
+        return pattern
+    first = None if scanned else first_chars(pattern)
+    return f"(?={first})(?:{pattern})" if first else pattern
+
+
+def _scanned(items) -> bool:
+    """Whether `re` finds where a pattern can start by itself: its first item is a character or a
+    class, or alternatives that each start with a character (re/_compiler.py's prefix search)."""
+    items = list(items)
+    while items and str(items[0][0]) == "SUBPATTERN" and not items[0][1][1] & re.IGNORECASE:
+        items = list(items[0][1][-1])
+    if not items:
+        return False
+    op, arg = items[0]
+    if str(op) == "BRANCH":
+        return all(branch and str(list(branch)[0][0]) == "LITERAL" for branch in arg[1])
+    return str(op) in ("LITERAL", "IN")
+
+
 _ZERO_WIDTH = ("ASSERT", "ASSERT_NOT", "AT")
 
 

@@ -85,7 +85,7 @@ def compile_pattern(source: str) -> CompiledPattern:
 
     expanded = _MACRO.sub(expand, source)
     try:
-        regex = regexes.compile(expanded)
+        regex = regexes.compile(regexes.guarded(expanded))   # places no match can start at fail one test
     except re.error as exc:
         raise PatternError(f"bad regular expression: {exc.msg}") from None
     text_groups = tuple(g for g in regex.groupindex if g not in slots)
