@@ -254,3 +254,16 @@ def test_sentence_at_finds_what_sentence_of_finds():
     for start in range(0, len(text), 7):
         for end in (start, min(len(text), start + 5)):
             assert doc.sentence_at(start, end) == sentence_of(text, start, end)
+
+
+def test_normalise_folds_as_one_translation():
+    """normalise folds character by character, in one pass or many: no character folds into one
+    that folds again, so the view is what str.translate with the same table makes."""
+    from verify.reading.document import _FOLD
+    assert not set(_FOLD.values()) & set(_FOLD)
+    text = "".join(_FOLD) + "１３４３·３亿美元，增长（约）５％～６％：" + sample_text()
+    assert normalise(text) == _decimal_points(text.translate(str.maketrans(_FOLD)))
+
+
+def _decimal_points(folded: str) -> str:
+    return re.sub(r"(?<=\d)[·・](?=\d)", ".", folded)
