@@ -35,10 +35,12 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
     reading = context.statements
     found = []
     if rule.structure == "each":   # every statement alone, bound by its role's name (share, fall, …)
+        judged = rule.prepared.judged_alone   # (the names the rule's kind can judge alone, if it says)
         for index, st in reading.statements.items():
             q = context.quantities[index]
             name = role_name(st, q) or st.role.value
-            found.append(Match(rule, q.start, q.end, {name: index}, {}, {}, {}))
+            if judged is None or name in judged:
+                found.append(Match(rule, q.start, q.end, {name: index}, {}, {}, {}))
         return found
     if rule.structure == "facts":
         for fact in reading.facts:

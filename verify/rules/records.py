@@ -15,9 +15,11 @@ from verify.rules.patterns import CompiledPattern
 
 class KindParams:
     """Base of the frozen parameters a kind's prepare returns from a rule's keys. The matcher may
-    ask any of them how the figures of a match must be written (only the pattern kind says)."""
+    ask any of them how the figures of a match must be written (only the pattern kind says), and
+    which statements alone the kind can judge (a rule on each statement; only relation says)."""
 
     written: Mapping[str, re.Pattern[str]] = MappingProxyType({})  # slot -> regex on its figure's text
+    judged_alone: frozenset[str] | None = None   # names a lone statement must be bound by; None: any
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ class RelationParams(KindParams):
     subject: str | None
     ranges: frozenset[str] = frozenset()            # variables read through first_end()/last_end(): ranges only
     written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)   # slot -> regex on its figure's text
+    judged_alone: frozenset[str] | None = None      # see _judged_alone
 
 
 def prepare(rule: Rule) -> RelationParams:
@@ -74,7 +75,20 @@ def prepare(rule: Rule) -> RelationParams:
     subject = rule.params.get("subject") or (order[-1] if order else None)
     if subject is not None and subject not in variables(relation):
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
-    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule))
+    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule),
+                          _judged_alone(relation, find, implied, solved, rule.pattern.slots))
+
+
+def _judged_alone(relation, find, implied, solved, slots) -> frozenset[str] | None:
+    """The names by which one statement alone binds enough of the formula to judge it or to imply
+    its one missing figure (decrease-100: fall): the matcher leaves out every other statement.
+    None when any statement might do: a lookup may find the rest, or the formula needs no figure."""
+    needed = variables(relation)
+    may_imply = frozenset(var for var in implied if var in solved)
+    if find or not needed or len(needed) == 1 and needed <= may_imply:
+        return None
+    return frozenset(name for name in slots
+                     if not needed - {name} or len(needed - {name}) == 1 and needed - {name} <= may_imply)
 
 
 def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
