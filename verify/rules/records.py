@@ -16,10 +16,14 @@ from verify.rules.patterns import CompiledPattern
 class KindParams:
     """Base of the frozen parameters a kind's prepare returns from a rule's keys. The matcher may
     ask any of them how the figures of a match must be written (only the pattern kind says), and
-    which statements alone the kind can judge (a rule on each statement; only relation says)."""
+    whether the kind can judge a statement or a fact by the names it binds (only relation says no)."""
 
     written: Mapping[str, re.Pattern[str]] = MappingProxyType({})  # slot -> regex on its figure's text
-    judged_alone: frozenset[str] | None = None   # names a lone statement must be bound by; None: any
+
+    def judges(self, names: frozenset[str]) -> bool:
+        """Whether a match binding figures by these names can come to anything: the matcher makes
+        no match of a statement or a fact that cannot."""
+        return True
 
 
 @dataclass(frozen=True)

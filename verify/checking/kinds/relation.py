@@ -54,7 +54,25 @@ class RelationParams(KindParams):
     subject: str | None
     ranges: frozenset[str] = frozenset()            # variables read through first_end()/last_end(): ranges only
     written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)   # slot -> regex on its figure's text
-    judged_alone: frozenset[str] | None = None      # see _judged_alone
+
+    def judges(self, names: frozenset[str]) -> bool:
+        """Whether figures by these names (a superset of what _bind binds) are enough to judge the
+        formula or to imply its one missing figure; always, when a lookup may find the rest
+        (decrease-100 reads every statement, and most are no fall; a facts rule every fact)."""
+        if self.find:
+            return True
+        missing = self.needed.difference(names)
+        return not missing or len(missing) == 1 and missing <= self.may_imply
+
+    @functools.cached_property
+    def needed(self) -> frozenset[str]:
+        """Every variable of the formula."""
+        return variables(self.relation)
+
+    @functools.cached_property
+    def may_imply(self) -> frozenset[str]:
+        """The variables whose value a match may leave out, to be implied."""
+        return frozenset(var for var in self.implied if var in self.solved)
 
 
 def prepare(rule: Rule) -> RelationParams:
@@ -75,20 +93,7 @@ def prepare(rule: Rule) -> RelationParams:
     subject = rule.params.get("subject") or (order[-1] if order else None)
     if subject is not None and subject not in variables(relation):
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
-    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule),
-                          _judged_alone(relation, find, implied, solved, rule.pattern.slots))
-
-
-def _judged_alone(relation, find, implied, solved, slots) -> frozenset[str] | None:
-    """The names by which one statement alone binds enough of the formula to judge it or to imply
-    its one missing figure (decrease-100: fall): the matcher leaves out every other statement.
-    None when any statement might do: a lookup may find the rest, or the formula needs no figure."""
-    needed = variables(relation)
-    may_imply = frozenset(var for var in implied if var in solved)
-    if find or not needed or len(needed) == 1 and needed <= may_imply:
-        return None
-    return frozenset(name for name in slots
-                     if not needed - {name} or len(needed - {name}) == 1 and needed - {name} <= may_imply)
+    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule))
 
 
 def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
@@ -118,10 +123,8 @@ def evaluate(rule, matches, context):
     """Judge every match: broken (error), truncation only (info), implied values (info or warning)."""
     verdict = Verdict()
     prep: RelationParams = rule.prepared
-    needed = variables(prep.relation)
-    may_imply = frozenset(var for var in prep.implied if var in prep.solved)
     for match in matches:
-        if not prep.find and not _may_judge(match, needed, may_imply):
+        if not prep.judges(_bound_names(match)):
             continue
         bound = _bind(match, prep, context)
         if bound is None:
@@ -145,13 +148,10 @@ def evaluate(rule, matches, context):
     return verdict
 
 
-def _may_judge(match, needed: frozenset[str], may_imply: frozenset[str]) -> bool:
-    """Whether a match binds enough of the formula to judge it or to imply its one missing figure
-    (decrease-100 reads every statement, and most are no fall): what _bind would bind, by name."""
-    slots = match.rule.pattern.slots
-    missing = needed.difference(match.figures, match.lists,
-                                (name for name, _ in getattr(match.structure, "constants", ()) if name in slots))
-    return not missing or len(missing) == 1 and missing <= may_imply
+def _bound_names(match) -> frozenset[str]:
+    """The names a match binds figures by, whether or not its pattern has a slot of that name."""
+    constants = getattr(match.structure, "constants", ())
+    return frozenset(match.figures).union(match.lists, (name for name, _ in constants))
 
 
 def _bind(match, prep: RelationParams, context):
