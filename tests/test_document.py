@@ -5,6 +5,7 @@ Also positions (1-based lines and columns counted in characters) and sentence sp
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pytest
@@ -267,3 +268,15 @@ def test_normalise_folds_as_one_translation():
 
 def _decimal_points(folded: str) -> str:
     return re.sub(r"(?<=\d)[·・](?=\d)", ".", folded)
+
+
+def test_masked_position_is_the_first_at_or_after_an_offset():
+    """masked_position finds, for every offset of the text (inside figures too, and past its end),
+    the first masked position whose original offset is at or after it."""
+    from verify.checking.masking import mask
+    text = sample_text()[:20_000]
+    doc = Document("sample", text)
+    masked = mask(doc, read_quantities(doc))
+    originals = [masked.original(m) for m in range(len(masked.text))]   # never decreasing
+    for offset in range(len(text) + 3):
+        assert masked.masked_position(offset) == bisect.bisect_left(originals, offset), offset
