@@ -7,6 +7,8 @@ pattern's text and flags, and hands it back to `_sre.compile`, as `re` itself do
 Python versions whose `re` internals this was written for; elsewhere, or when the cache cannot
 be read, `re.compile` as usual. `_sre` checks the code it is given, and a cached pattern is used
 only for the very same text, so a damaged cache costs only the compile it would have saved.
+What is worked out from a pattern's text by parsing it (derived: the characters its matches can
+start with, the words every match holds) is kept beside, keyed by the same text.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from verify import user_cache
+from verify import regex_starts, user_cache
 
 try:  # the internals re.compile itself uses (re/_compiler.py)
     import _sre
@@ -28,6 +31,7 @@ except ImportError:  # pragma: no cover - another implementation of Python
 _TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-1"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _known: dict[str, list] = {}
+_DERIVED = ("first", "guard", "words")   # what derived() keeps beside the compiled patterns
 _loaded = False
 _dirty = False
 
@@ -80,32 +84,36 @@ def _load() -> None:
     _loaded = True
     stored = user_cache.read_entries(cache_file())
     _known.update({k: v for k, v in stored.items()
-                   if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.startswith("first:") and isinstance(v[0], str))})
+                   if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.split(":", 1)[0] in _DERIVED)})
+
+
+def derived(kind: str, pattern: str, compute: Callable[[], object]) -> object:
+    """What `compute` works out from a pattern's text (a JSON value: the class its matches start
+    with, the words every match holds), kept in the cache beside the compiled patterns, so that a
+    later run does not parse the pattern again."""
+    global _dirty
+    if not _SUPPORTED:
+        return compute()
+    if not _loaded:
+        _load()
+    key = f"{kind}:{pattern}"
+    if key in _known:
+        return _known[key][0]
+    value = compute()
+    if len(_known) < _MAX_PATTERNS:
+        _known[key] = [value]
+        _dirty = True
+    return value
 
 
 def first_chars(pattern: str) -> str | None:
     """A character class holding every character a match of `pattern` can start with ('[\\d一二]'),
     or None when that is not known or not narrow (a match may be empty, or start with any letter).
     Put before an alternative of a large pattern, `(?=[…])` rejects at one test the places where the
-    alternative cannot match: the same matches, found sooner. Kept in the cache with the patterns."""
-    global _dirty
+    alternative cannot match: the same matches, found sooner."""
     if not _SUPPORTED:
         return None
-    if not _loaded:
-        _load()
-    key = f"first:{pattern}"
-    if key in _known:
-        return _known[key][0] or None
-    try:
-        parsed = _parser.parse(pattern)
-        found, empty = _first(parsed) if not parsed.state.flags & re.IGNORECASE else (None, True)
-    except Exception:  # noqa: BLE001 - internals not as expected: no class, the pattern as it is
-        return None
-    cls = f"[{''.join(sorted(found))}]" if found and not empty else ""
-    if len(_known) < _MAX_PATTERNS:
-        _known[key] = [cls]
-        _dirty = True
-    return cls or None
+    return derived("first", pattern, lambda: _parsed_or_none(pattern, regex_starts.first_class) or "") or None
 
 
 def guarded(pattern: str) -> str:
@@ -114,88 +122,21 @@ def guarded(pattern: str) -> str:
     that starts with a character or a class is left alone: `re` already skips to where those are."""
     if not _SUPPORTED:
         return pattern
+
+    def guard() -> str:
+        if _parsed_or_none(pattern, regex_starts.searched_by_re) is not False:
+            return pattern   # re finds the start itself, or the pattern is not parsed here
+        first = first_chars(pattern)
+        return f"(?={first})(?:{pattern})" if first else pattern
+    return derived("guard", pattern, guard)
+
+
+def _parsed_or_none(pattern: str, read: Callable):
+    """read(the parsed pattern), or None when the pattern or the internals are not as expected."""
     try:
-        scanned = _scanned(_parser.parse(pattern))
-    except Exception:  # noqa: BLE001 - not parsed here: as it is, re.compile says what is wrong
-        return pattern
-    first = None if scanned else first_chars(pattern)
-    return f"(?={first})(?:{pattern})" if first else pattern
-
-
-def _scanned(items) -> bool:
-    """Whether `re` finds where a pattern can start by itself: its first item is a character or a
-    class, or alternatives that each start with a character (re/_compiler.py's prefix search)."""
-    items = list(items)
-    while items and str(items[0][0]) == "SUBPATTERN" and not items[0][1][1] & re.IGNORECASE:
-        items = list(items[0][1][-1])
-    if not items:
-        return False
-    op, arg = items[0]
-    if str(op) == "BRANCH":
-        return all(branch and str(list(branch)[0][0]) == "LITERAL" for branch in arg[1])
-    return str(op) in ("LITERAL", "IN")
-
-
-_ZERO_WIDTH = ("ASSERT", "ASSERT_NOT", "AT")
-
-
-def _first(items) -> tuple[set[str] | None, bool]:
-    """The class members (escaped characters, ranges, \\d) a match of parsed items can start
-    with (None when unknown), and whether the items can match the empty string."""
-    found: set[str] = set()
-    for op, arg in items:
-        name = str(op)
-        if name in _ZERO_WIDTH:
-            continue   # lookarounds and anchors: zero width, the next item starts the match
-        if name == "LITERAL":
-            return found | {re.escape(chr(arg))}, False
-        if name == "IN":
-            members = _class_members(arg)
-            return (None if members is None else found | members), False
-        if name not in _COMPOUND or name == "SUBPATTERN" and arg[1] & re.IGNORECASE:
-            return None, False   # any character, a complement, a back reference, any case: unknown
-        choices, empty = _choices(name, arg)
-        for choice in choices:
-            sub, sub_empty = _first(choice)
-            if sub is None:
-                return None, False
-            found |= sub
-            empty = empty or sub_empty
-        if not empty:
-            return found, False
-    return found, True
-
-
-_COMPOUND = ("SUBPATTERN", "ATOMIC_GROUP", "BRANCH", "GROUPREF_EXISTS", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-
-
-def _choices(name: str, arg) -> tuple[list, bool]:
-    """The parts a compound item starts with, and whether it may be skipped as a whole."""
-    if name == "SUBPATTERN":
-        return [arg[-1]], False
-    if name == "ATOMIC_GROUP":
-        return [arg], False
-    if name == "BRANCH":
-        return list(arg[1]), False
-    if name == "GROUPREF_EXISTS":
-        return [branch for branch in arg[1:] if branch is not None], arg[2] is None
-    return [arg[2]], arg[0] == 0   # a repeat: optional when it may repeat no times
-
-
-def _class_members(items) -> set[str] | None:
-    """The members of a parsed class [...], or None for a complement or a category other than \\d."""
-    members: set[str] = set()
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            members.add(re.escape(chr(arg)))
-        elif name == "RANGE":
-            members.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
-        elif name == "CATEGORY" and str(arg) == "CATEGORY_DIGIT":
-            members.add(r"\d")
-        else:
-            return None
-    return members
+        return read(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - not parsed here: re.compile says what is wrong, or it is an internal change
+        return None
 
 
 def save() -> None:
