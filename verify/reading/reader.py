@@ -74,8 +74,7 @@ def _master_pattern() -> re.Pattern[str]:
     second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
-        "skip": _with_first_chars("|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
-                                  {w[0] for w in lex.not_number_words}.union(*map(_leading_chars, lex.not_number_patterns))),
+        "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
         "ordinal": "|".join(lex.ordinal_patterns),
         **{name: body for name, body in calendar.PATTERNS.items()},
         "score": _SCORE,
@@ -101,11 +100,6 @@ def _guarded(alternative: str) -> str:
     """The alternative behind a lookahead of the characters a match of it can start with."""
     first = regexes.first_chars(alternative)
     return f"(?={first}){alternative}" if first else alternative
-
-
-def _with_first_chars(alternation: str, first: set[str]) -> str:
-    """An alternation behind a one-character test: most places fail the test, not 300 words."""
-    return f"(?=[\\d{re.escape(''.join(sorted(first)))}])(?:{alternation})"
 
 
 def _leading_chars(pattern: str) -> set[str]:
