@@ -143,3 +143,28 @@ def test_a_pattern_is_guarded_only_where_re_would_try_every_place(pattern, guard
     """A guard where re has no first character to look for; none where it has one (it would only
     hide the character from re's own search)."""
     assert regexes.guarded(pattern) == guarded
+
+
+DERIVED_PROBE = textwrap.dedent("""\
+    import sys
+    from verify import regexes
+    print(regexes.guarded(sys.argv[1]), regexes.first_chars(sys.argv[1]))
+    regexes.save()
+""")
+
+
+def test_damaged_derived_entries_are_worked_out_again(tmp_path):
+    """A kept guard or first-character class of the wrong shape is not used: worked out again."""
+    env = {**os.environ, "VERIFY_CACHE_DIR": str(tmp_path)}
+    pattern = "(?<![0-9])[一二]+[0-9]"
+
+    def run():
+        return subprocess.run([sys.executable, "-c", DERIVED_PROBE, pattern], env=env, capture_output=True,
+                              encoding="utf-8", timeout=60)
+    first = run()
+    assert first.returncode == 0 and first.stdout.split() == [f"(?=[一二])(?:{pattern})", "[一二]"], first.stderr
+    cache_file = next(tmp_path.glob("regex-*.json"))
+    kept = json.loads(cache_file.read_text(encoding="utf-8"))
+    kept[f"guard:{pattern}"], kept[f"first:{pattern}"] = [123], ["一二"]
+    cache_file.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    assert run().stdout == first.stdout

@@ -31,7 +31,14 @@ except ImportError:  # pragma: no cover - another implementation of Python
 _TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-1"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _known: dict[str, list] = {}
-_DERIVED = ("first", "guard", "words")   # what derived() keeps beside the compiled patterns
+_SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape a kept value has
+    "first": lambda value, pattern: isinstance(value, str) and (value == "" or value[0] == "[" and value[-1] == "]"),
+    "guard": lambda value, pattern: isinstance(value, str) and (
+        value == pattern or value.startswith("(?=[") and value.endswith(f"])(?:{pattern})")),
+    "words": lambda value, pattern: value is None or isinstance(value, list) and bool(value)
+    and all(isinstance(word, str) and word for word in value),
+}
+_DERIVED = tuple(_SHAPES)
 _loaded = False
 _dirty = False
 
@@ -97,9 +104,9 @@ def derived(kind: str, pattern: str, compute: Callable[[], object]) -> object:
     if not _loaded:
         _load()
     key = f"{kind}:{pattern}"
-    if key in _known:
+    if key in _known and _SHAPES[kind](_known[key][0], pattern):
         return _known[key][0]
-    value = compute()
+    value = compute()   # (a damaged entry is worked out again, as a missing one is)
     if len(_known) < _MAX_PATTERNS:
         _known[key] = [value]
         _dirty = True
