@@ -168,3 +168,18 @@ def test_damaged_derived_entries_are_worked_out_again(tmp_path):
     kept[f"guard:{pattern}"], kept[f"first:{pattern}"] = [123], ["一二"]
     cache_file.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
     assert run().stdout == first.stdout
+
+
+def test_derived_values_leave_room_for_compiled_patterns(monkeypatch):
+    """Derived values are bounded apart from compiled patterns: many lookups' guards never keep a
+    rule's compiled pattern out of the cache."""
+    monkeypatch.setattr(regexes, "_known", {})
+    monkeypatch.setattr(regexes, "_loaded", True)
+    monkeypatch.setattr(regexes, "_derived_kept", 0)
+    monkeypatch.setattr(regexes, "_MAX_PATTERNS", 2)
+    monkeypatch.setattr(regexes, "_dirty", False)
+    for word in ("甲", "乙", "丙"):
+        regexes.guarded(f"(?<!x){word}+")
+    assert regexes._derived_kept == 2
+    regexes.compile("丁+")
+    assert "0:丁+" in regexes._known

@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - another implementation of Python
 
 _TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-1"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
+_derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
 _SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape a kept value has
     "first": lambda value, pattern: isinstance(value, str) and (value == "" or value[0] == "[" and value[-1] == "]"),
@@ -76,7 +77,7 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
         again = _sre.compile(pattern, entry[0], entry[1], entry[2], groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 - internals not as expected: simply keep nothing
         return
-    if len(_known) < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
+    if len(_known) - _derived_kept < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
         _known[key] = entry
         _dirty = True
 
@@ -87,18 +88,19 @@ def cache_file() -> Path:
 
 
 def _load() -> None:
-    global _loaded
+    global _loaded, _derived_kept
     _loaded = True
     stored = user_cache.read_entries(cache_file())
     _known.update({k: v for k, v in stored.items()
                    if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.split(":", 1)[0] in _DERIVED)})
+    _derived_kept = sum(1 for entry in _known.values() if len(entry) == 1)
 
 
 def derived(kind: str, pattern: str, compute: Callable[[], object]) -> object:
     """What `compute` works out from a pattern's text (a JSON value: the class its matches start
     with, the words every match holds), kept in the cache beside the compiled patterns, so that a
     later run does not parse the pattern again."""
-    global _dirty
+    global _dirty, _derived_kept
     if not _SUPPORTED:
         return compute()
     if not _loaded:
@@ -107,7 +109,8 @@ def derived(kind: str, pattern: str, compute: Callable[[], object]) -> object:
     if key in _known and _SHAPES[kind](_known[key][0], pattern):
         return _known[key][0]
     value = compute()   # (a damaged entry is worked out again, as a missing one is)
-    if len(_known) < _MAX_PATTERNS:
+    if key in _known or _derived_kept < _MAX_PATTERNS:   # bounded apart: never in compiled patterns' room
+        _derived_kept += key not in _known
         _known[key] = [value]
         _dirty = True
     return value
