@@ -5,6 +5,7 @@ Also positions (1-based lines and columns counted in characters) and sentence sp
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pytest
@@ -254,3 +255,28 @@ def test_sentence_at_finds_what_sentence_of_finds():
     for start in range(0, len(text), 7):
         for end in (start, min(len(text), start + 5)):
             assert doc.sentence_at(start, end) == sentence_of(text, start, end)
+
+
+def test_normalise_folds_as_one_translation():
+    """normalise folds character by character, in one pass or many: no character folds into one
+    that folds again, so the view is what str.translate with the same table makes."""
+    from verify.reading.document import _FOLD
+    assert not set(_FOLD.values()) & set(_FOLD)
+    text = "".join(_FOLD) + "１３４３·３亿美元，增长（约）５％～６％：" + sample_text()
+    assert normalise(text) == _decimal_points(text.translate(str.maketrans(_FOLD)))
+
+
+def _decimal_points(folded: str) -> str:
+    return re.sub(r"(?<=\d)[·・](?=\d)", ".", folded)
+
+
+def test_masked_position_is_the_first_at_or_after_an_offset():
+    """masked_position finds, for every offset of the text (inside figures too, and past its end),
+    the first masked position whose original offset is at or after it."""
+    from verify.checking.masking import mask
+    text = sample_text()[:20_000]
+    doc = Document("sample", text)
+    masked = mask(doc, read_quantities(doc))
+    originals = [masked.original(m) for m in range(len(masked.text))]   # never decreasing
+    for offset in range(len(text) + 3):
+        assert masked.masked_position(offset) == bisect.bisect_left(originals, offset), offset

@@ -307,3 +307,12 @@ def test_every_pair_of_points_lies_in_the_result(op, a_low, a_width, b_low, b_wi
     result = _OPS[op](a, b)
     assert result.low is not None and result.high is not None  # bounded in, bounded out
     assert result.contains(_OPS[op](x, y))
+
+
+@pytest.mark.parametrize("low, high", [(0, 0), (1, 2), (-3, 5), (-4, -1), (Fraction(677, 2), Fraction(679, 2)),
+                                       (None, 5), (None, -5), (2, None), (-2, None), (None, None)])
+@pytest.mark.parametrize("factor", [Fraction(1, 100), Fraction(1, 1000), Fraction(1, 10), Fraction(3)])
+def test_scaled_is_the_product_with_a_point(low, high, factor):
+    """scaled(c) is exactly self * point(c) for c > 0, ends and all."""
+    iv = Interval(None if low is None else Fraction(low), None if high is None else Fraction(high))
+    assert iv.scaled(factor) == iv * Interval.point(factor)

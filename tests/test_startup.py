@@ -12,7 +12,10 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from conftest import REPO, SAMPLE
+from verify import regexes
 from verify.loaders import builtin_solved_forms
 from verify.rules.formula import cache
 
@@ -105,3 +108,78 @@ def test_kept_patterns_match_as_compiled_ones(tmp_path):
     done = subprocess.run([sys.executable, "-c", REGEX_PROBE, pattern], env=env, capture_output=True,
                           encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("pattern, first", [
+    ("abc", "[a]"), ("(?:a|b)c", "[ab]"), ("a?b", "[ab]"), ("(?<=x)[0-9]+", "[0-9]"), (r"\d+", r"[\d]"),
+    ("x*(?=z)y", "[xy]"), ("(?P<A>q)?(?(A)r|s)", "[qrs]"), ("(?>ab|c)", "[ac]"),
+    ("(?:x)?", None), ("(a)?", None), (".x", None), ("[^a]", None), ("(?i)a", None), ("(?i:a)b", None),
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    """The class of characters a match can start with, or None when a match may be empty or start
+    anywhere: put before an alternative, it keeps every match."""
+    assert regexes.first_chars(pattern) == first
+
+
+def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
+    """The reader's master pattern, each alternative behind its first characters, matches as the
+    same pattern without them."""
+    from verify.reading import reader
+    guarded = reader._master_pattern()
+    monkeypatch.setattr(regexes, "first_chars", lambda pattern: None)
+    plain = reader._master_pattern.__wrapped__()
+    assert plain.pattern != guarded.pattern
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, guarded", [
+    ("(?<![0-9])[一二]+[0-9]", "(?=[一二])(?:(?<![0-9])[一二]+[0-9])"),
+    (r"\d+年", r"(?=[\d])(?:\d+年)"),
+    ("比上年[0-9]", "比上年[0-9]"), ("[一二]x", "[一二]x"), ("(?:比重|占比)", "(?:比重|占比)"),
+    ("(?<!x).y", "(?<!x).y"),
+])
+def test_a_pattern_is_guarded_only_where_re_would_try_every_place(pattern, guarded):
+    """A guard where re has no first character to look for; none where it has one (it would only
+    hide the character from re's own search)."""
+    assert regexes.guarded(pattern) == guarded
+
+
+DERIVED_PROBE = textwrap.dedent("""\
+    import sys
+    from verify import regexes
+    print(regexes.guarded(sys.argv[1]), regexes.first_chars(sys.argv[1]))
+    regexes.save()
+""")
+
+
+def test_damaged_derived_entries_are_worked_out_again(tmp_path):
+    """A kept guard or first-character class of the wrong shape is not used: worked out again."""
+    env = {**os.environ, "VERIFY_CACHE_DIR": str(tmp_path)}
+    pattern = "(?<![0-9])[一二]+[0-9]"
+
+    def run():
+        return subprocess.run([sys.executable, "-c", DERIVED_PROBE, pattern], env=env, capture_output=True,
+                              encoding="utf-8", timeout=60)
+    first = run()
+    assert first.returncode == 0 and first.stdout.split() == [f"(?=[一二])(?:{pattern})", "[一二]"], first.stderr
+    cache_file = next(tmp_path.glob("regex-*.json"))
+    kept = json.loads(cache_file.read_text(encoding="utf-8"))
+    kept[f"guard:{pattern}"], kept[f"first:{pattern}"] = [123], ["一二"]
+    cache_file.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    assert run().stdout == first.stdout
+
+
+def test_derived_values_leave_room_for_compiled_patterns(monkeypatch):
+    """Derived values are bounded apart from compiled patterns: many lookups' guards never keep a
+    rule's compiled pattern out of the cache."""
+    monkeypatch.setattr(regexes, "_known", {})
+    monkeypatch.setattr(regexes, "_loaded", True)
+    monkeypatch.setattr(regexes, "_derived_kept", 0)
+    monkeypatch.setattr(regexes, "_MAX_PATTERNS", 2)
+    monkeypatch.setattr(regexes, "_dirty", False)
+    for word in ("甲", "乙", "丙"):
+        regexes.guarded(f"(?<!x){word}+")
+    assert regexes._derived_kept == 2
+    regexes.compile("丁+")
+    assert "0:丁+" in regexes._known

@@ -7,6 +7,8 @@ pattern's text and flags, and hands it back to `_sre.compile`, as `re` itself do
 Python versions whose `re` internals this was written for; elsewhere, or when the cache cannot
 be read, `re.compile` as usual. `_sre` checks the code it is given, and a cached pattern is used
 only for the very same text, so a damaged cache costs only the compile it would have saved.
+What is worked out from a pattern's text by parsing it (derived: the characters its matches can
+start with, the words every match holds) is kept beside, keyed by the same text.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from verify import user_cache
+from verify import regex_starts, user_cache
 
 try:  # the internals re.compile itself uses (re/_compiler.py)
     import _sre
@@ -27,7 +30,16 @@ except ImportError:  # pragma: no cover - another implementation of Python
 
 _TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-1"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
+_derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
+_SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape a kept value has
+    "first": lambda value, pattern: isinstance(value, str) and (value == "" or value[0] == "[" and value[-1] == "]"),
+    "guard": lambda value, pattern: isinstance(value, str) and (
+        value == pattern or value.startswith("(?=[") and value.endswith(f"])(?:{pattern})")),
+    "words": lambda value, pattern: value is None or isinstance(value, list) and bool(value)
+    and all(isinstance(word, str) and word for word in value),
+}
+_DERIVED = tuple(_SHAPES)
 _loaded = False
 _dirty = False
 
@@ -65,7 +77,7 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
         again = _sre.compile(pattern, entry[0], entry[1], entry[2], groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 - internals not as expected: simply keep nothing
         return
-    if len(_known) < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
+    if len(_known) - _derived_kept < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
         _known[key] = entry
         _dirty = True
 
@@ -76,10 +88,65 @@ def cache_file() -> Path:
 
 
 def _load() -> None:
-    global _loaded
+    global _loaded, _derived_kept
     _loaded = True
     stored = user_cache.read_entries(cache_file())
-    _known.update({k: v for k, v in stored.items() if isinstance(v, list) and len(v) == 5})
+    _known.update({k: v for k, v in stored.items()
+                   if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.split(":", 1)[0] in _DERIVED)})
+    _derived_kept = sum(1 for entry in _known.values() if len(entry) == 1)
+
+
+def derived(kind: str, pattern: str, compute: Callable[[], object]) -> object:
+    """What `compute` works out from a pattern's text (a JSON value: the class its matches start
+    with, the words every match holds), kept in the cache beside the compiled patterns, so that a
+    later run does not parse the pattern again."""
+    global _dirty, _derived_kept
+    if not _SUPPORTED:
+        return compute()
+    if not _loaded:
+        _load()
+    key = f"{kind}:{pattern}"
+    if key in _known and _SHAPES[kind](_known[key][0], pattern):
+        return _known[key][0]
+    value = compute()   # (a damaged entry is worked out again, as a missing one is)
+    if key in _known or _derived_kept < _MAX_PATTERNS:   # bounded apart: never in compiled patterns' room
+        _derived_kept += key not in _known
+        _known[key] = [value]
+        _dirty = True
+    return value
+
+
+def first_chars(pattern: str) -> str | None:
+    """A character class holding every character a match of `pattern` can start with ('[\\d一二]'),
+    or None when that is not known or not narrow (a match may be empty, or start with any letter).
+    Put before an alternative of a large pattern, `(?=[…])` rejects at one test the places where the
+    alternative cannot match: the same matches, found sooner."""
+    if not _SUPPORTED:
+        return None
+    return derived("first", pattern, lambda: _parsed_or_none(pattern, regex_starts.first_class) or "") or None
+
+
+def guarded(pattern: str) -> str:
+    """The pattern behind a lookahead of its first characters (first_chars) when `re` itself would
+    try it at every place: it starts with a lookbehind, a repeat or mixed alternatives. A pattern
+    that starts with a character or a class is left alone: `re` already skips to where those are."""
+    if not _SUPPORTED:
+        return pattern
+
+    def guard() -> str:
+        if _parsed_or_none(pattern, regex_starts.searched_by_re) is not False:
+            return pattern   # re finds the start itself, or the pattern is not parsed here
+        first = first_chars(pattern)
+        return f"(?={first})(?:{pattern})" if first else pattern
+    return derived("guard", pattern, guard)
+
+
+def _parsed_or_none(pattern: str, read: Callable):
+    """read(the parsed pattern), or None when the pattern or the internals are not as expected."""
+    try:
+        return read(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - not parsed here: re.compile says what is wrong, or it is an internal change
+        return None
 
 
 def save() -> None:

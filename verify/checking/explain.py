@@ -67,7 +67,7 @@ def explain_rule(doc: Document, quantities: list[Quantity], reading: StatementRe
                       statements=reading)
     span = _line_span(doc, line)
     explained = []
-    for match in find_matches(rule, context):
+    for match in find_matches(rule, context, every=True):
         if span is None or (match.start < span[1] and match.end >= span[0]):
             explained.append(_judge(rule, match, context))
     on_line = tuple(i for i, q in enumerate(quantities) if span is None or span[0] <= q.start < span[1])

@@ -7,6 +7,7 @@ Every figure becomes one private-use character that names its kind, so a rule's 
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from verify.reading.document import Document
@@ -37,15 +38,18 @@ class MaskedText:
         return self.slot_quantity[lo:hi]
 
     def masked_position(self, original: int) -> int:
-        """The first masked position at or after an original offset."""
-        lo, hi = 0, len(self.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.original(mid) < original:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first masked position at or after an original offset: before the first figure
+        that starts at or after it, in the text after the figure before that one."""
+        i = bisect.bisect_left(self._starts, original)
+        if i == 0:
+            return min(original, len(self.text))
+        after = self.quantities[self.slot_quantity[i - 1]].end   # the original offset of the text after it
+        return min(self.slots[i - 1] + 1 + max(0, original - after), len(self.text))
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        """The original start of each masked figure, in the order of slots."""
+        return [self.quantities[i].start for i in self.slot_quantity]
 
     def original(self, masked_pos: int) -> int:
         """Original offset of a masked position (a placeholder maps to its figure's start)."""

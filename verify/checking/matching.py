@@ -19,34 +19,29 @@ from verify.rules.records import Rule
 CROSS_CHECK_KINDS = frozenset({"relation", "sum", "count", "consistency"})
 
 
-def find_matches(rule: Rule, context: Context) -> list[Match]:
-    """Every match of the rule's pattern, its slots bound to quantity indexes."""
+def find_matches(rule: Rule, context: Context, every: bool = False) -> list[Match]:
+    """Every match of the rule's pattern, its slots bound to quantity indexes; `every` keeps the
+    statements and facts the rule's kind cannot judge (for --why, which says what they lack)."""
     if rule.match_on == "text":
         return _text_matches(rule, context)
     if rule.match_on == "statements":
-        return statement_matches(rule, context)
+        return statement_matches(rule, context, every)
     return find_matches_of(rule.pattern, rule, context, written=rule.prepared.written or None)
 
 
-def statement_matches(rule: Rule, context: Context) -> list[Match]:
+def statement_matches(rule: Rule, context: Context, every: bool = False) -> list[Match]:
     """The structures the statement stage found that the rule asks for, as matches: for `parts`,
     `total` and the list `parts` bound, with whether the total is certain, whether the parts are
     complete and whether the structure is only probable; for `facts`, each named figure bound."""
     reading = context.statements
     found = []
+    judged: dict = {}   # names -> whether the rule's kind can judge a match by them
     if rule.structure == "each":   # every statement alone, bound by its role's name (share, fall, …)
-        for index, st in reading.statements.items():
-            q = context.quantities[index]
-            name = role_name(st, q) or st.role.value
-            found.append(Match(rule, q.start, q.end, {name: index}, {}, {}, {}))
-        return found
+        return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in _each(context)
+                if every or _judges(rule, frozenset((name,)), judged)]
     if rule.structure == "facts":
-        for fact in reading.facts:
-            bound = fact.bound()
-            start = min(context.quantities[i].start for i in bound.values())
-            end = max(context.quantities[i].end for i in bound.values())
-            found.append(Match(rule, start, end, bound, {}, {}, {}, fact))
-        return found
+        return [Match(rule, start, end, dict(bound), {}, {}, {}, fact) for fact, bound, names, start, end in _facts(context)
+                if every or _judges(rule, names, judged)]
     if rule.structure == "headline":   # a title's figure and the body figure stating the same
         for pair in reading.headlines:
             head, body = context.quantities[pair.headline], context.quantities[pair.body]
@@ -62,6 +57,38 @@ def statement_matches(rule: Rule, context: Context) -> list[Match]:
                  "probable": "yes" if parts.probable else "no"}
         found.append(Match(rule, total.start, parts.end, {"total": parts.total}, {"parts": parts.parts}, texts, {}))
     return found
+
+
+def _judges(rule: Rule, names: frozenset[str], judged: dict) -> bool:
+    if names not in judged:
+        judged[names] = rule.prepared.judges(names)
+    return judged[names]
+
+
+def _each(context: Context) -> list[tuple[int, str, int, int]]:
+    """Every statement as (index, the name a rule binds it by, start, end): found once per
+    document, for all the rules on single statements."""
+    if "statements, each" not in context.memo:
+        quantities = context.quantities
+        context.memo["statements, each"] = [(index, role_name(st, quantities[index]) or st.role.value,
+                                             quantities[index].start, quantities[index].end)
+                                            for index, st in context.statements.statements.items()]
+    return context.memo["statements, each"]
+
+
+def _facts(context: Context) -> list[tuple[object, dict[str, int], frozenset[str], int, int]]:
+    """Every fact with its figures by name, all the names it binds, and its span: found once per
+    document, for all the rules on facts (each match gets its own copy of the figures)."""
+    if "statements, facts" not in context.memo:
+        spans = []
+        for fact in context.statements.facts:
+            bound = fact.bound()
+            names = frozenset(bound).union(name for name, _ in fact.constants)
+            start = min(context.quantities[i].start for i in bound.values())
+            end = max(context.quantities[i].end for i in bound.values())
+            spans.append((fact, bound, names, start, end))
+        context.memo["statements, facts"] = spans
+    return context.memo["statements, facts"]
 
 
 def _text_matches(rule: Rule, context: Context) -> list[Match]:

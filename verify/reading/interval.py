@@ -95,6 +95,13 @@ class Interval:
         products = [a * b for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval(min(products), max(products))
 
+    def scaled(self, factor: Fraction) -> Interval:
+        """The interval times a positive number: self * Interval.point(factor), in two products
+        rather than four when both ends are known (96.8% -> 0.968 for every percentage checked)."""
+        if self.low is None or self.high is None:
+            return self * Interval.point(factor)
+        return Interval(self.low * factor, self.high * factor)
+
     def __truediv__(self, other: Interval) -> Interval:
         other = _coerce(other)
         if other.contains(0):

@@ -1,8 +1,9 @@
 """Numerals and their stated precision: Chinese numerals (via cn2an), Arabic digits, the lexicon.
 
-The commonest Chinese numerals (三十五, 两万, 三十万, 一百零二, 二〇二二) are read here, as cn2an
-reads them (a test compares every such shape with cn2an); cn2an reads the rest, and its import
-is paid only by pages that need it.
+The commonest Chinese numerals (三十五, 两万, 三十万, 一百零二, 二〇二二), and any written out place
+by place (一千三百万, 两万五千, 一亿零五百万), are read here, as cn2an reads them (tests compare them
+with cn2an); cn2an reads the rest (三千五, 两亿五千), and its import (0.1 s) is paid only by pages
+that need it.
 
 A number means every value that would print as it was printed, so each reading returns the
 value and the size of its last stated place (33.88万 -> 338800 and 100; 一万二千 -> 12000 and 1000).
@@ -108,6 +109,9 @@ def _chinese_integer(numeral: str) -> int | None:
         head, place, big, zero_tail = pair.groups()
         value = CN_DIGITS.get(head, 1) * MULTIPLIERS[place]
         return value * MULTIPLIERS[big] if big else value + CN_DIGITS[zero_tail]
+    standard = _standard_integer(numeral)
+    if standard is not None:   # 一千三百万, 两万五千, 一亿零五百万: read here, as cn2an reads them
+        return standard
     import cn2an  # deferred: 0.1 s of import that most pages never pay
 
     try:
@@ -117,6 +121,55 @@ def _chinese_integer(numeral: str) -> int | None:
     if isinstance(value, float) and not value.is_integer():
         return None
     return int(value)
+
+
+_SECTION_DIGITS = {ch: v for ch, v in CN_DIGITS.items() if v}   # 一…九, 两
+_SECTION_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _standard_integer(numeral: str) -> int | None:
+    """A numeral written out in full, place by place, in 万 and 亿 sections (一千三百万, 四十四万,
+    两万五千, 一亿零五百万); None for any other shape, which cn2an reads: a digit after its place
+    is left out (三千五, 两亿五千), a place is skipped without 零, a digit has no place."""
+    for word, unit in (("亿", 10**8), ("万", 10**4)):
+        if word in numeral:
+            head, _, rest = numeral.rpartition(word)   # 一万亿: the last 亿 splits it
+            high = _standard_integer(head) if head else None
+            if rest.startswith("零"):   # 一万零五百: the section's 千 is skipped
+                low = _standard_integer(rest[1:]) if len(rest) > 1 else None
+                fits = low is not None and 0 < low < unit // 10
+            else:                       # 一万五千: its 千 comes next, or nothing
+                low = _standard_integer(rest) if rest else 0
+                fits = low is not None and (low == 0 or unit // 10 <= low < unit)
+            return high * unit + low if high is not None and 0 < high < unit and fits else None
+    return _section(numeral)
+
+
+def _section(numeral: str) -> int | None:
+    """Below 10000, each digit with its place, 零 where places are skipped: 三千零五, 一百二十."""
+    if len(numeral) == 1:
+        return _SECTION_DIGITS.get(numeral) if numeral != "两" else 2
+    value, place, zero = 0, 10**4, False
+    for i, ch in enumerate(numeral):
+        if ch == "零":
+            if zero or i == 0:
+                return None
+            zero = True
+        elif ch in _SECTION_PLACES:
+            size = _SECTION_PLACES[ch]
+            digit = numeral[i - 1] if i else ""
+            if digit not in _SECTION_DIGITS or size >= place or (digit == "两" and size == 10) \
+                    or zero != (value > 0 and size * 10 < place):
+                return None
+            value, place, zero = value + _SECTION_DIGITS[digit] * size, size, False
+        elif ch not in _SECTION_DIGITS or i + 1 < len(numeral) and numeral[i + 1] not in _SECTION_PLACES:
+            return None   # a digit is followed by its place, unless it is the last
+    last = numeral[-1]
+    if last in _SECTION_PLACES:
+        return value
+    if last not in _SECTION_DIGITS or last == "两" or zero != (place > 10):   # 三十五, 一百零五; 三百五 and 二十零五 are not written out
+        return None
+    return value + _SECTION_DIGITS[last]
 
 
 _PLACE_PAIR = re.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")

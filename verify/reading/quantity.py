@@ -133,4 +133,4 @@ class Quantity:
         divisor = PERCENT_DIVISORS.get(self.unit or "")
         if divisor is None:
             return self.interval
-        return self.interval * Interval.point(Fraction(1, divisor))
+        return self.interval.scaled(Fraction(1, divisor))

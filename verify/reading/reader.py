@@ -74,8 +74,7 @@ def _master_pattern() -> re.Pattern[str]:
     second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
-        "skip": _with_first_chars("|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
-                                  {w[0] for w in lex.not_number_words}.union(*map(_leading_chars, lex.not_number_patterns))),
+        "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
         "ordinal": "|".join(lex.ordinal_patterns),
         **{name: body for name, body in calendar.PATTERNS.items()},
         "score": _SCORE,
@@ -85,7 +84,9 @@ def _master_pattern() -> re.Pattern[str]:
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
                    rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
-    pattern = "|".join(f"(?P<{name}>{body})" for name, body in alternatives.items())
+    # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
+    # only by the few alternatives that can start there, not by all thirteen.
+    pattern = "|".join(f"(?P<{name}>{_guarded(body)})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
     # alternative starts with one of these (lexicon patterns start with a numeral or digit).
     starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
@@ -95,9 +96,10 @@ def _master_pattern() -> re.Pattern[str]:
     return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
 
 
-def _with_first_chars(alternation: str, first: set[str]) -> str:
-    """An alternation behind a one-character test: most places fail the test, not 300 words."""
-    return f"(?=[\\d{re.escape(''.join(sorted(first)))}])(?:{alternation})"
+def _guarded(alternative: str) -> str:
+    """The alternative behind a lookahead of the characters a match of it can start with."""
+    first = regexes.first_chars(alternative)
+    return f"(?={first}){alternative}" if first else alternative
 
 
 def _leading_chars(pattern: str) -> set[str]:

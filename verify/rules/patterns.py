@@ -85,11 +85,11 @@ def compile_pattern(source: str) -> CompiledPattern:
 
     expanded = _MACRO.sub(expand, source)
     try:
-        regex = regexes.compile(expanded)
+        regex = regexes.compile(regexes.guarded(expanded))   # places no match can start at fail one test
     except re.error as exc:
         raise PatternError(f"bad regular expression: {exc.msg}") from None
     text_groups = tuple(g for g in regex.groupindex if g not in slots)
-    words = required_words(expanded)
+    words = regexes.derived("words", expanded, lambda: required_words(expanded))   # parsed once, then kept
     anchor = regexes.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))) if words else None
     return CompiledPattern(source, regex, slots, text_groups, anchor)
 

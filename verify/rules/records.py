@@ -15,9 +15,15 @@ from verify.rules.patterns import CompiledPattern
 
 class KindParams:
     """Base of the frozen parameters a kind's prepare returns from a rule's keys. The matcher may
-    ask any of them how the figures of a match must be written (only the pattern kind says)."""
+    ask any of them how the figures of a match must be written (only the pattern kind says), and
+    whether the kind can judge a statement or a fact by the names it binds (only relation says no)."""
 
     written: Mapping[str, re.Pattern[str]] = MappingProxyType({})  # slot -> regex on its figure's text
+
+    def judges(self, names: frozenset[str]) -> bool:
+        """Whether a match binding figures by these names can come to anything: the matcher makes
+        no match of a statement or a fact that cannot."""
+        return True
 
 
 @dataclass(frozen=True)

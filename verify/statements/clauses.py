@@ -31,8 +31,11 @@ class Layout:
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding pos; a parenthetical's brackets also bound it."""
+        return self.clause_in(pos, self.note_at(pos))
+
+    def clause_in(self, pos: int, note: tuple[int, int] | None) -> tuple[int, int]:
+        """The clause holding pos, given the parenthetical that holds it (note_at(pos))."""
         start, end = _span(self.clause_ends, pos, len(self.text))
-        note = self.note_at(pos)
         if note is not None:
             return max(start, note[0] + 1), min(end, note[1])
         inner = self.notes_between(start, pos)

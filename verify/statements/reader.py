@@ -21,6 +21,9 @@ CALENDAR = frozenset({"year", "date"})
 PERCENT_UNITS = frozenset({"%", "‰", "成"})
 _LEAD = re.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同时|此外|另外|其余|而|并|且|及|和|与|另)+")
 _TRAIL = re.compile(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$")
+_NOT_THE_NAME = re.compile(r"\s+|\([^()]*\)$")   # spaces; a bracketed abbreviation at the end
+_NEW_CASES = re.compile(r"新增[\u4e00-\u9fff]*$")
+_AFTER_COMPARE = re.compile(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$")
 _AFTER_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
 
@@ -30,34 +33,37 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     """One numeric figure as a statement; `earlier` holds the statements before it."""
     q = quantities[index]
     view = layout.text
-    clause = layout.clause(q.start)
+    note = layout.note_at(q.start)
+    clause = layout.clause_in(q.start, note)
     if clause[0] == q.start and q.start > 1 and view[q.start - 1] == ")" and layout.note_at(q.start - 2):
         clause = (layout.clause(layout.note_at(q.start - 2)[0])[0], clause[1])   # 地区生产总值（GDP）1228亿元
     sentence = layout.sentence(q.start)
     previous = quantities[index - 1] if index > 0 else None
-    numeric_before = next((quantities[i] for i in range(index - 1, max(-1, index - 4), -1)
-                           if quantities[i].kind in NUMERIC), None)
-    since = numeric_before.end if numeric_before is not None and numeric_before.end > clause[0] else clause[0]
+    since = clause[0]
+    for i in range(index - 1, max(-1, index - 4), -1):
+        if quantities[i].kind in NUMERIC:   # the nearest numeric figure among the three before
+            since = max(since, quantities[i].end)
+            break
     label = view[since:q.start].strip()
-    role, sign = _role(q, _role_words(label), view[clause[0]:q.start], previous, vocab)
+    before = view[clause[0]:q.start]
+    role, sign = _role(q, _role_words(label), before, previous, vocab)
     if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
         role = Role.PLAN
     if role is Role.LEVEL and view.startswith("级", q.end):
         role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
-    note = layout.note_at(q.start)
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
         sentence = (max(sentence[0], view.rfind("，", 0, note[0]) + 1, view.rfind(",", 0, note[0]) + 1), sentence[1])
-    of = _described(index, role, label if "分别" not in view[clause[0]:q.start] else "分别", sentence, earlier, vocab,
-                    _percent_figures(index, quantities), points=q.unit == "百分点")
-    measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else view[clause[0]:q.start])
-    compare = vocab.compare.search(view[clause[0]:q.start])
+    of = _described(index, role, label if "分别" not in before else "分别", sentence, earlier, vocab,
+                    quantities, points=q.unit == "百分点")
+    measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else before)
+    compare = vocab.compare.search(before)
     return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
                      compare.group() if compare else None, _time(index, quantities, sentence),
-                     clause, sentence, layout.note_at(q.start) is not None, of)
+                     clause, sentence, note is not None, of)
 
 
 def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
-               vocab: Vocabulary, percent_figures: frozenset[int] = frozenset(), points: bool = False) -> int | None:
+               vocab: Vocabulary, quantities: list[Quantity] = (), points: bool = False) -> int | None:
     """For a change, rate, share or completion whose words name no measure of their own (，同比增长
     4.3%), or name again the measure before it (，总产量十年增长1.3倍): the level it speaks of, the
     nearest level before it in its sentence. A change in 百分点 speaks of the nearest rate."""
@@ -71,7 +77,7 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
         if st.clause[0] < sentence[0]:
             return None
         if points:   # 涨幅比8月份的2.6%扩大了0.5个百分点: the rate it changes
-            if st.role in (Role.RATE, Role.LEVEL) and i in percent_figures:
+            if st.role in (Role.RATE, Role.LEVEL) and i >= index - 5 and quantities[i].unit in PERCENT_UNITS:
                 return i
             continue
         if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.PLAN and role is Role.SHARE):   # 计划投资…，占比
@@ -89,13 +95,9 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
 def _compared_to(label: str, vocab: Vocabulary) -> bool:
     """比原来的3%, 比去年11.84%的增幅: after 比/较 and before any verb of change, a figure is what
     another is compared with (同比 and 环比 compare with a period, not with a figure)."""
-    m = re.search(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$", label)
+    m = _AFTER_COMPARE.search(label)
     return bool(m) and not vocab.up.search(m.group(1)) and not vocab.down.search(m.group(1)) \
         and not re.search("|".join(vocab.words("change_up") + vocab.words("change_down")), m.group(1))
-
-
-def _percent_figures(index: int, quantities: list[Quantity]) -> frozenset[int]:
-    return frozenset(i for i in range(max(0, index - 5), index) if quantities[i].unit in PERCENT_UNITS)
 
 
 _SUBJECT_WORDS = re.compile(r"全国|我国|全市|全省|全区|中国|全县")
@@ -134,7 +136,7 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.SUBPART, 0
     if q.unit == "百分点":
         return Role.CHANGE, sign
-    if sign > 0 and re.search(r"新增[\u4e00-\u9fff]*$", label) and not vocab.compare.search(label):
+    if sign > 0 and _NEW_CASES.search(label) and not vocab.compare.search(label):
         sign = 0   # 当日新增3例, 新增确诊病例12例: the count of new cases, a level of its own
     if vocab.change_to.search(label):
         return Role.LEVEL, 0
@@ -164,9 +166,12 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
 
 def _measure(words: str) -> str:
     """The indicator a clause names: its words before the figure, connectives and verbs cut."""
-    words = re.sub(r"\s+|\([^()]*\)$", "", words)   # 地区生产总值(GDP): the name, not its abbreviation
+    words = _NOT_THE_NAME.sub("", words)   # and 地区生产总值(GDP): the name, not its abbreviation
     for _ in range(2):
-        words = _TRAIL.sub("", _LEAD.sub("", words))
+        cut = _TRAIL.sub("", _LEAD.sub("", words))
+        if cut == words:
+            break   # nothing more to cut
+        words = cut
     return words
 
 

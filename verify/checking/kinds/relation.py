@@ -55,6 +55,25 @@ class RelationParams(KindParams):
     ranges: frozenset[str] = frozenset()            # variables read through first_end()/last_end(): ranges only
     written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)   # slot -> regex on its figure's text
 
+    def judges(self, names: frozenset[str]) -> bool:
+        """Whether figures by these names (a superset of what _bind binds) are enough to judge the
+        formula or to imply its one missing figure; always, when a lookup may find the rest
+        (decrease-100 reads every statement, and most are no fall; a facts rule every fact)."""
+        if self.find:
+            return True
+        missing = self.needed.difference(names)
+        return not missing or len(missing) == 1 and missing <= self.may_imply
+
+    @functools.cached_property
+    def needed(self) -> frozenset[str]:
+        """Every variable of the formula."""
+        return variables(self.relation)
+
+    @functools.cached_property
+    def may_imply(self) -> frozenset[str]:
+        """The variables whose value a match may leave out, to be implied."""
+        return frozenset(var for var in self.implied if var in self.solved)
+
 
 def prepare(rule: Rule) -> RelationParams:
     """Parse and solve the formula; check that every variable is bound by a slot or a lookup."""
@@ -105,6 +124,8 @@ def evaluate(rule, matches, context):
     verdict = Verdict()
     prep: RelationParams = rule.prepared
     for match in matches:
+        if not prep.judges(_bound_names(match)):
+            continue
         bound = _bind(match, prep, context)
         if bound is None:
             continue
@@ -125,6 +146,12 @@ def evaluate(rule, matches, context):
             verdict.checked |= indexes
             verdict.findings += _judge_implied(rule, prep, next(iter(missing)), figures, names, context.lang)
     return verdict
+
+
+def _bound_names(match) -> frozenset[str]:
+    """The names a match binds figures by, whether or not its pattern has a slot of that name."""
+    constants = getattr(match.structure, "constants", ())
+    return frozenset(match.figures).union(match.lists, (name for name, _ in constants))
 
 
 def _bind(match, prep: RelationParams, context):
