@@ -79,18 +79,26 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                                clause[0], span[1], certain=split.fewest == split.most and not etc,
                                figures=tuple(values)))
         else:
-            count = previous.get(sentence)
-            if count:
-                found.append(Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
-                                   certain=False, figures=tuple(values)))
-            elif names:
-                listed = _names_of_clause_before(clause, sentence, layout, starts)
-                if listed is not None:
-                    start, split = listed
-                    found.append(Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
-                                       start, span[1], certain=False, figures=tuple(values)))
+            tally = _names_elsewhere(values, span, clause, sentence, names, previous.get(sentence), layout, starts)
+            if tally is not None:
+                found.append(tally)
         previous[sentence] = len(values)
     return found
+
+
+def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int],
+                     names: str, count: int | None, layout: Layout, starts: list[int]) -> Tally | None:
+    """A 分别 whose clause names nothing of its own: as many names as the 分别 before it in its sentence
+    had values (`count`), else, when the clause only compares, the list of the clause before."""
+    if count:
+        return Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
+                     certain=False, figures=tuple(values))
+    listed = _names_of_clause_before(clause, sentence, layout, starts) if names else None
+    if listed is None:
+        return None
+    start, split = listed
+    return Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
+                 start, span[1], certain=False, figures=tuple(values))
 
 
 def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], view: str, after: int,
