@@ -185,6 +185,8 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
 
 
 def _number(m: re.Match, text: str) -> list[Quantity]:
+    """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
+    a range to a second end (its ends kept), a range in one numeral (三四个月)."""
     if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
             or m.group("SIGN")) and m.group("NCORE")[0].isdigit():
         return _plain_number(m, text)
@@ -205,12 +207,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None),
                           m.group("NTAIL"))
     negative = m.group("SIGN") in ("负", "零下", "-")
-    start = m.start()
-    if _recent(m, text, unit):
-        start = m.end("QB")
-        qualifier = m.group("NMORE") or m.group("QA")
-    else:
-        qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
+    start, qualifier = _start_and_qualifier(m, text, unit)
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
     interval = _bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
@@ -225,19 +222,35 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     kind = _kind(unit, core, scale, chinese)
     ends = None
     if m.group("RSEP"):
-        second = _read(m.group("RCORE"))
+        second = _second_end(m)
         if second is None:
             return []
-        value2, step2 = _scaled(second, m.group("RMULT"), None)
-        qualifier2 = m.group("RMORE") or m.group("QA")
-        end_interval = _bounded(value2, step2, qualifier2, None)
-        if m.group("RSIGN"):
-            end_interval, value2 = -end_interval, -value2
-        ends = _range_ends(m, text, (start, end), (value, interval, qualifier), (value2, end_interval, qualifier2),
-                           unit, kind, core)
-        interval, value = interval.hull(end_interval), None
+        ends = _range_ends(m, text, (start, end), (value, interval, qualifier), second, unit, kind, core)
+        interval, value = interval.hull(second[1]), None
     return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
                      _interned(qualifier), _interned(scale), ends=ends)]
+
+
+def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int, str | None]:
+    """Where a figure starts and its qualifier: 近 of 近30多年来 means recent, so the figure starts
+    after it and only 多 or a qualifier after it bounds the value."""
+    if _recent(m, text, unit):
+        return m.end("QB"), m.group("NMORE") or m.group("QA")
+    return m.start(), m.group("QB") or m.group("NMORE") or m.group("QA")
+
+
+def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
+    """The second end of a range (至12亿, 到20%多, 至-3): its value, interval and qualifier; None
+    when its numeral cannot be read, and then the figure is not read either."""
+    second = _read(m.group("RCORE"))
+    if second is None:
+        return None
+    value2, step2 = _scaled(second, m.group("RMULT"), None)
+    qualifier2 = m.group("RMORE") or m.group("QA")
+    end_interval = _bounded(value2, step2, qualifier2, None)
+    if m.group("RSIGN"):
+        end_interval, value2 = -end_interval, -value2
+    return value2, end_interval, qualifier2
 
 
 def _range_ends(m: re.Match, text: str, span: tuple[int, int], first: tuple, second: tuple, unit: str | None,
