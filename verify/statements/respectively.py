@@ -17,12 +17,13 @@ import bisect
 import functools
 import re
 
+from verify.reading.numerals import compile_alternation
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
 from verify.statements.records import Statement, Tally
-from verify.statements.vocabulary import Vocabulary
+from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = re.compile("分别")
 _GLUE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
@@ -125,8 +126,7 @@ def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], v
 
 def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     verbs = vocab.words("change_up") + vocab.words("change_down") + ("调高", "调低", "调整", "压缩", "下调", "上调")
-    return _compiled(r"[\s,]*(?:" + "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
-                     + r")(?:到|至)|\s*(?:转为|变为)")
+    return _compiled(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
 
 
 @functools.cache
@@ -174,12 +174,7 @@ def _holds_two_names(name: str, window: str) -> bool:
 
 def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
     """The names with 、 or 和/及 inside that are one item (信息传输软件和信息技术服务业)."""
-    return _alternation(vocab.words("compound_names"))
-
-
-@functools.cache
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return word_pattern(vocab.words("compound_names"))
 
 
 def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,

@@ -6,10 +6,10 @@ words only, never what a figure measures.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
+from verify.statements.vocabulary import word_pattern
 
 _BASE_BEFORE = re.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
 _DATELINE = ("讯", "电")
@@ -48,12 +48,7 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
 
 def period_words(periods: dict) -> re.Pattern[str]:
     """The period words of the vocabulary (一季度, 上半年, 去年 …), longest first."""
-    return _alternation_of(tuple(periods))
-
-
-@functools.cache
-def _alternation_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return word_pattern(tuple(periods))
 
 
 def _period_of(q: Quantity, view: str) -> tuple[str | None, tuple[str, str] | None]:
