@@ -18,7 +18,7 @@ import functools
 import re
 
 from verify.reading.numerals import compile_alternation
-from verify.reading.quantity import Quantity
+from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
@@ -30,7 +30,6 @@ _GLUE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EMPTY = re.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比上月|较上月|与上年相比|"
                     r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
 _LEADS = re.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
-NUMERIC = ("amount", "count", "percent", "point", "ratio")
 _NUMERAL = re.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
 _SOFT = re.compile(r"和|及|与|或")
 _JOIN = re.compile(r"、|和|及|与")
@@ -197,7 +196,7 @@ def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list
     lead = _LEADS.match(view, start)
     pos = lead.end() if lead else start
     i = bisect.bisect_left(starts, pos)
-    while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC \
+    while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC_KINDS \
             and not view[pos:quantities[i].start].strip(" 今年去年,"):
         pos = quantities[i].end
         i += 1
@@ -221,7 +220,7 @@ def _values(first: int, quantities: list[Quantity], view: str, after: int) -> li
     values: list[int] = []
     for i in range(first, min(len(quantities), first + 12)):
         q = quantities[i]
-        if q.kind not in NUMERIC:
+        if q.kind not in NUMERIC_KINDS:
             if values or q.kind not in ("year", "date"):
                 break
             continue   # 分别从2020年的645元/月、…: a time before the first value
