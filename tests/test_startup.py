@@ -22,8 +22,8 @@ from verify.rules.formula import cache
 PATTERN_TEXTS = textwrap.dedent("""\
     import hashlib
     from verify.loaders import load_rules
-    from verify.reading.reader import _master_pattern
-    texts = [_master_pattern().pattern]
+    from verify.reading.figure_pattern import master_pattern
+    texts = [master_pattern().pattern]
     for rule in load_rules():
         texts.append(rule.pattern.regex.pattern)
         texts.append(rule.pattern.anchor.pattern if rule.pattern.anchor else "")
@@ -124,10 +124,10 @@ def test_first_characters_of_a_pattern(pattern, first):
 def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
     """The reader's master pattern, each alternative behind its first characters, matches as the
     same pattern without them."""
-    from verify.reading import reader
-    guarded = reader._master_pattern()
+    from verify.reading import figure_pattern
+    guarded = figure_pattern.master_pattern()
     monkeypatch.setattr(regexes, "first_chars", lambda pattern: None)
-    plain = reader._master_pattern.__wrapped__()
+    plain = figure_pattern.master_pattern.__wrapped__()
     assert plain.pattern != guarded.pattern
     text = SAMPLE.read_text(encoding="utf-8")
     assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]

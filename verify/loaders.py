@@ -84,24 +84,23 @@ def read_rule_file(path: Path, where: str) -> RuleSource:
 
 def read_baseline(path: str) -> Counter:
     """(rule, fingerprint) counts of a baseline file; an InputError if it is not one."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is fine
-    except FileNotFoundError:
-        raise InputError(path, "no such baseline file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"not a verify baseline ({exc.__class__.__name__})") from None
-    return parse_baseline(text, path)
+    return parse_baseline(_read_gate_file(path, "baseline file", "verify baseline"), path)
 
 
 def read_suppressions(path: str, known_rules: set[str]) -> list[Suppression]:
     """The suppression file (.verify-ignore.yaml), checked entry by entry."""
+    return parse_suppressions(_read_gate_file(path, "suppression file", "suppression file"), path, known_rules)
+
+
+def _read_gate_file(path: str, name: str, kind: str) -> str:
+    """The text of a baseline or suppression file (a BOM is fine); an InputError that says
+    "no such <name>" or "not a <kind> (the error's class)"."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is fine
+        return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(path, "no such suppression file") from None
+        raise InputError(path, f"no such {name}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"not a suppression file ({exc.__class__.__name__})") from None
-    return parse_suppressions(text, path, known_rules)
+        raise InputError(path, f"not a {kind} ({exc.__class__.__name__})") from None
 
 
 if __name__ == "__main__":  # python -m verify.loaders --write-solved-forms: refresh the shipped solved forms

@@ -26,34 +26,13 @@ from verify import regexes
 from verify.reading import calendar
 from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
+from verify.reading.figure_pattern import master_pattern
 from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
     MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
 )
 
-
-_AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
-_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克米卡帕焦赫兆]))+(?:点[零〇一二三四五六七八九]+)?"
-# Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
-# digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
-_NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
-_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕兆赫焦])|百(?!分点)"  # 千兆, 千赫: unit prefixes
-_Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
-             r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
-# 余 and 多 start words of their own (余额, 余震; 多次, 多种): there they are no qualifier
-# (109次余震, Ｍ０余额, 近两年多次会晤, 20部多类型影片). Right after digits 多 stays one (100多个).
-_MORE_NOT = r"(?!额|震|粮|热|温|波|晖|生|量)"
-_NMORE = rf"余{_MORE_NOT}|多"
-_Q_AFTER_NOT_MORE = rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|余{_MORE_NOT}"
-_Q_AFTER = rf"{_Q_AFTER_NOT_MORE}|多"
-# After a unit, 多 before a classifier starts a word (两年多次, 20部多类型); after 万/亿 it qualifies (5万多名).
-_QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位批轮措个条部])|多)"
-# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no figure any rule checks, nor a range: the
-# reader consumes it whole. Clock times (14:30) are read before it.
-_SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
-_RANGE_SEP = r"~|—|–|-|至|到"
-_SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
 
 QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
     **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
@@ -62,54 +41,6 @@ QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "u
     **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
     **dict.fromkeys(["余", "多", "有余"], "more"),
 }
-
-
-@functools.cache
-def _master_pattern() -> re.Pattern[str]:
-    """The one pattern the reader runs: labels, non-numbers, ordinals, calendar, numbers."""
-    lex = lexicon()
-    units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
-    number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
-              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)零?\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
-    second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
-    alternatives = {
-        "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
-        "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
-        "ordinal": "|".join(lex.ordinal_patterns),
-        **{name: body for name, body in calendar.PATTERNS.items()},
-        "score": _SCORE,
-        "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
-        "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
-                    rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
-        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
-                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
-    }
-    # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
-    # only by the few alternatives that can start there, not by all thirteen.
-    pattern = "|".join(f"(?P<{name}>{_guarded(body)})" for name, body in alternatives.items())
-    # One character test rejects most positions before any alternative is tried: every
-    # alternative starts with one of these (lexicon patterns start with a numeral or digit).
-    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
-    for skip in lex.not_number_patterns:
-        starts |= _leading_chars(skip)
-    first = "".join(sorted(starts - set(_NUMERAL_START)))
-    return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
-
-
-def _guarded(alternative: str) -> str:
-    """The alternative behind a lookahead of the characters a match of it can start with."""
-    first = regexes.first_chars(alternative)
-    return f"(?={first}){alternative}" if first else alternative
-
-
-def _leading_chars(pattern: str) -> set[str]:
-    """Characters a lexicon pattern can start with: '[几数上成]…' -> 几数上成; '十…' -> 十."""
-    body = re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", pattern)
-    if body.startswith("\\d"):
-        return set()  # digits are always start characters
-    if body.startswith("[") and "]" in body:
-        return set(body[1:body.index("]")]) - set("\\^-")
-    return {body[0]}
 
 
 MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
@@ -128,7 +59,7 @@ def read_quantities(doc: Document) -> list[Quantity]:
     """Every stated quantity of the document, in text order."""
     found: list[Quantity] = []
     view, text = doc.view, doc.text
-    pattern = _master_pattern()
+    pattern = master_pattern()
     pos = 0
     while (m := pattern.search(view, pos)) is not None:
         if m.lastgroup == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
@@ -185,6 +116,8 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
 
 
 def _number(m: re.Match, text: str) -> list[Quantity]:
+    """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
+    a range to a second end (its ends kept), a range in one numeral (三四个月)."""
     if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
             or m.group("SIGN")) and m.group("NCORE")[0].isdigit():
         return _plain_number(m, text)
@@ -205,12 +138,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None),
                           m.group("NTAIL"))
     negative = m.group("SIGN") in ("负", "零下", "-")
-    start = m.start()
-    if _recent(m, text, unit):
-        start = m.end("QB")
-        qualifier = m.group("NMORE") or m.group("QA")
-    else:
-        qualifier = m.group("QB") or m.group("NMORE") or m.group("QA")
+    start, qualifier = _start_and_qualifier(m, text, unit)
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
     interval = _bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
@@ -225,19 +153,35 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     kind = _kind(unit, core, scale, chinese)
     ends = None
     if m.group("RSEP"):
-        second = _read(m.group("RCORE"))
+        second = _second_end(m)
         if second is None:
             return []
-        value2, step2 = _scaled(second, m.group("RMULT"), None)
-        qualifier2 = m.group("RMORE") or m.group("QA")
-        end_interval = _bounded(value2, step2, qualifier2, None)
-        if m.group("RSIGN"):
-            end_interval, value2 = -end_interval, -value2
-        ends = _range_ends(m, text, (start, end), (value, interval, qualifier), (value2, end_interval, qualifier2),
-                           unit, kind, core)
-        interval, value = interval.hull(end_interval), None
+        ends = _range_ends(m, text, (start, end), (value, interval, qualifier), second, unit, kind, core)
+        interval, value = interval.hull(second[1]), None
     return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
                      _interned(qualifier), _interned(scale), ends=ends)]
+
+
+def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int, str | None]:
+    """Where a figure starts and its qualifier: 近 of 近30多年来 means recent, so the figure starts
+    after it and only 多 or a qualifier after it bounds the value."""
+    if _recent(m, text, unit):
+        return m.end("QB"), m.group("NMORE") or m.group("QA")
+    return m.start(), m.group("QB") or m.group("NMORE") or m.group("QA")
+
+
+def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
+    """The second end of a range (至12亿, 到20%多, 至-3): its value, interval and qualifier; None
+    when its numeral cannot be read, and then the figure is not read either."""
+    second = _read(m.group("RCORE"))
+    if second is None:
+        return None
+    value2, step2 = _scaled(second, m.group("RMULT"), None)
+    qualifier2 = m.group("RMORE") or m.group("QA")
+    end_interval = _bounded(value2, step2, qualifier2, None)
+    if m.group("RSIGN"):
+        end_interval, value2 = -end_interval, -value2
+    return value2, end_interval, qualifier2
 
 
 def _range_ends(m: re.Match, text: str, span: tuple[int, int], first: tuple, second: tuple, unit: str | None,

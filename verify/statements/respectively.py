@@ -17,19 +17,19 @@ import bisect
 import functools
 import re
 
-from verify.reading.quantity import Quantity
+from verify.reading.numerals import compile_alternation
+from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
 from verify.statements.records import Statement, Tally
-from verify.statements.vocabulary import Vocabulary
+from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = re.compile("分别")
 _GLUE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _EMPTY = re.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比上月|较上月|与上年相比|"
                     r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
 _LEADS = re.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
-NUMERIC = ("amount", "count", "percent", "point", "ratio")
 _NUMERAL = re.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
 _SOFT = re.compile(r"和|及|与|或")
 _JOIN = re.compile(r"、|和|及|与")
@@ -79,18 +79,26 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                                clause[0], span[1], certain=split.fewest == split.most and not etc,
                                figures=tuple(values)))
         else:
-            count = previous.get(sentence)
-            if count:
-                found.append(Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
-                                   certain=False, figures=tuple(values)))
-            elif names:
-                listed = _names_of_clause_before(clause, sentence, layout, starts)
-                if listed is not None:
-                    start, split = listed
-                    found.append(Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
-                                       start, span[1], certain=False, figures=tuple(values)))
+            tally = _names_elsewhere(values, span, clause, sentence, names, previous.get(sentence), layout, starts)
+            if tally is not None:
+                found.append(tally)
         previous[sentence] = len(values)
     return found
+
+
+def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int],
+                     names: str, count: int | None, layout: Layout, starts: list[int]) -> Tally | None:
+    """A 分别 whose clause names nothing of its own: as many names as the 分别 before it in its sentence
+    had values (`count`), else, when the clause only compares, the list of the clause before."""
+    if count:
+        return Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
+                     certain=False, figures=tuple(values))
+    listed = _names_of_clause_before(clause, sentence, layout, starts) if names else None
+    if listed is None:
+        return None
+    start, split = listed
+    return Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
+                 start, span[1], certain=False, figures=tuple(values))
 
 
 def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], view: str, after: int,
@@ -117,8 +125,7 @@ def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], v
 
 def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     verbs = vocab.words("change_up") + vocab.words("change_down") + ("调高", "调低", "调整", "压缩", "下调", "上调")
-    return _compiled(r"[\s,]*(?:" + "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
-                     + r")(?:到|至)|\s*(?:转为|变为)")
+    return _compiled(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
 
 
 @functools.cache
@@ -166,12 +173,7 @@ def _holds_two_names(name: str, window: str) -> bool:
 
 def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
     """The names with 、 or 和/及 inside that are one item (信息传输软件和信息技术服务业)."""
-    return _alternation(vocab.words("compound_names"))
-
-
-@functools.cache
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return word_pattern(vocab.words("compound_names"))
 
 
 def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
@@ -194,7 +196,7 @@ def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list
     lead = _LEADS.match(view, start)
     pos = lead.end() if lead else start
     i = bisect.bisect_left(starts, pos)
-    while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC \
+    while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC_KINDS \
             and not view[pos:quantities[i].start].strip(" 今年去年,"):
         pos = quantities[i].end
         i += 1
@@ -218,7 +220,7 @@ def _values(first: int, quantities: list[Quantity], view: str, after: int) -> li
     values: list[int] = []
     for i in range(first, min(len(quantities), first + 12)):
         q = quantities[i]
-        if q.kind not in NUMERIC:
+        if q.kind not in NUMERIC_KINDS:
             if values or q.kind not in ("year", "date"):
                 break
             continue   # 分别从2020年的645元/月、…: a time before the first value

@@ -9,6 +9,7 @@ from pathlib import Path
 
 
 from verify import regexes, yaml_data
+from verify.reading.numerals import compile_alternation
 
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
@@ -54,7 +55,13 @@ _PERIOD = "(?:上年同期|去年同期|上年末|上年|去年|同期|上月|�
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return compile_alternation(set(words))
+
+
+@functools.cache
+def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Literal words as one compiled alternation, longest first (cached: a vocabulary list is a tuple)."""
+    return re.compile(compile_alternation(words))
 
 
 @functools.cache

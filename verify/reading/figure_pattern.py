@@ -1,0 +1,86 @@
+"""The one pattern the reader runs over a page: every kind of figure as a named alternative
+(labels, numerals that are no figure, ordinals, calendar figures, scores, 百分之, fractions, numbers
+with their qualifiers, units and ranges), each behind a test of the characters it can start with.
+Apart from reader.py, which turns each match into quantities, because what a figure looks like
+and what it means change for different reasons.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from verify import regexes
+
+from verify.reading import calendar
+from verify.reading.numerals import compile_alternation, lexicon
+
+_AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克米卡帕焦赫兆]))+(?:点[零〇一二三四五六七八九]+)?"
+# Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
+# digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
+_NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
+_MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕兆赫焦])|百(?!分点)"  # 千兆, 千赫: unit prefixes
+_Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
+             r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
+# 余 and 多 start words of their own (余额, 余震; 多次, 多种): there they are no qualifier
+# (109次余震, Ｍ０余额, 近两年多次会晤, 20部多类型影片). Right after digits 多 stays one (100多个).
+_MORE_NOT = r"(?!额|震|粮|热|温|波|晖|生|量)"
+_NMORE = rf"余{_MORE_NOT}|多"
+_Q_AFTER_NOT_MORE = rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内|之内|有余|余{_MORE_NOT}"
+_Q_AFTER = rf"{_Q_AFTER_NOT_MORE}|多"
+# After a unit, 多 before a classifier starts a word (两年多次, 20部多类型); after 万/亿 it qualifies (5万多名).
+_QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位批轮措个条部])|多)"
+# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no figure any rule checks, nor a range: the
+# reader consumes it whole. Clock times (14:30) are read before it.
+_SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
+_RANGE_SEP = r"~|—|–|-|至|到"
+_SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
+
+
+@functools.cache
+def master_pattern() -> re.Pattern[str]:
+    """The one pattern the reader runs: labels, non-numbers, ordinals, calendar, numbers."""
+    lex = lexicon()
+    units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
+    number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)零?\d+(?:\.\d+)?亿)?(?![月日号](?!元))")
+    second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
+    alternatives = {
+        "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",
+        "skip": "|".join([compile_alternation(lex.not_number_words), *lex.not_number_patterns]),
+        "ordinal": "|".join(lex.ordinal_patterns),
+        **{name: body for name, body in calendar.PATTERNS.items()},
+        "score": _SCORE,
+        "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
+        "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
+                    rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
+    }
+    # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
+    # only by the few alternatives that can start there, not by all thirteen.
+    pattern = "|".join(f"(?P<{name}>{_guarded(body)})" for name, body in alternatives.items())
+    # One character test rejects most positions before any alternative is tried: every
+    # alternative starts with one of these (lexicon patterns start with a numeral or digit).
+    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
+    for skip in lex.not_number_patterns:
+        starts |= _leading_chars(skip)
+    first = "".join(sorted(starts - set(_NUMERAL_START)))
+    return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+
+
+def _guarded(alternative: str) -> str:
+    """The alternative behind a lookahead of the characters a match of it can start with."""
+    first = regexes.first_chars(alternative)
+    return f"(?={first}){alternative}" if first else alternative
+
+
+def _leading_chars(pattern: str) -> set[str]:
+    """Characters a lexicon pattern can start with: '[几数上成]…' -> 几数上成; '十…' -> 十."""
+    body = re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", pattern)
+    if body.startswith("\\d"):
+        return set()  # digits are always start characters
+    if body.startswith("[") and "]" in body:
+        return set(body[1:body.index("]")]) - set("\\^-")
+    return {body[0]}

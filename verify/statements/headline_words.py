@@ -1,0 +1,100 @@
+"""The word tests of headlines.py: what the words around a title's figure and a body figure name —
+the two-character words of a measure, what a figure counts or does, a place, a whole it is a part
+of, a running total, a list it stands in. Apart from the pairing because each reads only the
+text near one figure, and the pairing reads them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.reader import shares_a_word
+from verify.statements.records import Statement
+from verify.statements.stated_times import period_words
+from verify.statements.vocabulary import Vocabulary
+
+_NOT_A_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=[\s,，。；;:：、！？)）]|$)")
+_AFTER_SHORT = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！？)）]|$)")
+_QUALIFIED = re.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
+_PREPOSITIONS = "在从对向据于由"
+_PLACES = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:州|省|自治区)")
+
+
+def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """The two-character words of a figure's measure and head, less times, comparisons, verbs of
+    change and the subjects every sentence names (全国, 我国), and the family of each indicator
+    it names (#进出口 for 外贸)."""
+    text = period_words(periods).sub(" ", vocab.compare.sub(" ", st.measure))
+    text = re.sub(r"[\d０-９]+(?:年|月份|月|日|季度)?", " ", text)
+    for _ in range(2):
+        text = vocab.up.sub("", vocab.down.sub("", text.rstrip()))
+    text += " " + (st.head or "")
+    families = {"#" + vocab.head_family[w] for w in vocab.heads.findall(text)}
+    for subject in vocab.words("subject_words"):
+        text = text.replace(subject, " ")
+    return frozenset(w for w in (text[k:k + 2] for k in range(len(text) - 1)) if not _NOT_A_WORD.search(w)) \
+        | families   # 外贸 and 货物贸易进出口总值: one family of indicators (measure_heads)
+
+
+def named_after(view: str, q: Quantity) -> frozenset[str]:
+    """The two-character words of the noun a figure qualifies (以3250亿美元的进出口总值): the
+    measure named after the figure instead of before it."""
+    m = _QUALIFIED.match(view, q.end)
+    if not m:
+        return frozenset()
+    noun = m.group(1)
+    return frozenset(noun[k:k + 2] for k in range(len(noun) - 1))
+
+
+def after(view: str, q: Quantity, short: bool = False) -> str:
+    """The words right after a figure that say what it counts or does (140万人流离失所, 12人死亡;
+    with `short`, a single character too: 约70公里处)."""
+    m = (_AFTER_SHORT if short else _AFTER).match(view, q.end)
+    return m.group(1) if m else ""
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Two counted things that may be one (城市 and 城市空气质量超标), not 大单位 and 组."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def in_series(view: str, st: Statement, q: Quantity) -> bool:
+    """A number in a series, no amount (播出第二十一 二十二集, 第37、38颗)."""
+    return "第" in view[max(st.clause[0], q.start - 8):q.start]
+
+
+def listed(st: Statement, q: Quantity, quantities: list[Quantity], statements: dict[int, Statement],
+           view: str) -> bool:
+    """A figure read through 分别, or one of a list of figures of its unit counting kinds of one
+    thing (1054家国家级绿色矿山、4055家省级绿色矿山): a part, whose total a title may state."""
+    if "分别" in view[st.clause[0]:q.start]:
+        return True
+    for i in (st.index - 1, st.index + 1):
+        other = statements.get(i)
+        if other is not None and quantities[i].unit == q.unit and st.head and other.head \
+                and shares_a_word(st.head, other.head):
+            a, b = sorted((quantities[i], q), key=lambda x: x.start)
+            gap = view[a.end:b.start]
+            if re.fullmatch(r"[^，,。；;:：！？]{0,12}", gap) and re.search(r"[、和及与]", gap):
+                return True
+    return False
+
+
+def other_subject(words_before: str, title: str) -> bool:
+    """The body figure's words name a place the title does not (在佛罗里达州已造成83人死亡 under
+    飓风在美国致87人死亡): another subject, perhaps a part of the title's."""
+    return any(place.lstrip(_PREPOSITIONS) not in title for place in _PLACES.findall(words_before))
+
+
+def whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
+    """90名志愿者中的6人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
+    the title does not name), 累计 under a title's 新增 (new_counts): another measure than the title's."""
+    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]))", view[q.end:q.end + 12]):
+        return True
+    before, title_words = view[st.sentence[0]:q.start], view[title[0]:title[1]]
+    if any(w in title_words for w in vocab.words("new_counts")) and "累计" in before \
+            and not any(w in before for w in vocab.words("new_counts")):
+        return True   # 累计确诊病例 under 单日新增确诊病例: a running total, not the new ones
+    return any(w in before and w not in title_words for w in vocab.words("running_totals"))

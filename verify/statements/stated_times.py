@@ -1,0 +1,91 @@
+"""The time a figure is stated for, as a title and its body compare them: the periods, days and
+years its words name (前10月 = 1—10月 = 截至10月底; 今年, 去年), and whether two such times can be
+one (9月 is not 前三季度). Apart from headlines.py because it reads calendar figures and period
+words only, never what a figure measures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.reading.quantity import CALENDAR_VALUES, Quantity
+from verify.statements.vocabulary import word_pattern
+
+_BASE_BEFORE = re.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
+_DATELINE = ("讯", "电")
+_COMPARED = re.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
+
+TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative" -> what the words name
+
+
+def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, index: int,
+               periods: dict[str, tuple[str, str]]) -> TimeScope:
+    """The time a figure is stated for, from its words since `begin`: periods as (kind, last month)
+    — a month, a run from the year's start (前10月, 1—10月, 截至10月底, 上半年), a quarter, a day —
+    explicit years, and the years named by their relation to now (今年, 去年); a year or month
+    something is compared with (比2005年, 比去年同期) and a dateline (1月22日讯) are left out."""
+    spans, years, whole_years = set(), set(), set()
+    for i in range(index - 1, -1, -1):
+        q = quantities[i]
+        if q.start < begin:
+            break
+        if q.kind in ("date", "year") and isinstance(q.value, CALENDAR_VALUES) \
+                and not _BASE_BEFORE.search(view[max(begin, q.start - 2):q.start]) \
+                and not view.startswith(_DATELINE, q.end):   # 本报北京1月22日讯: when it was filed
+            year, span = _period_of(q, view)
+            years |= {year} if year else set()
+            whole_years |= {year} if q.kind == "year" else set()
+            spans |= {span} if span else set()
+    text = _COMPARED.sub(" ", view[begin:end])
+    named = [periods[m.group()] for m in period_words(periods).finditer(text)]
+    spans |= {p for p in named if p[0] != "year"}
+    relative = frozenset(p[1] for p in named if p[0] == "year")
+    months = frozenset(p for p in spans if p[0] not in ("day", "to-day"))
+    if not spans and (whole_years or relative - {"this"}):
+        months = frozenset({("to-date", "12")})   # 1997年, 去年: the whole year
+    return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative}
+
+
+def period_words(periods: dict) -> re.Pattern[str]:
+    """The period words of the vocabulary (一季度, 上半年, 去年 …), longest first."""
+    return word_pattern(tuple(periods))
+
+
+def _period_of(q: Quantity, view: str) -> tuple[str | None, tuple[str, str] | None]:
+    """The explicit year and the period of a calendar figure: 前10月, 1—10月, 截至10月底 and 10月底
+    run from the year's start to October; 9月份 is one month; 3月14日 one day."""
+    first, _, last = q.value.iso.partition("/")
+    start, end = _ymd(first), _ymd(last or first)
+    if q.kind == "year":
+        return end[0], None
+    run = bool(last) and start[1] == "01" and start[2] is None \
+        or view[max(0, q.start - 2):q.start] in ("截至", "截止") or view.startswith(("底", "末"), q.end)
+    if end[1] is None:
+        return end[0], None
+    if end[2] is not None:
+        return end[0], ("day" if not run else "to-day", f"{end[1]}-{end[2]}")
+    return end[0], ("to-date" if run else "month" if not last else "months", end[1])
+
+
+def _ymd(iso: str) -> tuple:
+    if iso.startswith("--"):
+        parts = iso[2:].split("-")
+        return (None, parts[0] if parts else None, parts[1] if len(parts) > 1 else None)
+    parts = iso.split("-")
+    return tuple(parts[k] if len(parts) > k else None for k in range(3))
+
+
+def same_time(a: TimeScope, b: TimeScope) -> str:
+    """"conflict" when a time named on both sides cannot be one (1—7月 against 4月份, 9月 against
+    前三季度); "one-sided" when only one side names a period or a year (已建成…超5100家 against
+    今年前10个月…新建成300余家: a stock against a flow); else "same"."""
+    if any(a[name] and b[name] and not a[name] & b[name] for name in ("period", "day", "year", "relative")):
+        return "conflict"
+    if bool(a["period"]) != bool(b["period"]):
+        return "one-sided"
+    return "same"
+
+
+def named_alike(a: TimeScope, b: TimeScope) -> int:
+    """1 when both name the same period (一季度 and 今年一季度): more reason to take them as one."""
+    return int(bool(a["period"] & b["period"]))
