@@ -66,7 +66,19 @@ def test_a_pattern_rule_that_does_not_match_says_so(capsys, page):
 
 def test_a_tally_that_holds_shows_its_arithmetic(capsys, page):
     _, out, _ = run(capsys, "--statements", "--why", "named-list-count", "--line", 4, page)
+    assert "4:1 3: 北京、上海、广州" in out
     assert "已核对，相符：3 = 北京、上海、广州" in out
+    _, out, _ = run(capsys, "--statements", "--format", "json", "--why", "named-list-count", "--line", 4, page)
+    [match] = json.loads(out)["files"][0]["why"]["matches"]
+    assert (match["outcome"], match["stated"], match["items"]) == ("held", 3, ["北京", "上海", "广州"])
+
+
+def test_a_dropped_name_fires_with_the_names_it_counted(capsys, tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("北京、上海、广州、深圳5个城市参加。\n", encoding="utf-8")
+    _, out, _ = run(capsys, "--statements", "--why", "named-list-count", path)
+    assert "1:1 5: 北京、上海、广州、深圳" in out
+    assert "触发：所述数目为 5，但列出的项目有 4 项" in out
 
 
 def test_json_has_a_why_member_only_when_asked(capsys, page):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 from dataclasses import dataclass
 
 from verify.checking.kinds import KINDS
@@ -45,6 +46,8 @@ class MatchExplanation:
     outcome: Outcome
     missing: tuple[str, ...] = ()                    # INCOMPLETE: the formula's names nothing bound
     messages: tuple[str, ...] = ()                   # FIRED: the findings; HELD: the calculations
+    stated: int | None = None                        # a tally: the number the text states
+    items: tuple[str, ...] = ()                      # a tally: the things it names for that number
 
 
 @dataclass(frozen=True)
@@ -86,21 +89,19 @@ def _line_span(doc: Document, line: int | None) -> tuple[int, int] | None:
 
 
 def _judge(rule: Rule, match: Match, context: Context) -> MatchExplanation:
-    bound = _bound(match)
+    explained = functools.partial(MatchExplanation, match.start, match.end, _bound(match),
+                                  stated=getattr(match.structure, "stated", None),
+                                  items=tuple(getattr(match.structure, "items", ())))
     verdict = KINDS[rule.kind].evaluate(rule, [match], context)
     if verdict.findings:
-        return MatchExplanation(match.start, match.end, bound, Outcome.FIRED,
-                                messages=tuple(f.message for f in verdict.findings))
+        return explained(Outcome.FIRED, messages=tuple(f.message for f in verdict.findings))
     if verdict.passed or verdict.checked:
-        return MatchExplanation(match.start, match.end, bound, Outcome.HELD,
-                                messages=tuple(c.calculation for c in verdict.passed))
+        return explained(Outcome.HELD, messages=tuple(c.calculation for c in verdict.passed))
     missing = _missing(rule, match)
     if missing:
-        return MatchExplanation(match.start, match.end, bound, Outcome.INCOMPLETE, missing=missing)
-    figures = [context.quantities[i] for _, indexes in bound for i in indexes]
-    if not comparable_units(figures):
-        return MatchExplanation(match.start, match.end, bound, Outcome.UNITS)
-    return MatchExplanation(match.start, match.end, bound, Outcome.NOT_JUDGED)
+        return explained(Outcome.INCOMPLETE, missing=missing)
+    figures = [context.quantities[i] for _, indexes in _bound(match) for i in indexes]
+    return explained(Outcome.NOT_JUDGED if comparable_units(figures) else Outcome.UNITS)
 
 
 def _bound(match: Match) -> tuple[tuple[str, tuple[int, ...]], ...]:

@@ -82,6 +82,8 @@ def why_lines(doc: Document, quantities: list[Quantity], why: RuleExplanation, l
     for match in why.matches:
         pos = doc.position(match.start)
         named = ", ".join(f"{name}={_texts(quantities, indexes)}" for name, indexes in match.bound)
+        if match.stated is not None:   # a tally: the number stated and the things named for it
+            named = f"{match.stated}: {'、'.join(match.items)}" + (f" ({named})" if named else "")
         lines.append(f"  {pos.line}:{pos.column} {named}")
         lines.append(f"    {_outcome_text(match, lang)}")
     if not why.matches:
@@ -143,5 +145,6 @@ def _why_json(why: RuleExplanation, figure) -> dict:
     return {"rule": why.rule.id, "line": why.line,
             "matches": [{"start": m.start, "end": m.end, "outcome": m.outcome.value,
                          "bound": {name: [figure(i) for i in indexes] for name, indexes in m.bound},
-                         "missing": list(m.missing), "messages": list(m.messages)} for m in why.matches],
+                         "missing": list(m.missing), "messages": list(m.messages),
+                         "stated": m.stated, "items": list(m.items)} for m in why.matches],
             "figures_here": [figure(i) for i in why.figures_on_line]}
