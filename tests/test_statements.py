@@ -223,7 +223,7 @@ def test_statements_command_shows_the_reading(capsys):
     assert "completion" in table and "其中: 22.78万人 ⊇ 9347人、1.28万人" in table
     assert main(["--statements", "--format", "json", str(SAMPLE)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema"] == "verify-statements/1"
+    assert data["schema"] == "verify-statements/2"
     lists = data["files"][0]["parts_lists"]
     assert [p["total"]["text"] for p in lists] == ["22.78万人"]
 

@@ -14,15 +14,15 @@ from verify.messages import text_for
 from verify.reading.quantity import Quantity
 from verify.statements import StatementReading
 
-SCHEMA = "verify-statements/1"
+SCHEMA = "verify-statements/2"   # 2: each statement has its subject
 
 
 def statements_table(files: list[tuple[Document, list[Quantity], StatementReading]], lang: str,
                      line: int | None = None, why: list[RuleExplanation] | None = None) -> str:
     """One table per file, then its 其中 lists and facts, one line each (only those touching
     `line` when given); then, with `why` (one per file), what the rule made of each match."""
-    headers = [text_for(lang, key) for key in ("col_position", "col_text", "col_role", "col_measure", "col_head",
-                                                  "col_compare", "col_time", "col_of")]
+    headers = [text_for(lang, key) for key in ("col_position", "col_text", "col_role", "col_subject", "col_measure",
+                                                  "col_head", "col_compare", "col_time", "col_of")]
     parts = []
     for number, (doc, quantities, reading) in enumerate(files):
         shown = _on_line(doc, quantities, line)
@@ -34,8 +34,8 @@ def statements_table(files: list[tuple[Document, list[Quantity], StatementReadin
             pos = doc.position(q.start)
             of = quantities[st.of].text if st.of is not None else ""
             role = st.role.value + ("+" if st.sign > 0 else "−" if st.sign < 0 else "")
-            rows.append([f"{pos.line}:{pos.column}", q.text, role, st.measure[:24], st.head, st.compare or "",
-                         st.time or "", of])
+            rows.append([f"{pos.line}:{pos.column}", q.text, role, st.subject or "", st.measure[:24], st.head,
+                         st.compare or "", st.time or "", of])
         parts.append(f"{doc.path}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
         parts += _structure_lines(doc, quantities, reading, shown, lang)
         if why is not None:
@@ -112,7 +112,7 @@ def _texts(quantities: list[Quantity], indexes) -> str:
 
 def statements_json(files: list[tuple[Document, list[Quantity], StatementReading]], line: int | None = None,
                     why: list[RuleExplanation] | None = None) -> str:
-    """The same as JSON (schema verify-statements/1): statements, lists and facts per file (only
+    """The same as JSON (schema verify-statements/2): statements, lists and facts per file (only
     those touching `line` when given); with `why`, a `why` member per file."""
     body = {"schema": SCHEMA, "files": []}
     for number, (doc, quantities, reading) in enumerate(files):
@@ -124,7 +124,8 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
 
         entry = {
             "path": doc.path,
-            "statements": [{**figure(i), "role": st.role.value, "sign": st.sign, "measure": st.measure,
+            "statements": [{**figure(i), "role": st.role.value, "sign": st.sign, "subject": st.subject,
+                            "measure": st.measure,
                             "head": st.head, "compare": st.compare, "time": st.time, "note": st.note,
                             "of": figure(st.of) if st.of is not None else None}
                            for i, st in reading.statements.items() if i in shown],

@@ -19,6 +19,7 @@ from verify.statements.records import PartsList, Role, Statement, StatementReadi
 from verify.statements.respectively import respectively
 from verify.statements.scopes import parts_lists
 from verify.statements.spans import span_lengths
+from verify.statements.subjects import subject_mentions
 from verify.statements.vocabulary import vocabulary
 
 __all__ = ["Fact", "PartsList", "Restatement", "Role", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
@@ -29,9 +30,10 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     vocab = vocabulary()
     layout = lay_out(doc.view)
     statements: dict[int, Statement] = {}
+    subjects = subject_mentions(doc.view, vocab)
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label:
-            statements[index] = read_statement(index, quantities, layout, vocab, statements)
+            statements[index] = read_statement(index, quantities, layout, vocab, statements, subjects.subject_at(q.start))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))

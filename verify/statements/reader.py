@@ -29,8 +29,9 @@ _AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以�
 
 
 def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab: Vocabulary,
-                   earlier: dict[int, Statement]) -> Statement:
-    """One numeric figure as a statement; `earlier` holds the statements before it."""
+                   earlier: dict[int, Statement], subject: str | None = None) -> Statement:
+    """One numeric figure as a statement; `earlier` holds the statements before it, `subject` is
+    who or where its paragraph last named (a change or rate takes its level's instead)."""
     q = quantities[index]
     view = layout.text
     note = layout.note_at(q.start)
@@ -59,7 +60,7 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     compare = vocab.compare.search(before)
     return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
                      compare.group() if compare else None, _time(index, quantities, sentence),
-                     clause, sentence, note is not None, of)
+                     clause, sentence, note is not None, of, earlier[of].subject if of is not None else subject)
 
 
 def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],

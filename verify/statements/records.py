@@ -45,6 +45,7 @@ class Statement:
     sentence: tuple[int, int]  # the sentence (between full stops and line breaks)
     note: bool                 # inside a parenthetical (（其中29项已经生效）)
     of: int | None = None      # for a change, rate or share: the level it describes (quantity index)
+    subject: str | None = None # who or where: 全国, 青岛, 东盟 (the nearest named before it in its paragraph)
 
 
 @dataclass(frozen=True, slots=True)
