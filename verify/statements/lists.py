@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from verify import regexes
 from verify.reading.numerals import read_chinese
 from verify.reading.quantity import Quantity
 from verify.statements.records import Tally
@@ -67,7 +68,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         compound=re.compile(_alternation(vocab.words("compound_names") + vocab.words("words_with_joins"))),
         soft=re.compile(_alternation(vocab.words("soft_joins"))),
-        count=re.compile(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)"),
+        count=re.compile(regexes.guarded(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)")),
         after=re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
         openers=re.compile(openers),

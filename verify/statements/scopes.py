@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import completeness, named_partition, sub_parts
@@ -33,7 +34,7 @@ from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
-_AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
+_AMONG = re.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 

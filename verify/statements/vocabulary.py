@@ -93,6 +93,7 @@ def vocabulary() -> Vocabulary:
         partitions=partitions,
         balances=balances,
         named_sums=named_sums,
-        dimension=regexes.compile(rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])"),
+        dimension=regexes.compile(regexes.guarded(
+            rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])")),
         periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},
     )
