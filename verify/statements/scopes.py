@@ -55,6 +55,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
     markers = _markers(quantities, statements, layout, vocab, starts)
     found: list[PartsList] = []
     taken: set[int] = set()   # parts of earlier lists: no total of a later dimension
+    shared = None             # the figures a share speaks of, found once when a dimension needs them
     for n, marker in enumerate(markers):
         next_marker = _next_marker(n, markers, layout)
         parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
@@ -84,7 +85,10 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
                 found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, "open", True))
                 chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
-            complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
+            if marker.kind == "看" and shared is None:
+                shared = frozenset(st.of for st in statements.values() if st.role is Role.SHARE)
+            complete = completeness(total, chosen, quantities, statements, layout, vocab,
+                                    shared if marker.kind == "看" else None)
             if any(statements[i].role is Role.NET for i in chosen) or net_total:
                 complete = "open"
             if marker.kind == "列" and complete != "complete":
@@ -94,7 +98,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 complete = "complete"   # 当日新增30例（湖北29例，海南1例）: a bare breakdown in brackets names all
             if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
                 chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
-                complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
+                complete = completeness(total, chosen, quantities, statements, layout, vocab, None)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found + _named_sums(quantities, statements, vocab)
