@@ -34,7 +34,9 @@ from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
+_ENDS = re.compile("中(?=[,，])")
 _AMONG = re.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
+# (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
@@ -164,11 +166,12 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
     text = layout.text
     markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text) if _opens_clause(text, m.start())]
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
-    for m in _WITHIN.finditer(text):
+    ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
+    for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
         if total is not None:
             markers.append(Marker(m.start(), m.end(), "中", total))
-    for m in _AMONG.finditer(text):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
+    for m in regexes.ending_at(_AMONG, text, ends, 43, ahead=1):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
         inside = [i for i in range(bisect.bisect_left(starts, m.start("inner")), bisect.bisect_left(starts, m.end("inner")))
                   if statements.get(i) is not None and statements[i].role is Role.LEVEL
                   and quantities[i].kind in ("amount", "count")]
