@@ -63,14 +63,17 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
                      clause, sentence, note is not None, of)
 
 
+_DESCRIBING = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # roles that may speak of a level before
+
+
 def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
                vocab: Vocabulary, quantities: list[Quantity] = (), points: bool = False) -> int | None:
     """For a change, rate, share or completion whose words name no measure of their own (，同比增长
     4.3%), or name again the measure before it (，总产量十年增长1.3倍): the level it speaks of, the
     nearest level before it in its sentence. A change in 百分点 speaks of the nearest rate."""
-    if role not in (Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION) or "分别" in label:
+    if role not in _DESCRIBING or "分别" in label:
         return None   # 分别占…的97.8%和78.5%: a 分别 list binds its values item by item, not to one level
-    rest = _other_words(label, vocab)
+    rest = None   # the label's other words, found when a level or a figure described is met
     for i in range(index - 1, max(-1, index - 6), -1):
         st = earlier.get(i)
         if st is None:
@@ -82,11 +85,13 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
                 return i
             continue
         if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.PLAN and role is Role.SHARE):   # 计划投资…，占比
+            rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
             if role is not Role.SHARE and len(rest) > 1 \
                     and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):
                 return None   # a share speaks of the level before it even when it names its whole
             return i
         if st.of is not None and not points:
+            rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
             if role is not Role.SHARE and len(rest) > 1:
                 return None
             return st.of
