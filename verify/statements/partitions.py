@@ -57,8 +57,13 @@ def named_partition(labels: list[str], partitions) -> str | None:
     they name distinct members of one, not all; None when they name no partition."""
     found = None
     for members in partitions:   # 东部、中部、西部 are all of one partition though only some of another
-        hits = [_member_in(label, members) for label in labels]
-        if any(h is None for h in hits) or len(set(hits)) != len(hits):
+        hits = []
+        for label in labels:
+            hit = _member_in(label, members)
+            if hit is None:
+                break   # a label that names none of this partition's members: no need to read the rest
+            hits.append(hit)
+        if len(hits) != len(labels) or len(set(hits)) != len(hits):
             continue
         if len(hits) == len(members):
             return "complete"
