@@ -78,8 +78,9 @@ def patterns() -> _Patterns:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def number(text: str) -> int | None:
-    """A small whole number written in digits or Chinese numerals."""
+    """A small whole number written in digits or Chinese numerals (kept: the same few recur)."""
     if text.isdigit():
         return int(text)
     reading = read_chinese(text)
