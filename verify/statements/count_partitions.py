@@ -17,7 +17,8 @@ import re
 from verify import regexes
 from verify.statements.partitions import named_partition
 from verify.statements.clauses import Layout
-from verify.statements.lists import NUM, number
+from verify.statements.lists import number
+from verify.statements.names import NUM
 from verify.statements.records import Tally
 from verify.statements.vocabulary import vocabulary
 
