@@ -53,7 +53,8 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     if role is Role.LEVEL and view.startswith("级", q.end):
         role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
-        sentence = (max(sentence[0], view.rfind("，", 0, note[0]) + 1, view.rfind(",", 0, note[0]) + 1), sentence[1])
+        sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
+                    sentence[1])   # (a comma before the sentence would not count: not looked for)
     of = _described(index, role, label if "分别" not in before else "分别", sentence, earlier, vocab,
                     quantities, points=q.unit == "百分点")
     measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else before)
