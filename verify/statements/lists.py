@@ -20,6 +20,7 @@ from verify.statements.records import Tally
 
 _COUNTED = re.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
+_DIGIT = re.compile(r"\d")
 _BOUNDARY = set(",;:。；！？!?\n“”")
 
 
@@ -97,8 +98,10 @@ def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | No
     if listed is None:
         return None
     start, text = listed
+    if _DIGIT.search(text):
+        return None   # a figure among the names: every character but a join's lands in a name
     split = split_items(text)
-    if len(split.items) < 2 or any(re.search(r"\d", item) for item in split.items):
+    if len(split.items) < 2:
         return None
     etc = bool(m.group("etc") == "等")
     if not etc and not (_tight(split.items, text, m.group("cls")) and _apposition(view, m, split, text)):
