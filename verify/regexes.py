@@ -141,6 +141,21 @@ def guarded(pattern: str) -> str:
     return derived("guard", pattern, guard)
 
 
+def ending_at(pattern: re.Pattern[str], text: str, ends, reach: int, ahead: int = 0) -> list[re.Match[str]]:
+    """The matches pattern.finditer(text) finds, found by searching only the `reach` characters
+    before each of `ends` (ascending offsets, such as where each 中, of the text ends): for a pattern
+    every match of which ends at one of `ends`, spans at most `reach` characters, holds no other of
+    `ends` inside it, and looks at most `ahead` characters past its end (a lookahead). A search of
+    the whole text tries the pattern at every place; this, only near where a match can end."""
+    found, since = [], 0
+    for end in ends:
+        m = pattern.search(text, max(since, end - reach), min(len(text), end + ahead))
+        if m is not None and m.end() == end:
+            found.append(m)
+        since = end   # no match holds an end inside it: a later one starts at or after this end
+    return found
+
+
 def _parsed_or_none(pattern: str, read: Callable):
     """read(the parsed pattern), or None when the pattern or the internals are not as expected."""
     try:

@@ -14,14 +14,18 @@ from __future__ import annotations
 import functools
 import re
 
+from verify import regexes
 from verify.statements.partitions import named_partition
 from verify.statements.clauses import Layout
-from verify.statements.lists import NUM, number
+from verify.statements.lists import number
+from verify.statements.names import NUM
 from verify.statements.records import Tally
 from verify.statements.vocabulary import vocabulary
 
 _TOTAL = re.compile(rf"(?<![0-9.])(?P<num>[0-9]{{1,4}}|[一二两三四五六七八九十]{{1,3}})(?P<cls>个|家|项|种|类|所|座|条|名)"
                     rf"(?P<noun>[^,;:。；！？!?\n()“”、]{{1,12}}?)(?:当中|之中|中),")
+_TOTAL_ENDS = re.compile("中,")   # where every match of _TOTAL ends: searched only before each (regexes.ending_at)
+_TOTAL_REACH = 20   # 1234个…（12 characters）当中,: the longest match
 _TIER = re.compile(r"^[^一二三四五六七八九十]*([一二三四五六七八九十])")
 
 
@@ -34,7 +38,8 @@ def count_partitions(layout: Layout) -> list[Tally]:
     """Every 在N个Y中 with two or more disjoint parts."""
     view = layout.text
     found = []
-    for m in _TOTAL.finditer(view):
+    ends = [m.end() for m in _TOTAL_ENDS.finditer(view)]
+    for m in regexes.ending_at(_TOTAL, view, ends, _TOTAL_REACH):
         total = number(m.group("num"))
         noun = m.group("noun").strip("的")
         if total is None or len(noun) < 1:

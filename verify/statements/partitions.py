@@ -20,16 +20,16 @@ _COMPLEMENTS = (("非", ""), ("以下", "以上"), ("外", "内"))
 
 
 def completeness(total: int, parts: list[int], quantities: list[Quantity], statements: dict[int, Statement],
-                 layout: Layout, vocab: Vocabulary, dimension: bool) -> str:
-    """"complete", "disjoint" or "open" (parts that may overlap or leave some out)."""
+                 layout: Layout, vocab: Vocabulary, shared: frozenset[int] | None) -> str:
+    """"complete", "disjoint" or "open" (parts that may overlap or leave some out). `shared`, for a
+    breakdown along a dimension only (else None): the figures of the page that a share speaks of."""
     labels = [statements[i].measure for i in parts]
     by_partition = named_partition(labels, vocab.partitions)
     if by_partition:
         return by_partition
     if len(parts) == 2 and _complementary(*labels):
         return "complete"
-    if dimension and len(parts) >= 2:
-        shared = {st.of for st in statements.values() if st.role.value == "share"}
+    if shared is not None and len(parts) >= 2:
         return "disjoint" if any(i in shared for i in parts) else "complete"   # each with its share: some only
     if len(parts) >= 2 and _kinds_counted(total, len(parts), quantities, layout, vocab):
         return "complete"
@@ -57,8 +57,13 @@ def named_partition(labels: list[str], partitions) -> str | None:
     they name distinct members of one, not all; None when they name no partition."""
     found = None
     for members in partitions:   # 东部、中部、西部 are all of one partition though only some of another
-        hits = [_member_in(label, members) for label in labels]
-        if any(h is None for h in hits) or len(set(hits)) != len(hits):
+        hits = []
+        for label in labels:
+            hit = _member_in(label, members)
+            if hit is None:
+                break   # a label that names none of this partition's members: no need to read the rest
+            hits.append(hit)
+        if len(hits) != len(labels) or len(set(hits)) != len(hits):
             continue
         if len(hits) == len(members):
             return "complete"

@@ -147,5 +147,5 @@ def _same_measure(a: Statement, b: Statement) -> bool:
 
 def _head_word(measure: str, heads) -> str:
     """The last indicator head the measure names, as written."""
-    found = [m.group() for m in heads.finditer(measure)]
+    found = heads.findall(measure)   # (no groups: the words themselves)
     return found[-1] if found else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.records import Role, Statement
@@ -20,10 +21,10 @@ NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
 CALENDAR = frozenset({"year", "date"})
 PERCENT_UNITS = frozenset({"%", "‰", "成"})
 _LEAD = re.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同时|此外|另外|其余|而|并|且|及|和|与|另)+")
-_TRAIL = re.compile(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$")
+_TRAIL = re.compile(regexes.guarded(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$"))
 _NOT_THE_NAME = re.compile(r"\s+|\([^()]*\)$")   # spaces; a bracketed abbreviation at the end
 _NEW_CASES = re.compile(r"新增[\u4e00-\u9fff]*$")
-_AFTER_COMPARE = re.compile(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$")
+_AFTER_COMPARE = re.compile(regexes.guarded(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$"))
 _AFTER_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
 _AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
 
@@ -53,7 +54,8 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     if role is Role.LEVEL and view.startswith("级", q.end):
         role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
-        sentence = (max(sentence[0], view.rfind("，", 0, note[0]) + 1, view.rfind(",", 0, note[0]) + 1), sentence[1])
+        sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
+                    sentence[1])   # (a comma before the sentence would not count: not looked for)
     of = _described(index, role, label if "分别" not in before else "分别", sentence, earlier, vocab,
                     quantities, points=q.unit == "百分点")
     measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else before)
@@ -63,14 +65,17 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
                      clause, sentence, note is not None, of, earlier[of].subject if of is not None else subject)
 
 
+_DESCRIBING = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # roles that may speak of a level before
+
+
 def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
                vocab: Vocabulary, quantities: list[Quantity] = (), points: bool = False) -> int | None:
     """For a change, rate, share or completion whose words name no measure of their own (，同比增长
     4.3%), or name again the measure before it (，总产量十年增长1.3倍): the level it speaks of, the
     nearest level before it in its sentence. A change in 百分点 speaks of the nearest rate."""
-    if role not in (Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION) or "分别" in label:
+    if role not in _DESCRIBING or "分别" in label:
         return None   # 分别占…的97.8%和78.5%: a 分别 list binds its values item by item, not to one level
-    rest = _other_words(label, vocab)
+    rest = None   # the label's other words, found when a level or a figure described is met
     for i in range(index - 1, max(-1, index - 6), -1):
         st = earlier.get(i)
         if st is None:
@@ -82,11 +87,13 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
                 return i
             continue
         if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.PLAN and role is Role.SHARE):   # 计划投资…，占比
+            rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
             if role is not Role.SHARE and len(rest) > 1 \
                     and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):
                 return None   # a share speaks of the level before it even when it names its whole
             return i
         if st.of is not None and not points:
+            rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
             if role is not Role.SHARE and len(rest) > 1:
                 return None
             return st.of
@@ -118,8 +125,8 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
     return re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及的]|同期|相比|增速|增幅|实现|完成|占|累计|共|合计", "", rest)
 
 
-_CALENDAR_WORDS = re.compile(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
-                             r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前")
+_CALENDAR_WORDS = re.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
+                             r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
 
 
 def _role_words(label: str) -> str:

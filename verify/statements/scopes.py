@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import completeness, named_partition, sub_parts
@@ -33,7 +34,9 @@ from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
-_AMONG = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])")
+_ENDS = re.compile("中(?=[,，])")
+_AMONG = re.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
+# (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
 _WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
@@ -54,6 +57,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
     markers = _markers(quantities, statements, layout, vocab, starts)
     found: list[PartsList] = []
     taken: set[int] = set()   # parts of earlier lists: no total of a later dimension
+    shared = None             # the figures a share speaks of, found once when a dimension needs them
     for n, marker in enumerate(markers):
         next_marker = _next_marker(n, markers, layout)
         parts, end = _parts(marker, next_marker, quantities, statements, starts, layout, vocab)
@@ -83,7 +87,10 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
                 found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, "open", True))
                 chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
-            complete = completeness(total, chosen, quantities, statements, layout, vocab, marker.kind == "看")
+            if marker.kind == "看" and shared is None:
+                shared = frozenset(st.of for st in statements.values() if st.role is Role.SHARE)
+            complete = completeness(total, chosen, quantities, statements, layout, vocab,
+                                    shared if marker.kind == "看" else None)
             if any(statements[i].role is Role.NET for i in chosen) or net_total:
                 complete = "open"
             if marker.kind == "列" and complete != "complete":
@@ -93,7 +100,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 complete = "complete"   # 当日新增30例（湖北29例，海南1例）: a bare breakdown in brackets names all
             if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
                 chosen = chosen[:1]   # 5097亿元: later figures may be parts of the first, so only the first is surely
-                complete = completeness(total, chosen, quantities, statements, layout, vocab, False)   # a part
+                complete = completeness(total, chosen, quantities, statements, layout, vocab, None)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found + _named_sums(quantities, statements, vocab)
@@ -159,11 +166,12 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
     text = layout.text
     markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text) if _opens_clause(text, m.start())]
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
-    for m in _WITHIN.finditer(text):
+    ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
+    for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
         if total is not None:
             markers.append(Marker(m.start(), m.end(), "中", total))
-    for m in _AMONG.finditer(text):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
+    for m in regexes.ending_at(_AMONG, text, ends, 43, ahead=1):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
         inside = [i for i in range(bisect.bisect_left(starts, m.start("inner")), bisect.bisect_left(starts, m.end("inner")))
                   if statements.get(i) is not None and statements[i].role is Role.LEVEL
                   and quantities[i].kind in ("amount", "count")]
