@@ -231,20 +231,28 @@ def _first_end_scaled(m: re.Match, core: Reading) -> bool:
 
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
-    whole, _, decimals = m.group("NCORE").replace(",", "").partition(".")
-    places = 10 ** len(decimals)
-    digits = int(whole + decimals)
-    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    scale = m.group("NMULT")
+    value, interval, core = _plain_value(m.group("NCORE"), scale)
     unit_group = "UNIT" if m.group("UNIT") else ("UNIT2" if m.group("UNIT2") else None)
     unit, end = (m.group(unit_group), m.end()) if unit_group else (None, m.end())
     if unit and _starts_longer_word(text, m.start(unit_group)):
         unit, end = None, m.start(unit_group)
     unit = "百分点" if unit == "个百分点" else unit
+    kind = _kind(unit, core, scale, False)
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_value(numeral: str, multiplier: str | None) -> tuple[Fraction, Interval, Reading]:
+    """Value, interval and reading of digits and a 万/亿 (33.88万): the exact Fractions of the
+    figures of a page, most of which recur (years, 1, 10%), are worked out once per numeral."""
+    whole, _, decimals = numeral.replace(",", "").partition(".")
+    places = 10 ** len(decimals)
+    digits = int(whole + decimals)
+    factor = MULTIPLIERS.get(multiplier or "", 1)
     value = Fraction(digits * factor, places)
     interval = Interval(Fraction((2 * digits - 1) * factor, 2 * places), Fraction((2 * digits + 1) * factor, 2 * places))
-    scale = m.group("NMULT")
-    kind = _kind(unit, Reading(value, Fraction(1, places)), scale, False)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+    return value, interval, Reading(value, Fraction(1, places))
 
 
 _DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小时", "个小时"])
