@@ -119,8 +119,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
     a range to a second end (its ends kept), a range in one numeral (三四个月)."""
     if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
-            or m.group("SIGN")) and m.group("NCORE")[0].isdigit():
-        return _plain_number(m, text)
+            or m.group("SIGN")):
+        return _plain_number(m, text) if m.group("NCORE")[0].isdigit() else _plain_chinese(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
     unit_word = m.group(unit_group) if unit_group else None
@@ -231,20 +231,63 @@ def _first_end_scaled(m: re.Match, core: Reading) -> bool:
 
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
-    whole, _, decimals = m.group("NCORE").replace(",", "").partition(".")
-    places = 10 ** len(decimals)
-    digits = int(whole + decimals)
-    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    scale = m.group("NMULT")
+    value, interval, core = _plain_value(m.group("NCORE"), scale)
     unit_group = "UNIT" if m.group("UNIT") else ("UNIT2" if m.group("UNIT2") else None)
     unit, end = (m.group(unit_group), m.end()) if unit_group else (None, m.end())
     if unit and _starts_longer_word(text, m.start(unit_group)):
         unit, end = None, m.start(unit_group)
     unit = "百分点" if unit == "个百分点" else unit
+    kind = _kind(unit, core, scale, False)
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_value(numeral: str, multiplier: str | None) -> tuple[Fraction, Interval, Reading]:
+    """Value, interval and reading of digits and a 万/亿 (33.88万): the exact Fractions of the
+    figures of a page, most of which recur (years, 1, 10%), are worked out once per numeral."""
+    whole, _, decimals = numeral.replace(",", "").partition(".")
+    places = 10 ** len(decimals)
+    digits = int(whole + decimals)
+    factor = MULTIPLIERS.get(multiplier or "", 1)
     value = Fraction(digits * factor, places)
     interval = Interval(Fraction((2 * digits - 1) * factor, 2 * places), Fraction((2 * digits + 1) * factor, 2 * places))
+    return value, interval, Reading(value, Fraction(1, places))
+
+
+def _plain_chinese(m: re.Match, text: str) -> list[Quantity]:
+    """A Chinese numeral with no qualifier, sign, tail or range (两万元, 三四个月): as _number reads it."""
+    unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
+    unit_word = m.group(unit_group) if unit_group else None
+    end = m.end()
+    if unit_word and _starts_longer_word(text, m.start(unit_group)):
+        unit_word, end = None, m.start(unit_group)
     scale = m.group("NMULT")
-    kind = _kind(unit, Reading(value, Fraction(1, places)), scale, False)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+    if not _chinese_is_quantity(m.group("NCORE"), scale, unit_word):
+        return []
+    read = _chinese_value(m.group("NCORE"), scale)
+    if read is None:
+        return []
+    core, value, interval = read
+    unit = "百分点" if unit_word == "个百分点" else unit_word
+    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit),
+                     _kind(unit, core, scale, True), None, _interned(scale))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese_value(numeral: str, multiplier: str | None) -> tuple[Reading, Fraction | None, Interval] | None:
+    """The reading, value and interval of a Chinese numeral and its 万/亿, once per numeral; a
+    range in one numeral (三四) has no value; None when the numeral cannot be read."""
+    adjacent = read_adjacent(numeral)
+    core = adjacent[0] if adjacent else _read(numeral)
+    if core is None:
+        return None
+    if adjacent is not None:
+        low, _ = _scaled(adjacent[0], multiplier, None)
+        high, _ = _scaled(adjacent[1], multiplier, None)
+        return core, None, Interval(low, high)
+    value, step = _scaled(core, multiplier, None)
+    return core, value, _bounded(value, step, None, None)
 
 
 _DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小时", "个小时"])
