@@ -361,15 +361,16 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 
 
 _SPEED_NOTES = """\
-| target (issue 11) | figure above | |
+| target (issue 11; the speed row of issue 10) | figure above | |
 |---|---|---|
-| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 40–53× (the profile below says where the time goes) |
-| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 34–42× |
-| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 9.6, `--numbers` × 9.7 (a long text is read and checked a section at a time) |
-| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 73 MB (before sections: 402 MB and 677 MB) |
-| a folder of 10,000 files in flat memory | `folder of short files` | near: 26 MB for 1,000 files, 54 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.146 s (parsed YAML kept between runs: no PyYAML import), cold 0.245 s; sympy never imported for the built-in rules |
-| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | at the target, within noise: × 1.69 here, × 1.73 in a run just before on the same idle machine (load average 1.1); workers do 1.07–1.11× the work of one process |
+| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 26–32× (40–53× before the work of issue 10; the profile below says where the time goes) |
+| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 29–39× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: 0.71–0.87 M (about 0.55 M before); the mixed corpus is the slowest |
+| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 9.0, `--numbers` × 9.3 (a long text is read and checked a section at a time) |
+| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 116 MB, `--numbers` 74 MB (before sections: 402 MB and 677 MB) |
+| a folder of 10,000 files in flat memory | `folder of short files` | near: 25 MB for 1,000 files, 54 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.149 s (parsed YAML kept between runs: no PyYAML import), cold 0.277 s; sympy never imported for the built-in rules |
+| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.62 (load average 1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.08× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
 Figures are CPU seconds (user + system, children included), not wall time: the machine they
@@ -385,20 +386,26 @@ run once; a text over 1,000,000 characters is read and checked a section at a ti
 only per section; the check keeps only findings, checks and counts of a checked file, and
 workers send back only that; `--numbers --format json` is written a thousand figures at a time;
 the modules only some runs need (the table's libraries, the input readers, the charset
-detector, the worker pool) are loaded by name when a run asks for them.
+detector, the worker pool) are loaded by name when a run asks for them. For issue 10: patterns
+that `re` cannot search by a first character (the reader's alternatives, rule patterns,
+vocabulary patterns) go behind a lookahead of the characters a match can start with
+(`regexes.guarded`, worked out from the parsed pattern and kept in the pattern cache); patterns
+whose matches must end at a marker (X中，, 在N个Y中) are searched only just before each marker
+(`regexes.ending_at`); `each` and `facts` rules make matches only of what their kind can judge;
+a plain figure's value, interval and reading are worked out once per numeral; Chinese numerals
+written out place by place are read without importing cn2an; `normalise` replaces only the
+characters present. Every one of these left the outputs byte-identical.
 
 Where the time goes (`python benchmarks/time_profile.py`: in-process, 1,000,000 characters, CPU
-seconds; × the floor of one regex pass in the same process): reading the figures 0.43–0.54
-(33–42×), the statement stage 0.57–0.77 (45–55×), the rules 0.34–0.74 (27–53×), for 15,000–24,000
-figures, about 90–100 µs per figure in all. The reader's cost is Python per figure (building
-exact `Fraction` intervals and `Quantity` records; the master pattern's search is about a fifth);
-the statement stage's is a score of vocabulary searches around each figure plus the structures
-(named lists, 其中 scopes, title lines); the rules' is dominated by `each` rules over every
-statement and by the relation kind's binding. Meeting 8× means about 20 µs per figure for all
-three together: figures without `Fraction` on the hot path (integers over a shared denominator,
-made exact only when a rule compares them), the statement stage reading a figure's context with
-one combined pattern, and rules evaluated on statements in one pass rather than per rule; each is
-a change of design, not a local fix, and none was made in this issue."""
+seconds), at the end of issue 10's work: reading the figures 0.31–0.41 (about half of it the one
+master pattern's search, whose start characters include very common ones: 上 下 中 不 大 多),
+the statement stage 0.33–0.50 (`read_statement` 0.13–0.19 in many small searches, then named
+lists, 其中 scopes, title lines, subjects, facts at 0.02–0.06 each), the rules 0.16–0.30 (rule
+patterns run line by line), about 50–65 µs per figure in all, against 90–100 µs before. Meeting
+8× of the floor, or 1 M characters per second on every genre, needs another 0.2–0.4 s per 1 M:
+figures without `Fraction` on the hot path (made exact only when a rule compares them), the
+statement stage reading a figure's context with one combined pattern, and the reader's pattern
+restructured so that common characters do not start a trial; each is a change of design."""
 
 
 def main() -> int:
