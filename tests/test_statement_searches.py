@@ -36,4 +36,4 @@ def test_searched_near_their_ends_as_over_the_whole_text(name):
         near = regexes.ending_at(pattern, view, [m.end() for m in ends.finditer(view)], reach, ahead)
         assert [(m.span(), m.groupdict()) for m in near] == [(m.span(), m.groupdict()) for m in pattern.finditer(view)]
         found += len(near)
-    assert found > 3
+    assert found >= 3   # the made-up text and the sample page alone hold three of each (a clone without ../shared)
