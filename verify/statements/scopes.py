@@ -68,17 +68,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                       and statements[i].role is Role.NET]
             if not chosen:
                 continue
-            if marker.total is not None:
-                total, certain = marker.total, True
-            elif marker.kind == "看":
-                total, certain = dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab)
-            else:
-                total, certain = total_before(marker, chosen, quantities, statements, starts, layout, role, taken)
-            net_total = False
-            if total is None and role is Role.LEVEL and marker.kind == "其中":
-                total, certain = total_before(marker, chosen, quantities, statements, starts, layout, Role.NET, taken)
-                net_total = total is not None and _net_count(total, quantities, statements, layout, vocab)
-                total = total if net_total else None
+            total, certain, net_total = _total_of(marker, chosen, role, quantities, statements, starts, layout,
+                                                  taken, vocab)
             if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
             chosen = [i for i in chosen if compatible(statements[total], statements[i])]
@@ -104,6 +95,22 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     return found + _named_sums(quantities, statements, vocab)
+
+
+def _total_of(marker, chosen: list[int], role: Role, quantities, statements, starts, layout: Layout,
+              taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool, bool]:
+    """The total a breakdown's parts of one role split, whether only it could be meant, and whether
+    it is a net change (净增经营主体…其中企业…) rather than a level."""
+    if marker.total is not None:
+        return marker.total, True, False
+    if marker.kind == "看":
+        return (*dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab), False)
+    total, certain = total_before(marker, chosen, quantities, statements, starts, layout, role, taken)
+    if total is None and role is Role.LEVEL and marker.kind == "其中":
+        total, certain = total_before(marker, chosen, quantities, statements, starts, layout, Role.NET, taken)
+        net_total = total is not None and _net_count(total, quantities, statements, layout, vocab)
+        return (total if net_total else None), certain, net_total
+    return total, certain, False
 
 
 def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabulary) -> bool:
