@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from verify import regexes
+from verify.reading.numerals import compile_alternation
 from verify.statements.vocabulary import vocabulary
 
 NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
@@ -44,19 +45,15 @@ class _Patterns:
     unit_heads: tuple[str, ...]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @functools.cache
 def patterns() -> _Patterns:
     """The list vocabularies, compiled once."""
     vocab = vocabulary()
-    counters = _alternation(vocab.words("list_counters"))
-    openers = _alternation(vocab.words("list_openers"))
+    counters = compile_alternation(set(vocab.words("list_counters")))
+    openers = compile_alternation(set(vocab.words("list_openers")))
     return _Patterns(
-        compound=re.compile(_alternation(vocab.words("compound_names") + vocab.words("words_with_joins"))),
-        soft=re.compile(_alternation(vocab.words("soft_joins"))),
+        compound=re.compile(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
+        soft=re.compile(compile_alternation(set(vocab.words("soft_joins")))),
         count=re.compile(regexes.guarded(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)")),
         after=re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),

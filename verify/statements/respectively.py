@@ -31,7 +31,6 @@ _EMPTY = re.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期
                     r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
 _LEADS = re.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
 _NUMERAL = re.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
-_SOFT = re.compile(r"和|及|与|或")
 _JOIN = re.compile(r"、|和|及|与")
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
 _RUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -124,13 +123,14 @@ def _from_to(values: list[int], quantities: list[Quantity], starts: list[int], v
 
 
 def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
-    verbs = vocab.words("change_up") + vocab.words("change_down") + ("调高", "调低", "调整", "压缩", "下调", "上调")
-    return _compiled(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
+    return _to_after(vocab.words("change_up") + vocab.words("change_down"))
 
 
 @functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _to_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """到/至 after a verb of change (提高到, 调低至), or 转为/变为: built once, not at every 分别."""
+    verbs += ("调高", "调低", "调整", "压缩", "下调", "上调")
+    return re.compile(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
 
 
 def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]]) -> bool:
@@ -141,7 +141,7 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     list of names), and not two names that the text before it states apart (巴西、墨西哥和阿根廷…。
     墨西哥阿根廷去年分别…: a 、 left out)."""
     view = layout.text
-    if len(name) < 2 or _NUMERAL.search(name) or _SOFT.search(_compounds(vocab).sub("_", name)) \
+    if len(name) < 2 or _NUMERAL.search(name) or list_patterns().soft.search(_compounds(vocab).sub("_", name)) \
             or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
         return False   # 持平和上涨的城市: 平和 is a word, but here 和 joins two names
     sentence, clause = layout.sentence(start), layout.clause(start)
