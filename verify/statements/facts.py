@@ -105,17 +105,28 @@ def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]
         days = days_spanned(index, quantities, st, layout)
         if days is None:
             continue
-        for i in range(index - 1, max(-1, index - 8), -1):
-            other = statements.get(i)
-            if other is None:
-                continue
-            if other.sentence != st.sentence:
-                break
-            if other.role is Role.LEVEL and quantities[i].unit == quantities[index].unit \
-                    and shares_a_word(other.measure, vocab.daily.sub("", st.measure)):
-                found.append(Fact(i, (("daily", index),), (("days", days),)))
-                break
+        total = _level_before(index - 1, 7, st.sentence, quantities[index].unit, vocab.daily.sub("", st.measure),
+                              quantities, statements)
+        if total is not None:
+            found.append(Fact(total, (("daily", index),), (("days", days),)))
     return found
+
+
+def _level_before(start: int, reach: int, sentence: tuple[int, int], unit: str | None, words: str, quantities,
+                  statements, valued: bool = False) -> int | None:
+    """The nearest level at or before figure `start` (at most `reach` figures back) in `sentence`,
+    of `unit`, whose measure shares a word with `words`; with `valued`, only one with a value
+    (not 数万人)."""
+    for i in range(start, max(-1, start - reach), -1):
+        other = statements.get(i)
+        if other is None:
+            continue
+        if other.sentence != sentence:
+            return None
+        if other.role is Role.LEVEL and quantities[i].unit == unit and shares_a_word(other.measure, words) \
+                and (not valued or quantities[i].value is not None):
+            return i
+    return None
 
 
 def _yearly_averages(quantities, statements, layout: Layout) -> list[Fact]:
@@ -160,16 +171,7 @@ def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
         unit = quantities[index - 1].unit
         done = st.of if st.of is not None and statements.get(st.of) is not None else None
         if done is None:
-            for i in range(index - 2, max(-1, index - 12), -1):
-                other = statements.get(i)
-                if other is None:
-                    continue
-                if other.sentence != st.sentence:
-                    break
-                if other.role is Role.LEVEL and quantities[i].unit == unit and quantities[i].value is not None \
-                        and shares_a_word(other.measure, st.measure):
-                    done = i
-                    break
+            done = _level_before(index - 2, 10, st.sentence, unit, st.measure, quantities, statements, valued=True)
         if done is not None and done != index - 1 and quantities[done].unit == unit \
                 and statements[done].role is Role.LEVEL:
             found.append((done, index - 1, index))
