@@ -68,7 +68,7 @@ def explain_rule(doc: Document, quantities: list[Quantity], reading: StatementRe
     alone, on the figures and the reading `--statements` shows."""
     context = Context(doc, quantities, mask(doc, quantities), issue_date, "option" if issue_date else None, lang,
                       statements=reading)
-    span = _line_span(doc, line)
+    span = doc.line_span(line) if line is not None else None
     explained = []
     for match in find_matches(rule, context, every=True):
         if span is None or (match.start < span[1] and match.end >= span[0]):
@@ -77,19 +77,9 @@ def explain_rule(doc: Document, quantities: list[Quantity], reading: StatementRe
     return RuleExplanation(rule, line, tuple(explained), on_line)
 
 
-def _line_span(doc: Document, line: int | None) -> tuple[int, int] | None:
-    """The characters of a 1-based line, its break excluded."""
-    if line is None:
-        return None
-    lines = doc.text.split("\n")
-    if not 1 <= line <= len(lines):
-        return (len(doc.text), len(doc.text))
-    start = sum(len(text) + 1 for text in lines[:line - 1])
-    return (start, start + len(lines[line - 1]))
-
-
 def _judge(rule: Rule, match: Match, context: Context) -> MatchExplanation:
-    explained = functools.partial(MatchExplanation, match.start, match.end, _bound(match),
+    bound = _bound(match)
+    explained = functools.partial(MatchExplanation, match.start, match.end, bound,
                                   stated=getattr(match.structure, "stated", None),
                                   items=tuple(getattr(match.structure, "items", ())))
     verdict = KINDS[rule.kind].evaluate(rule, [match], context)
@@ -100,7 +90,7 @@ def _judge(rule: Rule, match: Match, context: Context) -> MatchExplanation:
     missing = _missing(rule, match)
     if missing:
         return explained(Outcome.INCOMPLETE, missing=missing)
-    figures = [context.quantities[i] for _, indexes in _bound(match) for i in indexes]
+    figures = [context.quantities[i] for _, indexes in bound for i in indexes]
     return explained(Outcome.NOT_JUDGED if comparable_units(figures) else Outcome.UNITS)
 
 

@@ -68,6 +68,18 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(line + 1, offset - self._line_starts[line] + 1)
 
+    def line_start_of(self, offset: int) -> int:
+        """Where the line (paragraph) holding a character offset starts."""
+        return self._line_starts[bisect.bisect_right(self._line_starts, offset) - 1]
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """The characters of a 1-based line, its break left out; past the last line, nothing at the end."""
+        if not 1 <= line <= len(self._line_starts):
+            return len(self.text), len(self.text)
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return start, end
+
     def locate(self, offset: int) -> SourcePosition:
         """Where a character offset is in the file a person opens: its line, its paragraph, its page."""
         if self.source is not None:

@@ -33,7 +33,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     subjects = subject_mentions(doc.view, vocab)
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label:
-            statements[index] = read_statement(index, quantities, layout, vocab, statements, subjects.subject_at(q.start))
+            subject = subjects.subject_at(q.start, doc.line_start_of(q.start))
+            statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))

@@ -17,31 +17,25 @@ from verify import regexes
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 SUBJECT_LISTS = ("subject_scopes", "places", "group_names")
-_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
 class SubjectMentions:
-    """Every subject named on a page, in text order, and where its paragraphs start."""
+    """Every subject named on a page, in text order."""
 
     starts: tuple[int, ...]
     names: tuple[str, ...]
-    paragraph_starts: tuple[int, ...]
 
-    def subject_at(self, pos: int) -> str | None:
-        """The last subject named before `pos` in the paragraph that holds it."""
+    def subject_at(self, pos: int, paragraph_start: int) -> str | None:
+        """The last subject named before `pos` and not before `paragraph_start`."""
         i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return None
-        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
-        return self.names[i] if self.starts[i] >= paragraph else None
+        return self.names[i] if i >= 0 and self.starts[i] >= paragraph_start else None
 
 
 def subject_mentions(view: str, vocab: Vocabulary) -> SubjectMentions:
     """The page's subjects, found in one pass."""
     found = [(m.start(), m.group()) for m in _pattern(vocab).finditer(view)]
-    paragraphs = [0] + [m.end() for m in _LINE_BREAK.finditer(view)]
-    return SubjectMentions(tuple(s for s, _ in found), tuple(n for _, n in found), tuple(paragraphs))
+    return SubjectMentions(tuple(s for s, _ in found), tuple(n for _, n in found))
 
 
 def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
