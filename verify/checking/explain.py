@@ -73,8 +73,15 @@ def explain_rule(doc: Document, quantities: list[Quantity], reading: StatementRe
     for match in find_matches(rule, context, every=True):
         if span is None or (match.start < span[1] and match.end >= span[0]):
             explained.append(_judge(rule, match, context))
-    on_line = tuple(i for i, q in enumerate(quantities) if span is None or span[0] <= q.start < span[1])
-    return RuleExplanation(rule, line, tuple(explained), on_line)
+    return RuleExplanation(rule, line, tuple(explained), figures_on_line(doc, quantities, line))
+
+
+def figures_on_line(doc: Document, quantities: list[Quantity], line: int | None) -> tuple[int, ...]:
+    """The figures (indexes) that start on a 1-based line; all of them when no line is given."""
+    if line is None:
+        return tuple(range(len(quantities)))
+    start, end = doc.line_span(line)
+    return tuple(i for i, q in enumerate(quantities) if start <= q.start < end)
 
 
 def _judge(rule: Rule, match: Match, context: Context) -> MatchExplanation:

@@ -8,7 +8,7 @@ import json
 
 from verify.report.terminal import tabulate
 
-from verify.checking.explain import Outcome, RuleExplanation
+from verify.checking.explain import Outcome, RuleExplanation, figures_on_line
 from verify.reading.document import Document
 from verify.messages import text_for
 from verify.reading.quantity import Quantity
@@ -25,7 +25,7 @@ def statements_table(files: list[tuple[Document, list[Quantity], StatementReadin
                                                   "col_head", "col_compare", "col_time", "col_of")]
     parts = []
     for number, (doc, quantities, reading) in enumerate(files):
-        shown = _on_line(doc, quantities, line)
+        shown = set(figures_on_line(doc, quantities, line))
         rows = []
         for index, st in reading.statements.items():
             if index not in shown:
@@ -41,13 +41,6 @@ def statements_table(files: list[tuple[Document, list[Quantity], StatementReadin
         if why is not None:
             parts += why_lines(doc, quantities, why[number], lang)
     return "\n".join(parts) + "\n"
-
-
-def _on_line(doc: Document, quantities: list[Quantity], line: int | None) -> set[int]:
-    """The figures to show: all, or those that start on `line`."""
-    if line is None:
-        return set(range(len(quantities)))
-    return {i for i, q in enumerate(quantities) if doc.position(q.start).line == line}
 
 
 def _structure_lines(doc, quantities, reading: StatementReading, shown: set[int], lang: str) -> list[str]:
@@ -116,7 +109,7 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
     those touching `line` when given); with `why`, a `why` member per file."""
     body = {"schema": SCHEMA, "files": []}
     for number, (doc, quantities, reading) in enumerate(files):
-        shown = _on_line(doc, quantities, line)
+        shown = set(figures_on_line(doc, quantities, line))
 
         def figure(i: int) -> dict:
             q = quantities[i]
