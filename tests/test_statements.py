@@ -299,3 +299,25 @@ FACT_CASES = [
 @pytest.mark.parametrize("text,expected", FACT_CASES, ids=[c[0][:12] for c in FACT_CASES])
 def test_facts(text, expected):
     assert fact_names(text) == expected
+
+
+PROPORTION_CASES = [
+    # the rate itself, however it is stated (gwr_2016_national, bulletins, xwlb_20130915)
+    ("到2020年，常住人口城镇化率达到60%、户籍人口城镇化率达到45%。", ["60%", "45%"]),
+    ("城镇登记失业率控制在4.5%左右。", ["4.5%左右"]),
+    ("乌海市的森林覆盖率也从2000年的8.8%提高到现在的20.5%。", ["8.8%", "20.5%"]),   # the level reached, too
+    ("１９９７年全省普及率达到９５．５％。", ["９５．５％"]),
+    # not a proportion: a growth rate, a completion, a change in points, a share, a rate that may pass 100%
+    ("全员劳动生产率年均增长5%左右。", []),
+    ("森林覆盖率比上年提高0.6个百分点。", []),
+    ("粮食自给率达到105%。", []),
+    ("消费对经济增长的贡献率为66.4%。", []),
+    ("覆盖率达到90%的地区，投资占比为35%。", ["90%"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROPORTION_CASES, ids=[c[0][:12] for c in PROPORTION_CASES])
+def test_proportions_are_rates_of_a_whole(text, expected):
+    quantities, result = read_statements_of(text)
+    bound = [quantities[dict(f.figures)["proportion"]].text for f in result.facts if "proportion" in dict(f.figures)]
+    assert sorted(bound) == sorted(expected)

@@ -1,0 +1,45 @@
+"""Proportions: a percentage stated of a rate that is a part of a whole (森林覆盖率62.5%, 城镇登记失业率
+控制在4.5%左右, 按期结案率100%), which no value above 100% can be.
+
+The rate is the last word of the vocabulary's proportion_rates in the figure's measure, with
+nothing after it but how the figure is stated (达到, 稳定在, 分别提升至, 从2020年): not another rate
+or a share, whose figure it would then be. Growth and completion rates may pass 100%, and a change
+of a rate is in 百分点: only a figure standing for the rate itself (a level, where it started, what
+another is compared with, a target) is bound, as `proportion`; so is the level a rate reached from
+one (森林覆盖率从2000年的8.8%提高到现在的20.5%: the figure after 提高到 names no measure of its own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.facts import Fact
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary, word_pattern
+
+_STATED = frozenset({Role.LEVEL, Role.FROM, Role.BASE, Role.PLAN})   # the rate's own value
+_AFTER = 10                                       # characters of how it is stated, at most
+_OTHER_MEASURE = re.compile(r"率|比重|占比|占|份额|比例|增长|增速|增幅|下降|降幅")
+
+
+def proportions(quantities: list[Quantity], statements: dict[int, Statement], vocab: Vocabulary,
+                facts: list[Fact]) -> list[Fact]:
+    """Every percentage stated of a proportion rate, as a fact binding `proportion`; `facts` give
+    the levels reached from one (`before`)."""
+    rates = word_pattern(vocab.words("proportion_rates"))
+    found = []
+    for index, st in statements.items():
+        if st.role not in _STATED or quantities[index].unit != "%" or "率" not in st.measure:
+            continue
+        last = None
+        for last in rates.finditer(st.measure):
+            pass
+        if last is None:
+            continue
+        after = st.measure[last.end():]
+        if len(after) <= _AFTER and not _OTHER_MEASURE.search(after):
+            found.append(Fact(index, (("proportion", index),)))
+    stated = {fact.level for fact in found}
+    reached = {fact.level for fact in facts if dict(fact.figures).get("before") in stated}
+    return found + [Fact(index, (("proportion", index),)) for index in sorted(reached - stated)]
