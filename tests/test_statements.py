@@ -321,3 +321,18 @@ def test_proportions_are_rates_of_a_whole(text, expected):
     quantities, result = read_statements_of(text)
     bound = [quantities[dict(f.figures)["proportion"]].text for f in result.facts if "proportion" in dict(f.figures)]
     assert sorted(bound) == sorted(expected)
+
+
+GROUP_SHARE_CASES = [
+    ("在被访问的５４７名华裔男性移民中，２６％的人失业，６％的人只有兼职工作。", ["２６％", "６％"]),
+    ("40家创意设计机构，其中60%以上都是外省来的年轻设计师。", ["60%以上"]),
+    ("营业收入增长120%的企业有15家。", []),          # a growth rate, not a part of the group
+    ("全市居民人均可支配收入的35%用于消费。", []),   # no group after it
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUP_SHARE_CASES, ids=[c[0][:12] for c in GROUP_SHARE_CASES])
+def test_group_shares_are_parts_of_their_group(text, expected):
+    quantities, result = read_statements_of(text)
+    bound = [quantities[dict(f.figures)["group_share"]].text for f in result.facts if "group_share" in dict(f.figures)]
+    assert bound == expected

@@ -42,6 +42,6 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab))
-    found += proportions(quantities, statements, vocab, found)
+    found += proportions(quantities, statements, vocab, found, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)))
