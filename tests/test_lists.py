@@ -88,6 +88,18 @@ TALLIES = [
     ("截至１９９７年底，我国广播电视的综合覆盖率已分别达到８５．８％和８７．４％。", []),   # 广播电视 packs two
     ("对中亚五国进出口分别增长37.2％、19％。", []),   # a numeral: 五国 packs five
     ("其价格分别为3元和4元。", []),                     # 其 points back
+    ("41个国家先进制造业集群、30个国家级战略性新兴产业集群集聚成势，数量分别占到全国的51%和45%。", []),   # the list before a comma
+    ("打造示范区1000万亩、“吨粮田”900万亩，粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上。", []),   # 粮肉奶 packs three
+    ("粮食产量首次跃上1.4万亿斤新台阶、亩产提升10.1斤；高技术制造业增加值分别增长8.9%、7.7%。",
+     [("respectively", 2, 1, 1, True)]),   # a 、 between two statements in a clause closed by ；
+    ("能源集团、林草生态公司利润分别增长1倍和15倍，交通集团营收分别增长1.1倍和4.3倍。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 1, 1, True)]),   # 交通集团: one more 集团
+    ("总部、中心分别新认定60家和30家，累计分别达到1016家和591家；研发投入分别增长5%、6%。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True), ("respectively", 2, 1, 1, True)]),
+    # after a ；the names of the first 分别 do not carry over
+    ("增值税12.8亿元、城镇土地使用税9.5亿元、城市维护建设税3.3亿元，同比分别增长210.8%、29.5%、17.8%，"
+     "企业所得税1.6亿元、个人所得税1.5亿元、房产税1.3亿元，同比分别下降31.5%、0.9%、39%。",
+     [("respectively", 3, 3, 3, True), ("respectively", 3, 3, 3, True)]),   # the levels before name the items
     ("大企业开放创新中心80家、16家，累计分别达到1522家、103家。浦东新区法规分别新增4部、10部。",
      [("respectively", 2, 1, 1, True)]),   # the 、 between the values of a 分别 joins no names
     ("城乡居民人均可支配收入分别从2012年的18734元和11316元，增加到2021年的35786元。",
