@@ -37,6 +37,9 @@ TALLIES = [
     ("这４座跨世纪的核电站分别是秦山二期、秦山三期、广东岭澳核电站和江苏连云港核电站。", [("named-list", 4, 4, 4, True)]),
     ("全国农村拥有五种主要农业机械（大型拖拉机、小型拖拉机、联合收割机、机动脱粒机、农用运输车）。", [("named-list", 5, 5, 5, True)]),
     ("督查北京、重庆、甘肃等2市1省的换届风气情况。", [("named-list", 3, 3, 3, False)]),
+    ("北京、上海、广州、深圳40个一线城市新建商品住宅价格环比上涨。", [("named-list", 40, 4, 4, True)]),   # places
+    ("取消、下放、转出49项审批事项。", []),   # far above names that are no places: not the list's count
+    ("连同腹心区的浮山、翼城、沁水、士敏共９个县。", []),   # 共 far above: counts more than these names
     # counts that are not the list's: none
     ("党的十八大精神，把思想和行动统一到党的十八大上来。", []),
     ("31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例42例。", []),
