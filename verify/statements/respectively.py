@@ -9,7 +9,8 @@ else, when it only compares, from the list of the clause before if that states n
 二氧化硫排放总量首次出现双下降，比上年分别下降…); else from the clause just before when it is a 、
 list of names each with one level (增值税12.8亿元、城镇土地使用税9.5亿元，同比分别增长…; levels in
 clauses of their own, 客运量114亿人次，货运量99亿吨，分别增长2%和0.6%, are not read: the levels before
-may include a lead figure). The names of a 分别 carry over to the next only when no other statement
+may include a lead figure), or names paired with values there without 分别 (村集体年均和农民人均纯收入为
+23万元和2800元，分别比上年增长…). The names of a 分别 carry over to the next only when no other statement
 stands between them (a figure, a ；). Both ways are found: a value dropped as well as one added.
 """
 
@@ -86,7 +87,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                                figures=tuple(values)))
         else:
             tally = _names_elsewhere(values, span, clause, sentence, names, carried[0] if carries else None,
-                                     layout, quantities, starts)
+                                     layout, quantities, starts, vocab)
             if tally is not None:
                 found.append(tally)
         previous[sentence] = (len(values), span[1], split.items if own else carried[2] if carries else ())
@@ -119,17 +120,20 @@ def _carries_over(carried: tuple[int, int, tuple[str, ...]], names: str, lead: i
 
 def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int],
                      names: str, count: int | None, layout: Layout, quantities: list[Quantity],
-                     starts: list[int]) -> Tally | None:
+                     starts: list[int], vocab: Vocabulary) -> Tally | None:
     """A 分别 whose clause names nothing of its own: as many names as the 分别 before it in its sentence
     had values (`count`), else, when the clause only compares, the list of the clause before; else the
     levels listed in the clause before, one to a name (增值税12.8亿元、城镇土地使用税9.5亿元、城市维护
-    建设税3.3亿元，同比分别增长…)."""
+    建设税3.3亿元，同比分别增长…); else, when the clause only compares, the names of a clause before
+    that pairs names with values itself (村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长…)."""
     if count:
         return Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
                      certain=False, figures=tuple(values))
     listed = _names_of_clause_before(clause, sentence, layout, starts) if names else None
     if listed is None:
         listed = _levels_of_clause_before(clause, sentence, layout, quantities, starts)
+    if listed is None:
+        listed = _names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
         return None
     start, split = listed
@@ -290,6 +294,35 @@ def _levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int],
     if len(names) < 2 or len(units) > 1:
         return None
     return start, Split(tuple(names), len(names), len(names))
+
+
+def _names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                              quantities: list[Quantity], starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
+    """去年全省村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长15%和12.3%: the clause before,
+    after a comma, states names, then 为/是/达到, then two or more values joined by 、/和 that end it —
+    a pairing of its own, without 分别 — so its names are the names of the 分别 after it. One name
+    counts only when nothing shows it packs several (packed_names, a numeral, back_references)."""
+    view = layout.text
+    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    figures = _figures_in(start, end, quantities, starts)
+    if len(figures) < 2 or view[figures[-1].end:end - 1].strip():
+        return None
+    for a, b in zip(figures, figures[1:]):
+        if not _GLUE.fullmatch(view[a.end:b.start]):
+            return None
+    verb = re.search(r"(?:为|是|达到|达)$", view[start:figures[0].start])
+    if verb is None:
+        return None
+    lead = _leading_time(start, figures[0].start, quantities, starts, view)
+    names = _LEADS.sub("", view[lead:start + verb.start()].strip())
+    split = split_items(names)
+    if not _RUN_AFTER.match(names) or split.most < 2 and (_NUMERAL.search(names) or any(
+            w in names for w in vocab.words("packed_names")) or any(
+            names.startswith(w) or len(w) > 1 and w in names for w in vocab.words("back_references"))):
+        return None   # 均 of 年均 points nowhere: a one-character word points back only where the name starts
+    return lead, split
 
 
 def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
