@@ -106,6 +106,10 @@ TALLIES = [
     ("去年全省村集体年均为２３万元和２８００元，分别比上年增长１５％和１２．３％。",
      [("respectively", 2, 1, 1, True)]),   # names paired with values before: one name, two values
     ("城乡居民人均可支配收入为5万元和2万元，分别增长5%和6%。", []),   # 城乡 packs two
+    ("３００多年来，仅有１９９０年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
+     [("respectively", 2, 1, 1, True)]),   # the years named before, not the one compared with
+    ("３００多年来，仅有１９９０年和１９４９年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
+     [("respectively", 2, 2, 2, True)]),
     ("大企业开放创新中心80家、16家，累计分别达到1522家、103家。浦东新区法规分别新增4部、10部。",
      [("respectively", 2, 1, 1, True)]),   # the 、 between the values of a 分别 joins no names
     ("城乡居民人均可支配收入分别从2012年的18734元和11316元，增加到2021年的35786元。",

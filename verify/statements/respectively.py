@@ -10,7 +10,8 @@ else, when it only compares, from the list of the clause before if that states n
 list of names each with one level (增值税12.8亿元、城镇土地使用税9.5亿元，同比分别增长…; levels in
 clauses of their own, 客运量114亿人次，货运量99亿吨，分别增长2%和0.6%, are not read: the levels before
 may include a lead figure), or names paired with values there without 分别 (村集体年均和农民人均纯收入为
-23万元和2800元，分别比上年增长…). The names of a 分别 carry over to the next only when no other statement
+23万元和2800元，分别比上年增长…), or the years it names (仅有1990年和1949年的年平均气温高于1997年，
+分别为…). The names of a 分别 carry over to the next only when no other statement
 stands between them (a figure, a ；). Both ways are found: a value dropped as well as one added.
 """
 
@@ -134,6 +135,8 @@ def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int
         listed = _levels_of_clause_before(clause, sentence, layout, quantities, starts)
     if listed is None:
         listed = _names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
+    if listed is None:
+        listed = _years_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
         return None
     start, split = listed
@@ -323,6 +326,30 @@ def _names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int]
             names.startswith(w) or len(w) > 1 and w in names for w in vocab.words("back_references"))):
         return None   # 均 of 年均 points nowhere: a one-character word points back only where the name starts
     return lead, split
+
+
+def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout, quantities: list[Quantity],
+                  starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
+    """仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度: the clause before, after
+    a comma, states no figure but years, and the years it names (not one it compares with: 高于1997年),
+    joined by 和/、, are the names."""
+    view = layout.text
+    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    i, years = bisect.bisect_left(starts, start), []
+    while i < len(quantities) and quantities[i].start < end:
+        q = quantities[i]
+        i += 1
+        if q.qualifier and q.qualifier in vocab.words("base_words"):
+            continue   # 高于1997年: what the names are compared with (read as a bound), no name
+        if q.kind != "year":
+            return None
+        if not vocab.base_word.search(view[start:q.start]):
+            years.append(q)
+    if not years or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])):
+        return None
+    return years[0].start, Split(tuple(q.text for q in years), len(years), len(years))
 
 
 def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
