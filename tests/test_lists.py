@@ -106,6 +106,9 @@ TALLIES = [
     ("去年全省村集体年均为２３万元和２８００元，分别比上年增长１５％和１２．３％。",
      [("respectively", 2, 1, 1, True)]),   # names paired with values before: one name, two values
     ("城乡居民人均可支配收入为5万元和2万元，分别增长5%和6%。", []),   # 城乡 packs two
+    ("提高最低工资、失业保险金标准，城镇新增就业分别完成年计划的113.4%、256.1%。",
+     [("respectively", 2, 1, 1, True)]),   # the list before is the object of its own verb
+    ("白菜、萝卜大量上市，价格分别为每斤1元、2元。", []),   # the list before may name the items
     ("３００多年来，仅有１９９０年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
      [("respectively", 2, 1, 1, True)]),   # the years named before, not the one compared with
     ("３００多年来，仅有１９９０年和１９４９年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",

@@ -184,7 +184,8 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     back (其, 上述, 二者; `back_references`), no 分别 before it in its sentence whose names it may take
     (`since`, where the values of a 分别 before it end, when that one's names do not carry over: the
     caller asks _carries_over; its names paired with its values, and only the text after them counts),
-    no list in its clause or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere; the
+    no list in its clause or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere; a
+    clause before that opens with a verb of change lists its own objects: 提高最低工资、失业保险金标准; the
     values of a 分别 are no list of names, and in a clause closed by ；or 。 a 、 between figures joins
     statements, not names: 首次跃上1.4万亿斤新台阶、亩产提升10.1斤；…; before a comma such a list may
     still be the names: 41个国家先进制造业集群、30个…产业集群集聚成势，数量分别占到…), and not two names that the text before it states apart
@@ -197,6 +198,8 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
     if since is not None and since > before[0]:
         before = (since, before[1])
+    if before != clause and _LEADS.sub("", view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
+        before = clause   # 提高最低工资、失业保险金标准，城镇新增就业分别…: the list is the object of its own verb
     region = view[before[0]:start]
     for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names
         if before[0] <= a and b <= start:
@@ -253,6 +256,16 @@ def _holds_two_names(name: str, window: str) -> bool:
             if at >= 0:
                 spans.add((at, at + len(piece)))
     return any(a[1] <= b[0] for a in spans for b in spans)
+
+
+@functools.cache
+def _verbs_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _change_verbs(vocab: Vocabulary) -> tuple[str, ...]:
+    """The verbs of change (提高, 降低, 增加…) of the vocabulary, longest first."""
+    return _verbs_of(tuple(w for w in vocab.words("change_up") + vocab.words("change_down") if len(w) >= 2))
 
 
 def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
