@@ -109,8 +109,9 @@ TALLIES = [
     ("提高最低工资、失业保险金标准，城镇新增就业分别完成年计划的113.4%、256.1%。",
      [("respectively", 2, 1, 1, True)]),   # the list before is the object of its own verb
     ("白菜、萝卜大量上市，价格分别为每斤1元、2元。", []),   # the list before may name the items
-    ("３００多年来，仅有１９９０年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
-     [("respectively", 2, 1, 1, True)]),   # the years named before, not the one compared with
+    ("３００多年来，仅有１９９０年和１９４９年、１９４８年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
+     [("respectively", 2, 3, 3, True)]),   # the years named before, not the one compared with
+    ("2019年的营收和利润，分别为5亿元、1亿元。", []),   # one year dates several things
     ("３００多年来，仅有１９９０年和１９４９年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
      [("respectively", 2, 2, 2, True)]),
     ("大企业开放创新中心80家、16家，累计分别达到1522家、103家。浦东新区法规分别新增4部、10部。",

@@ -125,8 +125,9 @@ def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int
     """A 分别 whose clause names nothing of its own: as many names as the 分别 before it in its sentence
     had values (`count`), else, when the clause only compares, the list of the clause before; else the
     levels listed in the clause before, one to a name (增值税12.8亿元、城镇土地使用税9.5亿元、城市维护
-    建设税3.3亿元，同比分别增长…); else, when the clause only compares, the names of a clause before
-    that pairs names with values itself (村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长…)."""
+    建设税3.3亿元，同比分别增长…); else the names of a clause before that pairs names with values itself
+    (村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长…); else the years a clause before names
+    (仅有1990年和1949年的年平均气温高于1997年，分别为…)."""
     if count:
         return Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
                      certain=False, figures=tuple(values))
@@ -188,8 +189,9 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     clause before that opens with a verb of change lists its own objects: 提高最低工资、失业保险金标准; the
     values of a 分别 are no list of names, and in a clause closed by ；or 。 a 、 between figures joins
     statements, not names: 首次跃上1.4万亿斤新台阶、亩产提升10.1斤；…; before a comma such a list may
-    still be the names: 41个国家先进制造业集群、30个…产业集群集聚成势，数量分别占到…), and not two names that the text before it states apart
-    (巴西、墨西哥和阿根廷…。墨西哥阿根廷去年分别…: a 、 left out)."""
+    still be the names: 41个国家先进制造业集群、30个…产业集群集聚成势，数量分别占到…), and not two
+    names that the text before it states apart (巴西、墨西哥和阿根廷…。墨西哥阿根廷去年分别…: a 、 left
+    out)."""
     view = layout.text
     if len(name) < 2 or _NUMERAL.search(name) or list_patterns().soft.search(_compounds(vocab).sub("_", name)) \
             or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
@@ -345,7 +347,9 @@ def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: La
                   starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
     """仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度: the clause before, after
     a comma, states no figure but years, and the years it names (not one it compares with: 高于1997年),
-    joined by 和/、, are the names."""
+    joined by 和/、 and owning what follows (…年的) with no other list after them, are the names — two
+    years or more: one year, or years before a list of other things, may only date them (2019年的营收和
+    利润，分别为…; 截至2020年底，分别…)."""
     view = layout.text
     if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
         return None
@@ -360,8 +364,9 @@ def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: La
             return None
         if not vocab.base_word.search(view[start:q.start]):
             years.append(q)
-    if not years or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])):
-        return None
+    if len(years) < 2 or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])) \
+            or not view.startswith("的", years[-1].end) or re.search("、|和|及|与", view[years[-1].end:end]):
+        return None   # one year may date several things (2019年的营收和利润，分别为…), and so may years before a list
     return years[0].start, Split(tuple(q.text for q in years), len(years), len(years))
 
 
