@@ -97,6 +97,8 @@ TALLIES = [
      [("respectively", 2, 1, 1, True)]),   # a 、 between two statements in a clause closed by ；
     ("能源集团、林草生态公司利润分别增长1倍和15倍，交通集团营收分别增长1.1倍和4.3倍。",
      [("respectively", 2, 2, 2, True), ("respectively", 2, 1, 1, True)]),   # 交通集团: one more 集团
+    ("能源集团、文旅集团营收分别增长1倍和15倍，集团利润分别增长1.1倍和4.3倍。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True)]),   # 集团利润: the groups again
     ("总部、中心分别新认定60家和30家，累计分别达到1016家和591家；研发投入分别增长5%、6%。",
      [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True), ("respectively", 2, 1, 1, True)]),
     # after a ；the names of the first 分别 do not carry over

@@ -113,9 +113,10 @@ def _carries_over(carried: tuple[int, int, tuple[str, ...]], names: str, lead: i
     for item in items:
         for size in (4, 3, 2):
             tail = item[-size:]
-            if len(item) > size and tail.endswith(heads) and _RUN_AFTER.fullmatch(tail) and tail in names \
-                    and item not in names:
-                return False
+            at = names.find(tail)
+            if len(item) > size and tail.endswith(heads) and _RUN_AFTER.fullmatch(tail) and at >= 2 \
+                    and _RUN_BEFORE.search(names[:at]) and item not in names:
+                return False   # 交通集团: a name of its own before the head (not 集团利润, the groups again)
     return True
 
 
