@@ -37,6 +37,9 @@ TALLIES = [
     ("这４座跨世纪的核电站分别是秦山二期、秦山三期、广东岭澳核电站和江苏连云港核电站。", [("named-list", 4, 4, 4, True)]),
     ("全国农村拥有五种主要农业机械（大型拖拉机、小型拖拉机、联合收割机、机动脱粒机、农用运输车）。", [("named-list", 5, 5, 5, True)]),
     ("督查北京、重庆、甘肃等2市1省的换届风气情况。", [("named-list", 3, 3, 3, False)]),
+    ("北京、上海、广州、深圳40个一线城市新建商品住宅价格环比上涨。", [("named-list", 40, 4, 4, True)]),   # places
+    ("取消、下放、转出49项审批事项。", []),   # far above names that are no places: not the list's count
+    ("连同腹心区的浮山、翼城、沁水、士敏共９个县。", []),   # 共 far above: counts more than these names
     # counts that are not the list's: none
     ("党的十八大精神，把思想和行动统一到党的十八大上来。", []),
     ("31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例42例。", []),
@@ -88,6 +91,31 @@ TALLIES = [
     ("截至１９９７年底，我国广播电视的综合覆盖率已分别达到８５．８％和８７．４％。", []),   # 广播电视 packs two
     ("对中亚五国进出口分别增长37.2％、19％。", []),   # a numeral: 五国 packs five
     ("其价格分别为3元和4元。", []),                     # 其 points back
+    ("41个国家先进制造业集群、30个国家级战略性新兴产业集群集聚成势，数量分别占到全国的51%和45%。", []),   # the list before a comma
+    ("打造示范区1000万亩、“吨粮田”900万亩，粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上。", []),   # 粮肉奶 packs three
+    ("粮食产量首次跃上1.4万亿斤新台阶、亩产提升10.1斤；高技术制造业增加值分别增长8.9%、7.7%。",
+     [("respectively", 2, 1, 1, True)]),   # a 、 between two statements in a clause closed by ；
+    ("能源集团、林草生态公司利润分别增长1倍和15倍，交通集团营收分别增长1.1倍和4.3倍。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 1, 1, True)]),   # 交通集团: one more 集团
+    ("能源集团、文旅集团营收分别增长1倍和15倍，集团利润分别增长1.1倍和4.3倍。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True)]),   # 集团利润: the groups again
+    ("总部、中心分别新认定60家和30家，累计分别达到1016家和591家；研发投入分别增长5%、6%。",
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True), ("respectively", 2, 1, 1, True)]),
+    # after a ；the names of the first 分别 do not carry over
+    ("增值税12.8亿元、城镇土地使用税9.5亿元、城市维护建设税3.3亿元，同比分别增长210.8%、29.5%、17.8%，"
+     "企业所得税1.6亿元、个人所得税1.5亿元、房产税1.3亿元，同比分别下降31.5%、0.9%、39%。",
+     [("respectively", 3, 3, 3, True), ("respectively", 3, 3, 3, True)]),   # the levels before name the items
+    ("去年全省村集体年均为２３万元和２８００元，分别比上年增长１５％和１２．３％。",
+     [("respectively", 2, 1, 1, True)]),   # names paired with values before: one name, two values
+    ("城乡居民人均可支配收入为5万元和2万元，分别增长5%和6%。", []),   # 城乡 packs two
+    ("提高最低工资、失业保险金标准，城镇新增就业分别完成年计划的113.4%、256.1%。",
+     [("respectively", 2, 1, 1, True)]),   # the list before is the object of its own verb
+    ("白菜、萝卜大量上市，价格分别为每斤1元、2元。", []),   # the list before may name the items
+    ("３００多年来，仅有１９９０年和１９４９年、１９４８年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
+     [("respectively", 2, 3, 3, True)]),   # the years named before, not the one compared with
+    ("2019年的营收和利润，分别为5亿元、1亿元。", []),   # one year dates several things
+    ("３００多年来，仅有１９９０年和１９４９年的年平均气温高于１９９７年，分别为１０．６３摄氏度和１０．６２摄氏度。",
+     [("respectively", 2, 2, 2, True)]),
     ("大企业开放创新中心80家、16家，累计分别达到1522家、103家。浦东新区法规分别新增4部、10部。",
      [("respectively", 2, 1, 1, True)]),   # the 、 between the values of a 分别 joins no names
     ("城乡居民人均可支配收入分别从2012年的18734元和11316元，增加到2021年的35786元。",

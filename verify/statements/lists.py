@@ -82,12 +82,23 @@ def named_lists(view: str, quantities: list[Quantity]) -> list[Tally]:
                 and more.group("cls") != m.group("cls") and (number(more.group("num")) or 0) <= 10:
             stated, end = stated + number(more.group("num")), more.end()
         tally = _counted_before(view, m, stated, end) or _counted_after(view, m, stated, end)
-        if tally is None or (tally.exact and tally.most * 2 < stated and tally.start < m.start()):
+        if tally is None or (tally.exact and tally.most * 2 < stated and tally.start < m.start()
+                             and not _members_named(tally)):
             continue   # 取消、下放、转出49项: names far fewer than a count before them are no list of its members
         if found and found[-1].start == tally.start and found[-1].family == tally.family:
             found.pop()   # 滑冰、滑雪、冰球、冬季两项共4个: the later count is the list's, 两项 a name's
         found.append(tally)
     return found
+
+
+def _members_named(tally: Tally) -> bool:
+    """Whether names right before a count are plainly all the things it counts, however far the count is
+    from them: every name is a place of the vocabulary (`places`: 北京、上海、广州、深圳4个一线城市;
+    巴西、墨西哥和阿根廷3国), which leaves no verb, person or other thing among them (取消、下放、转出
+    49项; 覆盖宁夏银川市、吴忠市六个). A 共 is no such sign: 连同腹心区的浮山、翼城、沁水、士敏共9个县
+    counts the four named before too."""
+    places = patterns().places
+    return len(tally.items) >= 2 and all(item in places for item in tally.items)
 
 
 def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | None:

@@ -43,6 +43,7 @@ class _Patterns:
     name_heads: tuple[str, ...]
     count_verbs: tuple[str, ...]
     unit_heads: tuple[str, ...]
+    places: frozenset[str]         # provinces, cities and countries (subjects.py reads them too)
 
 
 @functools.cache
@@ -61,6 +62,7 @@ def patterns() -> _Patterns:
         name_heads=tuple(vocab.words("name_heads")),
         count_verbs=tuple(vocab.words("count_verbs")),
         unit_heads=tuple(vocab.words("unit_heads")),
+        places=frozenset(vocab.words("places")),
     )
 
 

@@ -6,9 +6,13 @@ that opens it (今年前11个月), split by shared heads (lists.split_items); a 
 name (110报警数), a figure with a unit among the names means they are no plain list. A clause that
 names nothing before 分别 (比上年分别下降…) takes its names from the 分别 before it in the sentence;
 else, when it only compares, from the list of the clause before if that states no figure (化学需氧量、
-二氧化硫排放总量首次出现双下降，比上年分别下降…); else from the clauses just before, each stating
-one level (客运量114亿人次，货运量99亿吨，分别增长2%和0.6%: read, not yet checked — the levels
-before may include a lead figure). Both ways are found: a value dropped as well as one added.
+二氧化硫排放总量首次出现双下降，比上年分别下降…); else from the clause just before when it is a 、
+list of names each with one level (增值税12.8亿元、城镇土地使用税9.5亿元，同比分别增长…; levels in
+clauses of their own, 客运量114亿人次，货运量99亿吨，分别增长2%和0.6%, are not read: the levels before
+may include a lead figure), or names paired with values there without 分别 (村集体年均和农民人均纯收入为
+23万元和2800元，分别比上年增长…), or the years it names (仅有1990年和1949年的年平均气温高于1997年，
+分别为…). The names of a 分别 carry over to the next only when no other statement
+stands between them (a figure, a ；). Both ways are found: a value dropped as well as one added.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
+from verify.statements.names import Split
 from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -43,7 +48,8 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     view = layout.text
     found: list[Tally] = []
     starts = [q.start for q in quantities]
-    previous: dict[tuple[int, int], int] = {}   # sentence -> values of its last checked 分别
+    previous: dict[tuple[int, int], tuple[int, int, tuple[str, ...]]] = {}   # sentence -> its last checked
+    # 分别: (values, where they end, its names)
     bound: list[tuple[int, int]] = []   # where the values of each 分别 so far are: their 、 join no names
     for m in _RESPECTIVELY.finditer(view):
         first = bisect.bisect_left(starts, m.end())
@@ -62,15 +68,18 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
         own = bool(names) and not _EMPTY.match(names)
         if own and _figures_among(lead, m.start(), quantities, starts):
             continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
+        carried = previous.get(sentence)
+        carries = carried is not None and _carries_over(carried, names, lead, quantities, starts, view, vocab)
         if own:
             split = split_items(names)
-            if split.most < 2 and sentence in previous:
+            if split.most < 2 and carries:
                 own = False    # 累计分别达到…, 占…比重分别…: the names of the 分别 before
             elif split.most < 2:
-                previous[sentence] = len(values)
-                if _single(names, lead, layout, vocab, bound):   # 高技术制造业增加值分别增长8.9%、7.7%
+                previous[sentence] = (len(values), span[1], split.items)
+                if not carries and _single(names, lead, layout, vocab, bound, quantities, starts,
+                                            carried[1] if carried else None):
                     found.append(Tally("respectively", len(values), span, split.items, 1, 1, True, lead, span[1],
-                                       certain=False, figures=tuple(values)))
+                                       certain=False, figures=tuple(values)))   # 高技术制造业增加值分别增长8.9%、7.7%
                 continue   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
         if own:
             etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
@@ -78,21 +87,58 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
                                clause[0], span[1], certain=split.fewest == split.most and not etc,
                                figures=tuple(values)))
         else:
-            tally = _names_elsewhere(values, span, clause, sentence, names, previous.get(sentence), layout, starts)
+            tally = _names_elsewhere(values, span, clause, sentence, names, carried[0] if carries else None,
+                                     layout, quantities, starts, vocab)
             if tally is not None:
                 found.append(tally)
-        previous[sentence] = len(values)
+        previous[sentence] = (len(values), span[1], split.items if own else carried[2] if carries else ())
     return found
 
 
+def _carries_over(carried: tuple[int, int, tuple[str, ...]], names: str, lead: int, quantities: list[Quantity],
+                  starts: list[int], view: str, vocab: Vocabulary) -> bool:
+    """Whether a 分别 whose clause names one thing or nothing takes the names of the 分别 before it in
+    its sentence (…分别新认定60家和30家，累计分别达到1016家和591家): not when another statement stands
+    between them — a figure of its own or a ；(…分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；信息传输…
+    增加值分别增长…) — nor when the name is one more thing of the kind the names before were, ending
+    in the same head of a body (能源集团、林草生态公司利润分别…，交通集团营收分别…: 集团)."""
+    _, end, items = carried
+    if "；" in view[end:lead] or ";" in view[end:lead]:
+        return False
+    i = bisect.bisect_left(starts, end)
+    if i < len(quantities) and quantities[i].start < lead and any(
+            quantities[k].kind in NUMERIC_KINDS for k in range(i, bisect.bisect_left(starts, lead))):
+        return False
+    heads = tuple(vocab.words("unit_heads"))
+    for item in items:
+        for size in (4, 3, 2):
+            tail = item[-size:]
+            at = names.find(tail)
+            if len(item) > size and tail.endswith(heads) and _RUN_AFTER.fullmatch(tail) and at >= 2 \
+                    and _RUN_BEFORE.search(names[:at]) and item not in names:
+                return False   # 交通集团: a name of its own before the head (not 集团利润, the groups again)
+    return True
+
+
 def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int],
-                     names: str, count: int | None, layout: Layout, starts: list[int]) -> Tally | None:
+                     names: str, count: int | None, layout: Layout, quantities: list[Quantity],
+                     starts: list[int], vocab: Vocabulary) -> Tally | None:
     """A 分别 whose clause names nothing of its own: as many names as the 分别 before it in its sentence
-    had values (`count`), else, when the clause only compares, the list of the clause before."""
+    had values (`count`), else, when the clause only compares, the list of the clause before; else the
+    levels listed in the clause before, one to a name (增值税12.8亿元、城镇土地使用税9.5亿元、城市维护
+    建设税3.3亿元，同比分别增长…); else the names of a clause before that pairs names with values itself
+    (村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长…); else the years a clause before names
+    (仅有1990年和1949年的年平均气温高于1997年，分别为…)."""
     if count:
         return Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
                      certain=False, figures=tuple(values))
     listed = _names_of_clause_before(clause, sentence, layout, starts) if names else None
+    if listed is None:
+        listed = _levels_of_clause_before(clause, sentence, layout, quantities, starts)
+    if listed is None:
+        listed = _names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
+    if listed is None:
+        listed = _years_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
         return None
     start, split = listed
@@ -133,26 +179,70 @@ def _to_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
 
 
-def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]]) -> bool:
+def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]],
+            quantities: list[Quantity], starts: list[int], since: int | None) -> bool:
     """One name before 分别 that can only be one thing (高技术制造业增加值, 能源集团利润): no word that packs
     several (城乡, 进出口, 存贷款; `packed_names`), no numeral (中亚五国, 两市, 一二三产), no word pointing
-    back (其, 上述, 二者; `back_references`), no other 分别 before it in its sentence, no list in its clause
-    or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere; the values of a 分别 are no
-    list of names), and not two names that the text before it states apart (巴西、墨西哥和阿根廷…。
-    墨西哥阿根廷去年分别…: a 、 left out)."""
+    back (其, 上述, 二者; `back_references`), no 分别 before it in its sentence whose names it may take
+    (`since`, where the values of a 分别 before it end, when that one's names do not carry over: the
+    caller asks _carries_over; its names paired with its values, and only the text after them counts),
+    no list in its clause or the clause before (白菜、萝卜上市。价格分别为…: the names are elsewhere; a
+    clause before that opens with a verb of change lists its own objects: 提高最低工资、失业保险金标准; the
+    values of a 分别 are no list of names, and in a clause closed by ；or 。 a 、 between figures joins
+    statements, not names: 首次跃上1.4万亿斤新台阶、亩产提升10.1斤；…; before a comma such a list may
+    still be the names: 41个国家先进制造业集群、30个…产业集群集聚成势，数量分别占到…), and not two
+    names that the text before it states apart (巴西、墨西哥和阿根廷…。墨西哥阿根廷去年分别…: a 、 left
+    out)."""
     view = layout.text
     if len(name) < 2 or _NUMERAL.search(name) or list_patterns().soft.search(_compounds(vocab).sub("_", name)) \
             or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
         return False   # 持平和上涨的城市: 平和 is a word, but here 和 joins two names
     sentence, clause = layout.sentence(start), layout.clause(start)
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
+    if since is not None and since > before[0]:
+        before = (since, before[1])
+    if before != clause and _LEADS.sub("", view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
+        before = clause   # 提高最低工资、失业保险金标准，城镇新增就业分别…: the list is the object of its own verb
     region = view[before[0]:start]
     for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names
         if before[0] <= a and b <= start:
             region = region[:a - before[0]] + "_" * (b - a) + region[b - before[0]:]
-    if "、" in region or "分别" in view[sentence[0]:start] or _LISTED.search(list_patterns().compound.sub("_", region)):
+    if since is None and "分别" in view[sentence[0]:start]:
+        return False
+    closed = before != clause and view[before[1] - 1] in "；;。"   # the clause before ends its statement
+    if _names_joined(region, before[0], quantities, starts, closed) \
+            or _LISTED.search(list_patterns().compound.sub("_", region)):
         return False
     return not _holds_two_names(name, view[max(0, start - 300):start])
+
+
+def _names_joined(region: str, offset: int, quantities: list[Quantity], starts: list[int], closed: bool) -> bool:
+    """Whether a 、 in the region joins names (or values that pair with names elsewhere: 创新中心80家、
+    16家): in a `closed` clause before, not when it joins two statements, each piece with a figure in
+    digits and the piece after it with words of its own (…首次跃上1.4万亿斤新台阶、亩产提升10.1斤；)."""
+    for m in re.finditer("、", region):
+        if not closed:
+            return True
+        left = max(region.rfind(mark, 0, m.start()) for mark in "、,;；:。") + 1
+        right = min((k for k in (region.find(mark, m.end()) for mark in "、,;；:。") if k >= 0), default=len(region))
+        before, after = _figures_in(offset + left, offset + m.start(), quantities, starts), \
+            _figures_in(offset + m.end(), offset + right, quantities, starts)
+        words = region[m.end():right]
+        for q in after:
+            words = words.replace(q.text, "")
+        if not (before and after and re.search(r"[\u4e00-\u9fff]{2}", words)):
+            return True
+    return False
+
+
+def _figures_in(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> list[Quantity]:
+    """The figures in digits between start and end."""
+    found, i = [], bisect.bisect_left(starts, start)
+    while i < len(quantities) and quantities[i].start < end:
+        if quantities[i].kind in NUMERIC_KINDS and re.search(r"\d", quantities[i].text):
+            found.append(quantities[i])
+        i += 1
+    return found
 
 
 def _holds_two_names(name: str, window: str) -> bool:
@@ -169,6 +259,16 @@ def _holds_two_names(name: str, window: str) -> bool:
             if at >= 0:
                 spans.add((at, at + len(piece)))
     return any(a[1] <= b[0] for a in spans for b in spans)
+
+
+@functools.cache
+def _verbs_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _change_verbs(vocab: Vocabulary) -> tuple[str, ...]:
+    """The verbs of change (提高, 降低, 增加…) of the vocabulary, longest first."""
+    return _verbs_of(tuple(w for w in vocab.words("change_up") + vocab.words("change_down") if len(w) >= 2))
 
 
 def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
@@ -189,6 +289,86 @@ def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], 
         return None
     split = split_items(text)
     return (start, split) if split.most >= 2 else None
+
+
+def _levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                             quantities: list[Quantity], starts: list[int]) -> tuple[int, Split] | None:
+    """增值税12.8亿元、城镇土地使用税9.5亿元、城市维护建设税3.3亿元，同比分别增长…: the clause before,
+    after a comma, a 、 list of names each ending in one level of one unit: as many names as levels."""
+    view = layout.text
+    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    names, units, pos = [], set(), start
+    for piece in view[start:end - 1].split("、"):
+        figures = _figures_in(pos, pos + len(piece), quantities, starts)
+        if len(figures) != 1 or view[figures[0].end:pos + len(piece)].strip() or not figures[0].unit:
+            return None
+        name = _LEADS.sub("", view[pos:figures[0].start].strip())
+        if not _RUN_AFTER.match(name):
+            return None
+        names.append(name)
+        units.add(figures[0].unit)
+        pos += len(piece) + 1
+    if len(names) < 2 or len(units) > 1:
+        return None
+    return start, Split(tuple(names), len(names), len(names))
+
+
+def _names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                              quantities: list[Quantity], starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
+    """去年全省村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长15%和12.3%: the clause before,
+    after a comma, states names, then 为/是/达到, then two or more values joined by 、/和 that end it —
+    a pairing of its own, without 分别 — so its names are the names of the 分别 after it. One name
+    counts only when nothing shows it packs several (packed_names, a numeral, back_references)."""
+    view = layout.text
+    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    figures = _figures_in(start, end, quantities, starts)
+    if len(figures) < 2 or view[figures[-1].end:end - 1].strip():
+        return None
+    for a, b in zip(figures, figures[1:]):
+        if not _GLUE.fullmatch(view[a.end:b.start]):
+            return None
+    verb = re.search(r"(?:为|是|达到|达)$", view[start:figures[0].start])
+    if verb is None:
+        return None
+    lead = _leading_time(start, figures[0].start, quantities, starts, view)
+    names = _LEADS.sub("", view[lead:start + verb.start()].strip())
+    split = split_items(names)
+    if not _RUN_AFTER.match(names) or split.most < 2 and (_NUMERAL.search(names) or any(
+            w in names for w in vocab.words("packed_names")) or any(
+            names.startswith(w) or len(w) > 1 and w in names for w in vocab.words("back_references"))):
+        return None   # 均 of 年均 points nowhere: a one-character word points back only where the name starts
+    return lead, split
+
+
+def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout, quantities: list[Quantity],
+                  starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
+    """仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度: the clause before, after
+    a comma, states no figure but years, and the years it names (not one it compares with: 高于1997年),
+    joined by 和/、 and owning what follows (…年的) with no other list after them, are the names — two
+    years or more: one year, or years before a list of other things, may only date them (2019年的营收和
+    利润，分别为…; 截至2020年底，分别…)."""
+    view = layout.text
+    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    i, years = bisect.bisect_left(starts, start), []
+    while i < len(quantities) and quantities[i].start < end:
+        q = quantities[i]
+        i += 1
+        if q.qualifier and q.qualifier in vocab.words("base_words"):
+            continue   # 高于1997年: what the names are compared with (read as a bound), no name
+        if q.kind != "year":
+            return None
+        if not vocab.base_word.search(view[start:q.start]):
+            years.append(q)
+    if len(years) < 2 or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])) \
+            or not view.startswith("的", years[-1].end) or re.search("、|和|及|与", view[years[-1].end:end]):
+        return None   # one year may date several things (2019年的营收和利润，分别为…), and so may years before a list
+    return years[0].start, Split(tuple(q.text for q in years), len(years), len(years))
 
 
 def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
