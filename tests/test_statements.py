@@ -336,3 +336,25 @@ def test_group_shares_are_parts_of_their_group(text, expected):
     quantities, result = read_statements_of(text)
     bound = [quantities[dict(f.figures)["group_share"]].text for f in result.facts if "group_share" in dict(f.figures)]
     assert bound == expected
+
+
+DIRECTION_CASES = [
+    ("全盟贫困人口从2013年底的18.5万人减少到2019年底的12.5万人。", [("12.5万人", "fall_from", "18.5万人")]),
+    ("城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、7226元/年。",   # item by item
+     [("801元", "rise_from", "645元"), ("7226元", "rise_from", "4318元")]),
+    ("这五年，全体居民人均可支配收入由2.57万元增加到3.52万元、年均增长6.5%。",
+     [("3.52万元", "rise_from", "2.57万元"), ("3.52万元", "yearly_rate", "6.5%")]),
+    # a rank rises as its number falls, a precision is stated as an error (xwlb_20191210, _20220908, _20151020)
+    ("营商环境明显改善，世行排名从2017年的78位跃升至2019年的31位。", []),
+    ("我国从2012年的第34位上升到2021年的第12位。", []),
+    ("神舟飞船返回控制及落点预报精度也由原来的10公里提高到1公里。", []),
+    ("分别从100元、200元提高到300元。", []),   # sides of different lengths: which is which is unsure
+]
+
+
+@pytest.mark.parametrize("text,expected", DIRECTION_CASES, ids=[c[0][:12] for c in DIRECTION_CASES])
+def test_directions_of_change_from_a_start(text, expected):
+    quantities, result = read_statements_of(text)
+    got = [(quantities[f.level].text, name, quantities[i].text) for f in result.facts for name, i in f.figures
+           if name in ("rise_from", "fall_from", "yearly_rate")]
+    assert got == expected

@@ -10,6 +10,7 @@ from verify.reading.document import Document
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
+from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
@@ -41,7 +42,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
-             + span_lengths(quantities, statements, layout, vocab))
+             + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)))

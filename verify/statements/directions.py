@@ -1,0 +1,100 @@
+"""Directions: where a figure reached by a verb of change started, and which way the verb goes.
+
+由A增加到B, 从2013年底的A减少到2019年底的B: B is bound with A as `rise_from` or `fall_from`, by the
+direction of the verb before 到/至 (vocabulary change_up, change_down), so that a rule can ask
+that a rise ends no lower than it started and a fall no higher. 分别从A、B提高到C、D pairs the
+values item by item (A with C, B with D), when both sides have as many. A yearly average rate of
+growth stated right after a single rise (由A增加到B、年均增长p%) is bound with it as `yearly_rate`:
+the span is at least a year, so B ≥ A(1 + p).
+
+Left alone: figures in rank or grade units (世行排名从78位跃升至31位, 水质从四类跃升到二类: the
+number falls as it rises; vocabulary rank_units) and measures stated as an error (精度由10公里提高到
+1公里; vocabulary inverse_measures).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.facts import Fact
+from verify.statements.reader import NUMERIC
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary, word_pattern
+
+_ITEM_GAP = re.compile(r"(?:/[\u4e00-\u9fff])?[、和及与]")          # between two values of one side
+_YEARLY = "年均"
+
+
+def directions(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+               vocab: Vocabulary) -> list[Fact]:
+    """Every level reached from a stated start by a verb of known direction, as a fact."""
+    verbs = _verbs(vocab.words("change_up"), vocab.words("change_down"))
+    ranks, inverse = vocab.words("rank_units"), vocab.words("inverse_measures")
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.FROM or statements.get(index - 1) is not None \
+                and statements[index - 1].role is Role.FROM and _joined(layout.text, quantities, index - 1, index):
+            continue   # not the first value of its side
+        if quantities[index].unit in ranks or any(w in st.measure for w in inverse):
+            continue
+        starts = _side(quantities, statements, layout.text, index)
+        verb, ends = _reached(quantities, statements, layout.text, starts[-1], verbs)
+        if verb is None or len(ends) != len(starts):
+            continue
+        name = "rise_from" if verb == "up" else "fall_from"
+        for start, end in zip(starts, ends):
+            if quantities[start].unit == quantities[end].unit and quantities[end].unit not in ranks:
+                figures = ((name, start),) + _yearly(quantities, statements, end, starts, verb)
+                found.append(Fact(end, figures))
+    return found
+
+
+def _joined(text: str, quantities: list[Quantity], a: int, b: int) -> bool:
+    return bool(_ITEM_GAP.fullmatch(text, quantities[a].end, quantities[b].start))
+
+
+def _side(quantities: list[Quantity], statements: dict[int, Statement], text: str, first: int) -> list[int]:
+    """The values of one side of a change: the first and those joined to it by 、/和."""
+    side = [first]
+    while side[-1] + 1 in statements and _joined(text, quantities, side[-1], side[-1] + 1):
+        side.append(side[-1] + 1)
+    return side
+
+
+def _reached(quantities: list[Quantity], statements: dict[int, Statement], text: str, last: int,
+             verbs: tuple[re.Pattern[str], re.Pattern[str]]) -> tuple[str | None, list[int]]:
+    """The direction of the verb after a side of starts, and the values it reached (its other side):
+    only a verb, 到/至 and a time may stand between (从2020年的645元…提高到2025年的801元)."""
+    after = last + 1
+    while after < len(quantities) and quantities[after].kind not in NUMERIC and after not in statements:
+        after += 1   # a year or a date of the end: part of the gap
+    if after not in statements:
+        return None, []
+    gap = text[quantities[last].end:quantities[after].start]
+    up, down = (bool(pattern.fullmatch(gap)) for pattern in verbs)
+    verb = "up" if up and not down else "down" if down and not up else None
+    return verb, (_side(quantities, statements, text, after) if verb else [])
+
+
+def _yearly(quantities: list[Quantity], statements: dict[int, Statement], end: int, starts: list[int],
+            verb: str) -> tuple[tuple[str, int], ...]:
+    """年均增长p% right after a single rise's end, in its sentence."""
+    rate = statements.get(end + 1)
+    if verb != "up" or len(starts) != 1 or rate is None or rate.role is not Role.RATE or rate.sign <= 0 \
+            or not rate.compare or _YEARLY not in rate.compare or quantities[end + 1].unit != "%" \
+            or rate.sentence != statements[end].sentence:
+        return ()
+    return (("yearly_rate", end + 1),)
+
+
+@functools.cache
+def _verbs(up: tuple[str, ...], down: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The gap between a start and its end for a verb of each direction: (/月)，(大幅)提高到 and a time
+    of the end (2025年的, 2019年底的, 现在的)."""
+    def gap(words: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(rf"(?:/[\u4e00-\u9fff])?[，,]?\s*[\u4e00-\u9fff]{{0,2}}?(?:{word_pattern(words).pattern})了?"
+                          rf"(?:到|至)[^，,。；;、]{{0,12}}")
+    return gap(up), gap(down)
