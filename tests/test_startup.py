@@ -133,6 +133,34 @@ def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
     assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
+@pytest.mark.parametrize("pattern, reach", [
+    (r"\d", 0), (r"ab\d", 2), (r"(?:约|大约)?\d+", 2), (r"a{0,3}\d", 3), ("(?<=x)一", 0), ("(?:一x|y二)", 1),
+    ("(?P<a>x)?(?(a)一|二)", 1), ("[一二]b", 0), ("(?>ab|c)[0-9]", 2), (r".\d", 1), ("x?(?:ab)?一", 3), ("(?:ab一)+", 2),
+    ("abc", None), (r"a*\d", None), ("(?:一x|yy)", None), ("[一a]", None), ("(?:a一)*", None), (r"(?i)a\d", None),
+])
+def test_how_far_before_an_anchor_a_match_can_start(pattern, reach):
+    """The most characters before the first digit, 一 or 二 of a match; None when a match may hold none."""
+    assert regexes.anchor_reach(pattern, r"\d一二") == reach
+
+
+def test_master_pattern_searched_from_its_anchors_finds_the_same_matches():
+    """The reader searches the master pattern only from a few characters before each digit or
+    numeral (figure_pattern.anchors): the same matches as a search of every place."""
+    from verify.reading import figure_pattern
+    from verify.reading.reader import _next_match
+    pattern, anchored = figure_pattern.master_pattern(), figure_pattern.anchors()
+    assert anchored is not None and anchored[1] <= 6
+    text = SAMPLE.read_text(encoding="utf-8") + "半导体一流，双循环3个，面对面5次，周日，礼拜天，不少于+5，零下3度"
+    for way in (None, anchored):
+        found, pos = [], 0
+        while (m := _next_match(pattern, way, text, pos)) is not None:
+            found.append((m.span(), m.lastgroup))
+            pos = max(m.end(), pos + 1)
+        if way is None:
+            plain = found
+    assert found == plain and len(found) > 100
+
+
 @pytest.mark.parametrize("pattern, guarded", [
     ("(?<![0-9])[一二]+[0-9]", "(?=[一二])(?:(?<![0-9])[一二]+[0-9])"),
     (r"\d+年", r"(?=[\d])(?:\d+年)"),

@@ -91,3 +91,70 @@ def _class_members(items) -> set[str] | None:
         else:
             return None
     return members
+
+
+_FAR = float("inf")
+
+
+def reach(parsed, anchors: str) -> int | None:
+    """The most characters a match can hold before its first character of `anchors` (characters,
+    and \\d for every digit), or None when a match may hold none of them, or that is not known.
+    Every match at a place then has one of `anchors` at most that many characters after it, so a
+    search need not try the places farther than that before the next one."""
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    bare, before = _reach(parsed, set(anchors.replace("\\d", "")), "\\d" in anchors)
+    return None if bare is not None or before is None or before == _FAR else int(before)
+
+
+def _reach(items, anchors: set[str], digits: bool) -> tuple[float | None, float | None]:
+    """Of the matches of parsed items: the longest with none of the anchors (None: every match
+    holds one), and the most characters before the first anchor of one that holds one (None: none does)."""
+    bare, before = 0, None
+    for op, arg in items:
+        item_bare, item_before = _item_reach(str(op), arg, anchors, digits)
+        if item_before is not None and bare is not None:
+            before = max(before or 0, bare + item_before)
+        bare = None if bare is None or item_bare is None else bare + item_bare
+    return bare, before
+
+
+def _item_reach(name: str, arg, anchors: set[str], digits: bool) -> tuple[float | None, float | None]:
+    if name in _ZERO_WIDTH:
+        return 0, None
+    if name in ("LITERAL", "IN"):
+        kinds = {_anchor_kind(op, value, anchors, digits) for op, value in ([(name, arg)] if name == "LITERAL" else arg)}
+        return (None if kinds == {True} else 1), (None if kinds == {False} else 0)
+    if name in ("ANY", "NOT_LITERAL"):
+        return 1, 0
+    if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+        if name == "SUBPATTERN" and arg[1] & re.IGNORECASE:
+            return _FAR, _FAR
+        return _reach(arg[-1] if name == "SUBPATTERN" else arg, anchors, digits)
+    if name in ("BRANCH", "GROUPREF_EXISTS"):
+        choices = [_reach(branch, anchors, digits) if branch is not None else (0, None)
+                   for branch in (arg[1] if name == "BRANCH" else arg[1:])]
+        bares, befores = [c[0] for c in choices if c[0] is not None], [c[1] for c in choices if c[1] is not None]
+        return (max(bares) if bares else None), (max(befores) if befores else None)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, items = arg
+        once_bare, once_before = _reach(items, anchors, digits)
+        high = _FAR if high >= 1 << 16 else high   # re's MAXREPEAT: no upper bound
+        if once_bare is None:
+            return (0 if low == 0 else None), once_before
+        bare = 0 if once_bare == 0 else once_bare * high
+        return bare, None if once_before is None else (once_before if once_bare == 0 else once_bare * (high - 1) + once_before)
+    return _FAR, _FAR   # any character, a back reference: unknown
+
+
+def _anchor_kind(op, value, anchors: set[str], digits: bool) -> bool | None:
+    """Whether a class member is an anchor (True), is none (False), or may be either (None)."""
+    name = str(op)
+    if name == "LITERAL":
+        return chr(value) in anchors or digits and chr(value).isdecimal()
+    if name == "RANGE" and value[1] - value[0] < 4096:
+        found = {chr(c) in anchors or digits and chr(c).isdecimal() for c in range(value[0], value[1] + 1)}
+        return found.pop() if len(found) == 1 else None
+    if name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+        return True if digits else None
+    return None

@@ -38,6 +38,7 @@ _SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape
         value == pattern or value.startswith("(?=[") and value.endswith(f"])(?:{pattern})")),
     "words": lambda value, pattern: value is None or isinstance(value, list) and bool(value)
     and all(isinstance(word, str) and word for word in value),
+    "reach": lambda value, pattern: isinstance(value, int) and value >= -1,
 }
 _DERIVED = tuple(_SHAPES)
 _loaded = False
@@ -124,6 +125,19 @@ def first_chars(pattern: str) -> str | None:
     if not _SUPPORTED:
         return None
     return derived("first", pattern, lambda: _parsed_or_none(pattern, regex_starts.first_class) or "") or None
+
+
+def anchor_reach(pattern: str, anchors: str) -> int | None:
+    """The most characters a match of `pattern` can hold before its first character of `anchors`
+    (a class's members: '\\d一二'), or None when a match may hold none (regex_starts.reach). A
+    search for the pattern from a place may then start that many characters before the next anchor."""
+    if not _SUPPORTED:
+        return None
+    def compute() -> int:
+        found = _parsed_or_none(pattern, lambda parsed: regex_starts.reach(parsed, anchors))
+        return -1 if found is None else found   # (kept as -1: the cache holds only numbers here)
+    found = derived("reach", f"[{anchors}]\n{pattern}", compute)
+    return found if found >= 0 else None
 
 
 def guarded(pattern: str) -> str:

@@ -70,6 +70,25 @@ def master_pattern() -> re.Pattern[str]:
     return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
 
 
+# Characters one of which every figure holds near its start: digits, numerals; and, for the
+# weekdays, 周 星 礼 (周日, 星期天). Not-a-number words holding none add their first characters.
+_ANCHORS = r"\d零〇一二两三四五六七八九十百千万亿周星礼"
+
+
+@functools.cache
+def anchors() -> tuple[re.Pattern[str], int] | None:
+    """A class of characters one of which every match of the master pattern holds, and how many
+    characters a match can start before its first one (verified on the pattern by
+    regexes.anchor_reach); None when that cannot be verified. Most characters of a page are
+    far from any of them: the master pattern need not be tried there."""
+    lex = lexicon()
+    numerals = set("零〇一二两三四五六七八九十百千万亿")
+    bare = sorted({word[0] for word in lex.not_number_words if not any(ch.isdecimal() or ch in numerals for ch in word)})
+    members = _ANCHORS + re.escape("".join(bare))
+    reach = regexes.anchor_reach(master_pattern().pattern, members)
+    return None if reach is None else (regexes.compile(f"[{members}]"), reach)
+
+
 def _guarded(alternative: str) -> str:
     """The alternative behind a lookahead of the characters a match of it can start with."""
     first = regexes.first_chars(alternative)
