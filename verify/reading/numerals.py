@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from verify import yaml_data
+from verify import regexes, yaml_data
 
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -172,8 +172,8 @@ def _section(numeral: str) -> int | None:
     return value + _SECTION_DIGITS[last]
 
 
-_PLACE_PAIR = re.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
-_ONE_PLACE = re.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
+_PLACE_PAIR = regexes.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
+_ONE_PLACE = regexes.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
 
 
 def _last_place(value: int) -> int:
@@ -217,7 +217,7 @@ def compile_alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=_longest_first))
 
 
-_ADJACENT = re.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
+_ADJACENT = regexes.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
 
 
 def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:

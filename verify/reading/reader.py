@@ -44,7 +44,7 @@ QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "u
 
 
 MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
-_TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+_TOO_LONG = regexes.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
 
 def quantities_by_section(doc: Document) -> Iterator[Quantity]:

@@ -8,12 +8,13 @@ clause. Positions are offsets of the document's normalised view.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
-SENTENCE_END = re.compile(r"[。！？!?\n]")
-CLAUSE_END = re.compile(r"[。！？!?\n,;；:]")
-_BRACKETS = re.compile(r"[()\[\]【】\n]")
+from verify import regexes
+
+SENTENCE_END = regexes.compile(r"[。！？!?\n]")
+CLAUSE_END = regexes.compile(r"[。！？!?\n,;；:]")
+_BRACKETS = regexes.compile(r"[()\[\]【】\n]")
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,15 @@ from __future__ import annotations
 import functools
 import re
 
+from verify import regexes
 from verify.reading.numerals import read_chinese
 from verify.reading.quantity import Quantity
 from verify.statements.names import TITLE, Split, patterns, split_items
 from verify.statements.records import Tally
 
-_COUNTED = re.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
+_COUNTED = regexes.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
-_DIGIT = re.compile(r"\d")
+_DIGIT = regexes.compile(r"\d")
 _BOUNDARY = set(",;:。；！？!?\n“”")
 
 
