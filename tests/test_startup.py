@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -131,6 +132,22 @@ def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
     assert plain.pattern != guarded.pattern
     text = SAMPLE.read_text(encoding="utf-8")
     assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_a_word_tree_matches_as_the_words_longest_first():
+    """compile_alternation writes words as a tree of their beginnings; in any pattern around it,
+    backtracking included, it finds what the flat alternation longest first finds."""
+    import random
+    from verify.reading.numerals import compile_alternation
+    assert compile_alternation(["上海", "上午", "上", "中国", "中央"]) == "上(?:午|海)?|中(?:国|央)"
+    rng = random.Random(20221104)
+    for _ in range(500):
+        words = ["".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))]
+        flat = "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+        text = "".join(rng.choice("abcd") for _ in range(30))
+        for around in ("(?:{})", "(?:{})d", "(?:{})(?!b)", "(?:{})c$", "(?:{})+b"):
+            assert [m.span() for m in re.finditer(around.format(compile_alternation(words)), text)] \
+                == [m.span() for m in re.finditer(around.format(flat), text)]
 
 
 @pytest.mark.parametrize("pattern, reach", [

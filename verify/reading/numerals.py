@@ -213,8 +213,35 @@ def _longest_first(word: str) -> tuple[int, str]:
 
 
 def compile_alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=_longest_first))
+    """A regex alternation of literal words that matches as their alternation longest first does,
+    written as a tree of their shared beginnings (上海|上午|上 -> 上(?:午|海)?): re tries the words
+    one after another, and at a 中 or a 全 that was every word of a list; now only those that go on
+    as the text does. Of two words that both match at a place one begins the other, and the tree
+    tries the longer first, as the flat alternation longest first does."""
+    words = sorted(set(words))
+    if "" in words:   # an empty word matches anywhere: kept as the flat alternation says it
+        return "|".join(re.escape(w) for w in sorted(words, key=_longest_first))
+    return "|".join(_branches(words))
+
+
+def _branches(words: list[str]) -> list[str]:
+    """The alternatives of a tree of sorted, distinct, non-empty words, one per first character."""
+    branches, i = [], 0
+    while i < len(words):
+        first, j = words[i][0], i
+        while j < len(words) and words[j][0] == first:
+            j += 1
+        rest = [w[1:] for w in words[i:j]]
+        ends_here = rest[0] == ""   # sorted: the word of this one character comes first
+        inner = _branches(rest[1:] if ends_here else rest)
+        if not inner:
+            branches.append(re.escape(first))
+        elif len(inner) == 1 and not ends_here:
+            branches.append(re.escape(first) + inner[0])
+        else:
+            branches.append(re.escape(first) + f"(?:{'|'.join(inner)})" + ("?" if ends_here else ""))
+        i = j
+    return branches
 
 
 _ADJACENT = regexes.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
