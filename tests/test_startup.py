@@ -160,6 +160,27 @@ def test_how_far_before_an_anchor_a_match_can_start(pattern, reach):
     assert regexes.anchor_reach(pattern, r"\d一二") == reach
 
 
+@pytest.mark.parametrize("pattern, markers, lookahead", [
+    (r"\d{1,2}月", "月", r"(?=[\d]{0,2}[月])"), (r"\d+(?:\s?:\d+)+", ":", r"(?=[\d\s]*[:])"), ("月", "月", "(?=[月])"),
+    (r".{0,3}年", "年", "(?=[^年]{0,3}[年])"), (r"\d+月?", "月", ""), (r".*年", "年", ""),
+])
+def test_a_marker_every_match_holds_near_its_start(pattern, markers, lookahead):
+    """The lookahead of what comes before a marker every match holds; none when a match may hold none."""
+    assert regexes.needs(pattern, markers) == lookahead
+
+
+def test_master_pattern_without_its_marker_lookaheads_finds_the_same_matches(monkeypatch):
+    """The calendar, score and fraction alternatives behind a scan for their marker (月, :, 分之)
+    match as without it."""
+    from verify.reading import figure_pattern
+    marked = figure_pattern.master_pattern()
+    monkeypatch.setattr(figure_pattern, "_MARKERS", {})
+    plain = figure_pattern.master_pattern.__wrapped__()
+    assert plain.pattern != marked.pattern
+    text = SAMPLE.read_text(encoding="utf-8") + "比分3 : 1，3∶2，三分之一，1/3，2022-11-04，下午2:30—4:00，8时30分，1—10月，前10月，1998—2002年"
+    assert [(m.span(), m.lastgroup) for m in marked.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
 def test_master_pattern_searched_from_its_anchors_finds_the_same_matches():
     """The reader searches the master pattern only from a few characters before each digit or
     numeral (figure_pattern.anchors): the same matches as a search of every place."""

@@ -39,6 +39,7 @@ _SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape
     "words": lambda value, pattern: value is None or isinstance(value, list) and bool(value)
     and all(isinstance(word, str) and word for word in value),
     "reach": lambda value, pattern: isinstance(value, int) and value >= -1,
+    "needs": lambda value, pattern: isinstance(value, str) and (value == "" or value.startswith("(?=") and value.endswith("])")),
 }
 _DERIVED = tuple(_SHAPES)
 _loaded = False
@@ -138,6 +139,17 @@ def anchor_reach(pattern: str, anchors: str) -> int | None:
         return -1 if found is None else found   # (kept as -1: the cache holds only numbers here)
     found = derived("reach", f"[{anchors}]\n{pattern}", compute)
     return found if found >= 0 else None
+
+
+def needs(pattern: str, markers: str) -> str:
+    """A lookahead every match of `pattern` passes: one of `markers` (a class's members: '月日号')
+    after no more characters than its matches hold before one (regex_starts.needs), or '' when
+    a match may hold none. Before an alternative of a large pattern, it rejects the places where
+    no marker is near, such as a figure that is no date, at a short scan."""
+    if not _SUPPORTED:
+        return ""
+    return derived("needs", f"[{markers}]\n{pattern}",
+                   lambda: _parsed_or_none(pattern, lambda parsed: regex_starts.needs(parsed, markers)) or "")
 
 
 def guarded(pattern: str) -> str:

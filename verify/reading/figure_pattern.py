@@ -60,7 +60,7 @@ def master_pattern() -> re.Pattern[str]:
     }
     # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
     # only by the few alternatives that can start there, not by all thirteen.
-    pattern = "|".join(f"(?P<{name}>{_guarded(body)})" for name, body in alternatives.items())
+    pattern = "|".join(f"(?P<{name}>{_guarded(body, _MARKERS.get(name))})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
     # alternative starts with one of these (lexicon patterns start with a numeral or digit).
     starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
@@ -69,6 +69,11 @@ def master_pattern() -> re.Pattern[str]:
     first = "".join(sorted(starts - set(_NUMERAL_START)))
     return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
 
+
+# What every match of a calendar, score or fraction alternative holds a few characters after its
+# start: a figure that is none of these (most of them) is rejected by a short scan, not tried.
+_MARKERS = {"iso_date": r"\-/.", "time": ":时点", "period": "月", "date": "月日号", "year": "年",
+            "score": "∶:", "fraction": "分/"}
 
 # Characters one of which every figure holds near its start: digits, numerals; and, for the
 # weekdays, 周 星 礼 (周日, 星期天). Not-a-number words holding none add their first characters.
@@ -89,10 +94,12 @@ def anchors() -> tuple[re.Pattern[str], int] | None:
     return None if reach is None else (regexes.compile(f"[{members}]"), reach)
 
 
-def _guarded(alternative: str) -> str:
-    """The alternative behind a lookahead of the characters a match of it can start with."""
+def _guarded(alternative: str, markers: str | None = None) -> str:
+    """The alternative behind a lookahead of the characters a match of it can start with, and of
+    the marker each of its matches holds near its start (regexes.needs), if it has one."""
     first = regexes.first_chars(alternative)
-    return f"(?={first}){alternative}" if first else alternative
+    near = regexes.needs(alternative, markers) if markers else ""
+    return (f"(?={first})" if first else "") + near + alternative
 
 
 def _leading_chars(pattern: str) -> set[str]:
