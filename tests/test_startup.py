@@ -181,6 +181,29 @@ def test_master_pattern_without_its_marker_lookaheads_finds_the_same_matches(mon
     assert [(m.span(), m.lastgroup) for m in marked.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
+def test_rule_patterns_searched_near_their_words_find_the_same_matches():
+    """A rule pattern is searched on a line only from as far before each first character of its
+    required words as a match can start (CompiledPattern.near): the matches finditer finds."""
+    import dataclasses
+    from verify.checking.matching import _line_matches
+    from verify.loaders import load_rules
+    from verify.checking.masking import mask
+    from verify.reading.document import Document
+    from verify.reading.reader import read_quantities
+    doc = Document("<t>", SAMPLE.read_text(encoding="utf-8") + "\n第一产业增加值占国内生产总值比重为7.1%，第二产业增加值比重为39.0%，第三产业增加值比重为53.9%。")
+    text = mask(doc, read_quantities(doc)).text
+    found = 0
+    near = [rule.pattern for rule in load_rules() if getattr(rule, "pattern", None) is not None and rule.pattern.near]
+    assert any(pattern.near[1] >= 20 for pattern in near)
+    for pattern in near:
+        for line in re.finditer(r"[^\n]+", text):
+            spans = [m.span() for m in _line_matches(pattern, text, line.start(), line.end())]
+            plain = dataclasses.replace(pattern, near=None)
+            assert spans == [m.span() for m in _line_matches(plain, text, line.start(), line.end())]
+            found += len(spans)
+    assert found > 10
+
+
 def test_master_pattern_searched_from_its_anchors_finds_the_same_matches():
     """The reader searches the master pattern only from a few characters before each digit or
     numeral (figure_pattern.anchors): the same matches as a search of every place."""

@@ -174,8 +174,25 @@ def _matches_by_line(pattern, text: str, hits=None):
         begin = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
-        yield from pattern.regex.finditer(text, begin, end)
+        yield from _line_matches(pattern, text, begin, end)
         done = end + 1
+
+
+def _line_matches(pattern, text: str, begin: int, end: int):
+    """pattern.regex.finditer(text, begin, end), searched only from as far before each first
+    character of its required words as a match can start (CompiledPattern.near): a rule whose
+    pattern opens with a gap ([^。]{0,30}?比重) is not tried at every place of a long line."""
+    if pattern.near is None:
+        yield from pattern.regex.finditer(text, begin, end)
+        return
+    first, reach = pattern.near
+    pos = begin
+    while (hit := first.search(text, pos, end)) is not None:
+        m = pattern.regex.search(text, max(pos, hit.start() - reach), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()   # (a match is never empty: an empty one holds none of the words)
 
 
 def _placeholder_allowed(q: Quantity, allowed: str) -> bool:
