@@ -272,3 +272,12 @@ def test_derived_values_leave_room_for_compiled_patterns(monkeypatch):
     assert regexes._derived_kept == 2
     regexes.compile("丁+")
     assert "0:丁+" in regexes._known
+
+
+def test_a_cache_under_a_file_is_not_writable(tmp_path):
+    """regexes keeps no code (a second compile each) where its cache cannot be written."""
+    from verify import user_cache
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert user_cache.writable(tmp_path / "new" / "cache.json")
+    assert not user_cache.writable(blocker / "cache" / "cache.json")

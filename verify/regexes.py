@@ -43,6 +43,7 @@ _SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape
 }
 _DERIVED = tuple(_SHAPES)
 _loaded = False
+_keeping = True   # whether the cache can be written (known once loaded)
 _dirty = False
 
 
@@ -61,7 +62,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
         except (TypeError, ValueError, RuntimeError):
             pass  # not what _sre accepts: compile it anew
     compiled = re.compile(pattern, flags)  # raises re.error as usual
-    _remember(key, pattern, flags, compiled)
+    if _keeping:   # (working out the code to keep costs a second compile: not where it cannot be kept)
+        _remember(key, pattern, flags, compiled)
     return compiled
 
 
@@ -90,8 +92,9 @@ def cache_file() -> Path:
 
 
 def _load() -> None:
-    global _loaded, _derived_kept
+    global _loaded, _derived_kept, _keeping
     _loaded = True
+    _keeping = user_cache.writable(cache_file())
     stored = user_cache.read_entries(cache_file())
     _known.update({k: v for k, v in stored.items()
                    if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.split(":", 1)[0] in _DERIVED)})
