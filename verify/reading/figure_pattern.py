@@ -99,7 +99,8 @@ def _guarded(alternative: str, markers: str | None = None) -> str:
     the marker each of its matches holds near its start (regexes.needs), if it has one."""
     first = regexes.first_chars(alternative)
     near = regexes.needs(alternative, markers) if markers else ""
-    return (f"(?={first})" if first else "") + near + alternative
+    guards = (f"(?={first})" if first else "") + near
+    return f"{guards}(?:{alternative})" if guards else alternative   # (grouped: the guards stand before every branch)
 
 
 def _leading_chars(pattern: str) -> set[str]:
