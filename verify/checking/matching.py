@@ -37,8 +37,9 @@ def statement_matches(rule: Rule, context: Context, every: bool = False) -> list
     found = []
     judged: dict = {}   # names -> whether the rule's kind can judge a match by them
     if rule.structure == "each":   # every statement alone, bound by its role's name (share, fall, …)
-        return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in _each(context)
-                if every or _judges(rule, frozenset((name,)), judged)]
+        each = _each(context)
+        judges = {name: every or _judges(rule, frozenset((name,)), judged) for name in {item[1] for item in each}}
+        return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in each if judges[name]]
     if rule.structure == "facts":
         return [Match(rule, start, end, dict(bound), {}, {}, {}, fact) for fact, bound, names, start, end in _facts(context)
                 if every or _judges(rule, names, judged)]
