@@ -133,11 +133,13 @@ def _reach_of(parsed, anchors: str) -> _Reach | None:
     """_reach of a whole pattern, or None when a match may hold none of the anchors."""
     if parsed.state.flags & re.IGNORECASE:
         return None
-    found = _reach(parsed, set(anchors.replace("\\d", "")), "\\d" in anchors)
+    (op, members), = re._parser.parse(f"[{anchors}]")   # (re._parser: as verify.regexes parses patterns)
+    digits = str(op) == "IN" and ("CATEGORY", "CATEGORY_DIGIT") in {(str(o), str(v)) for o, v in members}
+    found = _reach(parsed, re.compile(f"[{anchors}]").fullmatch, digits)
     return None if found.bare is not None or found.before is None else found
 
 
-def _reach(items, anchors: set[str], digits: bool) -> _Reach:
+def _reach(items, anchors, digits: bool) -> _Reach:
     bare, before, alphabet = 0, None, frozenset()
     for op, arg in items:
         item = _item_reach(str(op), arg, anchors, digits)
@@ -153,7 +155,7 @@ def _reach(items, anchors: set[str], digits: bool) -> _Reach:
 _UNKNOWN = _Reach(_FAR, _FAR, None)
 
 
-def _item_reach(name: str, arg, anchors: set[str], digits: bool) -> _Reach:
+def _item_reach(name: str, arg, anchors, digits: bool) -> _Reach:
     if name in _ZERO_WIDTH:
         return _Reach(0, None, frozenset())
     if name in ("LITERAL", "IN"):
@@ -192,13 +194,14 @@ def _alphabet(members) -> set[str] | None:
     return None if found is None else found | ({"\\s"} if len(plain) < len(members) else set())
 
 
-def _anchor_kind(op, value, anchors: set[str], digits: bool) -> bool | None:
-    """Whether a class member is an anchor (True), is none (False), or may be either (None)."""
+def _anchor_kind(op, value, anchors, digits: bool) -> bool | None:
+    """Whether a class member is an anchor (True: `anchors`, the class's fullmatch, takes it), is
+    none (False), or may be either (None)."""
     name = str(op)
     if name == "LITERAL":
-        return chr(value) in anchors or digits and chr(value).isdecimal()
+        return anchors(chr(value)) is not None
     if name == "RANGE" and value[1] - value[0] < 4096:
-        found = {chr(c) in anchors or digits and chr(c).isdecimal() for c in range(value[0], value[1] + 1)}
+        found = {anchors(chr(c)) is not None for c in range(value[0], value[1] + 1)}
         return found.pop() if len(found) == 1 else None
     if name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
         return True if digits else None
