@@ -52,7 +52,7 @@ class Period:
 def period_facts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab) -> list[Fact]:
     """A fact for each level of a period (bound `level`) and a level of the same measure for a
     period inside it (bound `within`)."""
-    signed = re.compile("|".join(map(re.escape, vocab.words("signed_measures"))))
+    signed = regexes.compile("|".join(map(re.escape, vocab.words("signed_measures"))))
     heads = vocab.heads
     levels = [(index, st) for index, st in statements.items()
               if st.role is Role.LEVEL and not st.note and st.measure and not signed.search(st.measure)]

@@ -131,7 +131,7 @@ def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 def _to_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """到/至 after a verb of change (提高到, 调低至), or 转为/变为: built once, not at every 分别."""
     verbs += ("调高", "调低", "调整", "压缩", "下调", "上调")
-    return re.compile(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
+    return regexes.compile(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
 
 
 def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]]) -> bool:
