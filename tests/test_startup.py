@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -133,6 +134,94 @@ def test_guarded_master_pattern_finds_the_same_matches(monkeypatch):
     assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
+def test_a_word_tree_matches_as_the_words_longest_first():
+    """compile_alternation writes words as a tree of their beginnings; in any pattern around it,
+    backtracking included, it finds what the flat alternation longest first finds."""
+    import random
+    from verify.reading.numerals import compile_alternation
+    assert compile_alternation(["上海", "上午", "上", "中国", "中央"]) == "上(?:午|海)?|中(?:国|央)"
+    rng = random.Random(20221104)
+    for _ in range(500):
+        words = ["".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))]
+        flat = "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+        text = "".join(rng.choice("abcd") for _ in range(30))
+        for around in ("(?:{})", "(?:{})d", "(?:{})(?!b)", "(?:{})c$", "(?:{})+b"):
+            assert [m.span() for m in re.finditer(around.format(compile_alternation(words)), text)] \
+                == [m.span() for m in re.finditer(around.format(flat), text)]
+
+
+@pytest.mark.parametrize("pattern, reach", [
+    (r"\d", 0), (r"ab\d", 2), (r"(?:约|大约)?\d+", 2), (r"a{0,3}\d", 3), ("(?<=x)一", 0), ("(?:一x|y二)", 1),
+    ("(?P<a>x)?(?(a)一|二)", 1), ("[一二]b", 0), ("(?>ab|c)[0-9]", 2), (r".\d", 1), ("x?(?:ab)?一", 3), ("(?:ab一)+", 2),
+    ("abc", None), (r"a*\d", None), ("(?:一x|yy)", None), ("[一a]", None), ("(?:a一)*", None), (r"(?i)a\d", None),
+])
+def test_how_far_before_an_anchor_a_match_can_start(pattern, reach):
+    """The most characters before the first digit, 一 or 二 of a match; None when a match may hold none."""
+    assert regexes.anchor_reach(pattern, r"\d一二") == reach
+
+
+@pytest.mark.parametrize("pattern, markers, lookahead", [
+    (r"\d{1,2}月", "月", r"(?=[\d]{0,2}[月])"), (r"\d+(?:\s?:\d+)+", ":", r"(?=[\d\s]*[:])"), ("月", "月", "(?=[月])"),
+    (r".{0,3}年", "年", "(?=[^年]{0,3}[年])"), (r"\d+月?", "月", ""), (r".*年", "年", ""),
+])
+def test_a_marker_every_match_holds_near_its_start(pattern, markers, lookahead):
+    """The lookahead of what comes before a marker every match holds; none when a match may hold none."""
+    assert regexes.needs(pattern, markers) == lookahead
+
+
+def test_master_pattern_without_its_marker_lookaheads_finds_the_same_matches(monkeypatch):
+    """The calendar, score and fraction alternatives behind a scan for their marker (月, :, 分之)
+    match as without it."""
+    from verify.reading import figure_pattern
+    marked = figure_pattern.master_pattern()
+    monkeypatch.setattr(figure_pattern, "_MARKERS", {})
+    plain = figure_pattern.master_pattern.__wrapped__()
+    assert plain.pattern != marked.pattern
+    text = SAMPLE.read_text(encoding="utf-8") + "比分3 : 1，3∶2，三分之一，1/3，2022-11-04，下午2:30—4:00，8时30分，1—10月，前10月，1998—2002年"
+    assert [(m.span(), m.lastgroup) for m in marked.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_rule_patterns_searched_near_their_words_find_the_same_matches():
+    """A rule pattern is searched on a line only from as far before each first character of its
+    required words as a match can start (CompiledPattern.near): the matches finditer finds."""
+    import dataclasses
+    from verify.checking.matching import _line_matches
+    from verify.loaders import load_rules
+    from verify.checking.masking import mask
+    from verify.reading.document import Document
+    from verify.reading.reader import read_quantities
+    doc = Document("<t>", SAMPLE.read_text(encoding="utf-8") + "\n第一产业增加值占国内生产总值比重为7.1%，第二产业增加值比重为39.0%，第三产业增加值比重为53.9%。")
+    text = mask(doc, read_quantities(doc)).text
+    found = 0
+    near = [rule.pattern for rule in load_rules() if getattr(rule, "pattern", None) is not None and rule.pattern.near]
+    assert any(pattern.near[1] >= 20 for pattern in near)
+    for pattern in near:
+        for line in re.finditer(r"[^\n]+", text):
+            spans = [m.span() for m in _line_matches(pattern, text, line.start(), line.end())]
+            plain = dataclasses.replace(pattern, near=None)
+            assert spans == [m.span() for m in _line_matches(plain, text, line.start(), line.end())]
+            found += len(spans)
+    assert found > 10
+
+
+def test_master_pattern_searched_from_its_anchors_finds_the_same_matches():
+    """The reader searches the master pattern only from a few characters before each digit or
+    numeral (figure_pattern.anchors): the same matches as a search of every place."""
+    from verify.reading import figure_pattern
+    from verify.reading.reader import _next_match
+    pattern, anchored = figure_pattern.master_pattern(), figure_pattern.anchors()
+    assert anchored is not None and anchored[1] <= 6
+    text = SAMPLE.read_text(encoding="utf-8") + "半导体一流，双循环3个，面对面5次，周日，礼拜天，不少于+5，零下3度"
+    for way in (None, anchored):
+        found, pos = [], 0
+        while (m := _next_match(pattern, way, text, pos)) is not None:
+            found.append((m.span(), m.lastgroup))
+            pos = max(m.end(), pos + 1)
+        if way is None:
+            plain = found
+    assert found == plain and len(found) > 100
+
+
 @pytest.mark.parametrize("pattern, guarded", [
     ("(?<![0-9])[一二]+[0-9]", "(?=[一二])(?:(?<![0-9])[一二]+[0-9])"),
     (r"\d+年", r"(?=[\d])(?:\d+年)"),
@@ -183,3 +272,12 @@ def test_derived_values_leave_room_for_compiled_patterns(monkeypatch):
     assert regexes._derived_kept == 2
     regexes.compile("丁+")
     assert "0:丁+" in regexes._known
+
+
+def test_a_cache_under_a_file_is_not_writable(tmp_path):
+    """regexes keeps no code (a second compile each) where its cache cannot be written."""
+    from verify import user_cache
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert user_cache.writable(tmp_path / "new" / "cache.json")
+    assert not user_cache.writable(blocker / "cache" / "cache.json")

@@ -6,6 +6,7 @@ alternative of a large one, rejects at one test a place where no match can start
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 
 def first_class(parsed) -> str:
@@ -91,3 +92,117 @@ def _class_members(items) -> set[str] | None:
         else:
             return None
     return members
+
+
+_FAR = float("inf")
+
+
+class _Reach(NamedTuple):
+    """Of the matches of parsed items: the longest holding none of the anchors (None: every match
+    holds one); the most characters before the first anchor of one that holds one (None: none
+    does); the class members of the characters before it (None: not known, as for .)."""
+
+    bare: float | None
+    before: float | None
+    alphabet: frozenset[str] | None
+
+
+def reach(parsed, anchors: str) -> int | None:
+    """The most characters a match can hold before its first character of `anchors` (characters,
+    and \\d for every digit), or None when a match may hold none of them, or that is not known.
+    Every match at a place then has one of `anchors` at most that many characters after it, so a
+    search need not try the places farther than that before the next one."""
+    found = _reach_of(parsed, anchors)
+    return None if found is None or found.before == _FAR else int(found.before)
+
+
+def needs(parsed, anchors: str) -> str:
+    """A lookahead that every match of the pattern passes at its start: one of `anchors` (a class's
+    members) after at most the characters its matches can hold before one ('(?=[\\d.]*[:])'), or
+    '' when that is not known. Put before an alternative whose matches all hold a marker (月, 年, :),
+    it rejects at a short scan the places where the marker is not near."""
+    found = _reach_of(parsed, anchors)
+    if found is None or found.before == _FAR and found.alphabet is None:
+        return ""
+    chars = f"[{''.join(sorted(found.alphabet))}]" if found.alphabet is not None else f"[^{anchors}]"
+    count = "*" if found.before == _FAR else f"{{0,{int(found.before)}}}"
+    return f"(?={chars + count if found.before else ''}[{anchors}])"
+
+
+def _reach_of(parsed, anchors: str) -> _Reach | None:
+    """_reach of a whole pattern, or None when a match may hold none of the anchors."""
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    (op, members), = re._parser.parse(f"[{anchors}]")   # (re._parser: as verify.regexes parses patterns)
+    digits = str(op) == "IN" and ("CATEGORY", "CATEGORY_DIGIT") in {(str(o), str(v)) for o, v in members}
+    found = _reach(parsed, re.compile(f"[{anchors}]").fullmatch, digits)
+    return None if found.bare is not None or found.before is None else found
+
+
+def _reach(items, anchors, digits: bool) -> _Reach:
+    bare, before, alphabet = 0, None, frozenset()
+    for op, arg in items:
+        item = _item_reach(str(op), arg, anchors, digits)
+        if bare is None:
+            break   # every match holds an anchor before this item
+        if item.before is not None:
+            before = max(before or 0, bare + item.before)
+        alphabet = None if alphabet is None or item.alphabet is None else alphabet | item.alphabet
+        bare = None if item.bare is None else bare + item.bare
+    return _Reach(bare, before, alphabet)
+
+
+_UNKNOWN = _Reach(_FAR, _FAR, None)
+
+
+def _item_reach(name: str, arg, anchors, digits: bool) -> _Reach:
+    if name in _ZERO_WIDTH:
+        return _Reach(0, None, frozenset())
+    if name in ("LITERAL", "IN"):
+        members = [(name, arg)] if name == "LITERAL" else arg
+        kinds = {_anchor_kind(op, value, anchors, digits) for op, value in members}
+        if kinds == {True}:
+            return _Reach(None, 0, frozenset())
+        alphabet = _alphabet(members)
+        return _Reach(1, None if kinds == {False} else 0, None if alphabet is None else frozenset(alphabet))
+    if name in ("ANY", "NOT_LITERAL"):
+        return _Reach(1, 0, None)
+    if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE or name == "ATOMIC_GROUP":
+        return _reach(arg[-1] if name == "SUBPATTERN" else arg, anchors, digits)
+    if name in ("BRANCH", "GROUPREF_EXISTS"):
+        choices = [_reach(branch, anchors, digits) if branch is not None else _Reach(0, None, frozenset())
+                   for branch in (arg[1] if name == "BRANCH" else arg[1:])]
+        bares, befores = [c.bare for c in choices if c.bare is not None], [c.before for c in choices if c.before is not None]
+        alphabets = [c.alphabet for c in choices]
+        return _Reach(max(bares) if bares else None, max(befores) if befores else None,
+                      None if None in alphabets else frozenset().union(*alphabets))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, items = arg
+        once = _reach(items, anchors, digits)
+        high = _FAR if high >= 1 << 16 else high   # re's MAXREPEAT: no upper bound
+        if once.bare is None:
+            return _Reach(0 if low == 0 else None, once.before, once.alphabet)
+        before = None if once.before is None else once.before + (once.bare * (high - 1) if once.bare else 0)
+        return _Reach(once.bare * high if once.bare else 0, before, once.alphabet)
+    return _UNKNOWN   # a back reference, a group of any case: not known
+
+
+def _alphabet(members) -> set[str] | None:
+    """_class_members, with \\s among them too (a space may come before a marker: 3 : 1)."""
+    plain = [(op, value) for op, value in members if not (str(op) == "CATEGORY" and str(value) == "CATEGORY_SPACE")]
+    found = _class_members(plain)
+    return None if found is None else found | ({"\\s"} if len(plain) < len(members) else set())
+
+
+def _anchor_kind(op, value, anchors, digits: bool) -> bool | None:
+    """Whether a class member is an anchor (True: `anchors`, the class's fullmatch, takes it), is
+    none (False), or may be either (None)."""
+    name = str(op)
+    if name == "LITERAL":
+        return anchors(chr(value)) is not None
+    if name == "RANGE" and value[1] - value[0] < 4096:
+        found = {anchors(chr(c)) is not None for c in range(value[0], value[1] + 1)}
+        return found.pop() if len(found) == 1 else None
+    if name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+        return True if digits else None
+    return None

@@ -38,9 +38,12 @@ _SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape
         value == pattern or value.startswith("(?=[") and value.endswith(f"])(?:{pattern})")),
     "words": lambda value, pattern: value is None or isinstance(value, list) and bool(value)
     and all(isinstance(word, str) and word for word in value),
+    "reach": lambda value, pattern: isinstance(value, int) and value >= -1,
+    "needs": lambda value, pattern: isinstance(value, str) and (value == "" or value.startswith("(?=") and value.endswith("])")),
 }
 _DERIVED = tuple(_SHAPES)
 _loaded = False
+_keeping = True   # whether the cache can be written (known once loaded)
 _dirty = False
 
 
@@ -59,7 +62,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
         except (TypeError, ValueError, RuntimeError):
             pass  # not what _sre accepts: compile it anew
     compiled = re.compile(pattern, flags)  # raises re.error as usual
-    _remember(key, pattern, flags, compiled)
+    if _keeping:   # (working out the code to keep costs a second compile: not where it cannot be kept)
+        _remember(key, pattern, flags, compiled)
     return compiled
 
 
@@ -88,8 +92,9 @@ def cache_file() -> Path:
 
 
 def _load() -> None:
-    global _loaded, _derived_kept
+    global _loaded, _derived_kept, _keeping
     _loaded = True
+    _keeping = user_cache.writable(cache_file())
     stored = user_cache.read_entries(cache_file())
     _known.update({k: v for k, v in stored.items()
                    if isinstance(v, list) and (len(v) == 5 or len(v) == 1 and k.split(":", 1)[0] in _DERIVED)})
@@ -124,6 +129,30 @@ def first_chars(pattern: str) -> str | None:
     if not _SUPPORTED:
         return None
     return derived("first", pattern, lambda: _parsed_or_none(pattern, regex_starts.first_class) or "") or None
+
+
+def anchor_reach(pattern: str, anchors: str) -> int | None:
+    """The most characters a match of `pattern` can hold before its first character of `anchors`
+    (a class's members: '\\d一二'), or None when a match may hold none (regex_starts.reach). A
+    search for the pattern from a place may then start that many characters before the next anchor."""
+    if not _SUPPORTED:
+        return None
+    def compute() -> int:
+        found = _parsed_or_none(pattern, lambda parsed: regex_starts.reach(parsed, anchors))
+        return -1 if found is None else found   # (kept as -1: the cache holds only numbers here)
+    found = derived("reach", f"[{anchors}]\n{pattern}", compute)
+    return found if found >= 0 else None
+
+
+def needs(pattern: str, markers: str) -> str:
+    """A lookahead every match of `pattern` passes: one of `markers` (a class's members: '月日号')
+    after no more characters than its matches hold before one (regex_starts.needs), or '' when
+    a match may hold none. Before an alternative of a large pattern, it rejects the places where
+    no marker is near, such as a figure that is no date, at a short scan."""
+    if not _SUPPORTED:
+        return ""
+    return derived("needs", f"[{markers}]\n{pattern}",
+                   lambda: _parsed_or_none(pattern, lambda parsed: regex_starts.needs(parsed, markers)) or "")
 
 
 def guarded(pattern: str) -> str:

@@ -30,6 +30,17 @@ def write_quietly(path: Path, text: str) -> bool:
         return False
 
 
+def writable(path: Path) -> bool:
+    """Whether write_quietly could write `path`: the nearest folder above it that exists is one
+    this process may write (a cache under a file, or in a read-only home, is never kept)."""
+    folder = path.parent
+    while not folder.exists():
+        if folder.parent == folder:
+            return False
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK)
+
+
 def read_entries(path: Path) -> dict:
     """The entries of a cache file (a JSON object); none when it is missing, unreadable or not an
     object: a damaged cache costs only the work it would have saved."""

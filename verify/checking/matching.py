@@ -37,8 +37,9 @@ def statement_matches(rule: Rule, context: Context, every: bool = False) -> list
     found = []
     judged: dict = {}   # names -> whether the rule's kind can judge a match by them
     if rule.structure == "each":   # every statement alone, bound by its role's name (share, fall, …)
-        return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in _each(context)
-                if every or _judges(rule, frozenset((name,)), judged)]
+        each = _each(context)
+        judges = {name: every or _judges(rule, frozenset((name,)), judged) for name in {item[1] for item in each}}
+        return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in each if judges[name]]
     if rule.structure == "facts":
         return [Match(rule, start, end, dict(bound), {}, {}, {}, fact) for fact, bound, names, start, end in _facts(context)
                 if every or _judges(rule, names, judged)]
@@ -174,8 +175,25 @@ def _matches_by_line(pattern, text: str, hits=None):
         begin = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
-        yield from pattern.regex.finditer(text, begin, end)
+        yield from _line_matches(pattern, text, begin, end)
         done = end + 1
+
+
+def _line_matches(pattern, text: str, begin: int, end: int):
+    """pattern.regex.finditer(text, begin, end), searched only from as far before each first
+    character of its required words as a match can start (CompiledPattern.near): a rule whose
+    pattern opens with a gap ([^。]{0,30}?比重) is not tried at every place of a long line."""
+    if pattern.near is None:
+        yield from pattern.regex.finditer(text, begin, end)
+        return
+    first, reach = pattern.near
+    pos = begin
+    while (hit := first.search(text, pos, end)) is not None:
+        m = pattern.regex.search(text, max(pos, hit.start() - reach), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()   # (a match is never empty: an empty one holds none of the words)
 
 
 def _placeholder_allowed(q: Quantity, allowed: str) -> bool:

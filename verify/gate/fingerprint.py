@@ -6,13 +6,12 @@ makes it new again. Baselines, suppressions and the SARIF log all know a finding
 
 from __future__ import annotations
 
-import re
-
+from verify import regexes
 from verify.digest import sha256
 from verify.reading.document import normalise, sentence_of
 from verify.records import Finding
 
-_SPACE = re.compile(r"\s+")
+_SPACE = regexes.compile(r"\s+")
 
 
 def normalise_sentence(sentence: str) -> str:

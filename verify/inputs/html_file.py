@@ -13,6 +13,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from verify import regexes
 from verify.reading.charset import decode_bytes
 from verify.reading.document import Document
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
@@ -30,7 +31,7 @@ BLOCKS = frozenset({
 CELLS = frozenset({"td", "th"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                   "source", "track", "wbr"})
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = regexes.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SCOPE = {tag: re.compile(rf"<{tag}[\s>]".encode(), re.I) for tag in ("article", "main")}
 # What browsers read a declared charset as: its superset.
 _DECLARED = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252",

@@ -12,27 +12,28 @@ from __future__ import annotations
 import html
 import re
 
+from verify import regexes
 from verify.reading.charset import decode_bytes
 from verify.reading.document import Document
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
 FORMAT = "markdown"
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_BLANK = re.compile(r"^\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
-_HEADING_TAIL = re.compile(r"\s+#+\s*$")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(\s+|$)")
-_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_PIPE = re.compile(r"(?<!\\)\|")
+_FENCE = regexes.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_BLANK = regexes.compile(r"^\s*$")
+_RULE = regexes.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_SETEXT = regexes.compile(r"^\s{0,3}(=+|-+)\s*$")
+_HEADING = regexes.compile(r"^\s{0,3}#{1,6}(\s+|$)")
+_HEADING_TAIL = regexes.compile(r"\s+#+\s*$")
+_QUOTE = regexes.compile(r"^\s{0,3}>\s?")
+_ITEM = regexes.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(\s+|$)")
+_DEFINITION = regexes.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
+_TABLE_DELIMITER = regexes.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_COMMENT = regexes.compile(r"<!--.*?-->", re.S)
+_PIPE = regexes.compile(r"(?<!\\)\|")
 
 # Inline markup, tried left to right; what each keeps is in _inline.
-_INLINE = re.compile(
+_INLINE = regexes.compile(
     r"(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?P=ticks))"
     r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"
     r"|(?P<link>\[(?P<link_text>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\]))"

@@ -12,11 +12,11 @@ layer (a scan) cannot be checked: one line says so and the run exits 2.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 
 from pdfminer import high_level, layout  # loaded by name only when a PDF is read (inputs.READERS)
 
+from verify import regexes
 from verify.reading.document import Document
 from verify.errors import InputError
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
@@ -162,4 +162,4 @@ def _first_cluster_width(text: str) -> float:
 
 
 _PARAGRAPH_ENDS = set("。！？!?；;：:”’）)」』…")
-_CLUSTER = re.compile(r"[“‘（(《〈「『【]*(?:[0-9A-Za-z.,%+:/-]+|.)[、。，,.;；:：！!？?”’）)》〉」』】…]*")
+_CLUSTER = regexes.compile(r"[“‘（(《〈「『【]*(?:[0-9A-Za-z.,%+:/-]+|.)[、。，,.;；:：！!？?”’）)》〉」』】…]*")

@@ -13,6 +13,7 @@ import calendar
 import datetime
 import re
 
+from verify import regexes
 from verify.reading.interval import Interval
 from verify.reading.numerals import read_chinese
 from verify.reading.quantity import CalendarDate, CalendarValue, Clock, MonthRange, Quantity, TimeRange, Weekday, Year
@@ -93,7 +94,7 @@ def weekday_number(char: str) -> int:
     return WEEKDAYS[char]
 
 
-FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+FILE_DATE = regexes.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_in_name(name: str) -> datetime.date | None:

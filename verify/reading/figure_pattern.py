@@ -60,7 +60,7 @@ def master_pattern() -> re.Pattern[str]:
     }
     # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
     # only by the few alternatives that can start there, not by all thirteen.
-    pattern = "|".join(f"(?P<{name}>{_guarded(body)})" for name, body in alternatives.items())
+    pattern = "|".join(f"(?P<{name}>{_guarded(body, _MARKERS.get(name))})" for name, body in alternatives.items())
     # One character test rejects most positions before any alternative is tried: every
     # alternative starts with one of these (lexicon patterns start with a numeral or digit).
     starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
@@ -70,10 +70,37 @@ def master_pattern() -> re.Pattern[str]:
     return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
 
 
-def _guarded(alternative: str) -> str:
-    """The alternative behind a lookahead of the characters a match of it can start with."""
+# What every match of a calendar, score or fraction alternative holds a few characters after its
+# start: a figure that is none of these (most of them) is rejected by a short scan, not tried.
+_MARKERS = {"iso_date": r"\-/.", "time": ":时点", "period": "月", "date": "月日号", "year": "年",
+            "score": "∶:", "fraction": "分/"}
+
+# Characters one of which every figure holds near its start: digits, numerals; and, for the
+# weekdays, 周 星 礼 (周日, 星期天). Not-a-number words holding none add their first characters.
+_ANCHORS = r"\d零〇一二两三四五六七八九十百千万亿周星礼"
+
+
+@functools.cache
+def anchors() -> tuple[re.Pattern[str], int] | None:
+    """A class of characters one of which every match of the master pattern holds, and how many
+    characters a match can start before its first one (verified on the pattern by
+    regexes.anchor_reach); None when that cannot be verified. Most characters of a page are
+    far from any of them: the master pattern need not be tried there."""
+    lex = lexicon()
+    numerals = set("零〇一二两三四五六七八九十百千万亿")
+    bare = sorted({word[0] for word in lex.not_number_words if not any(ch.isdecimal() or ch in numerals for ch in word)})
+    members = _ANCHORS + re.escape("".join(bare))
+    reach = regexes.anchor_reach(master_pattern().pattern, members)
+    return None if reach is None else (regexes.compile(f"[{members}]"), reach)
+
+
+def _guarded(alternative: str, markers: str | None = None) -> str:
+    """The alternative behind a lookahead of the characters a match of it can start with, and of
+    the marker each of its matches holds near its start (regexes.needs), if it has one."""
     first = regexes.first_chars(alternative)
-    return f"(?={first}){alternative}" if first else alternative
+    near = regexes.needs(alternative, markers) if markers else ""
+    guards = (f"(?={first})" if first else "") + near
+    return f"{guards}(?:{alternative})" if guards else alternative   # (grouped: the guards stand before every branch)
 
 
 def _leading_chars(pattern: str) -> set[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from verify import yaml_data
+from verify import regexes, yaml_data
 
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -172,8 +172,8 @@ def _section(numeral: str) -> int | None:
     return value + _SECTION_DIGITS[last]
 
 
-_PLACE_PAIR = re.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
-_ONE_PLACE = re.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
+_PLACE_PAIR = regexes.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
+_ONE_PLACE = regexes.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
 
 
 def _last_place(value: int) -> int:
@@ -213,11 +213,38 @@ def _longest_first(word: str) -> tuple[int, str]:
 
 
 def compile_alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=_longest_first))
+    """A regex alternation of literal words that matches as their alternation longest first does,
+    written as a tree of their shared beginnings (上海|上午|上 -> 上(?:午|海)?): re tries the words
+    one after another, and at a 中 or a 全 that was every word of a list; now only those that go on
+    as the text does. Of two words that both match at a place one begins the other, and the tree
+    tries the longer first, as the flat alternation longest first does."""
+    words = sorted(set(words))
+    if "" in words:   # an empty word matches anywhere: kept as the flat alternation says it
+        return "|".join(re.escape(w) for w in sorted(words, key=_longest_first))
+    return "|".join(_branches(words))
 
 
-_ADJACENT = re.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
+def _branches(words: list[str]) -> list[str]:
+    """The alternatives of a tree of sorted, distinct, non-empty words, one per first character."""
+    branches, i = [], 0
+    while i < len(words):
+        first, j = words[i][0], i
+        while j < len(words) and words[j][0] == first:
+            j += 1
+        rest = [w[1:] for w in words[i:j]]
+        ends_here = rest[0] == ""   # sorted: the word of this one character comes first
+        inner = _branches(rest[1:] if ends_here else rest)
+        if not inner:
+            branches.append(re.escape(first))
+        elif len(inner) == 1 and not ends_here:
+            branches.append(re.escape(first) + inner[0])
+        else:
+            branches.append(re.escape(first) + f"(?:{'|'.join(inner)})" + ("?" if ends_here else ""))
+        i = j
+    return branches
+
+
+_ADJACENT = regexes.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
 
 
 def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:

@@ -26,7 +26,7 @@ from verify import regexes
 from verify.reading import calendar
 from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
-from verify.reading.figure_pattern import master_pattern
+from verify.reading.figure_pattern import anchors, master_pattern
 from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
@@ -44,7 +44,7 @@ QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "u
 
 
 MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
-_TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+_TOO_LONG = regexes.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 
 
 def quantities_by_section(doc: Document) -> Iterator[Quantity]:
@@ -59,9 +59,9 @@ def read_quantities(doc: Document) -> list[Quantity]:
     """Every stated quantity of the document, in text order."""
     found: list[Quantity] = []
     view, text = doc.view, doc.text
-    pattern = master_pattern()
+    pattern, anchored = master_pattern(), anchors()
     pos = 0
-    while (m := pattern.search(view, pos)) is not None:
+    while (m := _next_match(pattern, anchored, view, pos)) is not None:
         if m.lastgroup == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
             # 215，306，412: a full-width comma ends a clause; it never groups thousands
             m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
@@ -70,6 +70,17 @@ def read_quantities(doc: Document) -> list[Quantity]:
             found.extend(builder(m, text))
         pos = max(m.end(), pos + 1)
     return share_list_units(listed_months(found, view), view)
+
+
+def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] | None, view: str,
+                pos: int) -> re.Match[str] | None:
+    """pattern.search(view, pos), searched from at most `reach` characters before the next anchor
+    (figure_pattern.anchors): no match starts farther before it, so the same match, found sooner."""
+    if anchored is None:
+        return pattern.search(view, pos)
+    anchor, reach = anchored
+    found = anchor.search(view, pos)
+    return None if found is None else pattern.search(view, max(pos, found.start() - reach))
 
 
 # --- builders: one per alternative -------------------------------------------------------

@@ -8,13 +8,13 @@ Counts follow JUnit: `failures` counts failed test cases. No timestamps: same in
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from verify import regexes
 from verify.records import Severity
 from verify.report.where import label
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = regexes.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def junit_report(results, fail_on: str = "error") -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from verify import regexes
 from verify.report.rows import COLUMNS, finding_row, headers, summary_lines
 
 # Words no other report prints (messages.py holds the rest).
 WORDS = {"zh": {"heading": "数字核对"}, "en": {"heading": "Number check"}}
-_SPECIAL = re.compile(r"([\\`*_\[\]|~<>])")
+_SPECIAL = regexes.compile(r"([\\`*_\[\]|~<>])")
 
 
 def markdown_report(results, lang: str) -> str:

@@ -8,12 +8,12 @@ after opening punctuation, and ASCII words break only at spaces and after hyphen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import tabulate as tabulate_package
 import wcwidth
 
+from verify import regexes
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 
@@ -22,7 +22,7 @@ STYLES = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "fig
           "dim": "\x1b[2m", "bold": "\x1b[1m"}
 _NO_LINE_START = set("，。、；：？！）】」』”’》〉…%‰,.;:?!)]}·～~")
 _NO_LINE_END = set("（【「『“‘《〈([{")
-_DIGIT_RUN = re.compile(r"[-−+]?\d[\d.,:/\-]*\d|\d")
+_DIGIT_RUN = regexes.compile(r"[-−+]?\d[\d.,:/\-]*\d|\d")
 
 
 @dataclass(frozen=True)

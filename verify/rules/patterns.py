@@ -36,7 +36,7 @@ LIST_GLUE = r"(?:、|和|及|与|或|以及|,)"
 
 # Calendar figures and counted labels are rare enough to look for; amounts and percentages are not.
 _RARE_PLACEHOLDERS = set("\ue006\ue007\ue008\ue009\ue00a")
-_MACRO = re.compile(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
+_MACRO = regexes.compile(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
 
 
 class PatternError(ValueError):
@@ -61,6 +61,8 @@ class CompiledPattern:
     slots: dict[str, Slot]
     text_groups: tuple[str, ...]
     anchor: re.Pattern[str] | None = None  # words every match contains, to skip other lines fast
+    # the first characters of those words, and how far before the first of them a match can start
+    near: tuple[re.Pattern[str], int] | None = None
 
 
 def compile_pattern(source: str) -> CompiledPattern:
@@ -91,7 +93,18 @@ def compile_pattern(source: str) -> CompiledPattern:
     text_groups = tuple(g for g in regex.groupindex if g not in slots)
     words = regexes.derived("words", expanded, lambda: required_words(expanded))   # parsed once, then kept
     anchor = regexes.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))) if words else None
-    return CompiledPattern(source, regex, slots, text_groups, anchor)
+    return CompiledPattern(source, regex, slots, text_groups, anchor, _near(expanded, words))
+
+
+def _near(expanded: str, words: list[str] | None) -> tuple[re.Pattern[str], int] | None:
+    """The class of the required words' first characters and the most characters a match holds
+    before its first one (regexes.anchor_reach, verified on the pattern): a line need be searched
+    only from that far before each of them. None when that cannot be verified."""
+    if not words:
+        return None
+    first = "".join(sorted({re.escape(word[0]) for word in words}))
+    reach = regexes.anchor_reach(expanded, first)
+    return None if reach is None else (regexes.compile(f"[{first}]"), reach)
 
 
 def required_words(expanded: str) -> list[str] | None:

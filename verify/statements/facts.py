@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
@@ -26,7 +27,7 @@ from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
 from verify.statements.wholes import named_whole, names_no_other_whole, whole_inside
 
-_TO = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|回落|缩小|下跌|降|升|增|减)了?(?:到|至)")
+_TO = regexes.compile(r"(?:增长|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|回落|缩小|下跌|降|升|增|减)了?(?:到|至)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +264,7 @@ def _started_from(index: int, quantities, statements, layout: Layout) -> int | N
     return None
 
 
-_AGAINST_WHOLE = re.compile(r"(?:高出|低于|高于|快于|慢于|超出|低出)了?[^，,。；;\d]{0,12}(?:总体|整体|全国|全市|全省|全区|平均)"
+_AGAINST_WHOLE = regexes.compile(r"(?:高出|低于|高于|快于|慢于|超出|低出)了?[^，,。；;\d]{0,12}(?:总体|整体|全国|全市|全省|全区|平均)"
                             r"[^，,。；;\d]{0,4}(?:增速|增幅|涨幅|降幅|水平)$")
 
 

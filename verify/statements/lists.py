@@ -13,15 +13,17 @@ from __future__ import annotations
 import functools
 import re
 
+from verify import regexes
 from verify.reading.numerals import read_chinese
 from verify.reading.quantity import Quantity
 from verify.statements.names import TITLE, Split, patterns, split_items
 from verify.statements.records import Tally
 
-_COUNTED = re.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
+_COUNTED = regexes.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
-_DIGIT = re.compile(r"\d")
+_DIGIT = regexes.compile(r"\d")
 _BOUNDARY = set(",;:。；！？!?\n“”")
+_LAST_BOUNDARY = regexes.compile(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
 
 
 @functools.lru_cache(maxsize=4096)
@@ -33,9 +35,14 @@ def number(text: str) -> int | None:
     return int(reading.value) if reading and reading.value.denominator == 1 else None
 
 
-def list_before(view: str, end: int) -> tuple[int, str] | None:
-    """The names that end at `end`, back to their clause's start (a parenthetical is skipped
-    whole: 长三角（含江西）大飞机), cut after a 的 in the first name; None without a join."""
+def _names_start(view: str, end: int) -> int:
+    """Where the names ending at `end` start: after the clause's last boundary within 200
+    characters, a parenthetical skipped whole (长三角（含江西）大飞机) and an unclosed one ending them.
+    Without brackets, the boundary is found by one search; with them, by walking back."""
+    low = max(0, end - 200)
+    if "(" not in view[low:end] and ")" not in view[low:end]:
+        last = _LAST_BOUNDARY.match(view, low, end)
+        return last.end() if last else low
     pos, depth = end, 0
     while pos > 0 and end - pos < 200:
         ch = view[pos - 1]
@@ -48,6 +55,13 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
         elif depth == 0 and ch in _BOUNDARY:
             break
         pos -= 1
+    return pos
+
+
+def list_before(view: str, end: int) -> tuple[int, str] | None:
+    """The names that end at `end`, back to their clause's start (a parenthetical is skipped
+    whole: 长三角（含江西）大飞机), cut after a 的 in the first name; None without a join."""
+    pos = _names_start(view, end)
     text = view[pos:end]
     first = text.find("、")
     lead = text.rfind("的", 0, first) if first > 0 else -1

@@ -20,7 +20,7 @@ from verify.reading.numerals import compile_alternation
 from verify.statements.vocabulary import vocabulary
 
 NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
-TITLE = re.compile(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
+TITLE = regexes.compile(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,12 @@ def patterns() -> _Patterns:
     counters = compile_alternation(set(vocab.words("list_counters")))
     openers = compile_alternation(set(vocab.words("list_openers")))
     return _Patterns(
-        compound=re.compile(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
-        soft=re.compile(compile_alternation(set(vocab.words("soft_joins")))),
-        count=re.compile(regexes.guarded(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)")),
-        after=re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
+        compound=regexes.compile(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
+        soft=regexes.compile(compile_alternation(set(vocab.words("soft_joins")))),
+        count=regexes.compile(regexes.guarded(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)")),
+        after=regexes.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
-        openers=re.compile(openers),
+        openers=regexes.compile(openers),
         name_heads=tuple(vocab.words("name_heads")),
         count_verbs=tuple(vocab.words("count_verbs")),
         unit_heads=tuple(vocab.words("unit_heads")),

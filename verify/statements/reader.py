@@ -20,13 +20,13 @@ from verify.statements.vocabulary import Vocabulary
 NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
 CALENDAR = frozenset({"year", "date"})
 PERCENT_UNITS = frozenset({"%", "‰", "成"})
-_LEAD = re.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同时|此外|另外|其余|而|并|且|及|和|与|另)+")
-_TRAIL = re.compile(regexes.guarded(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$"))
-_NOT_THE_NAME = re.compile(r"\s+|\([^()]*\)$")   # spaces; a bracketed abbreviation at the end
-_NEW_CASES = re.compile(r"新增[\u4e00-\u9fff]*$")
-_AFTER_COMPARE = re.compile(regexes.guarded(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$"))
-_AFTER_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
-_AFTER_STOP = re.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
+_LEAD = regexes.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同时|此外|另外|其余|而|并|且|及|和|与|另)+")
+_TRAIL = regexes.compile(regexes.guarded(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$"))
+_NOT_THE_NAME = regexes.compile(r"\s+|\([^()]*\)$")   # spaces; a bracketed abbreviation at the end
+_NEW_CASES = regexes.compile(r"新增[\u4e00-\u9fff]*$")
+_AFTER_COMPARE = regexes.compile(regexes.guarded(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$"))
+_AFTER_NOUN = regexes.compile(r"[\u4e00-\u9fff]{1,8}")
+_AFTER_STOP = regexes.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
 
 
 def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab: Vocabulary,
@@ -108,7 +108,7 @@ def _compared_to(label: str, vocab: Vocabulary) -> bool:
         and not re.search("|".join(vocab.words("change_up") + vocab.words("change_down")), m.group(1))
 
 
-_SUBJECT_WORDS = re.compile(r"全国|我国|全市|全省|全区|中国|全县")
+_SUBJECT_WORDS = regexes.compile(r"全国|我国|全市|全省|全区|中国|全县")
 
 
 def shares_a_word(a: str, b: str) -> bool:
@@ -125,7 +125,7 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
     return re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及的]|同期|相比|增速|增幅|实现|完成|占|累计|共|合计", "", rest)
 
 
-_CALENDAR_WORDS = re.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
+_CALENDAR_WORDS = regexes.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
                              r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
 
 

@@ -21,6 +21,7 @@ import bisect
 import functools
 import re
 
+from verify import regexes
 from verify.reading.numerals import compile_alternation
 from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
@@ -30,16 +31,16 @@ from verify.statements.names import Split
 from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_RESPECTIVELY = re.compile("分别")
-_GLUE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
-_EMPTY = re.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比上月|较上月|与上年相比|"
+_RESPECTIVELY = regexes.compile("分别")
+_GLUE = regexes.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_EMPTY = regexes.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比上月|较上月|与上年相比|"
                     r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
-_LEADS = re.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
-_NUMERAL = re.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
-_JOIN = re.compile(r"、|和|及|与")
-_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
-_RUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}")
-_LISTED = re.compile(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
+_LEADS = regexes.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
+_NUMERAL = regexes.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
+_JOIN = regexes.compile(r"、|和|及|与")
+_RUN_BEFORE = regexes.compile(r"[\u4e00-\u9fff]{2,6}$")
+_RUN_AFTER = regexes.compile(r"[\u4e00-\u9fff]{2,6}")
+_LISTED = regexes.compile(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
 
 
 def respectively(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
@@ -176,7 +177,7 @@ def _to_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 def _to_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """到/至 after a verb of change (提高到, 调低至), or 转为/变为: built once, not at every 分别."""
     verbs += ("调高", "调低", "调整", "压缩", "下调", "上调")
-    return re.compile(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
+    return regexes.compile(r"[\s,]*(?:" + compile_alternation(set(verbs)) + r")(?:到|至)|\s*(?:转为|变为)")
 
 
 def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]],

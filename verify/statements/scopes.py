@@ -22,7 +22,6 @@ equal to the parts named. Bare short names after a first part that names a parti
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from verify import regexes
@@ -33,11 +32,11 @@ from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, 
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
-_QIZHONG = re.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
-_ENDS = re.compile("中(?=[,，])")
-_AMONG = re.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
+_QIZHONG = regexes.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
+_ENDS = regexes.compile("中(?=[,，])")
+_AMONG = regexes.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
 # (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
-_WITHIN = re.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
+_WITHIN = regexes.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabu
     return any(word in words for word in vocab.words("net_totals"))
 
 
-_NOT_ALL = re.compile(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
+_NOT_ALL = regexes.compile(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
 
 
 def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from verify import regexes
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.statements.vocabulary import word_pattern
 
-_BASE_BEFORE = re.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
+_BASE_BEFORE = regexes.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
 _DATELINE = ("讯", "电")
-_COMPARED = re.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
+_COMPARED = regexes.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
 
 TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative" -> what the words name
 

@@ -9,12 +9,12 @@ its body's, because finding the lines reads only the text, never a figure.
 
 from __future__ import annotations
 
-import re
+from verify import regexes
 
 MAX_TITLE = 64      # characters of a title line
-_TITLE_BREAKS = re.compile(r"[。！？!?；;]|[,，:：、]\s*$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SIDE_BY_SIDE = re.compile(r"[\d０-９%％][\s　]+[-－+＋]?[\d０-９]")
+_TITLE_BREAKS = regexes.compile(r"[。！？!?；;]|[,，:：、]\s*$")
+_CJK = regexes.compile(r"[\u4e00-\u9fff]")
+_SIDE_BY_SIDE = regexes.compile(r"[\d０-９%％][\s　]+[-－+＋]?[\d０-９]")
 
 
 def articles(view: str) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:

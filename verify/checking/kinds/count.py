@@ -13,6 +13,7 @@ count above the most items is one.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -139,7 +140,7 @@ def evaluate(rule, matches, context):
 
 
 # 第一，… 第三就是…; 一是/一要/一则…; （一）… The first two are inline enumerators, the last a heading.
-_ENUMERATOR = re.compile(regexes.guarded(   # (behind a test of its first characters: it is run over pages)
+_ENUMERATOR = regexes.compile(regexes.guarded(   # (behind a test of its first characters: it is run over pages)
     r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四五六七八九十]{1,3})(?:[，,、]|(?:就|则|还|也)?是)"
     r"|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])"))
 
@@ -182,7 +183,7 @@ def enumerated_items(text: str, gap: int | None = None) -> list[str]:
     return run
 
 
-_COUNTED_GROUPS = re.compile(regexes.guarded(r"(\d+|[一二两三四五六七八九十]+)(?:大|个?方面|类|部分)(?=[\u4e00-\u9fff])"))
+_COUNTED_GROUPS = regexes.compile(regexes.guarded(r"(\d+|[一二两三四五六七八九十]+)(?:大|个?方面|类|部分)(?=[\u4e00-\u9fff])"))
 
 
 def _other_counts(match, counted, context) -> set[int]:
@@ -218,6 +219,19 @@ def _shares_label_char(label: str, items_text: str, separators) -> bool:
     """“三水统筹” and 水资源、水环境、水生态: every item begins or ends with the label's counted
     word (三农: 农业、农村、农民; 五险: 养老保险…). A quoted sentence that merely holds the word
     (“四人帮” and “要求人的甚少，而给予人的却甚多”) spells out no label."""
-    nouns = re.findall(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])", label)
-    items = [t.strip() for t in re.split(r"[、,，;；和及与]", items_text) if t.strip()]
-    return bool(nouns) and all(any(item.startswith(n) or item.endswith(n) for n in nouns) for item in items)
+    nouns = _label_nouns(label)
+    if not nouns:
+        return False
+    items = [t.strip() for t in _ITEM_SPLIT.split(items_text) if t.strip()]
+    return all(item.startswith(nouns) or item.endswith(nouns) for item in items)
+
+
+_LABEL_NOUN = regexes.compile(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])")
+_ITEM_SPLIT = regexes.compile(r"[、,，;；和及与]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _label_nouns(label: str) -> tuple[str, ...]:
+    """The counted words of a label (“三水统筹” -> 水), read once per label: a label is held against
+    every quoted text after it."""
+    return tuple(_LABEL_NOUN.findall(label))

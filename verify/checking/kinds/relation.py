@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from verify import regexes
 from verify.reading.interval import Interval
 from verify.rules.formula.printing import (format_interval, format_round, format_value, is_round, render_formula,
                                            round_targets, stated_decimals)
@@ -36,7 +37,7 @@ from verify.rules.formula.cache import solved_forms
 from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
 
-_INTERPOLATED = re.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
+_INTERPOLATED = regexes.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict}
 REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from verify import regexes
 from verify.rules.formula.printing import format_interval
 from verify.errors import RuleFileError
 from verify.reading.interval import Interval
@@ -28,7 +29,7 @@ TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "
 REQUIRED = {"total", "parts"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"total"}  # what a rule's message may name besides its slots and groups
-_LABEL_EDGE = re.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
+_LABEL_EDGE = regexes.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _total_index(match, prep, context) -> int | None:
     return None
 
 
-_INCREMENT = re.compile(r"(?:增加|减少|增长|下降|多|少)$")
+_INCREMENT = regexes.compile(r"(?:增加|减少|增长|下降|多|少)$")
 
 
 def _labelled_parts(indexes, match, prep, context):

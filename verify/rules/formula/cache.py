@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import keyword
-import re
 from fractions import Fraction
 from pathlib import Path
 
+from verify import regexes
 from verify.user_cache import cache_file, read_entries, write_quietly
 from verify.rules.budget import SOLVE_SECONDS, OverBudget, time_budget
 from verify.rules.formula.parse import (
@@ -101,8 +101,8 @@ def to_json(node) -> list:
     raise TypeError(f"not a formula node: {node!r}")
 
 
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
-_FRACTION_TEXT = re.compile(r"-?[0-9]+/[1-9][0-9]*\Z")
+_NAME = regexes.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+_FRACTION_TEXT = regexes.compile(r"-?[0-9]+/[1-9][0-9]*\Z")
 
 
 def from_json(obj) -> Node | Relation:

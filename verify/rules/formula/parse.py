@@ -25,12 +25,13 @@ import functools
 
 import keyword
 import operator
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple, Union
+
+from verify import regexes
 
 
 FUNCTIONS = ("abs", "first_end", "last_end", "max", "min", "sum")
@@ -89,7 +90,7 @@ class Relation:
 
 Node = Union[Num, Var, Neg, BinOp, Call]
 
-_TOKEN = re.compile(
+_TOKEN = regexes.compile(
     r"(?P<ws>[ \t\r\n]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<cmp>==|<=|>=|<|>)|(?P<pow>\*\*)|(?P<op>[-+*/(),])"
 )
