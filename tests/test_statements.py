@@ -299,3 +299,25 @@ FACT_CASES = [
 @pytest.mark.parametrize("text,expected", FACT_CASES, ids=[c[0][:12] for c in FACT_CASES])
 def test_facts(text, expected):
     assert fact_names(text) == expected
+
+
+SHARE_GROUP_CASES = [
+    # contributions to growth, one sentence each: the demand side is all of growth
+    ("投资对经济增长的贡献率为57%，拉动GDP增长1.1个百分点。消费对经济增长的贡献率为35%。"
+     "净流出对经济增长的贡献率为8%。", [("57%", "35%", "8%")]),
+    # starting shares apart from those reached
+    ("工业制成品的出口占出口总额的比重由77.5%上升到85.5%，而同期，初级产品的出口比重则由22.5%下降到14.5%。",
+     [("77.5%", "22.5%"), ("85.5%", "14.5%")]),
+    # each member's share of its own whole (城镇居民食品支出, 农村居民食品支出): no one whole
+    ("城镇居民食品支出占比28.6%。农村居民食品支出占比32.1%。", []),
+    # not every member named: no group
+    ("投资对经济增长的贡献率为57%。消费对经济增长的贡献率为35%。", []),
+    # right after their words in one sentence: the pattern rule shares-of-one-whole reads them
+    ("第一产业增加值占国内生产总值比重为7.1%，第二产业增加值比重为39.0%，第三产业增加值比重为53.9%。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARE_GROUP_CASES, ids=[c[0][:12] for c in SHARE_GROUP_CASES])
+def test_share_groups(text, expected):
+    quantities, result = read_statements_of(text)
+    assert [tuple(quantities[i].text for i in g.parts) for g in result.share_groups] == expected

@@ -40,6 +40,7 @@ class Vocabulary:
     heads: re.Pattern[str]
     head_family: dict[str, str]    # each indicator head -> its family's first name
     partitions: tuple              # each partition: its members, each a tuple of synonyms
+    share_partitions: tuple        # partitions only shares name (the demand side of growth), as partitions
     balances: tuple                # (net word, the flow it adds, the flow it takes away)
     named_sums: tuple              # (total word, (part words…)): a total and all its parts, named apart
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
@@ -78,6 +79,8 @@ def vocabulary() -> Vocabulary:
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     named_sums = tuple((str(b["total"]), tuple(str(p) for p in b["parts"])) for b in raw.pop("named_sums"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
+    share_partitions = tuple(tuple(tuple(str(member).split("|")) for member in group)
+                             for group in raw.pop("share_partitions"))
     lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
@@ -104,6 +107,7 @@ def vocabulary() -> Vocabulary:
         heads=_compiled(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
         partitions=partitions,
+        share_partitions=share_partitions,
         balances=balances,
         named_sums=named_sums,
         dimension=_compiled((
