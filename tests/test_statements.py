@@ -291,6 +291,11 @@ FACT_CASES = [
      "增速高出同期我国外贸总体增速2.7个百分点。",
      [{"level": "16.72万亿元", "rate": "8.6%"}, {"level": "4.57万亿元", "rate": "11.3%"},
       {"level": "11.3%", "before": "8.6%", "gain": "2.7个百分点"}]),
+    # a gap in points to a percentage named by words of its measure (收入 of 营业总收入)
+    ("营业总收入同比增长8.9%，利润同比增长16.7%，增幅高于收入7.8个百分点。",
+     [{"level": "16.7%", "gap": "7.8个百分点", "lower": "8.9%"}]),
+    # the one named (制造业增加值) is not stated: the stated 高技术制造业增加值 is the figure's own
+    ("规模以上工业增加值同比增长3.6%；高技术制造业增加值同比增长7.4%，高于制造业增加值增速4.4个百分点。", []),
     # a level that is no average is not named again by 每亩产量
     ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
 ]
