@@ -296,6 +296,12 @@ FACT_CASES = [
      [{"level": "16.7%", "gap": "7.8个百分点", "lower": "8.9%"}]),
     # the one named (制造业增加值) is not stated: the stated 高技术制造业增加值 is the figure's own
     ("规模以上工业增加值同比增长3.6%；高技术制造业增加值同比增长7.4%，高于制造业增加值增速4.4个百分点。", []),
+    # a figure added by 加上 to the level before it (not its 其中 part), and the total named after it
+    ("提前下达债务限额8480亿元，其中一般债务限额5580亿元、专项债务限额2900亿元。加上此前下达的专项债务1万亿元，"
+     "共提前下达债务限额18480亿元。", [{"level": "18480亿元", "earlier": "8480亿元", "added": "1万亿元"}]),
+    # what is still missing (还差) is no total, nor is a figure after 公共
+    ("已经有20位路人归还了4800元，加上秦小亮自己捡回的3000元，还差9800元。", []),
+    ("补助资金1亿元，加上已下达的10.8亿元，用于公共服务11.8亿元。", []),
     # a level that is no average is not named again by 每亩产量
     ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
 ]

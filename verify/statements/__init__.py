@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
+from verify.statements.additions import added_totals
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.facts import Fact, facts, role_name
@@ -41,7 +42,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
-             + span_lengths(quantities, statements, layout, vocab))
+             + span_lengths(quantities, statements, layout, vocab)
+             + added_totals(quantities, statements, layout, vocab, parts))
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),
                             tuple(share_groups(quantities, statements, layout, vocab)))
