@@ -99,8 +99,9 @@ def vocabulary() -> Vocabulary:
         net=_compiled(rf"(?:{_alternation(lists['net_words'])})"),
         daily=_compiled(rf"(?:{_alternation(lists['daily_words'])})"),
         extreme=_compiled(rf"(?:{_alternation(lists['extreme_words'])})"),
-        plan=_compiled(rf"(?:{_alternation(lists['plan_words'])})"),
-        plan_after=_compiled(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
+        plan=_compiled(rf"(?!{_alternation(lists['not_plan_words'])})(?:{_alternation(lists['plan_words'])})"),
+        plan_after=_compiled(rf"[^，,。；;]{{0,6}}?(?!{_alternation(lists['not_plan_words'])})"
+                             rf"(?:{_alternation(lists['plan_words'])})"),
         subpart=_compiled(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
         whole_of_share=_compiled(r"占[^，,。；;]{0,24}的?$"),
         breaker=_compiled(rf"(?!{_alternation(lists['not_scope_breakers'])})(?:{_alternation(lists['scope_breakers'])})"),
