@@ -321,6 +321,8 @@ SHARE_GROUP_CASES = [
      [("77.5%", "22.5%"), ("85.5%", "14.5%")]),
     # each member's share of its own whole (城镇居民食品支出, 农村居民食品支出): no one whole
     ("城镇居民食品支出占比28.6%。农村居民食品支出占比32.1%。", []),
+    # each from one place only: parts of one group that do not overlap
+    ("其中47%来自中国内地，35%来自香港，12%来自台湾，其他人来自东南亚其他国家。", [("47%", "35%", "12%")]),
     # not every member named: no group
     ("投资对经济增长的贡献率为57%。消费对经济增长的贡献率为35%。", []),
     # right after their words in one sentence: the pattern rule shares-of-one-whole reads them

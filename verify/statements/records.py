@@ -69,6 +69,7 @@ class ShareGroup:
     parts: tuple[int, ...]     # the shares, as quantity indexes, in text order
     start: int
     end: int
+    complete: str = "complete" # "complete": together 100%; "disjoint": no overlap, at most 100% (来自)
 
 
 @dataclass(frozen=True, slots=True)

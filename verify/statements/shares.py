@@ -11,6 +11,10 @@ other names nothing more (资本形成总额的贡献率) or a part of those wor
 Starting shares are grouped apart from those reached (由77.5%…上升到85.5%: the starting shares
 together, the ending ones together), all of one time. Shares right after their words in one sentence (第一产业增加值比重为7.1%，第二产业
 增加值比重为39.0%…; 占比分别为…) are the pattern rule's (shares-of-one-whole).
+
+Percentages of one sentence each right before a word a member of the group says of one thing only
+(47%来自中国内地，35%来自香港: vocabulary exclusive_predicates) are shares of one group that do not overlap:
+a disjoint group, together at most 100%.
 """
 
 from __future__ import annotations
@@ -67,7 +71,21 @@ def share_groups(quantities: list[Quantity], statements: dict[int, Statement], l
         if residues is None or not _one_whole(residues):
             continue
         found.append(ShareGroup(indexes, quantities[indexes[0]].start, quantities[indexes[-1]].end))
-    return found
+    return found + _exclusive(quantities, statements, layout, vocab)
+
+
+def _exclusive(quantities, statements, layout: Layout, vocab) -> list[ShareGroup]:
+    """其中47%来自中国内地，35%来自香港，12%来自台湾: percentages of one sentence, each right before a word
+    that each member of the group can say of one thing only (来自: vocabulary exclusive_predicates), are
+    shares of one group that do not overlap: together at most 100%."""
+    words = vocab.words("exclusive_predicates")
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for index, st in statements.items():
+        q = quantities[index]
+        if q.unit == "%" and not st.note and st.role in _ROLES and layout.text.startswith(words, q.end):
+            by_sentence.setdefault(st.sentence, []).append(index)
+    return [ShareGroup(tuple(group), quantities[group[0]].start, quantities[group[-1]].end, "disjoint")
+            for group in by_sentence.values() if len(group) >= 2]
 
 
 def _residues(labels: list[str], partitions) -> list[str] | None:
