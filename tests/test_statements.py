@@ -172,6 +172,10 @@ LIST_CASES = [
 COMPLETENESS_CASES = [
     # a bare breakdown in brackets right after its total names all of it
     ("累计死亡病例3042例，当日新增30例（湖北29例，海南1例）。", [("30例", "complete")]),
+    # a total of flows and the flows its paragraph states apart, of its subject and time
+    ("１９９７年我国以３２５０亿美元的进出口总值，排位第十。１９９７年，我国外贸出口１８２７亿美元，列第十位，进口１４２３亿美元。",
+     [("３２５０亿美元", "complete")]),
+    ("1—5月，我国进出口总值11.54万亿元。5月份当月，出口1.95万亿元，进口1.52万亿元。", []),
     # one that says it names some (包括, 主要, 如) does not
     ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
     ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
 from verify.statements.records import PartsList, Role, Statement
@@ -94,7 +95,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 complete = completeness(total, chosen, quantities, statements, layout, vocab, None)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
-    return found + _named_sums(quantities, statements, vocab)
+    found += _named_sums(quantities, statements, vocab)
+    return found + flow_sums(quantities, statements, layout, vocab, frozenset(i for pl in found for i in pl.parts))
 
 
 def _total_of(marker, chosen: list[int], role: Role, quantities, statements, starts, layout: Layout,

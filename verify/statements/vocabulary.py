@@ -43,6 +43,7 @@ class Vocabulary:
     share_partitions: tuple        # partitions only shares name (the demand side of growth), as partitions
     balances: tuple                # (net word, the flow it adds, the flow it takes away)
     named_sums: tuple              # (total word, (part words…)): a total and all its parts, named apart
+    flow_sums: tuple               # (total word, (flow words…)): a total of flows, the flows stated in its paragraph
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
     periods: dict[str, tuple[str, str]]   # period_words: 一季度 -> (to-date, 03), 去年 -> (year, last)
 
@@ -78,6 +79,7 @@ def vocabulary() -> Vocabulary:
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     named_sums = tuple((str(b["total"]), tuple(str(p) for p in b["parts"])) for b in raw.pop("named_sums"))
+    flow_sums = tuple((str(b["total"]), tuple(str(p) for p in b["parts"])) for b in raw.pop("flow_sums"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
     share_partitions = tuple(tuple(tuple(str(member).split("|")) for member in group)
                              for group in raw.pop("share_partitions"))
@@ -111,6 +113,7 @@ def vocabulary() -> Vocabulary:
         share_partitions=share_partitions,
         balances=balances,
         named_sums=named_sums,
+        flow_sums=flow_sums,
         dimension=_compiled((
             rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])")),
         periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},
