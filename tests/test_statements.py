@@ -268,6 +268,12 @@ NAMED_WHOLE_CASES = [
     # a whole named otherwise than the part's 其中 total is not that total
     ("2013年到2022年，中国与共建国家进出口总额累计19.1万亿美元，年均增长6.4%。其中，2022年，中国与共建国家进出口总额"
      "近2.9万亿美元，占同期中国外贸总值的45.4%。", []),
+    # no whole named nor in the sentence: the level before named by the part's indicator (销售收入, 利润总额),
+    # not one whose own share names another whole, nor a bound that qualifies a noun (100亿元以上的企业);
+    # a share of a balance (利润总额) too
+    ("千户企业实现销售收入15230.8亿元，占6.7万户国有及国有控股企业的60%；实现利润总额720.7亿元。\n"
+     "千户企业销售收入100亿元以上的企业23户。其企业户数占2%，销售收入为4797亿元，占31.5%；利润总额为403.2亿元，占56%。",
+     [("4797亿元", "15230.8亿元"), ("403.2亿元", "720.7亿元")]),
     # 进出口 is no 出口
     ("民营企业进出口14.33万亿元，同比增长6%。其中机电产品出口8.97万亿元，同比增长3.6%，占同期我国出口总值的58%。", []),
 ]

@@ -51,6 +51,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     about: dict[int, dict[str, int]] = {}
     total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
     with_share = None   # levels with a share of their own, found once when a share needs them
+    bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
     for index, st in statements.items():
         if st.of is None or statements.get(st.of) is None:
             continue
@@ -82,7 +83,10 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             elif vocab is not None:
                 if with_share is None:
                     with_share = {other.of for other in statements.values() if other.role is Role.SHARE}
-                named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share)
+                    bare_share = {other.of for i, other in statements.items() if other.role is Role.SHARE
+                                  and names_no_other_whole(i, quantities, statements, layout)}
+                named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share,
+                                    bare_share)
                 if named is not None:
                     about.setdefault(st.of, {})["named_whole"] = named
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
