@@ -77,7 +77,9 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
-                found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, "open", True))
+                note = layout.note_at(marker.start)   # （其中境外输入…16例，甘肃11例，…上海1例）: to the bracket's
+                whole = "complete" if note is not None and end >= note[1] else "open"   # close, they are all of it
+                found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, whole, True))
                 chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
             if marker.kind == "看" and shared is None:
                 shared = frozenset(st.of for st in statements.values() if st.role is Role.SHARE)
