@@ -179,6 +179,12 @@ COMPLETENESS_CASES = [
     # places after a partition member break that member down; to the bracket's close, all of it
     ("当日新增143例（其中境外输入确诊病例16例，甘肃11例，北京4例，上海1例）；累计死亡病例3042例。",
      [("16例", "complete"), ("143例", "disjoint")]),
+    # a dimension naming all of a partition splits the lead of an earlier paragraph that names its indicator,
+    # past a lead of another (两税收入); not past the article's title
+    ("去年工商税收７５４８亿元\n全年共完成工商税收收入７５４８亿元，比上年增长了１７·２％。\n"
+     "在全国工商税收收入中，国内增值税和消费税两税收入共完成４０４７亿元。\n"
+     "分收入级次看，中央级税收收入完成４２６１亿元，比上年增长１９·３％；地方级税收收入完成３２８７亿元。",
+     [("７５４８亿元", "complete")]),
     # one that says it names some (包括, 主要, 如) does not
     ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
     ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
