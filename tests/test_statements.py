@@ -253,6 +253,9 @@ NAMED_WHOLE_CASES = [
      [("96.2万名", "205.7万名")]),
     # no whole named: the level before in the sentence that shares a word with the part
     ("自治区共有草原面积14亿亩，目前退化面积已达6亿亩，占到42.8%。", [("6亿亩", "14亿亩")]),
+    # naming none, a smaller level before in the sentence is the whole only when the sentence opens with it (…中)
+    ("广东在2022年度计划投资的9000亿元中规划，基础设施工程年度计划投资49930亿元，占比55.5%。", [("49930亿元", "9000亿元")]),
+    ("一产增加值100亿元，二产增加值300亿元，占比30%。", []),
     # a share that names a part of its own (外资税收) is no share of the level before it
     ("目前在天津的外商投资企业达到15000家、世界500强企业达到249家、外资税收占比达到31%。", []),
     # 我国进出口总值 is not the total of a list of trade with some countries

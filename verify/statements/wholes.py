@@ -96,7 +96,8 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
     for i in range(part - 1, max(-1, part - 40), -1):
         q = quantities[i]
         if not core and q.start < p_st.sentence[0]:
-            return _total_named_before(i, part, quantities, statements, layout, bare_share)
+            return smaller if smaller is not None else _total_named_before(i, part, quantities, statements, layout,
+                                                                             bare_share)
         named_fully = len(full) >= 3 and full != core and statements.get(i) is not None \
             and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)
         if q.start < floor and not named_fully:
@@ -120,9 +121,12 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
                 by_core = i if by_core is None else by_core
             elif smaller is None and (_named_wholly(cand.measure, core) or q.start >= p_st.sentence[0]):
                 smaller = i   # 全国共发展党员205.7万名 … 发展党员962万名，占发展党员总数的46.8%: the part is wrong
-        if not core and not small and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
-                                       or (cand.head and cand.head == p_st.head)):
-            return i
+        if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
+                         or (cand.head and cand.head == p_st.head)):
+            if not small:
+                return i
+            if smaller is None and layout.text.startswith("中", q.end):
+                smaller = i   # 在计划投资的9000亿元中…49930亿元，占比55.5%: the whole its sentence names; the part is wrong
     return by_core if by_core is not None else smaller
 
 
