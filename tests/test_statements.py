@@ -345,6 +345,8 @@ SHARE_GROUP_CASES = [
     ("城镇居民食品支出占比28.6%。农村居民食品支出占比32.1%。", []),
     # each from one place only: parts of one group that do not overlap
     ("其中47%来自中国内地，35%来自香港，12%来自台湾，其他人来自东南亚其他国家。", [("47%", "35%", "12%")]),
+    # shares of two groups (税收, 就业), each from one place: no group
+    ("税收的60%来自工业，就业的80%来自服务业。", []),
     # not every member named: no group
     ("投资对经济增长的贡献率为57%。消费对经济增长的贡献率为35%。", []),
     # right after their words in one sentence: the pattern rule shares-of-one-whole reads them

@@ -29,6 +29,7 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 _ROLES = (Role.LEVEL, Role.SHARE, Role.FROM)
 _FROM = re.compile("[由从]")
 _TO = re.compile("[到至]")
+_LEAD_IN = re.compile(r"^[\s,，、;；]*(?:其中|另有|还有|有|约|而)?[\s,，]*")
 _LISTED_KINDS = ("比重", "占比", "比例")   # the share words the pattern rule shares-of-one-whole reads
 _RIGHT_AFTER = re.compile(r"^(?:分别)?(?:为|是|达到|达)?$")
 _FILLER = str.maketrans("", "", "的之了所在 ")
@@ -79,13 +80,18 @@ def _exclusive(quantities, statements, layout: Layout, vocab) -> list[ShareGroup
     that each member of the group can say of one thing only (来自: vocabulary exclusive_predicates), are
     shares of one group that do not overlap: together at most 100%."""
     words = vocab.words("exclusive_predicates")
-    by_sentence: dict[tuple[int, int], list[int]] = {}
+    runs: list[list[int]] = []
     for index, st in statements.items():
         q = quantities[index]
-        if q.unit == "%" and not st.note and st.role in _ROLES and layout.text.startswith(words, q.end):
-            by_sentence.setdefault(st.sentence, []).append(index)
+        if q.unit != "%" or st.note or st.role not in _ROLES or not layout.text.startswith(words, q.end):
+            continue
+        own = _LEAD_IN.sub("", layout.text[st.clause[0]:q.start])
+        if runs and statements[runs[-1][-1]].sentence == st.sentence and not own:
+            runs[-1].append(index)   # ，35%来自香港: one more of the group, its clause naming nothing else
+        else:
+            runs.append([index])     # 税收的60%来自工业，就业的80%来自服务业: another group's
     return [ShareGroup(tuple(group), quantities[group[0]].start, quantities[group[-1]].end, "disjoint")
-            for group in by_sentence.values() if len(group) >= 2]
+            for group in runs if len(group) >= 2]
 
 
 def _residues(labels: list[str], partitions) -> list[str] | None:
