@@ -256,6 +256,10 @@ NAMED_WHOLE_CASES = [
     # naming none, a smaller level before in the sentence is the whole only when the sentence opens with it (…中)
     ("广东在2022年度计划投资的9000亿元中规划，基础设施工程年度计划投资49930亿元，占比55.5%。", [("49930亿元", "9000亿元")]),
     ("一产增加值100亿元，二产增加值300亿元，占比30%。", []),
+    # a share naming the scope its sentence opens with (在全部外资中) is a share of that scope's total, found by
+    # another name of the indicator (外部资金) in the sentence before, across the paragraph's break
+    ("拉美国家共引进外部资金1146亿多美元，继续成为吸收外资最多的地区之一。\n在全部外资中，实施私有化计划所获的资金"
+     "共达776.66亿美元，占全部外资的七成左右。", [("776.66亿美元", "1146亿多美元")]),
     # a share that names a part of its own (外资税收) is no share of the level before it
     ("目前在天津的外商投资企业达到15000家、世界500强企业达到249家、外资税收占比达到31%。", []),
     # 我国进出口总值 is not the total of a list of trade with some countries

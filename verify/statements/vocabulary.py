@@ -51,6 +51,13 @@ class Vocabulary:
         """One named list."""
         return self.lists[name]
 
+    def one_name(self, words: str) -> str:
+        """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
+        for group in self.lists["indicator_synonyms"]:
+            for word in sorted(group[1:], key=len, reverse=True):
+                words = words.replace(word, group[0])
+        return words
+
 
 # A period a change may name after its verb: 超去年同期38亿元, 多增上年同期…
 _PERIOD = "(?:上年同期|去年同期|上年末|上年|去年|同期|上月|上季度|年初)?"

@@ -61,11 +61,21 @@ def named_whole(index: int, quantities, statements, layout: Layout, parts_lists,
     own_totals = set()
     for pl in parts_lists:
         if part in pl.parts and pl.certain and core:
-            if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab):
+            if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab) \
+                    or _opened_with(pl.marker, core, layout):
                 return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
             own_totals.add(pl.total)   # 其中…占同期中国外贸总值的45.4%: another whole than the list's
     return _nearest_named_level(part, (name, subjects, core), own_totals, quantities, statements, layout, vocab,
                                 with_share, bare_share)
+
+
+_SCOPE = re.compile(r"在?(?P<name>[^，,。；;\d]{1,16}?)(?:当中|之中|中)[，,]")
+
+
+def _opened_with(marker: int, core: str, layout: Layout) -> bool:
+    """在全部外资中，…占全部外资的七成左右: the share names the scope its breakdown opened with."""
+    m = _SCOPE.match(layout.text, marker)
+    return m is not None and core in m.group("name")
 
 
 def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tuple[str, list[str], str] | None:
@@ -195,11 +205,8 @@ def _full_name(full: str, measure: str, vocab) -> bool:
 
 
 def _one_name(words: str, vocab) -> str:
-    """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
-    for group in vocab.words("indicator_synonyms"):
-        for word in sorted(group[1:], key=len, reverse=True):
-            words = words.replace(word, group[0])
-    return words
+    """外贸总值 -> 进出口总值 (Vocabulary.one_name)."""
+    return vocab.one_name(words)
 
 
 def _words_of(i: int, quantities, statements, layout: Layout) -> str:
