@@ -172,6 +172,19 @@ LIST_CASES = [
 COMPLETENESS_CASES = [
     # a bare breakdown in brackets right after its total names all of it
     ("累计死亡病例3042例，当日新增30例（湖北29例，海南1例）。", [("30例", "complete")]),
+    # a total of flows and the flows its paragraph states apart, of its subject and time
+    ("１９９７年我国以３２５０亿美元的进出口总值，排位第十。１９９７年，我国外贸出口１８２７亿美元，列第十位，进口１４２３亿美元。",
+     [("３２５０亿美元", "complete")]),
+    ("1—5月，我国进出口总值11.54万亿元。5月份当月，出口1.95万亿元，进口1.52万亿元。", []),
+    # places after a partition member break that member down; to the bracket's close, all of it
+    ("当日新增143例（其中境外输入确诊病例16例，甘肃11例，北京4例，上海1例）；累计死亡病例3042例。",
+     [("16例", "complete"), ("143例", "disjoint")]),
+    # a dimension naming all of a partition splits the lead of an earlier paragraph that names its indicator,
+    # past a lead of another (两税收入); not past the article's title
+    ("去年工商税收７５４８亿元\n全年共完成工商税收收入７５４８亿元，比上年增长了１７·２％。\n"
+     "在全国工商税收收入中，国内增值税和消费税两税收入共完成４０４７亿元。\n"
+     "分收入级次看，中央级税收收入完成４２６１亿元，比上年增长１９·３％；地方级税收收入完成３２８７亿元。",
+     [("７５４８亿元", "complete")]),
     # one that says it names some (包括, 主要, 如) does not
     ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
     ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
@@ -240,6 +253,13 @@ NAMED_WHOLE_CASES = [
      [("96.2万名", "205.7万名")]),
     # no whole named: the level before in the sentence that shares a word with the part
     ("自治区共有草原面积14亿亩，目前退化面积已达6亿亩，占到42.8%。", [("6亿亩", "14亿亩")]),
+    # naming none, a smaller level before in the sentence is the whole only when the sentence opens with it (…中)
+    ("广东在2022年度计划投资的9000亿元中规划，基础设施工程年度计划投资49930亿元，占比55.5%。", [("49930亿元", "9000亿元")]),
+    ("一产增加值100亿元，二产增加值300亿元，占比30%。", []),
+    # a share naming the scope its sentence opens with (在全部外资中) is a share of that scope's total, found by
+    # another name of the indicator (外部资金) in the sentence before, across the paragraph's break
+    ("拉美国家共引进外部资金1146亿多美元，继续成为吸收外资最多的地区之一。\n在全部外资中，实施私有化计划所获的资金"
+     "共达776.66亿美元，占全部外资的七成左右。", [("776.66亿美元", "1146亿多美元")]),
     # a share that names a part of its own (外资税收) is no share of the level before it
     ("目前在天津的外商投资企业达到15000家、世界500强企业达到249家、外资税收占比达到31%。", []),
     # 我国进出口总值 is not the total of a list of trade with some countries
@@ -264,6 +284,12 @@ NAMED_WHOLE_CASES = [
     # a whole named otherwise than the part's 其中 total is not that total
     ("2013年到2022年，中国与共建国家进出口总额累计19.1万亿美元，年均增长6.4%。其中，2022年，中国与共建国家进出口总额"
      "近2.9万亿美元，占同期中国外贸总值的45.4%。", []),
+    # no whole named nor in the sentence: the level before named by the part's indicator (销售收入, 利润总额),
+    # not one whose own share names another whole, nor a bound that qualifies a noun (100亿元以上的企业);
+    # a share of a balance (利润总额) too
+    ("千户企业实现销售收入15230.8亿元，占6.7万户国有及国有控股企业的60%；实现利润总额720.7亿元。\n"
+     "千户企业销售收入100亿元以上的企业23户。其企业户数占2%，销售收入为4797亿元，占31.5%；利润总额为403.2亿元，占56%。",
+     [("4797亿元", "15230.8亿元"), ("403.2亿元", "720.7亿元")]),
     # 进出口 is no 出口
     ("民营企业进出口14.33万亿元，同比增长6%。其中机电产品出口8.97万亿元，同比增长3.6%，占同期我国出口总值的58%。", []),
 ]
@@ -291,6 +317,17 @@ FACT_CASES = [
      "增速高出同期我国外贸总体增速2.7个百分点。",
      [{"level": "16.72万亿元", "rate": "8.6%"}, {"level": "4.57万亿元", "rate": "11.3%"},
       {"level": "11.3%", "before": "8.6%", "gain": "2.7个百分点"}]),
+    # a gap in points to a percentage named by words of its measure (收入 of 营业总收入)
+    ("营业总收入同比增长8.9%，利润同比增长16.7%，增幅高于收入7.8个百分点。",
+     [{"level": "16.7%", "gap": "7.8个百分点", "lower": "8.9%"}]),
+    # the one named (制造业增加值) is not stated: the stated 高技术制造业增加值 is the figure's own
+    ("规模以上工业增加值同比增长3.6%；高技术制造业增加值同比增长7.4%，高于制造业增加值增速4.4个百分点。", []),
+    # a figure added by 加上 to the level before it (not its 其中 part), and the total named after it
+    ("提前下达债务限额8480亿元，其中一般债务限额5580亿元、专项债务限额2900亿元。加上此前下达的专项债务1万亿元，"
+     "共提前下达债务限额18480亿元。", [{"level": "18480亿元", "earlier": "8480亿元", "added": "1万亿元"}]),
+    # what is still missing (还差) is no total, nor is a figure after 公共
+    ("已经有20位路人归还了4800元，加上秦小亮自己捡回的3000元，还差9800元。", []),
+    ("补助资金1亿元，加上已下达的10.8亿元，用于公共服务11.8亿元。", []),
     # a level that is no average is not named again by 每亩产量
     ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
 ]
@@ -358,3 +395,29 @@ def test_directions_of_change_from_a_start(text, expected):
     got = [(quantities[f.level].text, name, quantities[i].text) for f in result.facts for name, i in f.figures
            if name in ("rise_from", "fall_from", "yearly_rate")]
     assert got == expected
+
+
+SHARE_GROUP_CASES = [
+    # contributions to growth, one sentence each: the demand side is all of growth
+    ("投资对经济增长的贡献率为57%，拉动GDP增长1.1个百分点。消费对经济增长的贡献率为35%。"
+     "净流出对经济增长的贡献率为8%。", [("57%", "35%", "8%")]),
+    # starting shares apart from those reached
+    ("工业制成品的出口占出口总额的比重由77.5%上升到85.5%，而同期，初级产品的出口比重则由22.5%下降到14.5%。",
+     [("77.5%", "22.5%"), ("85.5%", "14.5%")]),
+    # each member's share of its own whole (城镇居民食品支出, 农村居民食品支出): no one whole
+    ("城镇居民食品支出占比28.6%。农村居民食品支出占比32.1%。", []),
+    # each from one place only: parts of one group that do not overlap
+    ("其中47%来自中国内地，35%来自香港，12%来自台湾，其他人来自东南亚其他国家。", [("47%", "35%", "12%")]),
+    # shares of two groups (税收, 就业), each from one place: no group
+    ("税收的60%来自工业，就业的80%来自服务业。", []),
+    # not every member named: no group
+    ("投资对经济增长的贡献率为57%。消费对经济增长的贡献率为35%。", []),
+    # right after their words in one sentence: the pattern rule shares-of-one-whole reads them
+    ("第一产业增加值占国内生产总值比重为7.1%，第二产业增加值比重为39.0%，第三产业增加值比重为53.9%。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARE_GROUP_CASES, ids=[c[0][:12] for c in SHARE_GROUP_CASES])
+def test_share_groups(text, expected):
+    quantities, result = read_statements_of(text)
+    assert [tuple(quantities[i].text for i in g.parts) for g in result.share_groups] == expected

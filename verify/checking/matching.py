@@ -49,6 +49,9 @@ def statement_matches(rule: Rule, context: Context, every: bool = False) -> list
             found.append(Match(rule, head.start, body.end, {"headline": pair.headline, "body": pair.body},
                                {}, {}, {}, pair))
         return found
+    if rule.structure == "shares":   # shares of one whole, each in its own clause: together 100%
+        return [Match(rule, g.start, g.end, {}, {"parts": g.parts}, {"complete": g.complete, "probable": "yes"}, {})
+                for g in reading.share_groups]
     if rule.structure != "parts":   # a tally: a count and the items it names (statements/lists.py)
         return [Match(rule, t.start, t.end, {}, {"figures": t.figures}, {}, {}, t)
                 for t in reading.tallies if t.family == rule.structure]

@@ -44,7 +44,7 @@ def statements_table(files: list[tuple[Document, list[Quantity], StatementReadin
 
 
 def _structure_lines(doc, quantities, reading: StatementReading, shown: set[int], lang: str) -> list[str]:
-    """The 其中 lists, facts and headline pairs that hold a shown figure, one line each."""
+    """The 其中 lists, facts, shares of one whole and headline pairs that hold a shown figure, one line each."""
     lines = []
     for parts_list in reading.parts_lists:
         if shown.isdisjoint((parts_list.total, *parts_list.parts)):
@@ -59,6 +59,13 @@ def _structure_lines(doc, quantities, reading: StatementReading, shown: set[int]
         pos = doc.position(quantities[fact.level].start)
         named = ", ".join(f"{name}={quantities[i].text}" for name, i in fact.bound().items())
         lines.append(f"{pos.line}:{pos.column} {text_for(lang, 'fact')}: {named}")
+    for group in reading.share_groups:
+        if shown.isdisjoint(group.parts):
+            continue
+        pos = doc.position(group.start)
+        together = "= 100%" if group.complete == "complete" else "≤ 100%"
+        lines.append(f"{pos.line}:{pos.column} {text_for(lang, 'share_group')}: "
+                     f"{' + '.join(quantities[i].text for i in group.parts)} {together}")
     for pair in reading.headlines:
         if shown.isdisjoint((pair.headline, pair.body)):
             continue

@@ -23,9 +23,10 @@ SEVERITIES = tuple(Severity)
 # check a rule's names the same way whether a pattern or the statement stage binds them.
 STATEMENT_SLOTS = {
     "parts": "(?!){total:amount}{parts:amount*}",
+    "shares": "(?!){parts:percent*}",
     "facts": "(?!){level:number}{change:amount}{drop:amount}{rate:percent}{fall:percent}{times:ratio}"
              "{before:number}{share:percent}{whole:amount}{named_whole:amount}{completion:percent}{index_rate:percent}{index_fall:percent}{gain:point}{loss:point}{plus:amount}{minus:amount}{plan:amount}"
-             "{daily:amount}{days:count}{within:amount}{length:count}{yearly:amount}{years:count}{proportion:percent}{group_share:percent}{rise_from:number}{fall_from:number}{yearly_rate:percent}",
+             "{daily:amount}{days:count}{within:amount}{length:count}{yearly:amount}{years:count}{proportion:percent}{group_share:percent}{rise_from:number}{fall_from:number}{yearly_rate:percent}{gap:point}{lower:percent}{earlier:amount}{added:amount}",
     "each": "(?!){share:percent}{fall:percent}{rate:percent}{completion:percent}{level:number}",
     "headline": "(?!){headline:number}{body:number}",
     **{name: "(?!){figures:number*}" for name in ("named-list", "counted-label", "enumeration", "respectively",
@@ -35,7 +36,7 @@ COMMON_TYPES = {"id": str, "kind": str, "severity": str, "title": str, "why": st
                 "title_en": str, "why_en": str, "message": str, "message_en": str, "match_on": str, "structure": str}
 COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "examples"}
 TALLIES = ("named-list", "counted-label", "enumeration", "respectively", "count-partition")
-STRUCTURES = ("parts", "facts", "each", "headline") + TALLIES  # what the statement stage finds that a rule may ask for by name
+STRUCTURES = ("parts", "shares", "facts", "each", "headline") + TALLIES  # what the statement stage finds that a rule may ask for by name
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
 _CJK_FOLD = regexes.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",

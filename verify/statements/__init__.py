@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
+from verify.statements.additions import added_totals
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
@@ -17,14 +18,15 @@ from verify.statements.lists import counted_labels, named_lists
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
 from verify.statements.reader import NUMERIC, read_statement
-from verify.statements.records import PartsList, Role, Statement, StatementReading, Tally
+from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
 from verify.statements.scopes import parts_lists
+from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
 from verify.statements.subjects import subject_mentions
 from verify.statements.vocabulary import vocabulary
 
-__all__ = ["Fact", "PartsList", "Restatement", "Role", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
+__all__ = ["Fact", "PartsList", "Restatement", "Role", "ShareGroup", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
@@ -42,7 +44,9 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
-             + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab))
+             + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
+             + added_totals(quantities, statements, layout, vocab, parts))
     found += proportions(quantities, statements, vocab, found, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
-                            tuple(restatements(doc.view, quantities, statements, vocab, parts)))
+                            tuple(restatements(doc.view, quantities, statements, vocab, parts)),
+                            tuple(share_groups(quantities, statements, layout, vocab)))

@@ -10,7 +10,9 @@ share's words name (占发展党员总数的46.8%), or in its sentence the one t
 (工业生产者出厂价格指数为142，同比上涨42%) is bound as `index_rate`/`index_fall`. Changes
 and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs. A yearly
 average increase (N年来…从A增加到B，年均增加C) is bound as `yearly` with the `years` of its span,
-and a completion rate with the plan stated before it (完成全年1.8万亿元…目标任务的25.5%) as `plan`.
+and a completion rate with the plan stated before it (完成全年1.8万亿元…目标任务的25.5%) as `plan`. A gap
+in points to a percentage named after 高于/低于 (增幅高于收入7.8个百分点) is a Fact of the higher one with
+the `lower` and the `gap`.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     about: dict[int, dict[str, int]] = {}
     total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
     with_share = None   # levels with a share of their own, found once when a share needs them
+    bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
     for index, st in statements.items():
         if st.of is None or statements.get(st.of) is None:
             continue
@@ -81,7 +84,10 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             elif vocab is not None:
                 if with_share is None:
                     with_share = {other.of for other in statements.values() if other.role is Role.SHARE}
-                named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share)
+                    bare_share = {other.of for i, other in statements.items() if other.role is Role.SHARE
+                                  and names_no_other_whole(i, quantities, statements, layout)}
+                named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share,
+                                    bare_share)
                 if named is not None:
                     about.setdefault(st.of, {})["named_whole"] = named
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
@@ -92,7 +98,8 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
              or statements[level].role is Role.RATE and "before" in named
              or statements[level].role is Role.PLAN and set(named) <= {"share", "whole", "named_whole"}]
-    return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout)
+    return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout) \
+        + _gaps_to_named(quantities, statements, layout)
 
 
 def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]:
@@ -287,6 +294,40 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists) ->
                            and other.sign == rate.sign and quantities[i].unit == quantities[st.of].unit), None)
         if whole_rate is not None:
             found.append((st.of, whole_rate))
+    return found
+
+
+_GAP_TO = re.compile(r"(?P<subject>[^，,。；;]*?)(?P<verb>高出|高于|快于|超出|多出|低于|慢于|低出|少于)了?"
+                     r"(?P<name>[^，,。；;\d%]{2,16}?)$")
+_GAP_WORDS = re.compile(r"^(?:同期|同类)|(?:的|增速|增幅|涨幅|降幅|占比|比重|比例|水平|增长)+$")
+
+
+def _gaps_to_named(quantities, statements, layout: Layout) -> list[Fact]:
+    """利润同比增长16.7%，增幅高于收入7.8个百分点 / 三产税收的占比…54.2%，二产税收的占比…45.7%，三产税收
+    占比高出二产近9个百分点: a gap in points between a percentage and another its sentence states before,
+    named after 高于/低于 (收入, 二产) by words of that one's measure: a Fact of the higher one (level), the
+    lower one and the gap. The other is found by its name, so rules on it warn."""
+    found = []
+    for index, st in statements.items():
+        q = quantities[index]
+        if st.role is not Role.CHANGE or q.unit != "百分点" or q.kind != "point":
+            continue
+        m = _GAP_TO.search(layout.text, st.clause[0], q.start)
+        if m is None:
+            continue
+        name = _GAP_WORDS.sub("", m.group("name"))
+        subject = _GAP_WORDS.sub("", m.group("subject"))
+        percents = [i for i in range(index - 1, max(-1, index - 8), -1)
+                    if statements.get(i) is not None and statements[i].sentence == st.sentence
+                    and quantities[i].unit == "%" and statements[i].role in (Role.LEVEL, Role.RATE, Role.SHARE)]
+        own = next((i for i in percents if subject.replace("的", "") in statements[i].measure.replace("的", "")), None)
+        if own is None or len(name) < 2 or name in statements[own].measure.replace("的", ""):
+            continue   # 高技术制造业增加值…7.4%，高于制造业增加值增速: the one named is not stated
+        named = next((i for i in percents if i != own and name in statements[i].measure.replace("的", "")), None)
+        if named is None or statements[own].role is not statements[named].role:
+            continue
+        higher, lower = (own, named) if m.group("verb") in ("高出", "高于", "快于", "超出", "多出") else (named, own)
+        found.append(Fact(higher, (("gap", index), ("lower", lower))))
     return found
 
 

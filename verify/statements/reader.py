@@ -86,7 +86,8 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
             if st.role in (Role.RATE, Role.LEVEL) and i >= index - 5 and quantities[i].unit in PERCENT_UNITS:
                 return i
             continue
-        if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.PLAN and role is Role.SHARE):   # 计划投资…，占比
+        if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role in (Role.PLAN, Role.NET) and role is Role.SHARE):
+            # 计划投资…，占比; 利润总额为403.2亿元，占56%: a share of a plan or of a balance too
             rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
             if role is not Role.SHARE and len(rest) > 1 \
                     and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):

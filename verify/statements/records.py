@@ -62,6 +62,17 @@ class PartsList:
 
 
 @dataclass(frozen=True, slots=True)
+class ShareGroup:
+    """Percentages, each in its own clause, that name every member of one partition as shares of one
+    whole (投资/消费/净出口对经济增长的贡献率): together 100% (shares.py)."""
+
+    parts: tuple[int, ...]     # the shares, as quantity indexes, in text order
+    start: int
+    end: int
+    complete: str = "complete" # "complete": together 100%; "disjoint": no overlap, at most 100% (来自)
+
+
+@dataclass(frozen=True, slots=True)
 class Tally:
     """A stated number of things and the things the text names for it, read as a range of items:
     A、B、C等N个 (named-list), “一匠五创”（…） (counted-label), 提出四点建议。一是…四是 (enumeration),
@@ -90,3 +101,4 @@ class StatementReading:
     facts: tuple = ()          # tuple[Fact, ...]: levels with what else is stated of them
     tallies: tuple[Tally, ...] = ()   # counts against the items they name (lists.py)
     headlines: tuple = ()      # tuple[Restatement, ...]: a title's figure and the body figure stating the same (headlines.py)
+    share_groups: tuple[ShareGroup, ...] = ()   # shares of one whole, each in its own clause (shares.py)

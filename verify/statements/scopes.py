@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
 from verify.statements.records import PartsList, Role, Statement
@@ -34,6 +35,7 @@ from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = regexes.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
 _ENDS = regexes.compile("中(?=[,，])")
+_ALL = regexes.compile("^(?:全部|所有|全体)")
 _AMONG = regexes.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
 # (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
 _WITHIN = regexes.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
@@ -75,7 +77,9 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
-                found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, "open", True))
+                note = layout.note_at(marker.start)   # （其中境外输入…16例，甘肃11例，…上海1例）: to the bracket's
+                whole = "complete" if note is not None and end >= note[1] else "open"   # close, they are all of it
+                found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, whole, True))
                 chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
             if marker.kind == "看" and shared is None:
                 shared = frozenset(st.of for st in statements.values() if st.role is Role.SHARE)
@@ -93,7 +97,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 complete = completeness(total, chosen, quantities, statements, layout, vocab, None)   # a part
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
-    return found + _named_sums(quantities, statements, vocab)
+    found += _named_sums(quantities, statements, vocab)
+    return found + flow_sums(quantities, statements, layout, vocab, frozenset(i for pl in found for i in pl.parts))
 
 
 def _total_of(marker, chosen: list[int], role: Role, quantities, statements, starts, layout: Layout,
@@ -174,7 +179,7 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
     ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
     for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
-        total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout)
+        total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
         if total is not None:
             markers.append(Marker(m.start(), m.end(), "中", total))
     for m in regexes.ending_at(_AMONG, text, ends, 43, ahead=1):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
@@ -232,18 +237,24 @@ def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, op
     return found
 
 
-def _named_total(name: str, pos: int, quantities, statements, starts, layout: Layout) -> int | None:
-    """新增债券中，: the level before whose measure ends with the words before 中."""
-    name = name.strip("“”\"的")
+def _named_total(name: str, pos: int, quantities, statements, starts, layout: Layout, vocab: Vocabulary) -> int | None:
+    """新增债券中，: the level before whose measure ends with the words before 中 (在全部外资中，: 外资, named
+    by any of its names, 外部资金)."""
+    name = vocab.one_name(_ALL.sub("", name.strip("“”\"的")))
     if len(name) < 2:
         return None
-    window = layout.sentence(layout.sentence(pos)[0] - 1)[0] if layout.sentence(pos)[0] > 0 else 0
+    window = layout.sentence(pos)[0]
+    while window > 0:   # the sentence before, past the empty one a line break ends (在全部外资中， opening a paragraph)
+        window = layout.sentence(window - 1)[0]
+        if layout.text[window:layout.sentence(window)[1]].strip():
+            break
     for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
         if quantities[i].start < window:
             return None
         st = statements.get(i)
-        if st is not None and st.role is Role.LEVEL and len(st.measure) >= 2 and \
-                (st.measure.endswith(name) or name.endswith(st.measure)):
+        measure = vocab.one_name(st.measure) if st is not None else ""
+        if st is not None and st.role is Role.LEVEL and len(measure) >= 2 and \
+                (measure.endswith(name) or name.endswith(measure)):
             return i
     return None
 

@@ -94,7 +94,9 @@ def dimension_total(marker, parts: list[int], quantities, statements, starts, la
                      role: Role, taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool]:
     """分地域看，…: the whole split is the paragraph's lead figure of the parts' unit, measure and
     time (or the previous paragraph's lead, when the breakdown opens its paragraph and the lead names
-    what its parts have in common)."""
+    what its parts have in common; for parts naming all of a partition, up to three paragraphs back within
+    the article, past leads of other indicators, a lead named by the last four or more characters of it:
+    分收入级次看，中央级税收收入…地方级税收收入… splits 全年共完成工商税收收入7548亿元)."""
     text = layout.text
     line_start = text.rfind("\n", 0, marker.start) + 1   # the paragraph's own lead only: a
     first = bisect.bisect_left(starts, line_start)       # paragraph opening with 从…看 may follow any
@@ -128,16 +130,47 @@ def dimension_total(marker, parts: list[int], quantities, statements, starts, la
         before = text.rfind("\n", 0, end) + 1
         siblings += 1
     part = statements[parts[0]]
-    for i in range(bisect.bisect_left(starts, before), bisect.bisect_left(starts, end)):
+    for back in range(_LEADS_BACK if whole else 1):
+        lead = _lead(before, end, quantities, statements, starts, unit, role, taken)
+        if lead is not None:
+            st = statements[lead]
+            named = len(common) >= 3 and common in st.measure or siblings and part.head and st.head == part.head \
+                or back and _names_indicator(common, st.measure)
+            if named and compatible(st, part) and _same_time(st, part):
+                return lead, True   # past sibling breakdowns that name all of a partition, the lead of what they count
+            if not whole or named or _names_indicator(common, st.measure):
+                return None, False   # the lead only
+        elif not whole:
+            return None, False
+        # 分收入级次看，中央级税收收入…；地方级税收收入…: all of a partition, whose total may be the lead of an
+        # earlier paragraph of the article (全年共完成工商税收收入7548亿元), past leads that name another indicator
+        end = before - 1
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        before = text.rfind("\n", 0, end) + 1
+        if end <= 0 or not _SENTENCE_END.search(text, before, end):
+            break   # a title line: the article starts here
+    return None, False
+
+
+_LEADS_BACK = 3   # paragraphs back to look for the lead a breakdown naming all of a partition splits
+_SENTENCE_END = re.compile("[。！？]")
+
+
+def _lead(start: int, end: int, quantities, statements, starts, unit, role: Role, taken: set[int]) -> int | None:
+    """A paragraph's lead figure of the unit and role: its first."""
+    for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
         st = statements.get(i)
         q = quantities[i]
         if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
             continue
-        named = len(common) >= 3 and common in st.measure or siblings and part.head and st.head == part.head
-        if named and compatible(st, part) and _same_time(st, part):
-            return i, True   # past sibling breakdowns that name all of a partition, the lead of what they count
-        return None, False   # the lead only
-    return None, False
+        return i
+    return None
+
+
+def _names_indicator(common: str, measure: str) -> bool:
+    """级税收收入 (of 中央级税收收入, 地方级税收收入) names 工商税收收入 by its last four characters or more."""
+    return any(common[k:] in measure for k in range(len(common) - 3))
 
 
 def _common_suffix(words: list[str]) -> str:

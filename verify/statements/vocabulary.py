@@ -40,14 +40,23 @@ class Vocabulary:
     heads: re.Pattern[str]
     head_family: dict[str, str]    # each indicator head -> its family's first name
     partitions: tuple              # each partition: its members, each a tuple of synonyms
+    share_partitions: tuple        # partitions only shares name (the demand side of growth), as partitions
     balances: tuple                # (net word, the flow it adds, the flow it takes away)
     named_sums: tuple              # (total word, (part words…)): a total and all its parts, named apart
+    flow_sums: tuple               # (total word, (flow words…)): a total of flows, the flows stated in its paragraph
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
     periods: dict[str, tuple[str, str]]   # period_words: 一季度 -> (to-date, 03), 去年 -> (year, last)
 
     def words(self, name: str) -> tuple[str, ...]:
         """One named list."""
         return self.lists[name]
+
+    def one_name(self, words: str) -> str:
+        """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
+        for group in self.lists["indicator_synonyms"]:
+            for word in sorted(group[1:], key=len, reverse=True):
+                words = words.replace(word, group[0])
+        return words
 
 
 # A period a change may name after its verb: 超去年同期38亿元, 多增上年同期…
@@ -77,7 +86,10 @@ def vocabulary() -> Vocabulary:
     families = [tuple(str(w) for w in group) for group in raw.pop("measure_heads")]
     balances = tuple((str(b["net"]), str(b["plus"]), str(b["minus"])) for b in raw.pop("balances"))
     named_sums = tuple((str(b["total"]), tuple(str(p) for p in b["parts"])) for b in raw.pop("named_sums"))
+    flow_sums = tuple((str(b["total"]), tuple(str(p) for p in b["parts"])) for b in raw.pop("flow_sums"))
     partitions = tuple(tuple(tuple(str(member).split("|")) for member in group) for group in raw.pop("partitions"))
+    share_partitions = tuple(tuple(tuple(str(member).split("|")) for member in group)
+                             for group in raw.pop("share_partitions"))
     lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
@@ -96,16 +108,19 @@ def vocabulary() -> Vocabulary:
         net=_compiled(rf"(?:{_alternation(lists['net_words'])})"),
         daily=_compiled(rf"(?:{_alternation(lists['daily_words'])})"),
         extreme=_compiled(rf"(?:{_alternation(lists['extreme_words'])})"),
-        plan=_compiled(rf"(?:{_alternation(lists['plan_words'])})"),
-        plan_after=_compiled(rf"[^，,。；;]{{0,6}}?(?:{_alternation(lists['plan_words'])})"),
+        plan=_compiled(rf"(?!{_alternation(lists['not_plan_words'])})(?:{_alternation(lists['plan_words'])})"),
+        plan_after=_compiled(rf"[^，,。；;]{{0,6}}?(?!{_alternation(lists['not_plan_words'])})"
+                             rf"(?:{_alternation(lists['plan_words'])})"),
         subpart=_compiled(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
         whole_of_share=_compiled(r"占[^，,。；;]{0,24}的?$"),
         breaker=_compiled(rf"(?!{_alternation(lists['not_scope_breakers'])})(?:{_alternation(lists['scope_breakers'])})"),
         heads=_compiled(_alternation(w for group in families for w in group)),
         head_family={w: group[0] for group in families for w in group},
         partitions=partitions,
+        share_partitions=share_partitions,
         balances=balances,
         named_sums=named_sums,
+        flow_sums=flow_sums,
         dimension=_compiled((
             rf"(?:{_alternation(lists['dimension_marks'])})|(?:从|分|按)[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])")),
         periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},

@@ -44,7 +44,7 @@ _GAP = regexes.compile(r"[\s,，、;；%％.．·\d０-９]|同比|环比|比上
 
 
 def named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab,
-                 with_share: set) -> int | None:
+                 with_share: set, bare_share: set = frozenset()) -> int | None:
     """占发展党员总数的46.8% after 全国共发展党员205.7万名 (the sentence before), 占比55.5% after 计划投资
     的9000亿元: a share of the level just before it (nothing between but that level's changes and rates)
     whose whole its words name, or leave to the sentence. The whole is the nearest level before, of the
@@ -62,11 +62,21 @@ def named_whole(index: int, quantities, statements, layout: Layout, parts_lists,
     own_totals = set()
     for pl in parts_lists:
         if part in pl.parts and pl.certain and core:
-            if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab):
+            if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab) \
+                    or _opened_with(pl.marker, core, layout):
                 return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
             own_totals.add(pl.total)   # 其中…占同期中国外贸总值的45.4%: another whole than the list's
     return _nearest_named_level(part, (name, subjects, core), own_totals, quantities, statements, layout, vocab,
-                                with_share)
+                                with_share, bare_share)
+
+
+_SCOPE = re.compile(r"在?(?P<name>[^，,。；;\d]{1,16}?)(?:当中|之中|中)[，,]")
+
+
+def _opened_with(marker: int, core: str, layout: Layout) -> bool:
+    """在全部外资中，…占全部外资的七成左右: the share names the scope its breakdown opened with."""
+    m = _SCOPE.match(layout.text, marker)
+    return m is not None and core in m.group("name")
 
 
 def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tuple[str, list[str], str] | None:
@@ -85,7 +95,7 @@ def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tup
 
 
 def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_totals: set, quantities, statements,
-                         layout: Layout, vocab, with_share: set) -> int | None:
+                         layout: Layout, vocab, with_share: set, bare_share: set) -> int | None:
     """The nearest level before the part that can be the whole its share's words name (see named_whole)."""
     name, subjects, core = named
     p_st, p_q = statements[part], quantities[part]
@@ -97,7 +107,8 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
     for i in range(part - 1, max(-1, part - 40), -1):
         q = quantities[i]
         if not core and q.start < p_st.sentence[0]:
-            return _total_named_before(i, part, quantities, statements, layout, with_share)
+            return smaller if smaller is not None else _total_named_before(i, part, quantities, statements, layout,
+                                                                             bare_share)
         named_fully = len(full) >= 3 and full != core and statements.get(i) is not None \
             and _full_name(full, _SUBJECTS.sub("", statements[i].measure), vocab)
         if q.start < floor and not named_fully:
@@ -121,9 +132,12 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
                 by_core = i if by_core is None else by_core
             elif smaller is None and (_named_wholly(cand.measure, core) or q.start >= p_st.sentence[0]):
                 smaller = i   # 全国共发展党员205.7万名 … 发展党员962万名，占发展党员总数的46.8%: the part is wrong
-        if not core and not small and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
-                                       or (cand.head and cand.head == p_st.head)):
-            return i
+        if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
+                         or (cand.head and cand.head == p_st.head)):
+            if not small:
+                return i
+            if smaller is None and layout.text.startswith("中", q.end):
+                smaller = i   # 在计划投资的9000亿元中…49930亿元，占比55.5%: the whole its sentence names; the part is wrong
     return by_core if by_core is not None else smaller
 
 
@@ -138,17 +152,24 @@ def _named_wholly(measure: str, core: str) -> bool:
     return len(own) >= 2 and own in core
 
 
+_QUALIFIES = regexes.compile(r"(?:以上|以下|左右)?的")
+_BARE_INDICATOR = regexes.compile(r"^(?:共|有|实现|完成|累计|全年|其)+|(?:为|达到|达|是|约)+$")
 _TOTAL_NAMED = regexes.compile(r"(?:总数|总量|总额|总值)(?:为|达到|达|是)?$")
 _SCOPE_OPENING = regexes.compile(r"(?:在)?(?P<scope>[^，,。；;：:\d]{2,12})中[，,]")
 
 
-def _total_named_before(start: int, part: int, quantities, statements, layout: Layout, with_share: set) -> int | None:
+def _total_named_before(start: int, part: int, quantities, statements, layout: Layout, bare_share: set) -> int | None:
     """党员总数为8956.4万名 … (another paragraph) 党员队伍中，少数民族党员651.4万名，占7.3%: a share that names
     no whole and has none in its sentence: the nearest level before whose name ends as a total's (总数, 总量,
     总额, 总值; not 总量突破9000万名, a bound) and shares a word with the part's name or with the scope its sentence opens with (党员队伍中),
-    of the part's unit and role, no smaller than the part (failing any, the nearest smaller), of no other period."""
+    or whose name ends with the part's whole name when that is an indicator alone of four characters or more
+    (千户企业…实现销售收入15230.8亿元 … 销售收入为4797亿元，占31.5%),
+    of the part's unit and role, no smaller than the part (failing any, the nearest smaller), of no other period.
+    A level whose own share names no whole of its own (占2%) is a sibling part, never the whole."""
     p_st, p_q = statements[part], quantities[part]
     text = layout.text
+    indicator = _BARE_INDICATOR.sub("", p_st.measure)
+    indicator = indicator if len(indicator) >= 4 and p_st.head else None   # an indicator: a head of the vocabulary
     names = [_SUBJECTS.sub("", p_st.measure)]
     m = _SCOPE_OPENING.match(text, p_st.sentence[0], p_q.start)
     if m is not None:
@@ -158,12 +179,17 @@ def _total_named_before(start: int, part: int, quantities, statements, layout: L
     for i in range(start, max(-1, part - 40), -1):
         q, cand = quantities[i], statements.get(i)
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
-                or cand.note or i in with_share or q.text == p_q.text:
+                or cand.note or i in bare_share or q.text == p_q.text:
             continue
-        if not _TOTAL_NAMED.search(cand.measure) or p_st.time and cand.time and p_st.time != cand.time:
+        if p_st.time and cand.time and p_st.time != cand.time:
             continue
-        measure = _TOTAL_NAMED.sub("", _SUBJECTS.sub("", cand.measure))
-        if any(shares_a_word(measure, name) for name in names):
+        if _TOTAL_NAMED.search(cand.measure):
+            measure = _TOTAL_NAMED.sub("", _SUBJECTS.sub("", cand.measure))
+            named = any(shares_a_word(measure, name) for name in names)
+        else:   # not 销售收入100亿元以上的企业: a bound that qualifies a noun is no amount stated
+            named = indicator is not None and cand.measure.endswith(indicator) and q.interval.high is not None \
+                and not _QUALIFIES.match(text, q.end)
+        if named:
             if low is None or q.interval.high is None or q.interval.high >= low:
                 return i
             smaller = smaller if smaller is not None else i
@@ -180,11 +206,8 @@ def _full_name(full: str, measure: str, vocab) -> bool:
 
 
 def _one_name(words: str, vocab) -> str:
-    """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
-    for group in vocab.words("indicator_synonyms"):
-        for word in sorted(group[1:], key=len, reverse=True):
-            words = words.replace(word, group[0])
-    return words
+    """外贸总值 -> 进出口总值 (Vocabulary.one_name)."""
+    return vocab.one_name(words)
 
 
 def _words_of(i: int, quantities, statements, layout: Layout) -> str:
