@@ -33,8 +33,6 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = regexes.compile("分别")
 _GLUE = regexes.compile(r"\s*(?:、|和|及|与|以及)\s*")
-_EMPTY = regexes.compile(r"^(?:[\s,，]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|比上月|较上月|与上年相比|"
-                    r"涨幅|增幅|增速|降幅|比\d{4}年|较\d{4}年|比上届|每月|每年|均|也|还|则|又|都|其|已|各|预计)*$")
 _LEADS = regexes.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
 _NUMERAL = regexes.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
 _JOIN = regexes.compile(r"、|和|及|与")
@@ -66,7 +64,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
         bound.append(span)
         lead = _leading_time(clause[0], m.start(), quantities, starts, view)
         names = _LEADS.sub("", view[lead:m.start()].strip())
-        own = bool(names) and not _EMPTY.match(names)
+        own = bool(names) and not _empty(vocab.words("compare_marks"), vocab.words("respectively_fillers")).match(names)
         if own and _figures_among(lead, m.start(), quantities, starts):
             continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
         carried = previous.get(sentence)
@@ -412,3 +410,11 @@ def _values(first: int, quantities: list[Quantity], view: str, after: int) -> li
             break
         values.append(i)
     return values
+
+
+@functools.cache
+def _empty(compare: tuple[str, ...], fillers: tuple[str, ...]) -> re.Pattern[str]:
+    """Words before 分别 that name nothing: comparisons (compare_marks of two characters and more:
+    同比, 比上年同期; 比2012年), and the fillers of the vocabulary's respectively_fillers (增幅, 也, 各)."""
+    words = tuple(w for w in compare if len(w) >= 2) + fillers
+    return regexes.compile(rf"^(?:[\s,，]|(?:比|较)\d{{4}}年|{word_pattern(words).pattern})*$")
