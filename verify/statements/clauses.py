@@ -37,12 +37,20 @@ class Layout:
 
     def clause_in(self, pos: int, note: tuple[int, int] | None) -> tuple[int, int]:
         """The clause holding pos, given the parenthetical that holds it (note_at(pos))."""
-        start, end = _span(self.clause_ends, pos, len(self.text))
+        ends = self.clause_ends   # (_span and notes_between written out: this runs for every figure)
+        i = bisect.bisect_left(ends, pos)
+        start = ends[i - 1] + 1 if i > 0 else 0
+        end = ends[i] + 1 if i < len(ends) else len(self.text)
         if note is not None:
             return max(start, note[0] + 1), min(end, note[1])
-        inner = self.notes_between(start, pos)
-        if inner:
-            start = max(start, inner[-1][1] + 1)
+        notes, last = self.notes, None
+        for k in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
+            if notes[k][0] >= pos:
+                break
+            if notes[k][1] < pos:
+                last = notes[k]   # the last of notes_between(start, pos)
+        if last is not None:
+            start = max(start, last[1] + 1)
         return start, end
 
     def note_at(self, pos: int) -> tuple[int, int] | None:
