@@ -37,7 +37,7 @@ class Layout:
 
     def clause_in(self, pos: int, note: tuple[int, int] | None) -> tuple[int, int]:
         """The clause holding pos, given the parenthetical that holds it (note_at(pos))."""
-        ends = self.clause_ends   # (_span and notes_between written out: this runs for every figure)
+        ends = self.clause_ends   # (_span written out: this runs for every figure)
         i = bisect.bisect_left(ends, pos)
         start = ends[i - 1] + 1 if i > 0 else 0
         end = ends[i] + 1 if i < len(ends) else len(self.text)
@@ -46,9 +46,9 @@ class Layout:
         notes, last = self.notes, None
         for k in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
             if notes[k][0] >= pos:
-                break
+                break   # sorted by their opening: none after this one opens before pos
             if notes[k][1] < pos:
-                last = notes[k]   # the last of notes_between(start, pos)
+                last = notes[k]   # the last parenthetical closing in [start, pos): the clause starts after it
         if last is not None:
             start = max(start, last[1] + 1)
         return start, end
@@ -59,17 +59,6 @@ class Layout:
         if i >= 0 and self.notes[i][0] < pos < self.notes[i][1]:
             return self.notes[i]
         return None
-
-    def notes_between(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Parentheticals that close within [start, end)."""
-        notes = self.notes
-        found = []
-        for i in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
-            if notes[i][0] >= end:
-                break  # sorted by their opening: none after this one opens before end
-            if notes[i][1] < end:
-                found.append(notes[i])
-        return found
 
 
 def _span(ends: tuple[int, ...], pos: int, length: int) -> tuple[int, int]:
