@@ -22,8 +22,15 @@ class Interval:
     high: Bound
 
     def __post_init__(self) -> None:
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"inverted interval: low {self.low} > high {self.high}")
+        low, high = self.low, self.high
+        if low is None or high is None or low is high:
+            return
+        if type(low) is Fraction and type(high) is Fraction:   # (every figure read makes one: not through
+            inverted = low._numerator * high._denominator > high._numerator * low._denominator   # Fraction's >)
+        else:
+            inverted = low > high
+        if inverted:
+            raise ValueError(f"inverted interval: low {low} > high {high}")
 
     @staticmethod
     def point(value: Fraction | int) -> Interval:

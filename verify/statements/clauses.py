@@ -37,12 +37,20 @@ class Layout:
 
     def clause_in(self, pos: int, note: tuple[int, int] | None) -> tuple[int, int]:
         """The clause holding pos, given the parenthetical that holds it (note_at(pos))."""
-        start, end = _span(self.clause_ends, pos, len(self.text))
+        ends = self.clause_ends   # (_span written out: this runs for every figure)
+        i = bisect.bisect_left(ends, pos)
+        start = ends[i - 1] + 1 if i > 0 else 0
+        end = ends[i] + 1 if i < len(ends) else len(self.text)
         if note is not None:
             return max(start, note[0] + 1), min(end, note[1])
-        inner = self.notes_between(start, pos)
-        if inner:
-            start = max(start, inner[-1][1] + 1)
+        notes, last = self.notes, None
+        for k in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
+            if notes[k][0] >= pos:
+                break   # sorted by their opening: none after this one opens before pos
+            if notes[k][1] < pos:
+                last = notes[k]   # the last parenthetical closing in [start, pos): the clause starts after it
+        if last is not None:
+            start = max(start, last[1] + 1)
         return start, end
 
     def note_at(self, pos: int) -> tuple[int, int] | None:
@@ -51,17 +59,6 @@ class Layout:
         if i >= 0 and self.notes[i][0] < pos < self.notes[i][1]:
             return self.notes[i]
         return None
-
-    def notes_between(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Parentheticals that close within [start, end)."""
-        notes = self.notes
-        found = []
-        for i in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
-            if notes[i][0] >= end:
-                break  # sorted by their opening: none after this one opens before end
-            if notes[i][1] < end:
-                found.append(notes[i])
-        return found
 
 
 def _span(ends: tuple[int, ...], pos: int, length: int) -> tuple[int, int]:

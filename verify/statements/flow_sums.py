@@ -27,12 +27,12 @@ def flow_sums(quantities: list[Quantity], statements: dict[int, Statement], layo
     found = []
     for total_word, flow_words in vocab.flow_sums:
         after = re.compile(rf"的?{re.escape(total_word)}")
+        endings = (total_word, *_total_names(total_word))   # (one endswith for every level)
         for index, st in statements.items():
             q = quantities[index]
             if st.role is not Role.LEVEL or st.note or q.kind != "amount" or index in taken:
                 continue
-            if not (st.measure.endswith(total_word) or _named_before(st.measure, total_word)
-                    or after.match(text, q.end)):
+            if not (st.measure.endswith(endings) or after.match(text, q.end)):
                 continue
             paragraph_end = text.find("\n", q.end)
             paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -60,6 +60,6 @@ def flow_sums(quantities: list[Quantity], statements: dict[int, Statement], layo
     return found
 
 
-def _named_before(measure: str, word: str) -> bool:
+def _total_names(word: str) -> tuple[str, ...]:
     """进出口总值, 进出口总额: the total's word with a total's ending."""
-    return any(measure.endswith(word + tail) for tail in ("总值", "总额", "额", "总量"))
+    return tuple(word + tail for tail in ("总值", "总额", "额", "总量"))

@@ -57,7 +57,7 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
         sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
                     sentence[1])   # (a comma before the sentence would not count: not looked for)
     of = _described(index, role, label if "分别" not in before else "分别", sentence, earlier, vocab,
-                    quantities, points=q.unit == "百分点")
+                    quantities, points=q.unit == "百分点") if role in _DESCRIBING else None
     measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else before)
     compare = vocab.compare.search(before)
     return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
