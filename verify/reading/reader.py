@@ -130,7 +130,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
     a range to a second end (its ends kept), a range in one numeral (三四个月)."""
     if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
-            or m.group("SIGN")):
+            or m.group("SIGN") or m.group("GEQ") or m.group("HALF")):
         return _plain_number(m, text) if m.group("NCORE")[0].isdigit() else _plain_chinese(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
@@ -144,10 +144,13 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     core = adjacent[0] if adjacent else _read(m.group("NCORE"))
     if core is None:
         return []
-    unit = "百分点" if unit_word == "个百分点" else unit_word
+    unit = _UNIT_NAMES.get(unit_word, unit_word)
     scale = m.group("NMULT") or m.group("RMULT")
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None),
                           m.group("NTAIL"))
+    if m.group("GEQ") == "半" or m.group("HALF"):  # ５天半, 3个半小时: half of one unit more, stated to the half
+        factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+        value, step = value + Fraction(factor, 2), Fraction(factor, 2)
     negative = m.group("SIGN") in ("负", "零下", "-")
     start, qualifier = _start_and_qualifier(m, text, unit)
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
@@ -176,9 +179,10 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
 def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int, str | None]:
     """Where a figure starts and its qualifier: 近 of 近30多年来 means recent, so the figure starts
     after it and only 多 or a qualifier after it bounds the value."""
+    more = m.group("NMORE") or (m.group("GEQ") if m.group("GEQ") == "多" else None)
     if _recent(m, text, unit):
-        return m.end("QB"), m.group("NMORE") or m.group("QA")
-    return m.start(), m.group("QB") or m.group("NMORE") or m.group("QA")
+        return m.end("QB"), more or m.group("QA")
+    return m.start(), m.group("QB") or more or m.group("QA")
 
 
 def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
@@ -301,6 +305,8 @@ def _chinese_value(numeral: str, multiplier: str | None) -> tuple[Reading, Fract
     return core, value, _bounded(value, step, None, None)
 
 
+# Units as written -> as the checks compare them: 个百分点 is 百分点; 月 after 个多/个半 is 个月.
+_UNIT_NAMES = {"个百分点": "百分点", "月": "个月"}
 _DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小时", "个小时"])
 
 
