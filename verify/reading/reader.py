@@ -117,6 +117,32 @@ def _fraction(m: re.Match, text: str) -> list[Quantity]:
     return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
 
 
+# A ratio whose parts add up to about 100 (sum of the stated values, within this much) is shares of one whole.
+_RATIO_SUM = (Fraction(90), Fraction(110))
+_RATIO_PART = regexes.compile(r"\d+(?:\.\d+)?")
+
+
+@functools.cache
+def _ratio_share_before() -> re.Pattern[str]:
+    """A share word right before a ratio (lexicon ratio_share_words), with a verb: 比为, 比重为, 之比是."""
+    words = compile_alternation(lexicon().ratio_share_words)
+    return regexes.compile(rf"(?<![同环对])(?:{words})(?:分别)?(?:为|是|达到|达|调整为|变为)?\s*$")
+
+
+def _score(m: re.Match, text: str) -> list[Quantity]:
+    """A score or a ratio is no figure (３∶２, 10:30, 1.68:1), except a ratio after a share word
+    whose parts add up to about 100 (三次产业比为3.9：59.5：36.6): each part a percentage of one
+    whole, marked as a ratio part so the statement stage groups them."""
+    start = m.start()
+    if not lexicon().ratio_share_words or not _ratio_share_before().search(text, max(0, start - 8), start):
+        return []
+    parts = [(p.start() + start, p.end() + start, read_arabic(p.group())) for p in _RATIO_PART.finditer(m.group())]
+    if not _RATIO_SUM[0] <= sum(r.value for _, _, r in parts) <= _RATIO_SUM[1]:
+        return []
+    return [Quantity(text[s:e], s, e, r.value, _bounded(r.value, r.step, None, None), "%", "percent", ratio_part=True)
+            for s, e, r in parts]
+
+
 def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
     reading = _read(m.group("PCORE"))
     if reading is None:
@@ -401,6 +427,6 @@ def _read(numeral: str) -> Reading | None:
 _BUILDERS = {
     "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
     "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
-    "weekday": calendar.weekday_figure, "fraction": _fraction, "cnpercent": _cn_percent,
+    "weekday": calendar.weekday_figure, "fraction": _fraction, "score": _score, "cnpercent": _cn_percent,
     "number": _number,
 }

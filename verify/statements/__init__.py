@@ -17,6 +17,7 @@ from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
+from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
@@ -45,7 +46,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
-             + added_totals(quantities, statements, layout, vocab, parts))
+             + added_totals(quantities, statements, layout, vocab, parts)
+             + ratio_facts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),
