@@ -31,8 +31,9 @@ _Q_AFTER_NOT_MORE = rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内
 _Q_AFTER = rf"{_Q_AFTER_NOT_MORE}|多"
 # After a unit, 多 before a classifier starts a word (两年多次, 20部多类型); after 万/亿 it qualifies (5万多名).
 _QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位批轮措个条部])|多)"
-# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no figure any rule checks, nor a range: the
-# reader consumes it whole. Clock times (14:30) are read before it.
+# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no range: the reader consumes it whole, and reads
+# figures of it only for a ratio of shares after a share word (reader._score: 三次产业比为3.9：59.5：36.6).
+# Clock times (14:30) are read before it.
 _SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
 _RANGE_SEP = r"~|—|–|-|至|到"
 # 个 before 多 or 半 and a measure is no classifier: ６个多美元 is 6多 美元, 2个多百分点 2多 百分点,
