@@ -130,16 +130,15 @@ def _ratio_share_before() -> re.Pattern[str]:
 
 
 def _score(m: re.Match, text: str) -> list[Quantity]:
-    """A score or a ratio is no figure (３∶２, 10:30, 1.68:1), except a ratio after a share word
-    whose parts add up to about 100 (三次产业比为3.9：59.5：36.6): each part a percentage of one
-    whole, marked as a ratio part so the statement stage groups them."""
+    """A score or a ratio is no figure (３∶２, 10:30), except a ratio after a share word, whose parts
+    are marked as ratio parts: percentages of one whole when they add up to about 100 (三次产业比为
+    3.9：59.5：36.6), else plain ratios (性别比是1.68:1), which state no statement of their own."""
     start = m.start()
     if not lexicon().ratio_share_words or not _ratio_share_before().search(text, max(0, start - 8), start):
         return []
     parts = [(p.start() + start, p.end() + start, read_arabic(p.group())) for p in _RATIO_PART.finditer(m.group())]
-    if not _RATIO_SUM[0] <= sum(r.value for _, _, r in parts) <= _RATIO_SUM[1]:
-        return []
-    return [Quantity(text[s:e], s, e, r.value, _bounded(r.value, r.step, None, None), "%", "percent", ratio_part=True)
+    unit, kind = ("%", "percent") if _RATIO_SUM[0] <= sum(r.value for _, _, r in parts) <= _RATIO_SUM[1] else (None, "ratio")
+    return [Quantity(text[s:e], s, e, r.value, _bounded(r.value, r.step, None, None), unit, kind, ratio_part=True)
             for s, e, r in parts]
 
 

@@ -37,7 +37,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     statements: dict[int, Statement] = {}
     subjects = subject_mentions(doc.view, vocab)
     for index, q in enumerate(quantities):
-        if q.kind in NUMERIC and not q.label:
+        if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio"):   # 1.68:1: only ratios.py's
             subject = subjects.subject_at(q.start, doc.line_start_of(q.start))
             statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))

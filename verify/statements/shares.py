@@ -77,7 +77,8 @@ def share_groups(quantities: list[Quantity], statements: dict[int, Statement], l
             continue
         found.append(ShareGroup(indexes, quantities[indexes[0]].start, quantities[indexes[-1]].end))
     return found + _exclusive(quantities, statements, layout, vocab) + [
-        ShareGroup(g, quantities[g[0]].start, quantities[g[-1]].end) for g in ratio_groups(quantities)]
+        ShareGroup(g, quantities[g[0]].start, quantities[g[-1]].end) for g in ratio_groups(quantities)
+        if quantities[g[0]].kind == "percent"]
 
 
 def _exclusive(quantities, statements, layout: Layout, vocab) -> list[ShareGroup]:
