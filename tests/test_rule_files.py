@@ -35,6 +35,13 @@ SINGLE_SOURCE = {
                                "sentence in the corpus and archive (the others give 年均增长 as a compound rate)",
     "loan-deposit-ratio": "deposits, loans and 贷存比 in one sentence: rmrb_19980115 is the only text of the corpus "
                           "and archive that states them (6.6 M characters searched)",
+    "change-against-compared": "a level, the figure after 比 and the change between them, all three stated: "
+                               "xwlb_20170607 is the only such sentence of the corpus and archive",
+    "drop-against-compared": "a level, the figure after 比 and the drop between them, all three stated: "
+                             "rmrb_19980109 is the only such sentence of the corpus and archive",
+    "ratio-of-part-values": "a ratio of shares (三次产业比为3.9：59.5：36.6) after the values of its parts: "
+                            "daqing_article_15 is the only text of the corpus and archive that states one (the "
+                            "others, rmrb_19980105 and daqing_article_14, give no values of the parts)",
 }
 
 

@@ -421,3 +421,26 @@ SHARE_GROUP_CASES = [
 def test_share_groups(text, expected):
     quantities, result = read_statements_of(text)
     assert [tuple(quantities[i].text for i in g.parts) for g in result.share_groups] == expected
+
+
+@pytest.mark.parametrize("text, shares, facts", [
+    # a ratio of shares after a share word: its parts a share group; the parts' values before, by name
+    ("公有制经济实现增加值833亿元，同比增长0.5%；非公有制经济实现增加值395亿元。公有与非公有制经济比重为67.8：32.2。",
+     ["67.8", "32.2"], [("833亿元", "67.8", "395亿元", "32.2")]),
+    # the values before name other parts than the ratio: no proportion
+    ("油经济实现增加值275.7亿元；非油经济实现增加值952.3亿元。中直与地方经济比重为31.3：68.7。", ["31.3", "68.7"], []),
+    # a score, ratios not of shares, a time: no share group (1.68:1 and 50：1 are plain ratio parts)
+    ("甲乙两队比分为52：48，性别比是1.68:1，竞争比为50：1，10：30开会。", [], []),
+    # a ratio that adds up to no 100 is still a proportion of the values before
+    ("公有制经济实现增加值833亿元；非公有制经济实现增加值395亿元。公有与非公有制经济比重为27.8：32.2。",
+     [], [("833亿元", "27.8", "395亿元", "32.2")]),
+    # values of another indicator than the ratio's (三次产业投资比重): no proportion
+    ("第一产业实现增加值47.5亿元；第二产业实现增加值730.5亿元；第三产业实现增加值450亿元。三次产业投资比重为6.8：77.3：15.9。",
+     ["6.8", "77.3", "15.9"], []),
+])
+def test_ratio_of_shares(text, shares, facts):
+    quantities, result = read_statements_of(text)
+    assert [quantities[i].text for g in result.share_groups for i in g.parts] == shares
+    found = [tuple(quantities[i].text for i in (f.level, *(i for _, i in f.figures))) for f in result.facts
+             if dict(f.figures).keys() == {"ratio_share", "next_part", "next_share"}]
+    assert found == facts

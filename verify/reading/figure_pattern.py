@@ -31,10 +31,16 @@ _Q_AFTER_NOT_MORE = rf"左右|上下(?!班|游|级|楼|车)|以上|以下|以内
 _Q_AFTER = rf"{_Q_AFTER_NOT_MORE}|多"
 # After a unit, 多 before a classifier starts a word (两年多次, 20部多类型); after 万/亿 it qualifies (5万多名).
 _QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位批轮措个条部])|多)"
-# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no figure any rule checks, nor a range: the
-# reader consumes it whole. Clock times (14:30) are read before it.
+# A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no range: the reader consumes it whole, and reads
+# figures of it only for a ratio of shares after a share word (reader._score: 三次产业比为3.9：59.5：36.6).
+# Clock times (14:30) are read before it.
 _SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
 _RANGE_SEP = r"~|—|–|-|至|到"
+# 个 before 多 or 半 and a measure is no classifier: ６个多美元 is 6多 美元, 2个多百分点 2多 百分点,
+# 3个半小时 3.5 小时, 一个半月 1.5 个月.
+_MEASURE_AFTER_GE = r"美元|欧元|港元|日元|英镑|元|百分点|小时|月(?![份底初末中])|星期|工作日"
+# 半 right after a unit of time or measure is half of one more: ５天半 5.5天, 两年半 2.5年, 一斤半.
+_HALF = r"(?<=[年天时斤岁亩里周])半(?![数径岛导场决价身边夜天日月年个小分途截百成壁拍山坡])"
 _SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
 
 
@@ -55,7 +61,8 @@ def master_pattern() -> re.Pattern[str]:
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
         "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
                     rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
-        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}(?P<UNIT>{units})?"
+        "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}"
+                   rf"(?:个(?P<GEQ>多|半)(?=(?:{_MEASURE_AFTER_GE})))?(?P<UNIT>{units}|(?<=个[多半])月)?(?P<HALF>{_HALF})?"
                    rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
     }
     # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried

@@ -45,6 +45,7 @@ class Lexicon:
     not_number_patterns: tuple[str, ...]
     ordinal_patterns: tuple[str, ...]
     not_unit_words: tuple[str, ...]
+    ratio_share_words: tuple[str, ...] = ()
 
     @property
     def units(self) -> list[str]:
@@ -64,6 +65,7 @@ def lexicon() -> Lexicon:
         not_number_patterns=tuple(raw["not_numbers"]["patterns"]),
         ordinal_patterns=tuple(raw["ordinals"]),
         not_unit_words=tuple(raw["not_units"]),
+        ratio_share_words=tuple(raw.get("ratio_share_words", ())),
     )
 
 

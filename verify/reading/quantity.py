@@ -111,6 +111,7 @@ class Quantity:
     qualifier: str | None = None
     scale: str | None = None        # 万/亿 as written, to print implied values the same way
     label: bool = False             # a counted label such as “一匠五创”
+    ratio_part: bool = False        # a part of a ratio of shares (三次产业比为3.9：59.5：36.6), read as a percentage
     ends: tuple[Quantity, Quantity] | None = None   # a range's two ends as written (5.5%—7.6%), in text order
 
     @property

@@ -117,6 +117,31 @@ def _fraction(m: re.Match, text: str) -> list[Quantity]:
     return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
 
 
+# A ratio whose parts add up to about 100 (sum of the stated values, within this much) is shares of one whole.
+_RATIO_SUM = (Fraction(90), Fraction(110))
+_RATIO_PART = regexes.compile(r"\d+(?:\.\d+)?")
+
+
+@functools.cache
+def _ratio_share_before() -> re.Pattern[str]:
+    """A share word right before a ratio (lexicon ratio_share_words), with a verb: 比为, 比重为, 之比是."""
+    words = compile_alternation(lexicon().ratio_share_words)
+    return regexes.compile(rf"(?<![同环对])(?:{words})(?:分别)?(?:为|是|达到|达|调整为|变为)?\s*$")
+
+
+def _score(m: re.Match, text: str) -> list[Quantity]:
+    """A score or a ratio is no figure (３∶２, 10:30), except a ratio after a share word, whose parts
+    are marked as ratio parts: percentages of one whole when they add up to about 100 (三次产业比为
+    3.9：59.5：36.6), else plain ratios (性别比是1.68:1), which state no statement of their own."""
+    start = m.start()
+    if not lexicon().ratio_share_words or not _ratio_share_before().search(text, max(0, start - 8), start):
+        return []
+    parts = [(p.start() + start, p.end() + start, read_arabic(p.group())) for p in _RATIO_PART.finditer(m.group())]
+    unit, kind = ("%", "percent") if _RATIO_SUM[0] <= sum(r.value for _, _, r in parts) <= _RATIO_SUM[1] else (None, "ratio")
+    return [Quantity(text[s:e], s, e, r.value, _bounded(r.value, r.step, None, None), unit, kind, ratio_part=True)
+            for s, e, r in parts]
+
+
 def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
     reading = _read(m.group("PCORE"))
     if reading is None:
@@ -130,7 +155,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
     a range to a second end (its ends kept), a range in one numeral (三四个月)."""
     if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
-            or m.group("SIGN")):
+            or m.group("SIGN") or m.group("GEQ") or m.group("HALF")):
         return _plain_number(m, text) if m.group("NCORE")[0].isdigit() else _plain_chinese(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
@@ -144,10 +169,13 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     core = adjacent[0] if adjacent else _read(m.group("NCORE"))
     if core is None:
         return []
-    unit = "百分点" if unit_word == "个百分点" else unit_word
+    unit = _UNIT_NAMES.get(unit_word, unit_word)
     scale = m.group("NMULT") or m.group("RMULT")
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None),
                           m.group("NTAIL"))
+    if m.group("GEQ") == "半" or m.group("HALF"):  # ５天半, 3个半小时: half of one unit more, stated to the half
+        factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+        value, step = value + Fraction(factor, 2), Fraction(factor, 2)
     negative = m.group("SIGN") in ("负", "零下", "-")
     start, qualifier = _start_and_qualifier(m, text, unit)
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
@@ -176,9 +204,10 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
 def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int, str | None]:
     """Where a figure starts and its qualifier: 近 of 近30多年来 means recent, so the figure starts
     after it and only 多 or a qualifier after it bounds the value."""
+    more = m.group("NMORE") or (m.group("GEQ") if m.group("GEQ") == "多" else None)
     if _recent(m, text, unit):
-        return m.end("QB"), m.group("NMORE") or m.group("QA")
-    return m.start(), m.group("QB") or m.group("NMORE") or m.group("QA")
+        return m.end("QB"), more or m.group("QA")
+    return m.start(), m.group("QB") or more or m.group("QA")
 
 
 def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
@@ -301,6 +330,8 @@ def _chinese_value(numeral: str, multiplier: str | None) -> tuple[Reading, Fract
     return core, value, _bounded(value, step, None, None)
 
 
+# Units as written -> as the checks compare them: 个百分点 is 百分点; 月 after 个多/个半 is 个月.
+_UNIT_NAMES = {"个百分点": "百分点", "月": "个月"}
 _DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小时", "个小时"])
 
 
@@ -395,6 +426,6 @@ def _read(numeral: str) -> Reading | None:
 _BUILDERS = {
     "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
     "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
-    "weekday": calendar.weekday_figure, "fraction": _fraction, "cnpercent": _cn_percent,
+    "weekday": calendar.weekday_figure, "fraction": _fraction, "score": _score, "cnpercent": _cn_percent,
     "number": _number,
 }

@@ -17,6 +17,7 @@ from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
+from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
@@ -36,7 +37,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     statements: dict[int, Statement] = {}
     subjects = subject_mentions(doc.view, vocab)
     for index, q in enumerate(quantities):
-        if q.kind in NUMERIC and not q.label:
+        if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio"):   # 1.68:1: only ratios.py's
             subject = subjects.subject_at(q.start, doc.line_start_of(q.start))
             statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
@@ -45,7 +46,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
-             + added_totals(quantities, statements, layout, vocab, parts))
+             + added_totals(quantities, statements, layout, vocab, parts)
+             + ratio_facts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),

@@ -24,6 +24,9 @@ _LEAD = regexes.compile(r"^(?:[\s,，、:：;；)）]|其中|而且|并且|同�
 _TRAIL = regexes.compile(regexes.guarded(r"(?:为|达到|(?<!下|到|送|表|传|抵)达|实现|完成|是|有|共|共计|合计|累计|约|已|的|了|仅|超|近|逾)+$"))
 _NOT_THE_NAME = regexes.compile(r"\s+|\([^()]*\)$")   # spaces; a bracketed abbreviation at the end
 _NEW_CASES = regexes.compile(r"新增[\u4e00-\u9fff]*$")
+# 比…低６个多美元, 比…高2个百分点: after a comparison, 高/低 right before a figure state the gap, a change.
+_GAP_AFTER_COMPARE = regexes.compile(r"(?<![最偏较])(?:(?P<up>高)|低)(?:出|了)?$")
+_COMPARED = regexes.compile(r"(?<![同环对])比(?!例|重|分|率|赛)")
 _AFTER_COMPARE = regexes.compile(regexes.guarded(r"(?<![同环])(?:比|较)([\u4e00-\u9fff“”]{0,12})$"))
 _AFTER_NOUN = regexes.compile(r"[\u4e00-\u9fff]{1,8}")
 _AFTER_STOP = regexes.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
@@ -86,6 +89,9 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
             if st.role in (Role.RATE, Role.LEVEL) and i >= index - 5 and quantities[i].unit in PERCENT_UNITS:
                 return i
             continue
+        if st.role is Role.BASE and i == index - 1 and label.startswith("的") and role is Role.CHANGE:
+            rest = ""   # 比…２１美元的内部参考价低６个多美元: the words after the figure compared with name it
+            continue
         if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role in (Role.PLAN, Role.NET) and role is Role.SHARE):
             # 计划投资…，占比; 利润总额为403.2亿元，占56%: a share of a plan or of a balance too
             rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
@@ -139,6 +145,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     """The role and sign of a figure, from the words just before it."""
     percent = q.unit in PERCENT_UNITS or q.kind == "ratio"
     sign = -1 if vocab.down.search(label) else (1 if vocab.up.search(label) else 0)
+    if not sign and (gap := _GAP_AFTER_COMPARE.search(label)) and _COMPARED.search(before):
+        sign = 1 if gap.group("up") else -1
     if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
         return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
     if vocab.subpart.search(label):

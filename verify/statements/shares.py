@@ -15,6 +15,9 @@ together, the ending ones together), all of one time. Shares right after their w
 Percentages of one sentence each right before a word a member of the group says of one thing only
 (47%来自中国内地，35%来自香港: vocabulary exclusive_predicates) are shares of one group that do not overlap:
 a disjoint group, together at most 100%.
+
+The parts of a ratio the reader read as shares (三次产业比为3.9：59.5：36.6: Quantity.ratio_part, ratios.py)
+are every share of one whole: a group, together 100%.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from verify import regexes
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.ratios import ratio_groups
 from verify.statements.records import Role, ShareGroup, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -72,7 +76,9 @@ def share_groups(quantities: list[Quantity], statements: dict[int, Statement], l
         if residues is None or not _one_whole(residues):
             continue
         found.append(ShareGroup(indexes, quantities[indexes[0]].start, quantities[indexes[-1]].end))
-    return found + _exclusive(quantities, statements, layout, vocab)
+    return found + _exclusive(quantities, statements, layout, vocab) + [
+        ShareGroup(g, quantities[g[0]].start, quantities[g[-1]].end) for g in ratio_groups(quantities)
+        if quantities[g[0]].kind == "percent"]
 
 
 def _exclusive(quantities, statements, layout: Layout, vocab) -> list[ShareGroup]:
