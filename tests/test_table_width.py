@@ -290,3 +290,14 @@ def test_machine_formats_ignore_width_colour_and_table_options(capsys, monkeypat
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     dressed = run(capsys, monkeypatch, 60, "--format", fmt, "--color", "always", "--show-passed", "-q", planted)[1]
     assert dressed == plain and "\x1b[" not in plain
+
+
+def test_a_bound_on_a_percentage_is_shown_in_percent(capsys, monkeypatch, tmp_path):
+    """A held bound reads 92% ≤ 100%, and so does a part of a ratio of shares written without a %
+    sign (三次产业比为…：31.3：…, read as a percentage): never 31.3 ≤ 1."""
+    page = tmp_path / "ratio.txt"
+    page.write_text("公有制经济实现增加值833亿元，非公有制经济实现增加值395亿元，公有与非公有制经济比重为67.8：32.2。\n"
+                    "按期结案率92%。\n", encoding="utf-8")
+    out = run(capsys, monkeypatch, 160, "--show-passed", page)[1]
+    assert "share-above-100  92% ≤ 100%" in out
+    assert "67.8 ≤ 100%" in out and "≤ 1\n" not in out

@@ -139,7 +139,7 @@ def evaluate(rule, matches, context):
             verdict.checked |= indexes
             found = _judge_stated(rule, prep, figures, names, context.lang)
             if not found:
-                verdict.held(rule, _subject(prep, figures), _stated_relation(prep, names))
+                verdict.held(rule, _subject(prep, figures), _stated_relation(prep, names, figures))
             if looked_up:  # a figure found elsewhere may belong to another period or place
                 found = [dataclasses.replace(f, severity=Severity.WARNING) if f.severity is Severity.ERROR else f for f in found]
             verdict.findings += found
@@ -283,11 +283,13 @@ def _subject(prep: RelationParams, figures):
     return subject
 
 
-def _stated_relation(prep: RelationParams, names) -> str:
-    """The relation with the stated figures in it: 19.9亿元 = (188.4亿元 − 19.9亿元) × 11.8%."""
+def _stated_relation(prep: RelationParams, names, figures) -> str:
+    """The relation with the stated figures in it: 19.9亿元 = (188.4亿元 − 19.9亿元) × 11.8%; a bound
+    on a percentage in percent (68.3% ≤ 100%, and 31.3 ≤ 100% for a part of 三次产业比为…：31.3：…)."""
     sign = {"==": "=", "<=": "≤", ">=": "≥"}.get(prep.relation.op, prep.relation.op)
     left, right = prep.relation.left, prep.relation.right
-    if isinstance(right, Num) and isinstance(left, Var) and names.get(left.name, "").endswith(("%", "％")):
+    figure = figures.get(left.name) if isinstance(left, Var) else None
+    if isinstance(right, Num) and isinstance(figure, Quantity) and figure.unit == "%":
         return f"{names[left.name]} {sign} {decimal_string(right.value * 100)}%"   # 68.3% ≤ 100%, not ≤ 1
     return f"{render_formula(left, names)} {sign} {render_formula(right, names)}"
 
