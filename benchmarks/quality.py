@@ -363,14 +363,14 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 _SPEED_NOTES = """\
 | target (issue 11; the speed row of issue 10) | figure above | |
 |---|---|---|
-| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 26–32× (40–53× before the work of issue 10; the profile below says where the time goes) |
-| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 29–39× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: 0.71–0.87 M (about 0.55 M before); the mixed corpus is the slowest |
-| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 9.0, `--numbers` × 9.3 (a long text is read and checked a section at a time) |
+| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 23–29× (40–53× before the work of issue 10; the profile below says where the time goes) |
+| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 26–36× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: on the line for the page, transcripts and reports (0.95–1.03 M in five runs of 2026-12-01; 0.71–0.87 M before that day's work, about 0.55 M before issue 10), 0.79–0.83 M on the mixed corpus, which has the most figures per character |
+| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 9.1, `--numbers` × 9.8 (a long text is read and checked a section at a time) |
 | peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 116 MB, `--numbers` 74 MB (before sections: 402 MB and 677 MB) |
-| a folder of 10,000 files in flat memory | `folder of short files` | near: 25 MB for 1,000 files, 54 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.149 s (parsed YAML kept between runs: no PyYAML import), cold 0.277 s; sympy never imported for the built-in rules |
-| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.62 (load average 1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.08× the work of one process |
+| a folder of 10,000 files in flat memory | `folder of short files` | near: 26 MB for 1,000 files, 57 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.127–0.133 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up), cold 0.264–0.271 s; sympy never imported for the built-in rules |
+| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.62 (load average 1.0); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.10× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
 Figures are CPU seconds (user + system, children included), not wall time: the machine they
@@ -394,18 +394,25 @@ whose matches must end at a marker (X中，, 在N个Y中) are searched only just
 (`regexes.ending_at`); `each` and `facts` rules make matches only of what their kind can judge;
 a plain figure's value, interval and reading are worked out once per numeral; Chinese numerals
 written out place by place are read without importing cn2an; `normalise` replaces only the
-characters present. Every one of these left the outputs byte-identical.
+characters present. On 2026-12-01: the reader's master pattern is tried only from a few
+characters before each digit, numeral or weekday word (`figure_pattern.anchors`); word lists are
+compiled as trees of their shared beginnings (上(?:午|海)?); rule patterns are searched only near
+their required words; the patterns compiled at import come from the pattern cache; the console
+entry freezes what start-up loaded out of the collector's sight. Every one of these left the
+outputs byte-identical.
 
-Where the time goes (`python benchmarks/time_profile.py`: in-process, 1,000,000 characters, CPU
-seconds), at the end of issue 10's work: reading the figures 0.31–0.41 (about half of it the one
-master pattern's search, whose start characters include very common ones: 上 下 中 不 大 多),
-the statement stage 0.33–0.50 (`read_statement` 0.13–0.19 in many small searches, then named
-lists, 其中 scopes, title lines, subjects, facts at 0.02–0.06 each), the rules 0.16–0.30 (rule
-patterns run line by line), about 50–65 µs per figure in all, against 90–100 µs before. Meeting
-8× of the floor, or 1 M characters per second on every genre, needs another 0.2–0.4 s per 1 M:
-figures without `Fraction` on the hot path (made exact only when a rule compares them), the
-statement stage reading a figure's context with one combined pattern, and the reader's pattern
-restructured so that common characters do not start a trial; each is a change of design."""
+Where the time goes (`python benchmarks/time_profile.py`: in-process, 1,000,000 characters of the
+mixed corpus, CPU seconds), on 2026-12-01: reading the figures 0.29 (the master pattern is now tried
+only from a few characters before each digit, numeral or weekday word); the statement stage
+0.48–0.52 (`read_statement` 0.18, about a third of it in its role's ~15 small searches; 其中 scopes
+0.07, title lines 0.05, month facts 0.03–0.05, named lists 0.04, facts 0.04, subjects 0.03, clauses
+0.03); the rules 0.23 over 61 rules; start-up 0.13, of which 0.03 is Python making the methods of
+56 record dataclasses. The mixed corpus has 24,000 figures per 1 M characters against 17,000–18,000
+in the other genres, and costs the least per figure (47 µs against 50–57). One million characters
+per second on it needs about a fifth less work per figure: the role decided by one combined
+pattern, figures without `Fraction` until a rule compares them, records without generated methods,
+and one-figure rules (`{date:date}`) matched from the figures rather than the text; each is a
+change of design."""
 
 
 def main() -> int:
