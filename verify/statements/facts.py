@@ -27,9 +27,9 @@ from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
 from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary, vocabulary
 from verify.statements.wholes import named_whole, names_no_other_whole, whole_inside
 
-_TO = regexes.compile(r"(?:增长|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|回落|缩小|下跌|降|升|增|减)了?(?:到|至)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     starts = {i for i, st in statements.items() if st.role in (Role.FROM, Role.BASE)}   # what those two may find
     for index, st in statements.items():
         if st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE) and not starts.isdisjoint(range(index - 3, index + 3)):
-            before = _started_from(index, quantities, statements, layout) if st.role is not Role.RATE else None
+            before = _started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:
                 about.setdefault(index, {})["before"] = before
@@ -148,7 +148,7 @@ def _yearly_averages(quantities, statements, layout: Layout) -> list[Fact]:
         if st.role is not Role.CHANGE or st.sign <= 0 or not st.compare or "年均" not in st.compare \
                 or st.of is None or statements.get(st.of) is None or statements[st.of].role is not Role.LEVEL:
             continue
-        before = _started_from(st.of, quantities, statements, layout)
+        before = _started_from(st.of, quantities, statements, layout, None)
         if before is None or quantities[before].unit != quantities[index].unit:
             continue
         for i in range(before - 1, max(-1, before - 4), -1):
@@ -258,8 +258,10 @@ def role_name(st: Statement, q: Quantity) -> str | None:
     return None
 
 
-def _started_from(index: int, quantities, statements, layout: Layout) -> int | None:
-    """由A增加到B: the figure after 由/从 before a level reached by 增加到, in one sentence."""
+def _started_from(index: int, quantities, statements, layout: Layout, vocab: Vocabulary | None) -> int | None:
+    """由A增加到B: the figure after 由/从 before a level reached by a verb of change and 到/至 (vocabulary
+    change_up, change_down), in one sentence."""
+    to = (vocab or vocabulary()).change_verb_to
     q = quantities[index]
     for i in range(index - 1, max(-1, index - 4), -1):
         st = statements.get(i)
@@ -267,7 +269,7 @@ def _started_from(index: int, quantities, statements, layout: Layout) -> int | N
             continue
         if st.sentence != statements[index].sentence:
             return None
-        if st.role is Role.FROM and q.unit and quantities[i].unit == q.unit and _TO.search(layout.text, quantities[i].end, q.start):
+        if st.role is Role.FROM and q.unit and quantities[i].unit == q.unit and to.search(layout.text, quantities[i].end, q.start):
             return i
     return None
 

@@ -23,6 +23,7 @@ class Vocabulary:
     up: re.Pattern[str]            # a change verb of direction up, at the end of a label
     down: re.Pattern[str]
     change_to: re.Pattern[str]     # 增长到, 降至: the figure after is a level
+    change_verb_to: re.Pattern[str]   # 增加到, 降至 anywhere in a gap (由A增加到B)
     from_word: re.Pattern[str]
     base_word: re.Pattern[str]
     compare: re.Pattern[str]
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
         up=_compiled(rf"(?:{up})(?:了|为|达|达到)?{_PERIOD}$"),
         down=_compiled(rf"(?:{down})(?:了|为|达|达到)?{_PERIOD}$"),
         change_to=_compiled(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
+        change_verb_to=_compiled(rf"(?:{verbs})了?(?:到|至)"),
         from_word=_compiled(rf"(?:{_alternation(lists['from_words'])})$"),
         base_word=_compiled(rf"(?:{_alternation(lists['base_words'])})(?:[^，。；]{{0,8}}的)?$"),
         compare=_compiled(rf"(?:{_alternation(lists['compare_marks'])})"),
