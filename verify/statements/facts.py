@@ -50,9 +50,6 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
           parts_lists=(), vocab=None) -> list[Fact]:
     """Every level that has at least one other figure stating about it."""
     about: dict[int, dict[str, int]] = {}
-    total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
-    with_share = None   # levels with a share of their own, found once when a share needs them
-    bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
     for index, st in statements.items():
         if st.of is None or statements.get(st.of) is None:
             continue
@@ -76,21 +73,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:
                 about.setdefault(index, {})["before"] = before
-        if st.role is Role.SHARE and st.of is not None:
-            whole = whole_inside(index, quantities, statements)
-            if whole is None and st.of in total_of and names_no_other_whole(index, quantities, statements, layout):
-                whole = total_of[st.of]   # 其中，一线的100.6万名，占50.8%: a share of the list's total
-            if whole is not None:
-                about.setdefault(st.of, {})["whole"] = whole
-            elif vocab is not None:
-                if with_share is None:
-                    with_share = {other.of for other in statements.values() if other.role is Role.SHARE}
-                    bare_share = {other.of for i, other in statements.items() if other.role is Role.SHARE
-                                  and names_no_other_whole(i, quantities, statements, layout)}
-                named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share,
-                                    bare_share)
-                if named is not None:
-                    about.setdefault(st.of, {})["named_whole"] = named
+    _wholes_of_shares(about, quantities, statements, layout, parts_lists, vocab)
     for net, plus, minus in _balances(quantities, statements, layout, vocab):
         about.setdefault(net, {}).update({"plus": plus, "minus": minus})
     for done, plan, rate in _completions_of_plan(quantities, statements):
@@ -256,6 +239,32 @@ def role_name(st: Statement, q: Quantity) -> str | None:
     if st.role is Role.COMPLETION:
         return "completion"
     return None
+
+
+
+def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, layout: Layout, parts_lists,
+                      vocab: Vocabulary | None) -> None:
+    """The whole of each share, into `about`: stated in the share's own words, the total of its
+    其中 list (其中，一线的100.6万名，占50.8%), or found earlier by the name its words give."""
+    total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
+    with_share = None   # levels with a share of their own, found once when a share needs them
+    bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
+    for index, st in statements.items():
+        if st.role is not Role.SHARE or st.of is None:
+            continue
+        whole = whole_inside(index, quantities, statements)
+        if whole is None and st.of in total_of and names_no_other_whole(index, quantities, statements, layout):
+            whole = total_of[st.of]
+        if whole is not None:
+            about.setdefault(st.of, {})["whole"] = whole
+        elif vocab is not None:
+            if with_share is None:
+                with_share = {other.of for other in statements.values() if other.role is Role.SHARE}
+                bare_share = {other.of for i, other in statements.items() if other.role is Role.SHARE
+                              and names_no_other_whole(i, quantities, statements, layout)}
+            named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share, bare_share)
+            if named is not None:
+                about.setdefault(st.of, {})["named_whole"] = named
 
 
 def _started_from(index: int, quantities, statements, layout: Layout, vocab: Vocabulary | None) -> int | None:

@@ -112,22 +112,30 @@ def dimension_total(marker, parts: list[int], quantities, statements, starts, la
             return i, True
     if text[line_start:marker.start].strip() or line_start == 0:
         return None, False
-    # 从东、中、西部地区来看，东部地区共有农村从业人员…: a paragraph opening with its dimension splits the
-    # previous paragraph's lead figure, when that names what the parts have in common (农村从业人员)
-    common = _common_suffix([statements[p].measure for p in parts])
-    end = line_start - 1
+    return _earlier_lead(line_start, parts, quantities, statements, starts, text, role, taken, vocab)
+
+
+def _previous_paragraph(text: str, before: int) -> tuple[int, int]:
+    """The paragraph before the one starting at `before`, blank lines passed over: (start, end)."""
+    end = before - 1
     while end > 0 and text[end - 1] == "\n":
         end -= 1
-    before = text.rfind("\n", 0, end) + 1
+    return text.rfind("\n", 0, end) + 1, end
+
+
+def _earlier_lead(line_start: int, parts: list[int], quantities, statements, starts, text: str, role: Role,
+                  taken: set[int], vocab: Vocabulary) -> tuple[int | None, bool]:
+    """从东、中、西部地区来看，东部地区共有农村从业人员…: a paragraph opening with its dimension splits the
+    previous paragraph's lead figure, when that names what the parts have in common (农村从业人员)."""
+    unit = quantities[parts[0]].unit
+    common = _common_suffix([statements[p].measure for p in parts])
+    before, end = _previous_paragraph(text, line_start)
     whole = names_all([statements[p].measure for p in parts], vocab)   # 中直/地方, 油/非油: all of a partition
     siblings = 0   # 从中直和地方看，… / 从油与非油看，…: paragraphs splitting one lead along other dimensions
     while vocab.dimension.match(text, skip_space(text, before)):
         if siblings == 4 or before == 0 or not whole:
             return None, False   # that paragraph is a breakdown of its own: its lead is a part
-        end = before - 1
-        while end > 0 and text[end - 1] == "\n":
-            end -= 1
-        before = text.rfind("\n", 0, end) + 1
+        before, end = _previous_paragraph(text, before)
         siblings += 1
     part = statements[parts[0]]
     for back in range(_LEADS_BACK if whole else 1):
@@ -144,10 +152,7 @@ def dimension_total(marker, parts: list[int], quantities, statements, starts, la
             return None, False
         # 分收入级次看，中央级税收收入…；地方级税收收入…: all of a partition, whose total may be the lead of an
         # earlier paragraph of the article (全年共完成工商税收收入7548亿元), past leads that name another indicator
-        end = before - 1
-        while end > 0 and text[end - 1] == "\n":
-            end -= 1
-        before = text.rfind("\n", 0, end) + 1
+        before, end = _previous_paragraph(text, before)
         if end <= 0 or not _SENTENCE_END.search(text, before, end):
             break   # a title line: the article starts here
     return None, False
