@@ -27,20 +27,15 @@ from verify.reading import calendar
 from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
 from verify.reading.figure_pattern import anchors, master_pattern
+from verify.reading.bounds import QUALIFIER_BOUND, bounded
 from verify.reading.interval import Interval
+from verify.reading.ratios import ratio_parts
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
     MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
 )
 
 
-QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
-    **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
-    **dict.fromkeys(["近", "将近", "接近", "不到", "不足", "以下", "以内", "之内", "少于", "低于",
-                     "最多", "不超过", "不高于"], "upper"),
-    **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
-    **dict.fromkeys(["余", "多", "有余"], "more"),
-}
 
 
 MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
@@ -113,33 +108,8 @@ def _fraction(m: re.Match, text: str) -> list[Quantity]:
         return []
     value = num.value / den.value
     qualifier = m.group("FQ") or m.group("FQA")
-    interval = _bounded(value, Fraction(0), qualifier, None) if qualifier else Interval.point(value)
+    interval = bounded(value, Fraction(0), qualifier, None) if qualifier else Interval.point(value)
     return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
-
-
-# A ratio whose parts add up to about 100 (sum of the stated values, within this much) is shares of one whole.
-_RATIO_SUM = (Fraction(90), Fraction(110))
-_RATIO_PART = regexes.compile(r"\d+(?:\.\d+)?")
-
-
-@functools.cache
-def _ratio_share_before() -> re.Pattern[str]:
-    """A share word right before a ratio (lexicon ratio_share_words), with a verb: 比为, 比重为, 之比是."""
-    words = compile_alternation(lexicon().ratio_share_words)
-    return regexes.compile(rf"(?<![同环对])(?:{words})(?:分别)?(?:为|是|达到|达|调整为|变为)?\s*$")
-
-
-def _score(m: re.Match, text: str) -> list[Quantity]:
-    """A score or a ratio is no figure (３∶２, 10:30), except a ratio after a share word, whose parts
-    are marked as ratio parts: percentages of one whole when they add up to about 100 (三次产业比为
-    3.9：59.5：36.6), else plain ratios (性别比是1.68:1), which state no statement of their own."""
-    start = m.start()
-    if not lexicon().ratio_share_words or not _ratio_share_before().search(text, max(0, start - 8), start):
-        return []
-    parts = [(p.start() + start, p.end() + start, read_arabic(p.group())) for p in _RATIO_PART.finditer(m.group())]
-    unit, kind = ("%", "percent") if _RATIO_SUM[0] <= sum(r.value for _, _, r in parts) <= _RATIO_SUM[1] else (None, "ratio")
-    return [Quantity(text[s:e], s, e, r.value, _bounded(r.value, r.step, None, None), unit, kind, ratio_part=True)
-            for s, e, r in parts]
 
 
 def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
@@ -147,7 +117,7 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
     if reading is None:
         return []
     qualifier = m.group("PQ") or m.group("PAFTER")
-    interval = _bounded(reading.value, reading.step, qualifier, None)
+    interval = bounded(reading.value, reading.step, qualifier, None)
     return [Quantity(text[m.start():m.end()], m.start(), m.end(), reading.value, interval, "%", "percent", qualifier)]
 
 
@@ -179,7 +149,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     negative = m.group("SIGN") in ("负", "零下", "-")
     start, qualifier = _start_and_qualifier(m, text, unit)
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
-    interval = _bounded(value, step, qualifier, more_step)
+    interval = bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
         low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
         high, _ = _scaled(adjacent[1], m.group("NMULT"), None)
@@ -218,7 +188,7 @@ def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
         return None
     value2, step2 = _scaled(second, m.group("RMULT"), None)
     qualifier2 = m.group("RMORE") or m.group("QA")
-    end_interval = _bounded(value2, step2, qualifier2, None)
+    end_interval = bounded(value2, step2, qualifier2, None)
     if m.group("RSIGN"):
         end_interval, value2 = -end_interval, -value2
     return value2, end_interval, qualifier2
@@ -243,7 +213,7 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     first_end = m.start("RSEP")
     value, step = _scaled(core, m.group("NMULT"), m.group("NTAIL"))   # the second's 亿 is not the first's
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
-    interval = _bounded(value, step, qualifier, more_step)
+    interval = bounded(value, step, qualifier, more_step)
     if m.group("SIGN") in ("负", "零下", "-"):
         interval, value = -interval, -value
     scale = m.group("NMULT")
@@ -256,7 +226,7 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     unit2 = "百分点" if m.group("RUNIT") == "个百分点" else m.group("RUNIT")
     start2, end2 = m.start("RCORE"), m.end("RUNIT")
     kind2 = _kind(unit2, second, m.group("RMULT"), not m.group("RCORE")[0].isdigit())
-    return [first, Quantity(text[start2:end2], start2, end2, value2, _bounded(value2, step2, None, None),
+    return [first, Quantity(text[start2:end2], start2, end2, value2, bounded(value2, step2, None, None),
                             _interned(unit2), kind2, None, _interned(m.group("RMULT")))]
 
 
@@ -327,7 +297,7 @@ def _chinese_value(numeral: str, multiplier: str | None) -> tuple[Reading, Fract
         high, _ = _scaled(adjacent[1], multiplier, None)
         return core, None, Interval(low, high)
     value, step = _scaled(core, multiplier, None)
-    return core, value, _bounded(value, step, None, None)
+    return core, value, bounded(value, step, None, None)
 
 
 # Units as written -> as the checks compare them: 个百分点 is 百分点; 月 after 个多/个半 is 个月.
@@ -388,22 +358,6 @@ def _more_step(core: Reading, m: re.Match) -> Fraction:
     return core.step * factor  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
 
 
-def _bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:
-    """The interval a figure means: rounding, then what its qualifier says."""
-    half = step / 2
-    bound = QUALIFIER_BOUND.get(qualifier or "")
-    if bound == "upper":  # 近10%: at most 10%, and no less than nothing (a sign is said in words)
-        return Interval(Fraction(0) if value >= 0 else None, value)
-    if bound == "lower":
-        return Interval(value, None)
-    if bound == "more":
-        return Interval(value, value + (more_step if more_step is not None else step))
-    if bound == "approx":
-        spread = max(abs(value) / 10, half)
-        return Interval(value - spread, value + spread)
-    return Interval(value - half, value + half)
-
-
 def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> str:
     if unit in ("%", "‰", "成"):
         return "percent"
@@ -426,6 +380,6 @@ def _read(numeral: str) -> Reading | None:
 _BUILDERS = {
     "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
     "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
-    "weekday": calendar.weekday_figure, "fraction": _fraction, "score": _score, "cnpercent": _cn_percent,
+    "weekday": calendar.weekday_figure, "fraction": _fraction, "score": ratio_parts, "cnpercent": _cn_percent,
     "number": _number,
 }

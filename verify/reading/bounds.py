@@ -1,0 +1,33 @@
+"""The interval a figure's digits and qualifier mean (the precision convention of reader.py):
+every value that rounds to it as printed, then what its qualifier says (约 ±10%, 近 at most, 超过 at
+least, 余/多 below the next step)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from verify.reading.interval import Interval
+
+QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
+    **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
+    **dict.fromkeys(["近", "将近", "接近", "不到", "不足", "以下", "以内", "之内", "少于", "低于",
+                     "最多", "不超过", "不高于"], "upper"),
+    **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
+    **dict.fromkeys(["余", "多", "有余"], "more"),
+}
+
+
+def bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:
+    """The interval a figure means: rounding, then what its qualifier says."""
+    half = step / 2
+    bound = QUALIFIER_BOUND.get(qualifier or "")
+    if bound == "upper":  # 近10%: at most 10%, and no less than nothing (a sign is said in words)
+        return Interval(Fraction(0) if value >= 0 else None, value)
+    if bound == "lower":
+        return Interval(value, None)
+    if bound == "more":
+        return Interval(value, value + (more_step if more_step is not None else step))
+    if bound == "approx":
+        spread = max(abs(value) / 10, half)
+        return Interval(value - spread, value + spread)
+    return Interval(value - half, value + half)
