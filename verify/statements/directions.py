@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
@@ -24,7 +25,7 @@ from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_ITEM_GAP = re.compile(r"(?:/[\u4e00-\u9fff])?[、和及与]")          # between two values of one side
+_ITEM_GAP = regexes.compile(r"(?:/[\u4e00-\u9fff])?[、和及与]")          # between two values of one side
 _YEARLY = "年均"
 
 
@@ -95,6 +96,6 @@ def _verbs(up: tuple[str, ...], down: tuple[str, ...]) -> tuple[re.Pattern[str],
     """The gap between a start and its end for a verb of each direction: (/月)，(大幅)提高到 and a time
     of the end (2025年的, 2019年底的, 现在的)."""
     def gap(words: tuple[str, ...]) -> re.Pattern[str]:
-        return re.compile(rf"(?:/[\u4e00-\u9fff])?[，,]?\s*[\u4e00-\u9fff]{{0,2}}?(?:{word_pattern(words).pattern})了?"
+        return regexes.compile(rf"(?:/[\u4e00-\u9fff])?[，,]?\s*[\u4e00-\u9fff]{{0,2}}?(?:{word_pattern(words).pattern})了?"
                           rf"(?:到|至)[^，,。；;、]{{0,12}}")
     return gap(up), gap(down)

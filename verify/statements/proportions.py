@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
@@ -26,7 +27,7 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _STATED = frozenset({Role.LEVEL, Role.FROM, Role.BASE, Role.PLAN})   # the rate's own value
 _AFTER = 10                                       # characters of how it is stated, at most
-_OTHER_MEASURE = re.compile(r"率|比重|占比|占|份额|比例|增长|增速|增幅|下降|降幅")
+_OTHER_MEASURE = regexes.compile(r"率|比重|占比|占|份额|比例|增长|增速|增幅|下降|降幅")
 
 
 def proportions(quantities: list[Quantity], statements: dict[int, Statement], vocab: Vocabulary,
@@ -57,10 +58,10 @@ def proportions(quantities: list[Quantity], statements: dict[int, Statement], vo
     return found + [Fact(index, (("proportion", index),)) for index in sorted(reached - stated)] + of_groups
 
 
-_AFTER_QIZHONG = re.compile(r"其中[，,：:有]?$")
+_AFTER_QIZHONG = regexes.compile(r"其中[，,：:有]?$")
 
 
 @functools.cache
 def _group_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """的 and a group noun, right after a figure."""
-    return re.compile(f"的(?:{word_pattern(nouns).pattern})")
+    return regexes.compile(f"的(?:{word_pattern(nouns).pattern})")
