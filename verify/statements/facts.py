@@ -82,7 +82,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
              or statements[level].role is Role.RATE and "before" in named
              or statements[level].role is Role.PLAN and set(named) <= {"share", "whole", "named_whole"}]
-    return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout) \
+    return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout, vocab) \
         + _gaps_to_named(quantities, statements, layout)
 
 
@@ -121,7 +121,7 @@ def _level_before(start: int, reach: int, sentence: tuple[int, int], unit: str |
     return None
 
 
-def _yearly_averages(quantities, statements, layout: Layout) -> list[Fact]:
+def _yearly_averages(quantities, statements, layout: Layout, vocab: Vocabulary | None) -> list[Fact]:
     """改革开放的35年来，就业人员从40152万人增加到76704万人，年均增加1075万人: a yearly average
     increase of a level reached from a stated start, over the years the sentence opens with (N年来,
     N年间); N years may count N−1 steps between the first and the last (1978 to 2012 are 35 years),
@@ -131,7 +131,7 @@ def _yearly_averages(quantities, statements, layout: Layout) -> list[Fact]:
         if st.role is not Role.CHANGE or st.sign <= 0 or not st.compare or "年均" not in st.compare \
                 or st.of is None or statements.get(st.of) is None or statements[st.of].role is not Role.LEVEL:
             continue
-        before = _started_from(st.of, quantities, statements, layout, None)
+        before = _started_from(st.of, quantities, statements, layout, vocab)
         if before is None or quantities[before].unit != quantities[index].unit:
             continue
         for i in range(before - 1, max(-1, before - 4), -1):
