@@ -119,7 +119,8 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     shares most with the title's — at least two words or all of the title's, and a quarter of the
     shorter name's — when no other in its sentence shares as much (_best_named). A lead's figure
     sharing LEAD_SCORE words is the title's statement even when a later sentence repeats the
-    title's figure."""
+    title's figure, unless that sentence names it as well (余额4.26万亿元 in the lead, 累计投放…贷款
+    1.9万亿元 later, under 累计投放稳外贸贷款1.9万亿元)."""
     hq = page.quantities[head.index]
     head_words = words(head, page.vocab, page.periods)
     head_time = time_scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
@@ -142,9 +143,12 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             return None   # 突破300万册 and 317.6万册: restated, though the reader takes 300万 as rounded
         if _loose(hq).intersects(_loose(q)):
             if q.qualifier is not None and hq.qualifier is None:
+                if st.sentence == lead_sentence and shared:
+                    return None   # 云南３０支工作队 and the lead's ３０多支工作队: restated, roughly
                 continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
-            if len(lead) == 1 and st.sentence != lead_sentence:
-                return lead[0]   # the lead states the title's measure otherwise; a later sentence repeats it
+            if len(lead) == 1 and st.sentence != lead_sentence \
+                    and shared + named_alike(head_time, body_time) <= lead[0][0]:
+                return lead[0][1]   # the lead states the title's measure otherwise; a later sentence repeats it
             if shared or st.sentence == lead_sentence and hq.fraction_interval().intersects(q.fraction_interval()):
                 return st.index   # the title's figure, restated (rounded, or with 超/近), or the lead's equal figure
             return None
@@ -154,7 +158,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         if (score >= 2 or shared == len(head_words)) and 4 * shared >= min(len(head_words), len(body_words)):
             scored.append((score, st.index))
             if st.sentence == lead_sentence and score >= LEAD_SCORE:
-                lead.append(st.index)
+                lead.append((score, st.index))
     return _best_named(scored, page)
 
 

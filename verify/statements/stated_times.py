@@ -24,7 +24,8 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
     """The time a figure is stated for, from its words since `begin`: periods as (kind, last month)
     — a month, a run from the year's start (前10月, 1—10月, 截至10月底, 上半年), a quarter, a day —
     explicit years, and the years named by their relation to now (今年, 去年); a year or month
-    something is compared with (比2005年, 比去年同期) and a dateline (1月22日讯) are left out."""
+    something is compared with (比2005年, 比去年同期), a dateline (1月22日讯) and the days before a
+    year nearer the figure (记者今天（1月18日）了解到，2020年…: when it was told) are left out."""
     spans, years, whole_years = set(), set(), set()
     for i in range(index - 1, -1, -1):
         q = quantities[i]
@@ -37,6 +38,8 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
             years |= {year} if year else set()
             whole_years |= {year} if q.kind == "year" else set()
             spans |= {span} if span else set()
+            if q.kind == "year" and not spans:
+                break   # 记者今天（1月18日）了解到，2020年…: the year nearer the figure is its time
     text = _COMPARED.sub(" ", view[begin:end])
     named = [periods[m.group()] for m in period_words(periods).finditer(text)]
     spans |= {p for p in named if p[0] != "year"}
