@@ -6,6 +6,7 @@ words only, never what a figure measures.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify import regexes
@@ -14,7 +15,7 @@ from verify.statements.vocabulary import word_pattern
 
 _BASE_BEFORE = regexes.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
 _DATELINE = ("讯", "电")
-_COMPARED = regexes.compile(r"(?:比|较|与|同比|环比|相比)(?:上年|去年|前年|上月|上季度)?(?:同期)?")
+_COMPARING = r"(?:比|较|与|同比|环比|相比)"   # what a compared period follows (比去年同期, 较一季度)
 
 TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative" -> what the words name
 
@@ -40,7 +41,7 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
             spans |= {span} if span else set()
             if q.kind == "year" and not spans:
                 break   # 记者今天（1月18日）了解到，2020年…: the year nearer the figure is its time
-    text = _COMPARED.sub(" ", view[begin:end])
+    text = _compared(tuple(periods)).sub(" ", view[begin:end])
     named = [periods[m.group()] for m in period_words(periods).finditer(text)]
     spans |= {p for p in named if p[0] != "year"}
     relative = frozenset(p[1] for p in named if p[0] == "year")
@@ -48,6 +49,13 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
     if not spans and (whole_years or relative - {"this"}):
         months = frozenset({("to-date", "12")})   # 1997年, 去年: the whole year
     return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative}
+
+
+@functools.cache
+def _compared(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A comparison and the period of the vocabulary it names (比去年同期, 较上季度, 比一季度): what a
+    figure is compared with, not when it is stated."""
+    return regexes.compile(f"{_COMPARING}(?:{word_pattern(words).pattern})?(?:同期)?")
 
 
 def period_words(periods: dict) -> re.Pattern[str]:

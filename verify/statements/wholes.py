@@ -39,8 +39,7 @@ def whole_inside(index: int, quantities, statements) -> int | None:
 _SHARE_OF = regexes.compile(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
 _WHOLE_WORDS = regexes.compile(r"全部|全体|整体|所有|总数|总量|总额|总值|总和|合计|总计|总体|总|比|当年|同期|[在的了]")
 _SUBJECTS = regexes.compile(r"全国|我国|全市|全省|全区|中国|全县|全球|世界")
-_GAP = regexes.compile(r"[\s,，、;；%％.．·\d０-９]|同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|较上月|比上月|个百分点|百分点|"
-                  r"分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
+_GAP = regexes.compile(r"[\s,，、;；%％.．·\d０-９]|个百分点|百分点|分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
 
 
 def named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab,
@@ -87,7 +86,7 @@ def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tup
     m = _SHARE_OF.search(text, p_q.end, quantities[index].start)
     if m is None or m.end() != quantities[index].start:
         return None
-    gap = vocab.up.sub("", vocab.down.sub("", _GAP.sub("", text[p_q.end:m.start()])))
+    gap = vocab.up.sub("", vocab.down.sub("", _GAP.sub("", vocab.compare.sub("", text[p_q.end:m.start()]))))
     if re.sub("|".join(vocab.words("change_up") + vocab.words("change_down")), "", gap):
         return None   # 外资税收占比达到31%, 制造业项目占69%: the share names a part of its own
     name = m.group("name")
