@@ -17,6 +17,7 @@ the `lower` and the `gap`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -27,7 +28,7 @@ from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
 from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
-from verify.statements.vocabulary import Vocabulary, vocabulary
+from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 from verify.statements.wholes import named_whole, names_no_other_whole, whole_inside
 
 
@@ -59,7 +60,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             name = "index_" + name   # 总指数为99.5，同比下降0.5%: a rate against the index's base of 100
         if name:
             about.setdefault(st.of, {}).setdefault(name, index)
-    for rate, whole_rate in _rates_against_whole(quantities, statements, layout, parts_lists):
+    for rate, whole_rate in _rates_against_whole(quantities, statements, layout, parts_lists, vocab or vocabulary()):
         about.setdefault(rate, {}).setdefault("before", whole_rate)
     for index, st in statements.items():
         if st.role is Role.CHANGE and st.of is None and vocab is not None:
@@ -83,7 +84,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
              or statements[level].role is Role.RATE and "before" in named
              or statements[level].role is Role.PLAN and set(named) <= {"share", "whole", "named_whole"}]
     return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout, vocab) \
-        + _gaps_to_named(quantities, statements, layout)
+        + _gaps_to_named(quantities, statements, layout, vocab or vocabulary())
 
 
 def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]:
@@ -283,11 +284,18 @@ def _started_from(index: int, quantities, statements, layout: Layout, vocab: Voc
     return None
 
 
-_AGAINST_WHOLE = regexes.compile(r"(?:高出|低于|高于|快于|慢于|超出|低出)了?[^，,。；;\d]{0,12}(?:总体|整体|全国|全市|全省|全区|平均)"
-                            r"[^，,。；;\d]{0,4}(?:增速|增幅|涨幅|降幅|水平)$")
+@functools.cache
+def _gap_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A gap against the rate of a whole (高出同期我国外贸总体增速), and against another figure named
+    (增幅高于收入), with the vocabulary's gap_words."""
+    verbs = f"(?:{word_pattern(words).pattern})"
+    against_whole = regexes.compile(rf"{verbs}了?[^，,。；;\d]{{0,12}}(?:总体|整体|全国|全市|全省|全区|平均)"
+                                    r"[^，,。；;\d]{0,4}(?:增速|增幅|涨幅|降幅|水平)$")
+    gap_to = regexes.compile(rf"(?P<subject>[^，,。；;]*?)(?P<verb>{verbs})了?(?P<name>[^，,。；;\d%]{{2,16}}?)$")
+    return against_whole, gap_to
 
 
-def _rates_against_whole(quantities, statements, layout: Layout, parts_lists) -> list[tuple[int, int]]:
+def _rates_against_whole(quantities, statements, layout: Layout, parts_lists, vocab: Vocabulary) -> list[tuple[int, int]]:
     """进出口16.72万亿元，同比增长8.6%。其中…进出口4.57万亿元，同比增长11.3%，增速高出同期我国外贸总体
     增速2.7个百分点: a part's rate set against the rate of its whole (总体, 全国, 平均 … 增速), stated with
     the total of the part's 其中 list: (the part's rate, the whole's rate)."""
@@ -299,7 +307,8 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists) ->
         rate = statements.get(st.of)
         if rate is None or rate.role is not Role.RATE or rate.of not in total_of:
             continue
-        if not _AGAINST_WHOLE.search(layout.text, quantities[st.of].end, quantities[index].start):
+        if not _gap_patterns(vocab.words("gap_words"))[0].search(layout.text, quantities[st.of].end,
+                                                                 quantities[index].start):
             continue
         total = total_of[rate.of]
         whole_rate = next((i for i, other in statements.items() if other.role is Role.RATE and other.of == total
@@ -309,22 +318,21 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists) ->
     return found
 
 
-_GAP_TO = re.compile(r"(?P<subject>[^，,。；;]*?)(?P<verb>高出|高于|快于|超出|多出|低于|慢于|低出|少于)了?"
-                     r"(?P<name>[^，,。；;\d%]{2,16}?)$")
 _GAP_WORDS = re.compile(r"^(?:同期|同类)|(?:的|增速|增幅|涨幅|降幅|占比|比重|比例|水平|增长)+$")
 
 
-def _gaps_to_named(quantities, statements, layout: Layout) -> list[Fact]:
+def _gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> list[Fact]:
     """利润同比增长16.7%，增幅高于收入7.8个百分点 / 三产税收的占比…54.2%，二产税收的占比…45.7%，三产税收
     占比高出二产近9个百分点: a gap in points between a percentage and another its sentence states before,
     named after 高于/低于 (收入, 二产) by words of that one's measure: a Fact of the higher one (level), the
     lower one and the gap. The other is found by its name, so rules on it warn."""
     found = []
+    gap_to = _gap_patterns(vocab.words("gap_words"))[1]
     for index, st in statements.items():
         q = quantities[index]
         if st.role is not Role.CHANGE or q.unit != "百分点" or q.kind != "point":
             continue
-        m = _GAP_TO.search(layout.text, st.clause[0], q.start)
+        m = gap_to.search(layout.text, st.clause[0], q.start)
         if m is None:
             continue
         name = _GAP_WORDS.sub("", m.group("name"))
