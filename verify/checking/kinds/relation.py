@@ -137,7 +137,7 @@ def evaluate(rule, matches, context):
         missing = variables(prep.relation) - set(figures)
         if not missing:
             verdict.checked |= indexes
-            found = _judge_stated(rule, prep, figures, names, context.lang)
+            found = _judge_bound_on_range(rule, prep, figures, names, context.lang)
             if not found:
                 verdict.held(rule, _subject(prep, figures), _stated_relation(prep, names, figures))
             if looked_up:  # a figure found elsewhere may belong to another period or place
@@ -273,6 +273,32 @@ def _judge_stated(rule, prep: RelationParams, figures, names, lang):
     default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))
     message = rule_message(rule, lang, default, {**names, "expected": expected or "?"})
     return [finding(rule, rule.severity, subject, message, expected, calculation, others)]
+
+
+def _judge_bound_on_range(rule, prep: RelationParams, figures, names, lang):
+    """A bound on one range (下降40%-450%: fall <= 100%) holds for each of its ends, since the
+    range states both; any other relation holds when some value inside the stated intervals does."""
+    name = _range_bounded(prep.relation, figures)
+    if name is None:
+        return _judge_stated(rule, prep, figures, names, lang)
+    for end in figures[name].ends:
+        found = _judge_stated(rule, prep, {**figures, name: end}, {**names, name: end.text}, lang)
+        if found:
+            return found
+    return []
+
+
+def _range_bounded(relation: Relation, figures) -> str | None:
+    """The name of the one figure a relation bounds by a constant, when that figure is a range."""
+    sides = (relation.left, relation.right)
+    named = [side for side in sides if isinstance(side, Var)]
+    if relation.op not in _BOUNDS or len(named) != 1 or not any(isinstance(side, Num) for side in sides):
+        return None
+    figure = figures.get(named[0].name)
+    return named[0].name if isinstance(figure, Quantity) and figure.ends is not None else None
+
+
+_BOUNDS = frozenset({"<=", ">=", "<", ">"})
 
 
 def _subject(prep: RelationParams, figures):
