@@ -189,6 +189,12 @@ QUALIFIERS = [
     # 近…年来 is "in the recent … years": 近 is no qualifier there
     case("近30多年来，两岸关系", E("30多年", "30", "30", "40", "年", "amount", "多")),
     case("近十年来", E("十年", "10", "5", "15", "年", "amount")),
+    # a year of the calendar after a verb the pattern takes for a qualifier (高于, 超过) is a year;
+    # a count of years with one (超过2000年的历史, 近2000年来) stays a count
+    case("远高于2021年同期水平", cal("2021年", "2021", "year")),
+    case("已超过2020年碳强度下降40%-45%的目标", cal("2020年", "2020", "year"),
+         E("40%-45%", None, "39.5", "45.5", "%", "percent")),
+    case("有超过2000年的历史", E("超过2000年", "2000", "2000", None, "年", "amount", "超过")),
 ]
 
 RANGES = [

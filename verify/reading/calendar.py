@@ -149,6 +149,11 @@ def year_figure(m: re.Match, text: str) -> list[Quantity]:
     return calendar_figure("year", m, text, Year(int(first), int(last) if last else None))
 
 
+def year_figure_at(start: int, end: int, text: str, year: int) -> list[Quantity]:
+    """A year the number pattern met after a verb it took for a qualifier (超过2019年同期)."""
+    return [Quantity(text[start:end], start, end, Year(year), _NO_BOUNDS, None, "year")]
+
+
 def time_figure(m: re.Match, text: str) -> list[Quantity]:
     for hour, minute, half, ampm in (("t_h4", "t_m4", "t_half", "t_ap3"), ("t_h5", "t_m5", "t_half2", None)):
         if m.group(hour) is not None:

@@ -148,6 +148,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         value, step = value + Fraction(factor, 2), Fraction(factor, 2)
     negative = m.group("SIGN") in ("负", "零下", "-")
     start, qualifier = _start_and_qualifier(m, text, unit)
+    if unit == "年" and m.group("QB") and not m.group("RSEP") and _calendar_year(m, text, end):
+        return calendar.year_figure_at(m.start("NCORE"), end, text, int(m.group("NCORE")))   # 超过2019年同期
     more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
     interval = bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
@@ -169,6 +171,17 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
         interval, value = interval.hull(second[1]), None
     return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
                      _interned(qualifier), _interned(scale), ends=ends)]
+
+
+_YEAR_DIGITS = regexes.compile(r"(?:19|20)\d\d")
+_SPAN_AFTER = regexes.compile(r"[来前后的多之以左里间内中历]")   # 近2000年来, 超过2000年的历史: years counted
+
+
+def _calendar_year(m: re.Match, text: str, end: int) -> bool:
+    """超过2019年同期, 超过2016年全年, 超过2021年，…: a year of the calendar after a verb, not a count of
+    years with a qualifier (超过2000年的历史, 近2000年来)."""
+    return _YEAR_DIGITS.fullmatch(m.group("NCORE")) is not None and not m.group("NMULT") and not m.group("NTAIL") \
+        and not _SPAN_AFTER.match(text, end)
 
 
 def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int, str | None]:
