@@ -57,6 +57,9 @@ PAIR_CASES = [
     # the lead states the title's measure; a later sentence repeating the title's figure does not hide it
     ("前三季外贸同比增长16.6% 持续向好\n今年前三季度我国货物贸易进出口总值比去年同期增长56.6%，外贸发展新动能不断聚集。"
      "海关总署说，前三季度我国货物贸易进出口总值比去年同期增长16.6%。", [("16.6%", "56.6%")]),
+    # what a count counts, less the times its words name (四条高速公路今天通车: 高速公路通车)
+    ("湖北四条高速公路今天通车\n今天（7月16日），由湖北交投集团投资建设的40条高速公路通车，宣恩至鹤峰、恩施至建始。",
+     [("四条", "40条")]),
     # a running total (累计) is not the new ones a title counts; a number in a series (第37、38颗) is no amount
     ("美国单日新增确诊病例近24万例\n截至今天16时，美国累计确诊病例超过5154万例。22日，美国报告单日新增确诊病例238378例。",
      [("近24万例", "238378例")]),

@@ -24,6 +24,7 @@ to the title's (87人 = 83人 + 4人).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ from verify.statements.headline_words import (after, in_series, listed, named_af
 from verify.statements.records import Role, Statement
 from verify.statements.stated_times import named_alike, same_time, time_scope
 from verify.statements.titles import articles
-from verify.statements.vocabulary import Vocabulary
+from verify.statements.vocabulary import Vocabulary, word_pattern
 
 WINDOW = 3000       # characters of body searched after a title
 LEAD_SCORE = 4      # words (and period) a lead's figure shares with the title's to state its measure
@@ -208,10 +209,22 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
     if listed(st, q, page.quantities, page.statements, view) \
             or other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]]):
         return False
-    if hq.kind == "count" and not same_thing(head.head, st.head) or not same_thing(after(view, hq), after(view, q)):
+    if hq.kind == "count" and not same_thing(_timeless(head.head, page), _timeless(st.head, page)) \
+            or not same_thing(after(view, hq), after(view, q)):
         return False
     return not whole_or_total(view, st, q, title, page.vocab) \
         and not _sum_of_parts(hq, st, q, bodies, page.quantities, view)
+
+
+def _timeless(head: str, page: _Page) -> str:
+    """What a count counts, less the times and the words every sentence names (四条高速公路今天通车:
+    高速公路通车, as the body's 4条高速公路通车)."""
+    return _times_and_subjects(tuple(page.periods), page.vocab.words("subject_words")).sub("", head or "")
+
+
+@functools.cache
+def _times_and_subjects(periods: tuple[str, ...], subjects: tuple[str, ...]) -> re.Pattern[str]:
+    return word_pattern(periods + subjects)
 
 
 def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],
