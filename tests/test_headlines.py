@@ -60,6 +60,9 @@ PAIR_CASES = [
     # what a count counts, less the times its words name (四条高速公路今天通车: 高速公路通车)
     ("湖北四条高速公路今天通车\n今天（7月16日），由湖北交投集团投资建设的40条高速公路通车，宣恩至鹤峰、恩施至建始。",
      [("四条", "40条")]),
+    # a body figure stated ten times coarser (1亿户, 十项) decides nothing against the title's
+    ("截至2022年底我国市场主体达1.39亿户\n记者今天（1月13日）从市场监管总局获悉，截至2022年底我国市场主体达1.69亿户，"
+     "企业和个体工商户分别历史性地跃上5000万户和1亿户的大台阶。", [("1.39亿户", "1.69亿户")]),
     # a running total (累计) is not the new ones a title counts; a number in a series (第37、38颗) is no amount
     ("美国单日新增确诊病例近24万例\n截至今天16时，美国累计确诊病例超过5154万例。22日，美国报告单日新增确诊病例238378例。",
      [("近24万例", "238378例")]),

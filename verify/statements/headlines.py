@@ -147,6 +147,8 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
                 if st.sentence == lead_sentence and shared:
                     return None   # 云南３０支工作队 and the lead's ３０多支工作队: restated, roughly
                 continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
+            if _coarser(q, hq):
+                continue   # 十项举措 beside a title's 15项 (十 is 5 to 15), 1亿户 beside 1.69亿户: decides nothing
             if len(lead) == 1 and st.sentence != lead_sentence \
                     and shared + named_alike(head_time, body_time) <= lead[0][0]:
                 return lead[0][1]   # the lead states the title's measure otherwise; a later sentence repeats it
@@ -214,6 +216,15 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
         return False
     return not whole_or_total(view, st, q, title, page.vocab) \
         and not _sum_of_parts(hq, st, q, bodies, page.quantities, view)
+
+
+def _coarser(body: Quantity, title: Quantity) -> bool:
+    """A body figure stated to a step ten times the title's or more (1亿户 beside a title's 1.69亿户):
+    equal within its own rounding, it decides nothing, as an approximate one."""
+    b, t = body.fraction_interval(), title.fraction_interval()
+    if None in (b.low, b.high, t.low, t.high) or t.high <= t.low:
+        return False
+    return b.high - b.low >= 10 * (t.high - t.low)
 
 
 def _timeless(head: str, page: _Page) -> str:
