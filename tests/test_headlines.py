@@ -63,6 +63,9 @@ PAIR_CASES = [
     # a body figure stated ten times coarser (1亿户, 十项) decides nothing against the title's
     ("截至2022年底我国市场主体达1.39亿户\n记者今天（1月13日）从市场监管总局获悉，截至2022年底我国市场主体达1.69亿户，"
      "企业和个体工商户分别历史性地跃上5000万户和1亿户的大台阶。", [("1.39亿户", "1.69亿户")]),
+    # 2024年春节假期 names the holiday, not the whole year 2024 (vocabulary period_words, holiday)
+    ("春节假期5351.7万人次出入境 同比增长2.8倍\n2024年春节假期全国边检机关共验放中外出入境人员1351.7万人次，"
+     "较2023年春节同期增长2.8倍。", [("5351.7万人次", "1351.7万人次"), ("2.8倍", "2.8倍")]),
     # a running total (累计) is not the new ones a title counts; a number in a series (第37、38颗) is no amount
     ("美国单日新增确诊病例近24万例\n截至今天16时，美国累计确诊病例超过5154万例。22日，美国报告单日新增确诊病例238378例。",
      [("近24万例", "238378例")]),

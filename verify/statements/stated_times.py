@@ -17,7 +17,7 @@ _BASE_BEFORE = regexes.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
 _DATELINE = ("讯", "电")
 _COMPARING = r"(?:比|较|与|同比|环比|相比)"   # what a compared period follows (比去年同期, 较一季度)
 
-TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative" -> what the words name
+TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative", "holiday" -> what the words name
 
 
 def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, index: int,
@@ -43,12 +43,14 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
                 break   # 记者今天（1月18日）了解到，2020年…: the year nearer the figure is its time
     text = _compared(tuple(periods)).sub(" ", view[begin:end])
     named = [periods[m.group()] for m in period_words(periods).finditer(text)]
-    spans |= {p for p in named if p[0] != "year"}
+    spans |= {p for p in named if p[0] not in ("year", "holiday")}
+    holidays = frozenset(p[1] for p in named if p[0] == "holiday")
     relative = frozenset(p[1] for p in named if p[0] == "year")
     months = frozenset(p for p in spans if p[0] not in ("day", "to-day"))
-    if not spans and (whole_years or relative - {"this"}):
-        months = frozenset({("to-date", "12")})   # 1997年, 去年: the whole year
-    return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative}
+    if not spans and not holidays and (whole_years or relative - {"this"}):
+        months = frozenset({("to-date", "12")})   # 1997年, 去年: the whole year (not 2024年春节假期)
+    return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative,
+            "holiday": holidays}
 
 
 @functools.cache
@@ -91,7 +93,7 @@ def same_time(a: TimeScope, b: TimeScope) -> str:
     """"conflict" when a time named on both sides cannot be one (1—7月 against 4月份, 9月 against
     前三季度); "one-sided" when only one side names a period or a year (已建成…超5100家 against
     今年前10个月…新建成300余家: a stock against a flow); else "same"."""
-    if any(a[name] and b[name] and not a[name] & b[name] for name in ("period", "day", "year", "relative")):
+    if any(a[name] and b[name] and not a[name] & b[name] for name in ("period", "day", "year", "relative", "holiday")):
         return "conflict"
     if bool(a["period"]) != bool(b["period"]):
         return "one-sided"
@@ -100,4 +102,4 @@ def same_time(a: TimeScope, b: TimeScope) -> str:
 
 def named_alike(a: TimeScope, b: TimeScope) -> int:
     """1 when both name the same period (一季度 and 今年一季度): more reason to take them as one."""
-    return int(bool(a["period"] & b["period"]))
+    return int(bool(a["period"] & b["period"] or a["holiday"] & b["holiday"]))
