@@ -66,6 +66,9 @@ PAIR_CASES = [
     # 2024年春节假期 names the holiday, not the whole year 2024 (vocabulary period_words, holiday)
     ("春节假期5351.7万人次出入境 同比增长2.8倍\n2024年春节假期全国边检机关共验放中外出入境人员1351.7万人次，"
      "较2023年春节同期增长2.8倍。", [("5351.7万人次", "1351.7万人次"), ("2.8倍", "2.8倍")]),
+    # counted things alike for four characters before they part (大型活动顺利举行 / 大型活动安全顺利举行)
+    ("春节期间全国治安秩序良好 5158场大型活动顺利举行\n春节期间，各地公安机关强化重点区域巡逻防控。截至2月17日17时，"
+     "全国社会大局稳定，刑事治安警情同比下降，5108场大型活动安全顺利举行。", [("5158场", "5108场")]),
     # a running total (累计) is not the new ones a title counts; a number in a series (第37、38颗) is no amount
     ("美国单日新增确诊病例近24万例\n截至今天16时，美国累计确诊病例超过5154万例。22日，美国报告单日新增确诊病例238378例。",
      [("近24万例", "238378例")]),

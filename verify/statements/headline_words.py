@@ -6,6 +6,7 @@ text near one figure, and the pairing reads them all.
 
 from __future__ import annotations
 
+import os
 import re
 
 from verify import regexes
@@ -57,8 +58,9 @@ def after(view: str, q: Quantity, short: bool = False) -> str:
 
 
 def same_thing(a: str, b: str) -> bool:
-    """Two counted things that may be one (城市 and 城市空气质量超标), not 大单位 and 组."""
-    return not a or not b or a.startswith(b) or b.startswith(a)
+    """Two counted things that may be one (城市 and 城市空气质量超标; 大型活动顺利举行 and 大型活动安全顺利
+    举行: four characters alike before they part), not 大单位 and 组, 高速公路 and 高速铁路."""
+    return not a or not b or a.startswith(b) or b.startswith(a) or len(os.path.commonprefix((a, b))) >= 4
 
 
 def in_series(view: str, st: Statement, q: Quantity) -> bool:
