@@ -69,6 +69,9 @@ PAIR_CASES = [
     # counted things alike for four characters before they part (大型活动顺利举行 / 大型活动安全顺利举行)
     ("春节期间全国治安秩序良好 5158场大型活动顺利举行\n春节期间，各地公安机关强化重点区域巡逻防控。截至2月17日17时，"
      "全国社会大局稳定，刑事治安警情同比下降，5108场大型活动安全顺利举行。", [("5158场", "5108场")]),
+    # a bare later restatement (计60.88亿元) leaves the lead's named figure the title's statement
+    ("国家发改委罚高通60.88亿元\n今天，国家发展改革委对高通公司滥用市场支配地位依法作出20.88亿元的罚款决定。"
+     "依法处以高通公司2013年度在我国境内销售额761.02亿元人民币8%的罚款，计60.88亿元。", [("60.88亿元", "20.88亿元")]),
     # a running total (累计) is not the new ones a title counts; a number in a series (第37、38颗) is no amount
     ("美国单日新增确诊病例近24万例\n截至今天16时，美国累计确诊病例超过5154万例。22日，美国报告单日新增确诊病例238378例。",
      [("近24万例", "238378例")]),

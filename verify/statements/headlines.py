@@ -39,6 +39,7 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 
 WINDOW = 3000       # characters of body searched after a title
 LEAD_SCORE = 4      # words (and period) a lead's figure shares with the title's to state its measure
+_NAMED_LEAD = 3     # words (and period) a lead's figure shares with the title's to state it against a bare equal later
 _CLASSES = {Role.LEVEL: "level", Role.PLAN: "plan", Role.CHANGE: "change", Role.RATE: "rate",
             Role.SHARE: "share", Role.COMPLETION: "completion", Role.AVERAGE: "average", Role.NET: "net"}
 _PEOPLE = {"名": "人", "位": "人"}   # 74名 and 8人 add up to 82人
@@ -154,7 +155,9 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
                 return lead[0][1]   # the lead states the title's measure otherwise; a later sentence repeats it
             if shared or st.sentence == lead_sentence and hq.fraction_interval().intersects(q.fraction_interval()):
                 return st.index   # the title's figure, restated (rounded, or with 超/近), or the lead's equal figure
-            return None
+            named = [(score, i) for score, i in scored if score >= _NAMED_LEAD
+                     and page.statements[i].sentence == lead_sentence]
+            return max(named)[1] if named else None   # a bare 计60.88亿元 later: the lead's named figure states it
         score = shared + named_alike(head_time, body_time)
         if time != "same" or not _pairable(head, hq, st, q, title, bodies, page, score):
             continue
