@@ -397,6 +397,23 @@ def test_directions_of_change_from_a_start(text, expected):
     assert got == expected
 
 
+START_CASES = [
+    # each end of 分别从A、B…到C、D starts from its own start, not from the nearest one
+    ("城镇和农村居民人均可支配收入分别由20000元和10000元增加到30000元和15000元。",
+     [("30000元", "20000元"), ("15000元", "10000元")]),
+    ("分别从100元、200元提高到300元、400元。", [("300元", "100元"), ("400元", "200元")]),
+    ("分别从100元、200元提高到300元。", []),   # sides of different lengths: which is which is unsure
+]
+
+
+@pytest.mark.parametrize("text,expected", START_CASES, ids=[c[0][:12] for c in START_CASES])
+def test_each_end_starts_from_its_own_start(text, expected):
+    quantities, result = read_statements_of(text)
+    got = [(quantities[f.level].text, quantities[i].text) for f in result.facts for name, i in f.figures
+           if name == "before"]
+    assert got == expected
+
+
 SHARE_GROUP_CASES = [
     # contributions to growth, one sentence each: the demand side is all of growth
     ("投资对经济增长的贡献率为57%，拉动GDP增长1.1个百分点。消费对经济增长的贡献率为35%。"

@@ -23,9 +23,9 @@ from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
+from verify.statements.sides import joined, side
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_ITEM_GAP = regexes.compile(r"(?:/[\u4e00-\u9fff])?[、和及与]")          # between two values of one side
 _YEARLY = "年均"
 
 
@@ -37,11 +37,11 @@ def directions(quantities: list[Quantity], statements: dict[int, Statement], lay
     found = []
     for index, st in statements.items():
         if st.role is not Role.FROM or statements.get(index - 1) is not None \
-                and statements[index - 1].role is Role.FROM and _joined(layout.text, quantities, index - 1, index):
+                and statements[index - 1].role is Role.FROM and joined(layout.text, quantities, index - 1, index):
             continue   # not the first value of its side
         if quantities[index].unit in ranks or any(w in st.measure for w in inverse):
             continue
-        starts = _side(quantities, statements, layout.text, index)
+        starts = side(quantities, statements, layout.text, index)
         verb, ends = _reached(quantities, statements, layout.text, starts[-1], verbs)
         if verb is None or len(ends) != len(starts):
             continue
@@ -51,18 +51,6 @@ def directions(quantities: list[Quantity], statements: dict[int, Statement], lay
                 figures = ((name, start),) + _yearly(quantities, statements, end, starts, verb)
                 found.append(Fact(end, figures))
     return found
-
-
-def _joined(text: str, quantities: list[Quantity], a: int, b: int) -> bool:
-    return bool(_ITEM_GAP.fullmatch(text, quantities[a].end, quantities[b].start))
-
-
-def _side(quantities: list[Quantity], statements: dict[int, Statement], text: str, first: int) -> list[int]:
-    """The values of one side of a change: the first and those joined to it by 、/和."""
-    side = [first]
-    while side[-1] + 1 in statements and _joined(text, quantities, side[-1], side[-1] + 1):
-        side.append(side[-1] + 1)
-    return side
 
 
 def _reached(quantities: list[Quantity], statements: dict[int, Statement], text: str, last: int,
@@ -77,7 +65,7 @@ def _reached(quantities: list[Quantity], statements: dict[int, Statement], text:
     gap = text[quantities[last].end:quantities[after].start]
     up, down = (bool(pattern.fullmatch(gap)) for pattern in verbs)
     verb = "up" if up and not down else "down" if down and not up else None
-    return verb, (_side(quantities, statements, text, after) if verb else [])
+    return verb, (side(quantities, statements, text, after) if verb else [])
 
 
 def _yearly(quantities: list[Quantity], statements: dict[int, Statement], end: int, starts: list[int],

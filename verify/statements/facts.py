@@ -28,6 +28,7 @@ from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
 from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
+from verify.statements.sides import first_of_side, side
 from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 from verify.statements.wholes import named_whole, names_no_other_whole, whole_inside
 
@@ -280,8 +281,20 @@ def _started_from(index: int, quantities, statements, layout: Layout, vocab: Voc
         if st.sentence != statements[index].sentence:
             return None
         if st.role is Role.FROM and q.unit and quantities[i].unit == q.unit and to.search(layout.text, quantities[i].end, q.start):
-            return i
+            return _own_start(index, i, quantities, statements, layout.text)
     return None
+
+
+def _own_start(index: int, last_start: int, quantities, statements, text: str) -> int | None:
+    """分别从20000元、10000元提高到30000元、15000元: each end with the start of its place (15000元 with
+    10000元, not with the nearest start); None when the two sides do not have as many values."""
+    starts = side(quantities, statements, text, first_of_side(quantities, statements, text, last_start))
+    if len(starts) == 1:
+        return last_start
+    ends = side(quantities, statements, text, first_of_side(quantities, statements, text, index))
+    if len(ends) != len(starts) or index not in ends:
+        return None
+    return starts[ends.index(index)]
 
 
 @functools.cache
