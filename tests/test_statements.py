@@ -188,6 +188,9 @@ COMPLETENESS_CASES = [
     # where outside the township: in the county, in the province, outside it (乡外县内, 县外省内, 省外)
     ("在本乡以外从事劳动的从业人员为７２２２．６万人，占１２·８８％；其中，在本县外乡从事劳动的为２７３５．４０万人，"
      "在本省外县从事劳动的为２１２３．７０万人，在外省从事劳动的为２３６３．５０万人。", [("７２２２．６万人", "complete")]),
+    # a partition only of the whole the total names: 党政一把手 are 书记 and 县长; other cadres are not
+    ("为５个贫困县选配了８名党政一把手，其中县委书记３名，县长５名。", [("８名", "complete")]),
+    ("为５个贫困县选派了８０名干部，其中县委书记３名，县长５名。", [("８０名", "open")]),
     # one that says it names some (包括, 主要, 如) does not
     ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
     ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
