@@ -50,6 +50,8 @@ TALLIES = [
      [("named-list", 8, 9, 9, True)]),   # the last name ends at 的
     ("客船上的400多名乘客涉及江苏、上海、天津、山东、浙江、福建、重庆和安徽等八个省市。",
      [("named-list", 8, 8, 8, False)]),   # the names start after the verb that takes them
+    ("1月6日终于在美国波士顿法院承认犯有诈骗、勒索和挪用公款、挪用公款等3项罪名。",
+     [("named-list", 3, 4, 4, False)]),   # a date in the clause's lead is no figure among the names
     ("取消、下放、转出49项审批事项。", []),   # far above names that are no places: not the list's count
     ("连同腹心区的浮山、翼城、沁水、士敏共９个县。", []),   # 共 far above: counts more than these names
     # counts that are not the list's: none

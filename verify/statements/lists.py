@@ -22,6 +22,7 @@ from verify.statements.records import Tally
 _COUNTED = regexes.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
 _DIGIT = regexes.compile(r"\d")
+_DATED = regexes.compile(r"(?:[^、\d]*\d+(?:年|月|日))+")   # the clause's lead through its last date
 _BOUNDARY = set(",;:。；！？!?\n“”")
 _LAST_BOUNDARY = regexes.compile(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
 
@@ -71,6 +72,9 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
     verb = max((text.rfind(v, 0, first) + len(v) for v in patterns().count_verbs if v in text[:first]), default=-1)
     if 0 < verb <= first - 2:   # 400多名乘客涉及江苏、上海…: the names start after the verb that takes them
         pos, text = pos + verb, text[verb:]
+    dated = _DATED.match(text, 0, max(first, 0))
+    if dated and dated.end() <= first - 2:   # 1月6日终于…承认犯有诈骗、勒索…: a date dates the clause, no name holds it
+        pos, text = pos + dated.end(), text[dated.end():]
     pieces = text.split("、")
     for k in range(len(pieces) - 2, 0, -1):   # 商务部、财政部向新疆、西藏…: the list starts after 向
         lead = re.search(r"[向把给等](?=[^、]{2})", pieces[k])   # not 消防给水: a name follows the lead
