@@ -191,6 +191,8 @@ COMPLETENESS_CASES = [
     # a partition only of the whole the total names: 党政一把手 are 书记 and 县长; other cadres are not
     ("为５个贫困县选配了８名党政一把手，其中县委书记３名，县长５名。", [("８名", "complete")]),
     ("为５个贫困县选派了８０名干部，其中县委书记３名，县长５名。", [("８０名", "open")]),
+    # two totals of two units, each split in the same order: the part of the first unit goes with its total
+    ("８年间，全区共吸收６万户计划生育家庭、２４万人参加这一活动，其中３万多户、１２万人稳定脱贫。", [("６万户", "open")]),
     # one that says it names some (包括, 主要, 如) does not
     ("新增投资30亿元（包括省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
     ("新增投资30亿元（主要是省级资金20亿元、市级资金5亿元）。", [("30亿元", "open")]),
