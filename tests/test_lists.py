@@ -19,6 +19,9 @@ SPLITS = [
     ("城镇和农村", 1, 2),                                   # no 、: either
     ("秦山核电站、广东岭澳核电站和江苏连云港核电站、田湾核电站", 4, 4),   # 核电站 on both sides of 和
     ("《邓小平同志像》、《和毛泽东同志在一起》", 2, 2),     # a title is one name
+    ("新疆、西藏、甘肃、宁夏、青海和内蒙古、宁夏", 7, 7),   # two places: 和 joins two names
+    ("诈骗、勒索和挪用公款、挪用公款", 4, 4),             # the right side is a name of the list
+    ("西藏和四川、云南、甘肃、青海", 5, 5),
 ]
 
 
@@ -38,6 +41,17 @@ TALLIES = [
     ("全国农村拥有五种主要农业机械（大型拖拉机、小型拖拉机、联合收割机、机动脱粒机、农用运输车）。", [("named-list", 5, 5, 5, True)]),
     ("督查北京、重庆、甘肃等2市1省的换届风气情况。", [("named-list", 3, 3, 3, False)]),
     ("北京、上海、广州、深圳40个一线城市新建商品住宅价格环比上涨。", [("named-list", 40, 4, 4, True)]),   # places
+    # a name repeated right after a join: the join is between two names of one list, not two lists
+    ("向新疆、西藏、甘肃、宁夏、青海和内蒙古、内蒙古等六个地区投放。", [("named-list", 6, 7, 7, False)]),
+    ("那曲、阿里、日喀则、拉萨、山南以及昌都、昌都等６地市都出现了降雪。", [("named-list", 6, 7, 7, False)]),
+    ("巴西、墨西哥和阿根廷、阿根廷3国所获的资金。", [("named-list", 3, 4, 4, True)]),
+    ("西藏和四川、云南、甘肃、青海四省藏区干部群众。", [("named-list", 4, 4, 4, True)]),   # the 、 list after 和
+    ("8个主要产油国：沙特阿拉伯、俄罗斯、伊拉克、阿联酋、科威特、哈萨克斯坦、阿尔及利亚和阿曼、阿曼的代表决定继续增产。",
+     [("named-list", 8, 9, 9, True)]),   # the last name ends at 的
+    ("客船上的400多名乘客涉及江苏、上海、天津、山东、浙江、福建、重庆和安徽等八个省市。",
+     [("named-list", 8, 8, 8, False)]),   # the names start after the verb that takes them
+    ("1月6日终于在美国波士顿法院承认犯有诈骗、勒索和挪用公款、挪用公款等3项罪名。",
+     [("named-list", 3, 4, 4, False)]),   # a date in the clause's lead is no figure among the names
     ("取消、下放、转出49项审批事项。", []),   # far above names that are no places: not the list's count
     ("连同腹心区的浮山、翼城、沁水、士敏共９个县。", []),   # 共 far above: counts more than these names
     # counts that are not the list's: none
@@ -122,6 +136,9 @@ TALLIES = [
      [("respectively", 1, 2, 2, True)]),   # 从 two values, 到 one
     ("城乡居民人均可支配收入分别从2012年的18734元和11316元，增加到2021年的35786元和24040元。",
      [("respectively", 2, 2, 2, True)]),
+    ("仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度。", [("respectively", 2, 2, 2, True)]),
+    ("仅有1990年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度。", [("respectively", 2, 1, 1, True)]),   # one year of one thing
+    ("2019年的城乡居民收入，分别为3万元和1万元。", []),   # one name that packs two
     ("居民消费价格分别由2月份下降0.1%和持平转为3月份上涨0.2%和0.3%。", []),   # 持平: a value in words
     ("将第二、三、四季度的增速预期从原来的7.1%、7.4%、7.5%分别调高至7.4%、7.5%和7.6%。", []),
     ("9月份国内70个大中城市中，北京、上海、广州、深圳4个一线城市上涨1.4%，天津等31个二线城市上涨0.7%，唐山等35个三线城市上涨0.6%。",

@@ -26,6 +26,10 @@ RULE_IDS = [p.relative_to(RULES_DIR).as_posix() for p in RULE_PATHS]
 # Rules whose examples cite fewer than two different real texts. Each entry is a strict xfail:
 # when the rule gains a second source the test XPASSes and fails, so the entry must be removed.
 SINGLE_SOURCE = {
+    "average-per-unit-at-least": "a population, a total and an average per head it passes (突破人均万元大关) in one "
+                                 "sentence: rmrb_19980125 is the only such sentence of the corpus and archive",
+    "average-per-unit": "an average per unit (户均, 人均) with its count in 按…计算 and the total before it: rmrb_19980113 "
+                        "is the only such sentence of the corpus and archive (按…计算 is otherwise 按可比价格计算)",
     "growth-change-times": "a level, its increase and 增长N倍 in one sentence: daqing_article_16 is the only "
                            "such sentence in the corpus and archive (6.6 M characters searched)",
     "completion-of-plan": "a completion rate with its plan right before it (完成全年1.8万亿元投资目标任务的25.5%): "

@@ -30,7 +30,7 @@ from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement
 from verify.statements.sides import first_of_side, side
 from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
-from verify.statements.wholes import named_whole, names_no_other_whole, whole_inside
+from verify.statements.wholes import named_whole, names_no_other_whole, whole_carried, whole_inside
 
 
 
@@ -249,6 +249,7 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
     """The whole of each share, into `about`: stated in the share's own words, the total of its
     其中 list (其中，一线的100.6万名，占50.8%), or found earlier by the name its words give."""
     total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
+    previous = None     # the last share with a whole found: (its index, the whole)
     with_share = None   # levels with a share of their own, found once when a share needs them
     bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
     for index, st in statements.items():
@@ -265,8 +266,12 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
                 bare_share = {other.of for i, other in statements.items() if other.role is Role.SHARE
                               and names_no_other_whole(i, quantities, statements, layout)}
             named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share, bare_share)
+            if named is None and previous is not None and st.of in bare_share:
+                named = whole_carried(index, previous, quantities, statements, layout)
             if named is not None:
                 about.setdefault(st.of, {})["named_whole"] = named
+        if st.of in about and ("whole" in about[st.of] or "named_whole" in about[st.of]):
+            previous = (index, about[st.of].get("whole", about[st.of].get("named_whole")))
 
 
 def _started_from(index: int, quantities, statements, layout: Layout, vocab: Vocabulary | None) -> int | None:

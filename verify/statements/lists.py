@@ -22,6 +22,7 @@ from verify.statements.records import Tally
 _COUNTED = regexes.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
 _DIGIT = regexes.compile(r"\d")
+_DATED = regexes.compile(r"(?:[^、\d]*\d+(?:年|月|日))+")   # the clause's lead through its last date
 _BOUNDARY = set(",;:。；！？!?\n“”")
 _LAST_BOUNDARY = regexes.compile(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
 
@@ -67,6 +68,13 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
     lead = text.rfind("的", 0, first) if first > 0 else -1
     if lead >= 0:
         pos, text = pos + lead + 1, text[lead + 1:]
+    first = text.find("、")
+    verb = max((text.rfind(v, 0, first) + len(v) for v in patterns().count_verbs if v in text[:first]), default=-1)
+    if 0 < verb <= first - 2:   # 400多名乘客涉及江苏、上海…: the names start after the verb that takes them
+        pos, text = pos + verb, text[verb:]
+    dated = _DATED.match(text, 0, max(first, 0))
+    if dated and dated.end() <= first - 2:   # 1月6日终于…承认犯有诈骗、勒索…: a date dates the clause, no name holds it
+        pos, text = pos + dated.end(), text[dated.end():]
     pieces = text.split("、")
     for k in range(len(pieces) - 2, 0, -1):   # 商务部、财政部向新疆、西藏…: the list starts after 向
         lead = re.search(r"[向把给等](?=[^、]{2})", pieces[k])   # not 消防给水: a name follows the lead
@@ -159,8 +167,11 @@ def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
             or items[-1].endswith(patterns().count_verbs) or items[-1].endswith(("了", "着", "过")):
         return False
     pieces = _masked(text).split("、")
-    if any(patterns().soft.search(piece) for piece in pieces[:-1]):
-        return False
+    plain = text.split("、")
+    for k, piece in enumerate(pieces[:-1]):
+        join = patterns().soft.search(piece)
+        if join and not _flat(plain, k, join):
+            return False   # a 、 list joined to another; not 巴西、墨西哥和阿根廷、智利, one list of places
     if any(len(item) == 1 for item in items) and not all(len(item) == 1 for item in items):
         return False
     noun = view[m.start("cls"):m.start("cls") + 12]
@@ -177,9 +188,18 @@ def _after_last_sublist(text: str, split: Split) -> int:
         for join in patterns().soft.finditer(_masked(pieces[k])):
             pass   # not the 和 of 和平安全合作, 阿尔及利亚
         inside = join is not None and pieces[k][join.end():].strip() and pieces[k].strip() in split.items
+        if join is not None and _flat(pieces, k, join):
+            continue   # 青海和内蒙古、…: two names of one list, not two lists
         if join is not None and not inside:   # 文史和学习委员会: a join inside one name (not 协和 at a piece's end)
             return split_items("、".join(pieces[k + 1:])).fewest + 1
     return split.fewest
+
+
+def _flat(pieces: list[str], k: int, join: re.Match) -> bool:
+    """Whether the join inside piece k joins two names of the one list the pieces make: its right side is,
+    word for word, another name of the list (A、B和C、C). Two places are not enough: in 西藏和四川、云南、
+    甘肃、青海四省 the count is of the 、 list after the join."""
+    return pieces[k][join.end():].strip() in [p.strip() for n, p in enumerate(pieces) if n != k]
 
 
 def _last_sublist(text: str, split: Split) -> str | None:
@@ -251,6 +271,9 @@ def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | Non
         return None
     last = split.items[-1].split("的")[0]   # 阿曼的代表决定…: the name ends at 的, if it is as short as the others
     names = split.items[:-1] + (last if last and len(last) <= max(map(len, split.items[:-1])) else split.items[-1],)
+    if names[-1] != split.items[-1]:
+        cut = text.rstrip("等")
+        split = split_items(cut[:cut.rfind(split.items[-1]) + len(names[-1])], firm)   # the names read without the rest
     etc = "等" in text[-3:] or any(item.endswith("的") or (len(item) > 15 and not TITLE.fullmatch(item))
                                    for item in names)
     ends_clean = stop >= len(view) or view[stop] in "。；;！？!?\n)" or \

@@ -2,7 +2,8 @@
 
 A list is split at 、 (firm) and at 和/及/与/以及/或 (soft: a soft join may sit inside one name, as
 in 计算机及办公设备制造业 or 批发和零售业). Names of the vocabulary (`compound_names`) are never split.
-A soft join separates for sure when both sides end alike (党代会和三届人代会) or when it joins the
+A soft join separates for sure when both sides are places of the vocabulary or the right side is
+another name of the list (flat_join), when both sides end alike (党代会和三届人代会) or when it joins the
 last name of a 、 list (A、B和C); it is part of a name when the other names share a head that only
 its right side holds (医药制造业、计算机及办公设备制造业: 制造业); otherwise either may be meant, so
 a list is a range of items, [fewest, most]. The list vocabularies (patterns()) are compiled here
@@ -112,6 +113,8 @@ def _join(left: str, right: str, word: str, others: list[str], last: bool) -> st
     """Whether a soft join separates two names ("split"), sits inside one ("one"), or either."""
     if not left or not right:
         return "one"
+    if flat_join(left, right, others):
+        return "split"      # 青海和内蒙古: two places; 勒索和挪用公款、挪用公款: the right side is a name of its own
     head = _shared_head(others, right)
     if head:
         if head in left or _tail_on_both(others, left, right):
@@ -122,6 +125,14 @@ def _join(left: str, right: str, word: str, others: list[str], last: bool) -> st
     if word == "以及" or (last and word == "和"):
         return "split"      # A、B和C: the join before the last name (及 often joins within one: 干鲜瓜果及坚果)
     return "unknown"
+
+
+def flat_join(left: str, right: str, others) -> bool:
+    """Whether a join plainly joins two names of one list rather than two lists or the words of one
+    name: both sides are places of the vocabulary (青海和内蒙古, 巴西、墨西哥和阿根廷), or the right side
+    is, word for word, another name of the list (A、B和C、C: C is a name, so B和C are two)."""
+    places = patterns().places
+    return (left in places and right in places) or right in others
 
 
 def _tail_on_both(others: list[str], left: str, right: str) -> bool:

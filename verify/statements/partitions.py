@@ -1,7 +1,7 @@
 """Whether the parts of a breakdown are all of its total — decided by words, never by arithmetic.
 
 Complete: the parts name distinct members of one partition of the vocabulary, all of them
-(境外输入/本土, 城镇/乡村); two parts that are a word and its complement (从事农业/从事非农业,
+(境外输入/本土, 城镇/乡村), or of one that holds only for a whole the total names (党政一把手: 书记/县长); two parts that are a word and its complement (从事农业/从事非农业,
 限额以上/限额以下); a breakdown along a dimension (分地域看); a stated number of kinds equal to the
 parts named (五种主要农业机械 … five parts). Disjoint (their sum may not exceed the total, but
 need not reach it): distinct members of a partition, not all of them.
@@ -24,7 +24,7 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
     """"complete", "disjoint" or "open" (parts that may overlap or leave some out). `shared`, for a
     breakdown along a dimension only (else None): the figures of the page that a share speaks of."""
     labels = [statements[i].measure for i in parts]
-    by_partition = named_partition(labels, vocab.partitions)
+    by_partition = named_partition(labels, vocab.partitions) or _of_named_whole(labels, statements[total], vocab)
     if by_partition:
         return by_partition
     if len(parts) == 2 and _complementary(*labels):
@@ -69,6 +69,18 @@ def named_partition(labels: list[str], partitions) -> str | None:
             return "complete"
         found = "disjoint"
     return found
+
+
+def _of_named_whole(labels: list[str], total: Statement, vocab: Vocabulary) -> str | None:
+    """8名党政一把手，其中县委书记3名，县长5名: members that make a partition only of a whole the total
+    names (vocabulary `whole_partitions`: the whole's words, then the members), as named_partition reads them."""
+    words = total.measure + total.head
+    for whole, *members in vocab.words("whole_partitions"):
+        if any(word in words for word in whole.split("|")):
+            found = named_partition(labels, (tuple(tuple(m.split("|")) for m in members),))
+            if found:
+                return found
+    return None
 
 
 def _member_in(label: str, members) -> int | None:

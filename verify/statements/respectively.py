@@ -347,8 +347,9 @@ def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: La
                   starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
     """仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度: the clause before, after
     a comma, states no figure but years, and the years it names (not one it compares with: 高于1997年),
-    joined by 和/、 and owning what follows (…年的) with no other list after them, are the names — two
-    years or more: one year, or years before a list of other things, may only date them (2019年的营收和
+    joined by 和/、 and owning what follows (…年的) with no other list after them, are the names; one year
+    is one name when what it owns is one name (仅有1990年的年平均气温高于1997年: not one that packs
+    several, 城乡居民收入): one year, or years before a list of other things, may only date them (2019年的营收和
     利润，分别为…; 截至2020年底，分别…)."""
     view = layout.text
     if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
@@ -364,9 +365,13 @@ def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: La
             return None
         if not vocab.base_word.search(view[start:q.start]):
             years.append(q)
-    if len(years) < 2 or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])) \
+    if not years or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])) \
             or not view.startswith("的", years[-1].end) or re.search("、|和|及|与", view[years[-1].end:end]):
         return None   # one year may date several things (2019年的营收和利润，分别为…), and so may years before a list
+    if len(years) == 1:   # 仅有1990年的年平均气温高于1997年，分别为…: one year of one thing is one name
+        name = word_pattern(vocab.words("base_words")).split(view[years[0].end + 1:end])[0]   # not 高于1997年
+        if len(name) < 2 or _NUMERAL.search(name) or any(w in name for w in vocab.words("packed_names")):
+            return None   # 2019年的城乡居民收入: one name that packs several
     return years[0].start, Split(tuple(q.text for q in years), len(years), len(years))
 
 

@@ -9,7 +9,9 @@ sums name in its sentence (累计报告确诊病例 = 现有确诊 + 累计死�
 parenthetical), at the next breakdown outside the parentheticals of its parts, at a clause that
 opens a new statement (截至, 当日, 新增 … from the vocabulary), or at a figure of another unit
 after ； or after a figure that is no part. Parts are levels
-of one unit and indicator; averages, changes, rates, comparisons and attributes never are. The
+of one unit and indicator (a part of another unit right after the first ends the list when the two figures
+before the marker are of the same two units: 6万户…、24万人…，其中3万多户、12万人…); averages, changes,
+rates, comparisons and attributes never are. The
 total is the nearest level before of the parts' unit and indicator, after the last ； of its
 sentence, else in the sentence before when the breakdown opens its own; when several could be
 meant, the total is uncertain (totals.py finds it). Whether the parts are complete is decided by
@@ -308,10 +310,22 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
                                               or _measured_after(quantities[parts[-1]], q, st)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
                 break
+            if len(parts) == 1 and _paired_units(marker.start, unit, unit_of(q), quantities, starts, layout):
+                end = q.start   # 6万户…、24万人…，其中3万多户、12万人…: each part goes with the total of its unit
+                break
             return [], end   # 问题100多个，意见150多条: parts of other units, no breakdown of one total
         parts.append(i)
     unit = unit or (unit_of(quantities[nets[0]]) if nets else None)
     return sorted(parts + [i for i in nets if unit_of(quantities[i]) == unit and quantities[i].start < end]), end
+
+
+def _paired_units(at: int, first: str, second: str, quantities, starts, layout: Layout) -> bool:
+    """全区共吸收6万户计划生育家庭、24万人参加…，其中3万多户、12万人稳定脱贫: the last two figures before
+    the marker, in its sentence, are of the parts' two units in the same order — two totals, each split."""
+    k = bisect.bisect_left(starts, at)
+    if k < 2 or quantities[k - 2].start < layout.sentence(at)[0]:
+        return False
+    return (unit_of(quantities[k - 2]), unit_of(quantities[k - 1])) == (first, second)
 
 
 def _alternate_unit(text: str, at: int, unit: str, other: str) -> bool:

@@ -1,7 +1,8 @@
 """A share's whole: the figure a share (占…的p%) is a part of — stated in the share's own words
 (占全区全部工业产值212亿元的40%), the total of the share's 其中 list, or an earlier level the share's
 words name (占发展党员总数的46.8%) or, naming none, the total its sentence opens with (党员队伍中，…
-占7.3%). Apart from facts.py, which binds what is found here as `whole` and `named_whole`.
+占7.3%), or the whole of a share in the paragraph before (whole_carried). Apart from facts.py, which binds
+what is found here as `whole` and `named_whole`.
 """
 
 from __future__ import annotations
@@ -231,3 +232,25 @@ def _names(core: str, subjects: list[str], words: str, vocab) -> bool:
     if core in words:
         return True
     return len(core) >= 4 and all(core[k:k + 2] in words for k in range(0, len(core) - 1, 2))
+
+
+def whole_carried(index: int, previous: tuple[int, int], quantities, statements, layout: Layout) -> int | None:
+    """在全部外资中，…所获的资金共达776.66亿美元，占全部外资的七成左右。\n巴西、墨西哥和阿根廷3国所获的资金达
+    888.2亿美元，占80%左右: a share that names no whole (占80%左右), with no level of its part's unit before the
+    part in its sentence, in the paragraph right after a share of a found whole of that unit (or in its
+    paragraph), is a share of that whole too."""
+    part = statements[index].of
+    share, whole = previous
+    unit = quantities[part].unit
+    if quantities[whole].unit != unit or whole >= part:
+        return None
+    text = layout.text
+    paragraph = text.rfind("\n", 0, quantities[index].start) + 1
+    before = text.rfind("\n", 0, max(0, paragraph - 1)) + 1 if paragraph else 0
+    if quantities[share].start < before or "\n\n" in text[quantities[share].end:paragraph]:
+        return None   # no further back than the paragraph before, and no blank line (another article) between
+    sentence = statements[part].sentence
+    if any(statements.get(i) is not None and statements[i].role is Role.LEVEL and quantities[i].unit == unit
+           and quantities[i].start >= sentence[0] for i in range(max(0, part - 6), part)):
+        return None   # a level of its unit before the part in its sentence: the whole may be that one
+    return whole

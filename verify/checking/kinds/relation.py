@@ -188,11 +188,12 @@ def _bind(match, prep: RelationParams, context):
 
 def _constant(name: str, value, match) -> Quantity:
     """A number the text implies rather than states (22天 from 7月1日…至22日; 34 to 35 steps in
-    35年来, given as (low, high)), as a figure to show."""
+    35年来, given as (low, high)), or a count an average divides by, of a unit of its own (户 of 户均人数,
+    given as (low, high, its text)), as a figure to show."""
     unit = {"days": "天", "years": "年"}.get(name)
     if isinstance(value, tuple):
-        low, high = value
-        return Quantity(f"{low}～{high}{unit or ''}", match.start, match.start, None,
+        low, high, *shown = value
+        return Quantity(shown[0] if shown else f"{low}～{high}{unit or ''}", match.start, match.start, None,
                         Interval(Fraction(low), Fraction(high)), unit, "count")
     return Quantity(f"{value}{unit or ''}", match.start, match.start, Fraction(value), Interval.point(value), unit, "count")
 
