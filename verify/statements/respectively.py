@@ -27,17 +27,15 @@ from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
-from verify.statements.names import Split
 from verify.statements.records import Statement, Tally
+from verify.statements.respectively_names import (GLUE, LEADS, NUMERAL, RUN_AFTER, figures_in, leading_time,
+                                                   levels_of_clause_before, names_of_clause_before,
+                                                   names_with_values_before, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = regexes.compile("分别")
-_GLUE = regexes.compile(r"\s*(?:、|和|及|与|以及)\s*")
-_LEADS = regexes.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")
-_NUMERAL = regexes.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
 _JOIN = regexes.compile(r"、|和|及|与")
 _RUN_BEFORE = regexes.compile(r"[\u4e00-\u9fff]{2,6}$")
-_RUN_AFTER = regexes.compile(r"[\u4e00-\u9fff]{2,6}")
 _LISTED = regexes.compile(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
 
 
@@ -62,8 +60,8 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
         sentence = layout.sentence(m.start())
         span = (quantities[values[0]].start, quantities[values[-1]].end)
         bound.append(span)
-        lead = _leading_time(clause[0], m.start(), quantities, starts, view)
-        names = _LEADS.sub("", view[lead:m.start()].strip())
+        lead = leading_time(clause[0], m.start(), quantities, starts, view)
+        names = LEADS.sub("", view[lead:m.start()].strip())
         own = bool(names) and not _empty(vocab.words("compare_marks"), vocab.words("respectively_fillers")).match(names)
         if own and _figures_among(lead, m.start(), quantities, starts):
             continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
@@ -113,7 +111,7 @@ def _carries_over(carried: tuple[int, int, tuple[str, ...]], names: str, lead: i
         for size in (4, 3, 2):
             tail = item[-size:]
             at = names.find(tail)
-            if len(item) > size and tail.endswith(heads) and _RUN_AFTER.fullmatch(tail) and at >= 2 \
+            if len(item) > size and tail.endswith(heads) and RUN_AFTER.fullmatch(tail) and at >= 2 \
                     and _RUN_BEFORE.search(names[:at]) and item not in names:
                 return False   # 交通集团: a name of its own before the head (not 集团利润, the groups again)
     return True
@@ -131,13 +129,13 @@ def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int
     if count:
         return Tally("respectively", len(values), span, (), count, count, True, clause[0], span[1],
                      certain=False, figures=tuple(values))
-    listed = _names_of_clause_before(clause, sentence, layout, starts) if names else None
+    listed = names_of_clause_before(clause, sentence, layout, starts) if names else None
     if listed is None:
-        listed = _levels_of_clause_before(clause, sentence, layout, quantities, starts)
+        listed = levels_of_clause_before(clause, sentence, layout, quantities, starts)
     if listed is None:
-        listed = _names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
+        listed = names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
-        listed = _years_before(clause, sentence, layout, quantities, starts, vocab)
+        listed = years_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
         return None
     start, split = listed
@@ -193,14 +191,14 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     names that the text before it states apart (巴西、墨西哥和阿根廷…。墨西哥阿根廷去年分别…: a 、 left
     out)."""
     view = layout.text
-    if len(name) < 2 or _NUMERAL.search(name) or list_patterns().soft.search(_compounds(vocab).sub("_", name)) \
+    if len(name) < 2 or NUMERAL.search(name) or list_patterns().soft.search(_compounds(vocab).sub("_", name)) \
             or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
         return False   # 持平和上涨的城市: 平和 is a word, but here 和 joins two names
     sentence, clause = layout.sentence(start), layout.clause(start)
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
     if since is not None and since > before[0]:
         before = (since, before[1])
-    if before != clause and _LEADS.sub("", view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
+    if before != clause and LEADS.sub("", view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
         before = clause   # 提高最低工资、失业保险金标准，城镇新增就业分别…: the list is the object of its own verb
     region = view[before[0]:start]
     for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names
@@ -224,8 +222,8 @@ def _names_joined(region: str, offset: int, quantities: list[Quantity], starts: 
             return True
         left = max(region.rfind(mark, 0, m.start()) for mark in "、,;；:。") + 1
         right = min((k for k in (region.find(mark, m.end()) for mark in "、,;；:。") if k >= 0), default=len(region))
-        before, after = _figures_in(offset + left, offset + m.start(), quantities, starts), \
-            _figures_in(offset + m.end(), offset + right, quantities, starts)
+        before, after = figures_in(offset + left, offset + m.start(), quantities, starts), \
+            figures_in(offset + m.end(), offset + right, quantities, starts)
         words = region[m.end():right]
         for q in after:
             words = words.replace(q.text, "")
@@ -234,23 +232,13 @@ def _names_joined(region: str, offset: int, quantities: list[Quantity], starts: 
     return False
 
 
-def _figures_in(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> list[Quantity]:
-    """The figures in digits between start and end."""
-    found, i = [], bisect.bisect_left(starts, start)
-    while i < len(quantities) and quantities[i].start < end:
-        if quantities[i].kind in NUMERIC_KINDS and re.search(r"\d", quantities[i].text):
-            found.append(quantities[i])
-        i += 1
-    return found
-
-
 def _holds_two_names(name: str, window: str) -> bool:
     """Whether the name holds two names that the window writes beside a join (巴西、墨西哥和阿根廷…, then
     墨西哥阿根廷去年分别…): the last characters before a join or the first after it, two or more."""
     spans = set()
     for m in _JOIN.finditer(window):
         left = _RUN_BEFORE.search(window, 0, m.start())
-        right = _RUN_AFTER.match(window, m.end())
+        right = RUN_AFTER.match(window, m.end())
         ends = [left.group()[-size:] for size in range(2, len(left.group()) + 1)] if left else []
         ends += [right.group()[:size] for size in range(2, len(right.group()) + 1)] if right else []
         for piece in ends:
@@ -275,118 +263,6 @@ def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
     return word_pattern(vocab.words("compound_names"))
 
 
-def _names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
-                            starts: list[int]) -> tuple[int, object] | None:
-    """比上年分别下降3.14％和4.66％ after 化学需氧量、二氧化硫排放总量首次出现双下降: a clause that only
-    compares takes the names listed in the clause before it, when that clause states no figure."""
-    if clause[0] - 1 <= sentence[0] or layout.text[clause[0] - 1] != ",":
-        return None
-    start, end = layout.clause(clause[0] - 2)
-    text = _LEADS.sub("", layout.text[start:end - 1].strip())
-    i = bisect.bisect_left(starts, start)
-    if "、" not in text or (i < len(starts) and starts[i] < end):
-        return None
-    split = split_items(text)
-    return (start, split) if split.most >= 2 else None
-
-
-def _levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
-                             quantities: list[Quantity], starts: list[int]) -> tuple[int, Split] | None:
-    """增值税12.8亿元、城镇土地使用税9.5亿元、城市维护建设税3.3亿元，同比分别增长…: the clause before,
-    after a comma, a 、 list of names each ending in one level of one unit: as many names as levels."""
-    view = layout.text
-    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
-        return None
-    start, end = layout.clause(clause[0] - 2)
-    names, units, pos = [], set(), start
-    for piece in view[start:end - 1].split("、"):
-        figures = _figures_in(pos, pos + len(piece), quantities, starts)
-        if len(figures) != 1 or view[figures[0].end:pos + len(piece)].strip() or not figures[0].unit:
-            return None
-        name = _LEADS.sub("", view[pos:figures[0].start].strip())
-        if not _RUN_AFTER.match(name):
-            return None
-        names.append(name)
-        units.add(figures[0].unit)
-        pos += len(piece) + 1
-    if len(names) < 2 or len(units) > 1:
-        return None
-    return start, Split(tuple(names), len(names), len(names))
-
-
-def _names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
-                              quantities: list[Quantity], starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
-    """去年全省村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长15%和12.3%: the clause before,
-    after a comma, states names, then 为/是/达到, then two or more values joined by 、/和 that end it —
-    a pairing of its own, without 分别 — so its names are the names of the 分别 after it. One name
-    counts only when nothing shows it packs several (packed_names, a numeral, back_references)."""
-    view = layout.text
-    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
-        return None
-    start, end = layout.clause(clause[0] - 2)
-    figures = _figures_in(start, end, quantities, starts)
-    if len(figures) < 2 or view[figures[-1].end:end - 1].strip():
-        return None
-    for a, b in zip(figures, figures[1:]):
-        if not _GLUE.fullmatch(view[a.end:b.start]):
-            return None
-    verb = re.search(r"(?:为|是|达到|达)$", view[start:figures[0].start])
-    if verb is None:
-        return None
-    lead = _leading_time(start, figures[0].start, quantities, starts, view)
-    names = _LEADS.sub("", view[lead:start + verb.start()].strip())
-    split = split_items(names)
-    if not _RUN_AFTER.match(names) or split.most < 2 and (_NUMERAL.search(names) or any(
-            w in names for w in vocab.words("packed_names")) or any(
-            names.startswith(w) or len(w) > 1 and w in names for w in vocab.words("back_references"))):
-        return None   # 均 of 年均 points nowhere: a one-character word points back only where the name starts
-    return lead, split
-
-
-def _years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout, quantities: list[Quantity],
-                  starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
-    """仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度: the clause before, after
-    a comma, states no figure but years, and the years it names (not one it compares with: 高于1997年),
-    joined by 和/、 and owning what follows (…年的) with no other list after them, are the names; one year
-    is one name when what it owns is one name (仅有1990年的年平均气温高于1997年: not one that packs
-    several, 城乡居民收入): one year, or years before a list of other things, may only date them (2019年的营收和
-    利润，分别为…; 截至2020年底，分别…)."""
-    view = layout.text
-    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
-        return None
-    start, end = layout.clause(clause[0] - 2)
-    i, years = bisect.bisect_left(starts, start), []
-    while i < len(quantities) and quantities[i].start < end:
-        q = quantities[i]
-        i += 1
-        if q.qualifier and q.qualifier in vocab.words("base_words"):
-            continue   # 高于1997年: what the names are compared with (read as a bound), no name
-        if q.kind != "year":
-            return None
-        if not vocab.base_word.search(view[start:q.start]):
-            years.append(q)
-    if not years or any(not _GLUE.fullmatch(view[a.end:b.start]) for a, b in zip(years, years[1:])) \
-            or not view.startswith("的", years[-1].end) or re.search("、|和|及|与", view[years[-1].end:end]):
-        return None   # one year may date several things (2019年的营收和利润，分别为…), and so may years before a list
-    if len(years) == 1:   # 仅有1990年的年平均气温高于1997年，分别为…: one year of one thing is one name
-        name = word_pattern(vocab.words("base_words")).split(view[years[0].end + 1:end])[0]   # not 高于1997年
-        if len(name) < 2 or _NUMERAL.search(name) or any(w in name for w in vocab.words("packed_names")):
-            return None   # 2019年的城乡居民收入: one name that packs several
-    return years[0].start, Split(tuple(q.text for q in years), len(years), len(years))
-
-
-def _leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
-    """Where the names begin: after a time that opens the clause (今年前11个月我国对东盟、欧盟…)."""
-    lead = _LEADS.match(view, start)
-    pos = lead.end() if lead else start
-    i = bisect.bisect_left(starts, pos)
-    while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC_KINDS \
-            and not view[pos:quantities[i].start].strip(" 今年去年,"):
-        pos = quantities[i].end
-        i += 1
-    return pos
-
-
 def _figures_among(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> bool:
     """A figure in digits with a unit, a date or a year between the names: they are no plain list of
     names (a bare number is part of a name: 110报警数; 九年义务教育, 万元GDP are words)."""
@@ -409,7 +285,7 @@ def _values(first: int, quantities: list[Quantity], view: str, after: int) -> li
                 break
             continue   # 分别从2020年的645元/月、…: a time before the first value
         gap = view[(quantities[values[-1]].end if values else after):q.start]
-        if values and not _GLUE.fullmatch(gap):
+        if values and not GLUE.fullmatch(gap):
             break
         if not values and (len(gap) > 16 or re.search(r"[。；;!?！？\n]", gap)):
             break
