@@ -143,22 +143,12 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             shared += 2
         if bound is not None and bound.intersects(_loose(q)):
             return None   # 突破300万册 and 317.6万册: restated, though the reader takes 300万 as rounded
-        if _loose(hq).intersects(_loose(q)):
-            if q.qualifier is not None and hq.qualifier is None:
-                if st.sentence == lead_sentence and shared:
-                    return None   # 云南３０支工作队 and the lead's ３０多支工作队: restated, roughly
-                continue   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
-            if _coarser(q, hq):
-                continue   # 十项举措 beside a title's 15项 (十 is 5 to 15), 1亿户 beside 1.69亿户: decides nothing
-            if len(lead) == 1 and st.sentence != lead_sentence \
-                    and shared + named_alike(head_time, body_time) <= lead[0][0]:
-                return lead[0][1]   # the lead states the title's measure otherwise; a later sentence repeats it
-            if shared or st.sentence == lead_sentence and hq.fraction_interval().intersects(q.fraction_interval()):
-                return st.index   # the title's figure, restated (rounded, or with 超/近), or the lead's equal figure
-            named = [(score, i) for score, i in scored if score >= _NAMED_LEAD
-                     and page.statements[i].sentence == lead_sentence]
-            return max(named)[1] if named else None   # a bare 计60.88亿元 later: the lead's named figure states it
         score = shared + named_alike(head_time, body_time)
+        if _loose(hq).intersects(_loose(q)):
+            found = _equal_restates(hq, st, q, shared, score, (lead, lead_sentence), scored, page)
+            if found is not _GO_ON:
+                return found
+            continue
         if time != "same" or not _pairable(head, hq, st, q, title, bodies, page, score):
             continue
         if (score >= 2 or shared == len(head_words)) and 4 * shared >= min(len(head_words), len(body_words)):
@@ -166,6 +156,28 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             if st.sentence == lead_sentence and score >= LEAD_SCORE:
                 lead.append((score, st.index))
     return _best_named(scored, page)
+
+
+_GO_ON = -1   # _equal_restates: this figure decides nothing; look on
+
+
+def _equal_restates(hq: Quantity, st: Statement, q: Quantity, shared: int, score: int, leads: tuple[list, tuple],
+                    scored: list[tuple[int, int]], page: _Page) -> int | None:
+    """What a body figure that can equal the title's says of the title's statement (see _restated_by):
+    the figure that states it, None when it is restated without a pair, _GO_ON when it decides nothing."""
+    lead, lead_sentence = leads
+    if q.qualifier is not None and hq.qualifier is None:
+        if st.sentence == lead_sentence and shared:
+            return None   # 云南３０支工作队 and the lead's ３０多支工作队: restated, roughly
+        return _GO_ON   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
+    if _coarser(q, hq):
+        return _GO_ON   # 十项举措 beside a title's 15项 (十 is 5 to 15), 1亿户 beside 1.69亿户: decides nothing
+    if len(lead) == 1 and st.sentence != lead_sentence and score <= lead[0][0]:
+        return lead[0][1]   # the lead states the title's measure otherwise; a later sentence repeats it
+    if shared or st.sentence == lead_sentence and hq.fraction_interval().intersects(q.fraction_interval()):
+        return st.index   # the title's figure, restated (rounded, or with 超/近), or the lead's equal figure
+    named = [(s, i) for s, i in scored if s >= _NAMED_LEAD and page.statements[i].sentence == lead_sentence]
+    return max(named)[1] if named else None   # a bare 计60.88亿元 later: the lead's named figure states it
 
 
 def _best_named(scored: list[tuple[int, int]], page: _Page) -> int | None:
