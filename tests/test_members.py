@@ -1,0 +1,37 @@
+"""Parts no larger than their whole (verify/statements/members.py): which figures are read as the
+members of a counted set, and which are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_statements_of
+
+
+def pairs(text: str, name: str) -> list[tuple[str, str]]:
+    """(part, whole) of every fact binding `name`, as figure texts."""
+    quantities, reading = read_statements_of(text)
+    return [(quantities[f.bound()[name]].text, quantities[f.level].text)
+            for f in reading.facts if name in f.bound()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国50个州中有40个州的确诊病例呈上升趋势。", [("40个", "50个")]),                       # xwlb_20200705
+    ("首批40条授权事项中，22条已经正式落地，其他18条事项正在有序推进。", [("22条", "40条")]),   # xwlb_20211014
+    ("41个工业大类行业中39个保持增长，装备和高技术制造业表现抢眼。", [("39个", "41个")]),     # xwlb_20211030
+    ("2艘渔船沉没，船上60人中13人获救、47人失踪；1艘渔船失去联系，船上有28人。",               # xwlb_20130930
+     [("13人", "60人"), ("47人", "60人")]),
+    ("悉尼机场一度关闭了3条跑道中的2条跑道。", [("2条", "3条")]),                             # xwlb_20160605
+])
+def test_members_of_a_counted_set(text, expected):
+    assert pairs(text, "member") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "在3个省份中，有5个城市开展试点。",         # another thing of the same classifier
+    "在这3个月中，有12个项目开工。",            # a span of time is no set
+    "24名渔民中6人遇难。",                      # 名 and 人: no rule compares two units
+    "12个项目，其中5个已开工。",                # 其中 is a breakdown, read by scopes.py
+])
+def test_no_members(text):
+    assert pairs(text, "member") == []
