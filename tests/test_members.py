@@ -35,3 +35,26 @@ def test_members_of_a_counted_set(text, expected):
 ])
 def test_no_members(text):
     assert pairs(text, "member") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # xwlb_20200208: each running total and the new ones of the day right after it
+    ("现有重症病例6101例，当日新增1280例；累计死亡病例722例，当日新增86例；累计治愈出院2050例，当日新增510例。",
+     [("86例", "722例"), ("510例", "2050例")]),
+    ("新增公园141座、累计达到973座，为“十四五”末建成千座公园城市打下基础。", [("141座", "973座")]),   # gwr_2025_shanghai
+    ("新增3个国家中小企业特色产业集群、总数达13个。", [("3个", "13个")]),                         # gwr_2025_jiangxi
+])
+def test_new_ones_within_a_running_total(text, expected):
+    assert pairs(text, "new") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the new confirmed cases of the day after the running total of imported ones, across ；
+    "其中累计报告境外输入确诊病例1618例；当日新增确诊病例6例，其中境外输入病例2例。",
+    # a respectively list
+    "新增各类总部机构、大企业开放创新中心80家、16家，累计分别达到1522家、103家。",
+    # the total names another thing (累计死亡) than the new ones before it
+    "当日新增1280例，累计死亡病例722例。",
+])
+def test_no_new_ones_within_a_total(text):
+    assert pairs(text, "new") == []

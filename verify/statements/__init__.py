@@ -15,7 +15,7 @@ from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
-from verify.statements.members import members
+from verify.statements.members import members, new_in_totals
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
 from verify.statements.ratios import ratio_facts
@@ -49,7 +49,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
              + added_totals(quantities, statements, layout, vocab, parts)
              + ratio_facts(quantities, statements, layout, vocab)
-             + members(quantities, statements, layout, vocab))
+             + members(quantities, statements, layout, vocab) + new_in_totals(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),

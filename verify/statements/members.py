@@ -7,6 +7,11 @@
   start with a predicate of the vocabulary's member_predicates (22条已经正式落地), or it counts people;
   counts of the classifier listed after it with 、 (13人获救、47人失踪) are members too. A member is
   never more than its set (Fact: level the set, `member`).
+- A running total and the new ones in it, one figure right after the other, joined by ， or 、 in
+  one sentence: 累计死亡病例722例，当日新增86例 (the new ones name the total's thing or nothing);
+  新增公园141座、累计达到973座 (the total names nothing but itself). The total's piece says a word of
+  cumulative_words (累计, 总数…), the new ones' new_counts (新增); one unit, no 分别. The new ones are
+  in the total: never more (Fact: level the total, `new`).
 Read from words, so rules on them are probable (warnings). Local: each reading looks only at a
 figure, the next one and the words between.
 """
@@ -97,3 +102,67 @@ def _joined(view: str, end: int, start: int) -> bool:
     """The words between two listed counts: a short predicate and 、, no other figure or comma."""
     gap = view[end:start - 1]
     return len(gap) <= 8 and not _NO_NOUN.search(gap)
+
+
+def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                  vocab: Vocabulary) -> list:
+    """累计X，新增Y or 新增Y、累计X, one right after the other: the new ones within the total."""
+    view = layout.text
+    new_word = word_pattern(vocab.words("new_counts"))
+    total_word = word_pattern(vocab.words("cumulative_words"))
+    found = []
+    for index in range(len(quantities) - 1):
+        first, second = quantities[index], quantities[index + 1]
+        if first.kind not in ("amount", "count") or second.kind != first.kind or first.unit != second.unit \
+                or first.value is None or second.value is None or first.label or second.label:
+            continue
+        a, b = statements.get(index), statements.get(index + 1)
+        if a is None or b is None or a.role is not Role.LEVEL or b.role is not Role.LEVEL:
+            continue
+        gap = view[first.end:second.start]
+        cut = _SEGMENT_END.search(gap)
+        if len(gap) > _WORDS_REACH or cut is None or cut.group() not in ",，、" or _SEGMENT_END.search(gap, cut.end()) \
+                or _NO_NOUN.search(gap[:cut.start()]) or view[second.end:second.end + 1] not in _SEPARATORS + "。\n" \
+                or layout.sentence(first.start) != layout.sentence(second.start):
+            continue   # one right after the other, the second the last word of its piece
+        segment = _SEGMENT_START.search(view, max(0, first.start - _WORDS_REACH), first.start)
+        before_first = view[segment.start() + 1 if segment else max(0, first.start - _WORDS_REACH):first.start]
+        first_piece, before_second = before_first + "|" + gap[:cut.start()], gap[cut.end():]
+        if "分别" in first_piece or "分别" in before_second:
+            continue
+        t, n = _last(total_word, before_first), _last(new_word, before_second)
+        if t is not None and n is not None and not new_word.search(before_first) and not total_word.search(before_second) \
+                and _names_agree(first_piece[t:], before_second[n:]):
+            found.append(Fact(index, (("new", index + 1),)))   # 累计死亡病例722例，当日新增86例
+            continue
+        t, n = _last(total_word, before_second), _last(new_word, before_first)
+        if t is not None and n is not None and not new_word.search(before_second) and not total_word.search(before_first) \
+                and not _FILLERS.sub("", before_second[t:]):
+            found.append(Fact(index + 1, (("new", index),)))   # 新增3个…产业集群、总数达13个: the total names nothing else
+    return found
+
+
+_SEPARATORS = ",，、;；"
+_WORDS_REACH = 24
+_SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
+_SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
+
+
+_FILLERS = regexes.compile(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
+
+
+def _last(pattern: re.Pattern[str], words: str) -> int | None:
+    """Where the words after the last marker of the pattern start, or None."""
+    end = None
+    for m in pattern.finditer(words):
+        end = m.end()
+    return end
+
+
+def _names_agree(total: str, new: str) -> bool:
+    """累计死亡病例 and 当日新增死亡病例: the names share two characters; or the new ones name nothing
+    (当日新增86例), naming back the total before them."""
+    total, new = _FILLERS.sub("", total.replace("|", "")), _FILLERS.sub("", new)
+    if not new:
+        return True
+    return any(total[i:i + 2] in new for i in range(len(total) - 1))
