@@ -58,3 +58,26 @@ def test_new_ones_within_a_running_total(text, expected):
 ])
 def test_no_new_ones_within_a_total(text):
     assert pairs(text, "new") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年中央财政将安排科技支出1134亿元，比上年增加134亿元。", [("134亿元", "1134亿元")]),     # gwr_2008_national
+    ("4月末，我国外汇储备规模为32817亿美元，较3月末上升410亿美元，升幅为1.27%。",                # xwlb_20250507
+     [("410亿美元", "32817亿美元")]),
+])
+def test_an_increase_within_its_level(text, expected):
+    assert pairs(text, "increase") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the level is what the increase is compared with (xwlb_20130109)
+    "企业退休人员月人均养老金达到1721元，与2005年调整前月人均700元的水平相比，8年累计月人均增加1021元。",
+    # no comparison stated: the increase may be of another figure the clause goes on to (xwlb_20220426)
+    "创设400亿元普惠养老再贷款，预计带动金融机构贷款投放多增1万亿元。",
+    # a measure that may be negative
+    "全年实现利润50亿元，比上年增加80亿元。",
+    # a percentage and a count (0.9个 of 0.9个和2个百分点)
+    "采购经理指数分别为51.6%和51.2%，较上月上升0.9个和2个百分点。",
+])
+def test_no_increase_within_a_level(text):
+    assert pairs(text, "increase") == []

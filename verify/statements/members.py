@@ -12,6 +12,10 @@
   新增公园141座、累计达到973座 (the total names nothing but itself). The total's piece says a word of
   cumulative_words (累计, 总数…), the new ones' new_counts (新增); one unit, no 分别. The new ones are
   in the total: never more (Fact: level the total, `new`).
+- A level and its increase on a stated comparison (比上年增加134亿元), of one unit: what the level
+  was before is the level less the increase, never below zero for a measure that cannot be
+  negative (Fact: level, `increase`).
+
 Read from words, so rules on them are probable (warnings). Local: each reading looks only at a
 figure, the next one and the words between.
 """
@@ -28,6 +32,7 @@ from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
+_COMPARED = regexes.compile("相比|相较|对比|比较")
 _PEOPLE = frozenset({"人", "名", "位"})
 _NOUN_REACH = 12
 _NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
@@ -166,3 +171,31 @@ def _names_agree(total: str, new: str) -> bool:
     if not new:
         return True
     return any(total[i:i + 2] in new for i in range(len(total) - 1))
+
+
+def increases(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, found: list,
+              vocab: Vocabulary) -> list:
+    """A level and its increase (报考人数达到176万，比去年增加10万多): the increase is the level less
+    what it was before, which cannot be below zero for a measure that is never negative. Only an
+    amount or count with its increase in the same unit (never 51.2% against 0.9个), of no rank
+    (提升3位 lowers the number) and no measure that may be negative (vocabulary signed_measures:
+    利润, 顺差, 净…); the increase names what it compares with (比去年, 同比, 较3月末), so that it is
+    the change of this level, not of a figure the clause goes on to (带动贷款投放多增1万亿元) (Fact:
+    level, `increase`)."""
+    ranks = frozenset(vocab.words("rank_units"))
+    signed = word_pattern(vocab.words("signed_measures"))
+    out = []
+    for fact in found:
+        change = dict(fact.figures).get("change")
+        if change is None:
+            continue
+        level, rise, st = quantities[fact.level], quantities[change], statements[fact.level]
+        if level.kind not in ("amount", "count") or rise.kind != level.kind or rise.unit != level.unit \
+                or level.unit in ranks or st.role not in (Role.LEVEL, Role.AVERAGE) or statements[change].sign <= 0 \
+                or not statements[change].compare \
+                or signed.search(st.measure) or signed.search(statements[change].measure):
+            continue
+        if _COMPARED.search(layout.text, level.end, layout.clause(level.start)[1]):
+            continue   # 与…月人均700元的水平相比，8年累计月人均增加1021元: the level is what it is compared with
+        out.append(Fact(fact.level, (("increase", change),)))
+    return out
