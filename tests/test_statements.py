@@ -311,7 +311,7 @@ FACT_CASES = [
      [{"level": "17%", "before": "3%", "gain": "14个百分点"}]),
     # an average named again in words of its own (每亩产量), then its rate
     ("全国粮食作物单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%。",
-     [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}]),
+     [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}, {"level": "382公斤", "increase": "0.9公斤"}]),
     # a part's rate set against its whole's rate (总体增速), the whole being its 其中 list's total
     ("我国货物贸易进出口16.72万亿元，同比增长8.6%。其中我国与沿线国家外贸进出口4.57万亿元，同比增长11.3%，"
      "增速高出同期我国外贸总体增速2.7个百分点。",
