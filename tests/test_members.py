@@ -81,3 +81,13 @@ def test_an_increase_within_its_level(text, expected):
 ])
 def test_no_increase_within_a_level(text):
     assert pairs(text, "increase") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会议应到190人，出席187人，缺席3人，出席人数符合法定人数。", [("187人", "190人")]),               # xwlb_20180304
+    ("全国政协十四届一次会议应出席委员2169人，实到2132人，符合规定人数。", [("2132人", "2169人")]),   # xwlb_20230304
+    # a figure between those expected and those present: 实到 is of the 2379 (xwlb_20221016)
+    ("党的二十大应出席代表2296人，特邀代表83人，共2379人，今天实到2340人。", []),
+])
+def test_a_roll_call(text, expected):
+    assert pairs(text, "present") == expected

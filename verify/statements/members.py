@@ -16,7 +16,12 @@
   was before is the level less the increase, never below zero for a measure that cannot be
   negative (Fact: level, `increase`).
 
-Read from words, so rules on them are probable (warnings). Local: each reading looks only at a
+- A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
+  present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
+  in its piece (Fact: level the expected, `present`, `absent`).
+
+Read from words, so rules on them are probable (warnings), but for the roll call, whose words leave
+no doubt. Local: each reading looks only at a
 figure, the next one and the words between.
 """
 
@@ -199,3 +204,43 @@ def increases(quantities: list[Quantity], statements: dict[int, Statement], layo
             continue   # 与…月人均700元的水平相比，8年累计月人均增加1021元: the level is what it is compared with
         out.append(Fact(fact.level, (("increase", change),)))
     return out
+
+
+def attendance(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+               vocab: Vocabulary) -> list:
+    """会议应到190人，出席187人，缺席3人: those expected, then right after them those present, then
+    those absent, one unit, each the only figure of its piece (Fact: level the expected, `present`,
+    and `absent` when stated)."""
+    view = layout.text
+    expected = word_pattern(vocab.words("attendance_expected"))
+    present = word_pattern(vocab.words("attendance_present"))
+    absent = word_pattern(vocab.words("attendance_absent"))
+    found = []
+    for index in range(len(quantities) - 1):
+        whole = quantities[index]
+        if whole.kind != "count" or whole.value is None or index not in statements:
+            continue
+        segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
+        words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
+        if not expected.search(words):
+            continue
+        figures = [("present", _next_in_piece(quantities, index, view, present))]
+        if figures[0][1] is None:
+            continue
+        after = _next_in_piece(quantities, figures[0][1], view, absent)
+        if after is not None:
+            figures.append(("absent", after))
+        found.append(Fact(index, tuple(figures)))
+    return found
+
+
+def _next_in_piece(quantities: list[Quantity], index: int, view: str, words: re.Pattern[str]) -> int | None:
+    """The next figure, of the same unit, when the piece after a ， holds only a word of `words` before it."""
+    if index + 1 >= len(quantities):
+        return None
+    here, nxt = quantities[index], quantities[index + 1]
+    gap = view[here.end:nxt.start]
+    if nxt.kind != here.kind or nxt.unit != here.unit or nxt.value is None or gap[:1] not in (",", "，") \
+            or len(gap) > 8 or _SEGMENT_END.search(gap, 1) or not words.fullmatch(gap[1:]):
+        return None
+    return index + 1
