@@ -91,3 +91,22 @@ def test_no_increase_within_a_level(text):
 ])
 def test_a_roll_call(text, expected):
     assert pairs(text, "present") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("旅游大巴侧翻事故，造成52人受伤，其中8人伤势较重，所有伤员都没有生命危险。", [("8人", "52人")]),   # xwlb_20130823
+    ("本届残奥会中国体育代表团共派出437人，其中运动员251人，将参加20个大项、341个小项的角逐。",         # xwlb_20210824
+     [("251人", "437人")]),
+])
+def test_one_part_after_qizhong(text, expected):
+    assert pairs(text, "part") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "我国今年ＶＣＤ装机量已近3000万台，其中年产100万台以上的企业有9家。",     # rmrb_19980119: a threshold
+    "机上101名乘客和7名机组人员全部获救，其中45人受伤。",                   # two totals could be meant
+    "本届残奥会中国体育代表团共派出437人，其中运动员251人。",                 # a breakdown scopes.py reads
+    "在3个省份，其中5个城市开展试点。",                                      # another thing of the classifier
+])
+def test_no_one_part_after_qizhong(text):
+    assert pairs(text, "part") == []

@@ -16,6 +16,9 @@
   was before is the level less the increase, never below zero for a measure that cannot be
   negative (Fact: level, `increase`).
 
+- One part after 其中 where no breakdown was read (造成52人受伤，其中8人伤势较重): the figure right after
+  the clause's 其中 and the level ending the clause before it, the only one of its unit in the
+  sentence so far (Fact: level the whole, `part`).
 - A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
   present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
   in its piece (Fact: level the expected, `present`, `absent`).
@@ -27,6 +30,7 @@ figure, the next one and the words between.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -38,6 +42,7 @@ from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _COMPARED = regexes.compile("相比|相较|对比|比较")
+_QIZHONG = regexes.compile("其中")
 _PEOPLE = frozenset({"人", "名", "位"})
 _NOUN_REACH = 12
 _NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
@@ -244,3 +249,48 @@ def _next_in_piece(quantities: list[Quantity], index: int, view: str, words: re.
             or len(gap) > 8 or _SEGMENT_END.search(gap, 1) or not words.fullmatch(gap[1:]):
         return None
     return index + 1
+
+
+def single_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, parts_lists,
+                 vocab: Vocabulary) -> list:
+    """造成52人受伤，其中8人伤势较重; 共派出437人，其中运动员251人: the figure right after a clause's 其中,
+    where no breakdown was read, and the figure right before it, the only one of its unit in the
+    sentence so far, a level of the same unit: the part cannot exceed the whole. The part must
+    count what the whole does: its noun repeats the whole's (212条河流…，其中72条河流超保), it names no
+    thing of its own (a predicate of member_predicates after it), or it counts people (Fact: level
+    the whole, `part`)."""
+    view = layout.text
+    opened = {pl.marker for pl in parts_lists}
+    starts = [q.start for q in quantities]
+    predicates = word_pattern(vocab.words("member_predicates"))
+    found = []
+    for m in _QIZHONG.finditer(view):
+        at = m.start()
+        if at in opened or at == 0 or view[at - 1] not in ",，;；:：":
+            continue
+        part = bisect.bisect_left(starts, m.end())
+        whole = part - 1
+        if whole < 0 or part >= len(quantities):
+            continue
+        p, w = quantities[part], quantities[whole]
+        if p.start - m.end() > 8 or _SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
+                or p.kind not in ("amount", "count") or w.kind != p.kind or w.unit != p.unit \
+                or p.value is None or w.value is None or p.label or w.label:
+            continue
+        ps, ws = statements.get(part), statements.get(whole)
+        if ps is None or ws is None or ps.role is not Role.LEVEL or ws.role is not Role.LEVEL or ps.note or ws.note:
+            continue
+        sentence = layout.sentence(at)
+        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, at - 1):
+            continue   # the whole ends the clause right before 其中
+        if any(quantities[k].unit == w.unit and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
+            continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
+        noun = ws.head[:2]
+        after = view[p.end:p.end + 8]
+        if after.startswith("的") or p.text[:1] in "亿万千百":
+            continue   # 其中年产100万台以上的企业: a threshold of the things counted, no part of the whole
+        if not (noun and noun in view[m.end():p.end + 8] or not ps.head or p.unit in _PEOPLE
+                or predicates.match(after)):
+            continue
+        found.append(Fact(whole, (("part", part),)))
+    return found
