@@ -223,7 +223,8 @@ def attendance(quantities: list[Quantity], statements: dict[int, Statement], lay
     found = []
     for index in range(len(quantities) - 1):
         whole = quantities[index]
-        if whole.kind != "count" or whole.value is None or index not in statements:
+        if whole.kind != "count" or whole.value is None or index not in statements \
+                or "应" not in view[max(0, whole.start - _WORDS_REACH):whole.start]:
             continue
         segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
         words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
