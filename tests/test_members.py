@@ -110,3 +110,21 @@ def test_one_part_after_qizhong(text, expected):
 ])
 def test_no_one_part_after_qizhong(text):
     assert pairs(text, "part") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("印度卫生部5日公布的数据显示，印度累计确诊病例20665148例，累计死亡226188例。",          # xwlb_20210505
+     [("226188例", "20665148例")]),
+    ("巴西卫生部称，从去年7月至本月14日，巴西共确诊黄热病病例35例，死亡20例。", [("20例", "35例")]),   # xwlb_20180117
+])
+def test_a_named_part_after_its_whole(text, expected):
+    assert pairs(text, "named_part") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "印度单日新增确诊病例343144例，新增死亡4000例。",     # one day's deaths may be of cases confirmed before
+    "刚果（金）疑似病例升至867例，死亡的疑似病例为204例。",
+    "现有确诊病例1020例，累计死亡病例4636例。",            # those now ill are not all who were
+])
+def test_no_named_part(text):
+    assert pairs(text, "named_part") == []

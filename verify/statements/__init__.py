@@ -15,7 +15,7 @@ from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
-from verify.statements.members import attendance, increases, members, new_in_totals, single_parts
+from verify.statements.members import attendance, increases, members, named_parts, new_in_totals, single_parts
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
 from verify.statements.ratios import ratio_facts
@@ -51,7 +51,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + ratio_facts(quantities, statements, layout, vocab)
              + members(quantities, statements, layout, vocab) + new_in_totals(quantities, statements, layout, vocab)
              + attendance(quantities, statements, layout, vocab)
-             + single_parts(quantities, statements, layout, lists, vocab))
+             + single_parts(quantities, statements, layout, lists, vocab)
+             + named_parts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),

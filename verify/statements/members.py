@@ -19,6 +19,9 @@
 - One part after 其中 where no breakdown was read (造成52人受伤，其中8人伤势较重): the figure right after
   the clause's 其中 and the level ending the clause before it, the only one of its unit in the
   sentence so far (Fact: level the whole, `part`).
+- A running total and a figure right after it named by one of its parts (vocabulary named_parts:
+  确诊 and 死亡, 治愈, 出院), neither of one day (累计确诊病例20665148例，累计死亡226188例) (Fact:
+  level the whole, `named_part`).
 - A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
   present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
   in its piece (Fact: level the expected, `present`, `absent`).
@@ -294,4 +297,38 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
                 or predicates.match(after)):
             continue
         found.append(Fact(whole, (("part", part),)))
+    return found
+
+
+def named_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                vocab: Vocabulary) -> list:
+    """全球累计新冠肺炎确诊病例达到185291530例，累计死亡病例为4010834例: a running total named by a whole
+    of the vocabulary's named_parts (确诊) and, right after it across ， or ；, a figure of one unit
+    named by one of its parts (死亡, 治愈, 出院), neither said of one day or of those now ill
+    (named_parts_not: 新增, 单日, 现有, 疑似…): those who died were confirmed cases (Fact: level the
+    whole, `named_part`)."""
+    view = layout.text
+    groups = [(word_pattern(group[:1]), word_pattern(group[1:])) for group in vocab.words("named_parts")]
+    daily = word_pattern(vocab.words("named_parts_not"))
+    found = []
+    for index in range(len(quantities) - 1):
+        whole, part = quantities[index], quantities[index + 1]
+        if whole.kind not in ("amount", "count") or part.kind != whole.kind or part.unit != whole.unit \
+                or whole.value is None or part.value is None or whole.label or part.label:
+            continue
+        ws, ps = statements.get(index), statements.get(index + 1)
+        if ws is None or ps is None or ws.role is not Role.LEVEL or ps.role is not Role.LEVEL:
+            continue
+        gap = view[whole.end:part.start]
+        cut = _SEGMENT_END.search(gap)
+        if len(gap) > _WORDS_REACH or cut is None or cut.start() != 0 or cut.group() not in ",，;；" \
+                or _SEGMENT_END.search(gap, 1):
+            continue   # the whole ends its piece, the part's piece follows at once
+        segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
+        whole_words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
+        part_words = gap[1:]
+        if daily.search(whole_words) or daily.search(part_words):
+            continue
+        if any(w.search(whole_words) and p.search(part_words) and not w.search(part_words) for w, p in groups):
+            found.append(Fact(index, (("named_part", index + 1),)))
     return found
