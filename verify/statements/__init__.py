@@ -43,7 +43,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
             statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
-               + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
+               + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
