@@ -49,6 +49,7 @@ _QIZHONG = regexes.compile("其中")
 _PEOPLE = frozenset({"人", "名", "位"})
 _NOUN_REACH = 12
 _NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
+_NO_WORDS = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）\n]")   # the words after a figure: quotes may stand in them
 _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
 
 
@@ -140,7 +141,7 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
         gap = view[first.end:second.start]
         cut = _SEGMENT_END.search(gap)
         if len(gap) > _WORDS_REACH or cut is None or cut.group() not in ",，、" or _SEGMENT_END.search(gap, cut.end()) \
-                or _NO_NOUN.search(gap[:cut.start()]) or view[second.end:second.end + 1] not in _SEPARATORS + "。\n" \
+                or _NO_WORDS.search(gap[:cut.start()]) or view[second.end:second.end + 1] not in _SEPARATORS + "。\n" \
                 or layout.sentence(first.start) != layout.sentence(second.start):
             continue   # one right after the other, the second the last word of its piece
         segment = _SEGMENT_START.search(view, max(0, first.start - _WORDS_REACH), first.start)
