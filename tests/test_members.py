@@ -128,3 +128,20 @@ def test_a_named_part_after_its_whole(text, expected):
 ])
 def test_no_named_part(text):
     assert pairs(text, "named_part") == []
+
+
+def rates(text: str) -> list[dict[str, str]]:
+    quantities, reading = read_statements_of(text)
+    return [{k: quantities[v].text for k, v in f.bound().items()} for f in reading.facts if "fastest" in f.bound()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # xwlb_20131110: all rise
+    ("10月份我国进出口总值2.09万亿元，同比增长6.5%。其中出口1.14万亿元，同比增长5.6%；进口0.95万亿元，同比增长7.6%。",
+     [{"level": "6.5%", "fastest": "7.6%", "slowest": "5.6%"}]),
+    # xwlb_20230307: the total falls, one part rises: no faster than the part that falls
+    ("前2个月，我国外贸进出口总值6.18万亿元人民币，同比微降0.8%；出口3.5万亿元，同比增长0.9%；进口2.68万亿元，同比下降2.9%。",
+     [{"level": "0.8%", "fastest": "2.9%"}]),
+])
+def test_the_rate_of_a_total_and_of_its_parts(text, expected):
+    assert rates(text) == expected

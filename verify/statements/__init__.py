@@ -15,7 +15,8 @@ from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
-from verify.statements.members import attendance, increases, members, named_parts, new_in_totals, single_parts
+from verify.statements.members import (attendance, increases, members, named_parts, new_in_totals, rates_of_parts,
+                                       single_parts)
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
 from verify.statements.ratios import ratio_facts
@@ -54,7 +55,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + single_parts(quantities, statements, layout, lists, vocab)
              + named_parts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
-    found += increases(quantities, statements, layout, found, vocab)
+    found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),
                             tuple(share_groups(quantities, statements, layout, vocab)))

@@ -22,6 +22,9 @@
 - A running total and a figure right after it named by one of its parts (vocabulary named_parts:
   确诊 and 死亡, 治愈, 出院), neither of one day (累计确诊病例20665148例，累计死亡226188例) (Fact:
   level the whole, `named_part`).
+- The rate of a total whose parts are all of it, against the rates of the parts, the same
+  comparison each (进出口同比增长6.5%，其中出口同比增长5.6%，进口同比增长7.6%): their weighted mean
+  (Fact: level the total's rate, `fastest`, `slowest`).
 - A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
   present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
   in its piece (Fact: level the expected, `present`, `absent`).
@@ -333,3 +336,38 @@ def named_parts(quantities: list[Quantity], statements: dict[int, Statement], la
         if any(w.search(whole_words) and p.search(part_words) and not w.search(part_words) for w, p in groups):
             found.append(Fact(index, (("named_part", index + 1),)))
     return found
+
+
+def rates_of_parts(quantities: list[Quantity], statements: dict[int, Statement], parts_lists, found: list) -> list:
+    """进出口同比增长8.6%，其中出口增长10%，进口增长7%: the growth rate of a total whose parts are all of
+    it (a complete breakdown) is their rates weighted by what each part was before, so it lies
+    between the slowest and the fastest of them. Only rates against one comparison (同比 with
+    同比), each read as the rate (or the fall) of its level. When every part goes the total's way,
+    the total is no slower than the slowest and no faster than the fastest (Fact: level the total's
+    rate, `slowest`, `fastest`); when some go the other way, it is no faster than the fastest of
+    those going its way (`fastest` only)."""
+    rate_of = {}
+    for fact in found:
+        named = dict(fact.figures)
+        for name in ("rate", "fall"):
+            if name in named and "before" not in named:
+                rate_of.setdefault(fact.level, (name, named[name]))
+    out = []
+    for pl in parts_lists:
+        if pl.complete != "complete" or len(pl.parts) < 2 or pl.total not in rate_of \
+                or any(part not in rate_of for part in pl.parts):
+            continue
+        way, total = rate_of[pl.total]
+        rates = [rate_of[part] for part in pl.parts]
+        compare = statements[total].compare
+        if not compare or any(statements[r].compare != compare for _, r in rates):
+            continue
+        same = [r for w, r in rates if w == way and quantities[r].interval.low is not None]
+        if not same:
+            continue
+        fastest = max(same, key=lambda r: (quantities[r].interval.high is None, quantities[r].interval.high or 0))
+        figures = [("fastest", fastest)]
+        if len(same) == len(rates):
+            figures.append(("slowest", min(same, key=lambda r: quantities[r].interval.low)))
+        out.append(Fact(total, tuple(figures)))
+    return out
