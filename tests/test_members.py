@@ -145,3 +145,9 @@ def rates(text: str) -> list[dict[str, str]]:
 ])
 def test_the_rate_of_a_total_and_of_its_parts(text, expected):
     assert rates(text) == expected
+
+
+def test_no_rates_of_parts_with_a_balance_read_among_them():
+    # xwlb_20150113: 扩大45.9% (of the surplus) is read as a second rate of the imports, which fall 0.6%
+    assert rates("我国外贸进出口总值26.43万亿元人民币，比2013年增长2.3%。其中，出口14.39万亿元，增长4.9%；"
+                 "进口12.04万亿元，下降0.6%；贸易顺差2.36万亿元，扩大45.9%。") == []

@@ -342,25 +342,27 @@ def rates_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
     """进出口同比增长8.6%，其中出口增长10%，进口增长7%: the growth rate of a total whose parts are all of
     it (a complete breakdown) is their rates weighted by what each part was before, so it lies
     between the slowest and the fastest of them. Only rates against one comparison (同比 with
-    同比), each read as the rate (or the fall) of its level. When every part goes the total's way,
+    同比, or none named by the part), each the one rate (or fall) read of its level, no balance
+    (顺差) among the parts. When every part goes the total's way,
     the total is no slower than the slowest and no faster than the fastest (Fact: level the total's
     rate, `slowest`, `fastest`); when some go the other way, it is no faster than the fastest of
     those going its way (`fastest` only)."""
     rate_of = {}
     for fact in found:
         named = dict(fact.figures)
-        for name in ("rate", "fall"):
-            if name in named and "before" not in named:
-                rate_of.setdefault(fact.level, (name, named[name]))
+        if ("rate" in named) == ("fall" in named) or "before" in named:
+            continue   # 进口下降0.6%；贸易顺差…扩大45.9%: both read for the 进口, which is its own is not sure
+        name = "rate" if "rate" in named else "fall"
+        rate_of.setdefault(fact.level, (name, named[name]))
     out = []
     for pl in parts_lists:
         if pl.complete != "complete" or len(pl.parts) < 2 or pl.total not in rate_of \
-                or any(part not in rate_of for part in pl.parts):
-            continue
+                or any(part not in rate_of or statements[part].role is not Role.LEVEL for part in pl.parts):
+            continue   # (a balance, 顺差, may sit in the list: its rate is none of the members')
         way, total = rate_of[pl.total]
         rates = [rate_of[part] for part in pl.parts]
         compare = statements[total].compare
-        if not compare or any(statements[r].compare != compare for _, r in rates):
+        if not compare or any(statements[r].compare not in (compare, None) for _, r in rates):
             continue
         same = [r for w, r in rates if w == way and quantities[r].interval.low is not None]
         if not same:
