@@ -151,3 +151,16 @@ def test_no_rates_of_parts_with_a_balance_read_among_them():
     # xwlb_20150113: 扩大45.9% (of the surplus) is read as a second rate of the imports, which fall 0.6%
     assert rates("我国外贸进出口总值26.43万亿元人民币，比2013年增长2.3%。其中，出口14.39万亿元，增长4.9%；"
                  "进口12.04万亿元，下降0.6%；贸易顺差2.36万亿元，扩大45.9%。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("102家企业中98家盈利，占企业数的96.1%。", [("98家", "102家", "96.1%")]),                              # xwlb_20170525
+    ("41个工业大类行业中35个行业增加值实现增长，增长面达85.4%。", [("35个", "41个", "85.4%")]),            # xwlb_20260319
+    ("在调查的21个行业中，有11个位于50%以上的扩张区间。", [("11个", "21个", None)]),                       # a bound of a noun
+])
+def test_the_share_of_members(text, expected):
+    quantities, reading = read_statements_of(text)
+    found = [(quantities[f.bound()["member"]].text, quantities[f.level].text,
+              quantities[f.bound()["member_share"]].text if "member_share" in f.bound() else None)
+             for f in reading.facts if "member" in f.bound()]
+    assert found == expected

@@ -6,7 +6,8 @@
   classifier, and names the set's thing again (40个州), or no thing of its own: the words after it
   start with a predicate of the vocabulary's member_predicates (22条已经正式落地), or it counts people;
   counts of the classifier listed after it with 、 (13人获救、47人失踪) are members too. A member is
-  never more than its set (Fact: level the set, `member`).
+  never more than its set (Fact: level the set, `member`); a percentage right after the first,
+  after 占, 面 or 率 (member_share_words), is the members' share (`member_share`: 占企业数的96.1%).
 - A running total and the new ones in it, one figure right after the other, joined by ， or 、 in
   one sentence: 累计死亡病例722例，当日新增86例 (the new ones name the total's thing or nothing);
   新增公园141座、累计达到973座 (the total names nothing but itself). The total's piece says a word of
@@ -78,6 +79,7 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
     counters = frozenset(vocab.words("list_counters"))
     opener = _set_end(vocab.words("member_openers"))
     predicates = word_pattern(vocab.words("member_predicates"))
+    share_words = word_pattern(vocab.words("member_share_words"))
     found = []
     for index in range(len(quantities) - 1):
         whole, part = quantities[index], quantities[index + 1]
@@ -95,8 +97,9 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
             continue
         if not _names_member(view, part, noun, whole.unit in _PEOPLE, predicates):
             continue
-        found.append(Fact(index, (("member", index + 1),)))
         sentence_end = layout.sentence(part.start)[1]
+        share = _share_of_members(quantities, index + 1, view, sentence_end, share_words)
+        found.append(Fact(index, (("member", index + 1),) + ((("member_share", share),) if share is not None else ())))
         k = index + 1
         while k + 1 < len(quantities):   # 13人获救、47人失踪: the members listed on
             nxt = quantities[k + 1]
@@ -106,6 +109,21 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
             found.append(Fact(index, (("member", k + 1),)))
             k += 1
     return found
+
+
+def _share_of_members(quantities: list[Quantity], member: int, view: str, sentence_end: int,
+                      share_words: re.Pattern[str]) -> int | None:
+    """102家企业中98家盈利，占企业数的96.1%; 41个行业中35个行业增加值实现增长，增长面达85.4%: the
+    percentage right after a member count, in its sentence, after a word of member_share_words (占,
+    面, 率), no figure between and none of a noun after it (50%以上的扩张区间): the members' share."""
+    if member + 1 >= len(quantities):
+        return None
+    share = quantities[member + 1]
+    words = view[quantities[member].end:share.start]
+    if share.kind != "percent" or share.start >= sentence_end or len(words) > 30 or share.value is None \
+            or not share_words.search(words) or view[share.end:share.end + 1] == "的":
+        return None
+    return member + 1
 
 
 def _names_member(view: str, part: Quantity, noun: str, people: bool, predicates: re.Pattern[str]) -> bool:
