@@ -329,7 +329,7 @@ FACT_CASES = [
      [{"level": "17%", "before": "3%", "gain": "14个百分点"}]),
     # an average named again in words of its own (每亩产量), then its rate
     ("全国粮食作物单产382公斤/亩，每亩产量比上年增加0.9公斤，增长0.2%。",
-     [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}]),
+     [{"level": "382公斤", "change": "0.9公斤", "rate": "0.2%"}, {"level": "382公斤", "increase": "0.9公斤"}]),
     # a part's rate set against its whole's rate (总体增速), the whole being its 其中 list's total
     ("我国货物贸易进出口16.72万亿元，同比增长8.6%。其中我国与沿线国家外贸进出口4.57万亿元，同比增长11.3%，"
      "增速高出同期我国外贸总体增速2.7个百分点。",
@@ -362,6 +362,8 @@ PROPORTION_CASES = [
     ("城镇登记失业率控制在4.5%左右。", ["4.5%左右"]),
     ("乌海市的森林覆盖率也从2000年的8.8%提高到现在的20.5%。", ["8.8%", "20.5%"]),   # the level reached, too
     ("１９９７年全省普及率达到９５．５％。", ["９５．５％"]),
+    ("全国重点监测的粮食生产、加工企业的复工率达94.6%。", ["94.6%"]),            # xwlb: 复工率
+    ("根据法国内政部的公告，马克龙得票率为23.75%。", ["23.75%"]),                # xwlb: 得票率
     # not a proportion: a growth rate, a completion, a change in points, a share, a rate that may pass 100%
     ("全员劳动生产率年均增长5%左右。", []),
     ("森林覆盖率比上年提高0.6个百分点。", []),
@@ -383,6 +385,11 @@ GROUP_SHARE_CASES = [
     ("40家创意设计机构，其中60%以上都是外省来的年轻设计师。", ["60%以上"]),
     ("营业收入增长120%的企业有15家。", []),          # a growth rate, not a part of the group
     ("全市居民人均可支配收入的35%用于消费。", []),   # no group after it
+    ("根据协定，中国96.8%的税目将实现自由化。", ["96.8%"]),                     # xwlb_20150617: counted things
+    ("开化县下溪村有近65%的农户存在违建。", ["近65%"]),                         # xwlb_20191030: households
+    ("马杜罗赢得67.8%的选票得以连任。", ["67.8%"]),                            # xwlb_20190112: votes
+    ("上周五美方宣布拟对3000亿美元中国输美商品加征10%关税。", []),              # a rate, not a part
+    ("美方对中国商品加征145%的关税。", []),                                    # a rate, no group of the vocabulary
 ]
 
 

@@ -15,6 +15,8 @@ from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
+from verify.statements.members import (attendance, increases, members, named_parts, new_in_totals, rates_of_parts,
+                                       single_parts)
 from verify.statements.per_unit import per_unit_averages
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
@@ -43,14 +45,19 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
             statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
-               + respectively(quantities, statements, layout, vocab) + count_partitions(layout))
+               + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
              + added_totals(quantities, statements, layout, vocab, parts)
              + per_unit_averages(quantities, statements, layout, vocab)
-             + ratio_facts(quantities, statements, layout, vocab))
+             + ratio_facts(quantities, statements, layout, vocab)
+             + members(quantities, statements, layout, vocab) + new_in_totals(quantities, statements, layout, vocab)
+             + attendance(quantities, statements, layout, vocab)
+             + single_parts(quantities, statements, layout, lists, vocab)
+             + named_parts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
+    found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),
                             tuple(share_groups(quantities, statements, layout, vocab)))

@@ -34,9 +34,11 @@ def _partitions() -> tuple:
     return tuple(tuple(tuple(m.split("|")) for m in group) for group in vocabulary().lists["count_partitions"])
 
 
-def count_partitions(layout: Layout) -> list[Tally]:
-    """Every 在N个Y中 with two or more disjoint parts."""
+def count_partitions(layout: Layout, quantities=()) -> list[Tally]:
+    """Every 在N个Y中 with two or more disjoint parts; the figures it rests on are the quantities
+    written where its total and its parts are (so that they count as checked)."""
     view = layout.text
+    at = {q.start: i for i, q in enumerate(quantities)}
     found = []
     ends = [m.end() for m in _TOTAL_ENDS.finditer(view)]
     for m in regexes.ending_at(_TOTAL, view, ends, _TOTAL_REACH):
@@ -58,8 +60,9 @@ def count_partitions(layout: Layout) -> list[Tally]:
             continue
         items = tuple(p.group(3) for p in parts)
         total_sum = sum(values)
+        figures = tuple(at[pos] for pos in (m.start("num"), *(p.start(1) for p in parts)) if pos in at)
         found.append(Tally("count-partition", total, (m.start("num"), m.end("cls")), items, total_sum, total_sum,
-                           kind == "complete", m.start(), parts[-1].end(), certain=True))
+                           kind == "complete", m.start(), parts[-1].end(), certain=True, figures=figures))
     return found
 
 

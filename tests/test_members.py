@@ -1,0 +1,166 @@
+"""Parts no larger than their whole (verify/statements/members.py): which figures are read as the
+members of a counted set, and which are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_statements_of
+
+
+def pairs(text: str, name: str) -> list[tuple[str, str]]:
+    """(part, whole) of every fact binding `name`, as figure texts."""
+    quantities, reading = read_statements_of(text)
+    return [(quantities[f.bound()[name]].text, quantities[f.level].text)
+            for f in reading.facts if name in f.bound()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国50个州中有40个州的确诊病例呈上升趋势。", [("40个", "50个")]),                       # xwlb_20200705
+    ("首批40条授权事项中，22条已经正式落地，其他18条事项正在有序推进。", [("22条", "40条")]),   # xwlb_20211014
+    ("41个工业大类行业中39个保持增长，装备和高技术制造业表现抢眼。", [("39个", "41个")]),     # xwlb_20211030
+    ("2艘渔船沉没，船上60人中13人获救、47人失踪；1艘渔船失去联系，船上有28人。",               # xwlb_20130930
+     [("13人", "60人"), ("47人", "60人")]),
+    ("悉尼机场一度关闭了3条跑道中的2条跑道。", [("2条", "3条")]),                             # xwlb_20160605
+])
+def test_members_of_a_counted_set(text, expected):
+    assert pairs(text, "member") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "在3个省份中，有5个城市开展试点。",         # another thing of the same classifier
+    "在这3个月中，有12个项目开工。",            # a span of time is no set
+    "24名渔民中6人遇难。",                      # 名 and 人: no rule compares two units
+    "12个项目，其中5个已开工。",                # 其中 is a breakdown, read by scopes.py
+])
+def test_no_members(text):
+    assert pairs(text, "member") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # xwlb_20200208: each running total and the new ones of the day right after it
+    ("现有重症病例6101例，当日新增1280例；累计死亡病例722例，当日新增86例；累计治愈出院2050例，当日新增510例。",
+     [("86例", "722例"), ("510例", "2050例")]),
+    ("新增公园141座、累计达到973座，为“十四五”末建成千座公园城市打下基础。", [("141座", "973座")]),   # gwr_2025_shanghai
+    ("新增3个国家中小企业特色产业集群、总数达13个。", [("3个", "13个")]),                         # gwr_2025_jiangxi
+])
+def test_new_ones_within_a_running_total(text, expected):
+    assert pairs(text, "new") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the new confirmed cases of the day after the running total of imported ones, across ；
+    "其中累计报告境外输入确诊病例1618例；当日新增确诊病例6例，其中境外输入病例2例。",
+    # a respectively list
+    "新增各类总部机构、大企业开放创新中心80家、16家，累计分别达到1522家、103家。",
+    # the total names another thing (累计死亡) than the new ones before it
+    "当日新增1280例，累计死亡病例722例。",
+])
+def test_no_new_ones_within_a_total(text):
+    assert pairs(text, "new") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年中央财政将安排科技支出1134亿元，比上年增加134亿元。", [("134亿元", "1134亿元")]),     # gwr_2008_national
+    ("4月末，我国外汇储备规模为32817亿美元，较3月末上升410亿美元，升幅为1.27%。",                # xwlb_20250507
+     [("410亿美元", "32817亿美元")]),
+])
+def test_an_increase_within_its_level(text, expected):
+    assert pairs(text, "increase") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the level is what the increase is compared with (xwlb_20130109)
+    "企业退休人员月人均养老金达到1721元，与2005年调整前月人均700元的水平相比，8年累计月人均增加1021元。",
+    # no comparison stated: the increase may be of another figure the clause goes on to (xwlb_20220426)
+    "创设400亿元普惠养老再贷款，预计带动金融机构贷款投放多增1万亿元。",
+    # a measure that may be negative
+    "全年实现利润50亿元，比上年增加80亿元。",
+    # a percentage and a count (0.9个 of 0.9个和2个百分点)
+    "采购经理指数分别为51.6%和51.2%，较上月上升0.9个和2个百分点。",
+])
+def test_no_increase_within_a_level(text):
+    assert pairs(text, "increase") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会议应到190人，出席187人，缺席3人，出席人数符合法定人数。", [("187人", "190人")]),               # xwlb_20180304
+    ("全国政协十四届一次会议应出席委员2169人，实到2132人，符合规定人数。", [("2132人", "2169人")]),   # xwlb_20230304
+    # a figure between those expected and those present: 实到 is of the 2379 (xwlb_20221016)
+    ("党的二十大应出席代表2296人，特邀代表83人，共2379人，今天实到2340人。", []),
+])
+def test_a_roll_call(text, expected):
+    assert pairs(text, "present") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("旅游大巴侧翻事故，造成52人受伤，其中8人伤势较重，所有伤员都没有生命危险。", [("8人", "52人")]),   # xwlb_20130823
+    ("本届残奥会中国体育代表团共派出437人，其中运动员251人，将参加20个大项、341个小项的角逐。",         # xwlb_20210824
+     [("251人", "437人")]),
+])
+def test_one_part_after_qizhong(text, expected):
+    assert pairs(text, "part") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "我国今年ＶＣＤ装机量已近3000万台，其中年产100万台以上的企业有9家。",     # rmrb_19980119: a threshold
+    "机上101名乘客和7名机组人员全部获救，其中45人受伤。",                   # two totals could be meant
+    "本届残奥会中国体育代表团共派出437人，其中运动员251人。",                 # a breakdown scopes.py reads
+    "在3个省份，其中5个城市开展试点。",                                      # another thing of the classifier
+])
+def test_no_one_part_after_qizhong(text):
+    assert pairs(text, "part") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("印度卫生部5日公布的数据显示，印度累计确诊病例20665148例，累计死亡226188例。",          # xwlb_20210505
+     [("226188例", "20665148例")]),
+    ("巴西卫生部称，从去年7月至本月14日，巴西共确诊黄热病病例35例，死亡20例。", [("20例", "35例")]),   # xwlb_20180117
+])
+def test_a_named_part_after_its_whole(text, expected):
+    assert pairs(text, "named_part") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "印度单日新增确诊病例343144例，新增死亡4000例。",     # one day's deaths may be of cases confirmed before
+    "刚果（金）疑似病例升至867例，死亡的疑似病例为204例。",
+    "现有确诊病例1020例，累计死亡病例4636例。",            # those now ill are not all who were
+])
+def test_no_named_part(text):
+    assert pairs(text, "named_part") == []
+
+
+def rates(text: str) -> list[dict[str, str]]:
+    quantities, reading = read_statements_of(text)
+    return [{k: quantities[v].text for k, v in f.bound().items()} for f in reading.facts if "fastest" in f.bound()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # xwlb_20131110: all rise
+    ("10月份我国进出口总值2.09万亿元，同比增长6.5%。其中出口1.14万亿元，同比增长5.6%；进口0.95万亿元，同比增长7.6%。",
+     [{"level": "6.5%", "fastest": "7.6%", "slowest": "5.6%"}]),
+    # xwlb_20230307: the total falls, one part rises: no faster than the part that falls
+    ("前2个月，我国外贸进出口总值6.18万亿元人民币，同比微降0.8%；出口3.5万亿元，同比增长0.9%；进口2.68万亿元，同比下降2.9%。",
+     [{"level": "0.8%", "fastest": "2.9%"}]),
+])
+def test_the_rate_of_a_total_and_of_its_parts(text, expected):
+    assert rates(text) == expected
+
+
+def test_no_rates_of_parts_with_a_balance_read_among_them():
+    # xwlb_20150113: 扩大45.9% (of the surplus) is read as a second rate of the imports, which fall 0.6%
+    assert rates("我国外贸进出口总值26.43万亿元人民币，比2013年增长2.3%。其中，出口14.39万亿元，增长4.9%；"
+                 "进口12.04万亿元，下降0.6%；贸易顺差2.36万亿元，扩大45.9%。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("102家企业中98家盈利，占企业数的96.1%。", [("98家", "102家", "96.1%")]),                              # xwlb_20170525
+    ("41个工业大类行业中35个行业增加值实现增长，增长面达85.4%。", [("35个", "41个", "85.4%")]),            # xwlb_20260319
+    ("在调查的21个行业中，有11个位于50%以上的扩张区间。", [("11个", "21个", None)]),                       # a bound of a noun
+])
+def test_the_share_of_members(text, expected):
+    quantities, reading = read_statements_of(text)
+    found = [(quantities[f.bound()["member"]].text, quantities[f.level].text,
+              quantities[f.bound()["member_share"]].text if "member_share" in f.bound() else None)
+             for f in reading.facts if "member" in f.bound()]
+    assert found == expected

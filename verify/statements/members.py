@@ -1,0 +1,393 @@
+"""Parts no larger than their whole, read from the words that join them (Facts for rules/facts).
+
+- A counted set and counts of its members: 美国50个州中有40个州, 首批40条授权事项中，22条已经正式
+  落地, 船上454人中12人生还. The set is a count followed by its noun and 中 (当中, 之中); a member
+  count stands right after it (中有, 中的, 中，已有…: vocabulary member_openers), of the same
+  classifier, and names the set's thing again (40个州), or no thing of its own: the words after it
+  start with a predicate of the vocabulary's member_predicates (22条已经正式落地), or it counts people;
+  counts of the classifier listed after it with 、 (13人获救、47人失踪) are members too. A member is
+  never more than its set (Fact: level the set, `member`); a percentage right after the first,
+  after 占, 面 or 率 (member_share_words), is the members' share (`member_share`: 占企业数的96.1%).
+- A running total and the new ones in it, one figure right after the other, joined by ， or 、 in
+  one sentence: 累计死亡病例722例，当日新增86例 (the new ones name the total's thing or nothing);
+  新增公园141座、累计达到973座 (the total names nothing but itself). The total's piece says a word of
+  cumulative_words (累计, 总数…), the new ones' new_counts (新增); one unit, no 分别. The new ones are
+  in the total: never more (Fact: level the total, `new`).
+- A level and its increase on a stated comparison (比上年增加134亿元), of one unit: what the level
+  was before is the level less the increase, never below zero for a measure that cannot be
+  negative (Fact: level, `increase`).
+
+- One part after 其中 where no breakdown was read (造成52人受伤，其中8人伤势较重): the figure right after
+  the clause's 其中 and the level ending the clause before it, the only one of its unit in the
+  sentence so far (Fact: level the whole, `part`).
+- A running total and a figure right after it named by one of its parts (vocabulary named_parts:
+  确诊 and 死亡, 治愈, 出院), neither of one day (累计确诊病例20665148例，累计死亡226188例) (Fact:
+  level the whole, `named_part`).
+- The rate of a total whose parts are all of it, against the rates of the parts, the same
+  comparison each (进出口同比增长6.5%，其中出口同比增长5.6%，进口同比增长7.6%): their weighted mean
+  (Fact: level the total's rate, `fastest`, `slowest`).
+- A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
+  present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
+  in its piece (Fact: level the expected, `present`, `absent`).
+
+Read from words, so rules on them are probable (warnings), but for the roll call, whose words leave
+no doubt. Local: each reading looks only at a
+figure, the next one and the words between.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from verify import regexes
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.facts import Fact
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary, word_pattern
+
+_COMPARED = regexes.compile("相比|相较|对比|比较")
+_QIZHONG = regexes.compile("其中")
+_PEOPLE = frozenset({"人", "名", "位"})
+_NOUN_REACH = 12
+_NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
+_NO_WORDS = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）\n]")   # the words after a figure: quotes may stand in them
+_TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
+
+
+@functools.cache
+def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """中 (当中, 之中) ending a counted set's noun, an optional comma and an opener, then the member."""
+    words = "|".join(map(re.escape, sorted(openers, key=len, reverse=True)))
+    return regexes.compile(rf"(?:当中|之中|中)(?:,|，)?(?:{words})?$")
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit   # (24名渔民中6人: 名 and 人 are not compared, as no rule compares two units)
+
+
+def _counts(q: Quantity, counters: frozenset[str]) -> bool:
+    return q.kind == "count" and not q.label and q.unit in counters and q.value is not None
+
+
+def members(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+            vocab: Vocabulary) -> list:
+    """N个Y中M个: each member count against its set."""
+    view = layout.text
+    counters = frozenset(vocab.words("list_counters"))
+    opener = _set_end(vocab.words("member_openers"))
+    predicates = word_pattern(vocab.words("member_predicates"))
+    share_words = word_pattern(vocab.words("member_share_words"))
+    found = []
+    for index in range(len(quantities) - 1):
+        whole, part = quantities[index], quantities[index + 1]
+        if not _counts(whole, counters) or not _counts(part, counters) or not _same_unit(whole, part):
+            continue
+        st = statements.get(index)
+        if st is None or st.role not in (Role.LEVEL, Role.OTHER) or part.start - whole.end > _NOUN_REACH + 6:
+            continue
+        between = view[whole.end:part.start]
+        end = opener.search(between)
+        if end is None:
+            continue
+        noun = between[:end.start()]
+        if _NO_NOUN.search(noun) or noun.endswith("其") or noun.startswith(_TIME_NOUNS) or len(noun) > _NOUN_REACH:
+            continue
+        if not _names_member(view, part, noun, whole.unit in _PEOPLE, predicates):
+            continue
+        sentence_end = layout.sentence(part.start)[1]
+        share = _share_of_members(quantities, index + 1, view, sentence_end, share_words)
+        found.append(Fact(index, (("member", index + 1),) + ((("member_share", share),) if share is not None else ())))
+        k = index + 1
+        while k + 1 < len(quantities):   # 13人获救、47人失踪: the members listed on
+            nxt = quantities[k + 1]
+            if nxt.start >= sentence_end or not _counts(nxt, counters) or not _same_unit(whole, nxt) \
+                    or view[nxt.start - 1] != "、" or not _joined(view, quantities[k].end, nxt.start):
+                break
+            found.append(Fact(index, (("member", k + 1),)))
+            k += 1
+    return found
+
+
+def _share_of_members(quantities: list[Quantity], member: int, view: str, sentence_end: int,
+                      share_words: re.Pattern[str]) -> int | None:
+    """102家企业中98家盈利，占企业数的96.1%; 41个行业中35个行业增加值实现增长，增长面达85.4%: the
+    percentage right after a member count, in its sentence, after a word of member_share_words (占,
+    面, 率), no figure between and none of a noun after it (50%以上的扩张区间): the members' share."""
+    if member + 1 >= len(quantities):
+        return None
+    share = quantities[member + 1]
+    words = view[quantities[member].end:share.start]
+    if share.kind != "percent" or share.start >= sentence_end or len(words) > 30 or share.value is None \
+            or not share_words.search(words) or view[share.end:share.end + 1] == "的":
+        return None
+    return member + 1
+
+
+def _names_member(view: str, part: Quantity, noun: str, people: bool, predicates: re.Pattern[str]) -> bool:
+    """Whether the count after 中 counts the set's things: it names the noun's head again, names
+    nothing (ends its clause), starts with a predicate, or counts people."""
+    after = view[part.end:part.end + 8]
+    head = noun[-1:] if noun else ""
+    if head and head in after:
+        return True
+    if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
+        return True
+    return people or predicates.match(after) is not None
+
+
+def _joined(view: str, end: int, start: int) -> bool:
+    """The words between two listed counts: a short predicate and 、, no other figure or comma."""
+    gap = view[end:start - 1]
+    return len(gap) <= 8 and not _NO_NOUN.search(gap)
+
+
+def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                  vocab: Vocabulary) -> list:
+    """累计X，新增Y or 新增Y、累计X, one right after the other: the new ones within the total."""
+    view = layout.text
+    new_word = word_pattern(vocab.words("new_counts"))
+    total_word = word_pattern(vocab.words("cumulative_words"))
+    found = []
+    for index in range(len(quantities) - 1):
+        first, second = quantities[index], quantities[index + 1]
+        if first.kind not in ("amount", "count") or second.kind != first.kind or first.unit != second.unit \
+                or first.value is None or second.value is None or first.label or second.label:
+            continue
+        a, b = statements.get(index), statements.get(index + 1)
+        if a is None or b is None or a.role is not Role.LEVEL or b.role is not Role.LEVEL:
+            continue
+        gap = view[first.end:second.start]
+        cut = _SEGMENT_END.search(gap)
+        if len(gap) > _WORDS_REACH or cut is None or cut.group() not in ",，、" or _SEGMENT_END.search(gap, cut.end()) \
+                or _NO_WORDS.search(gap[:cut.start()]) or view[second.end:second.end + 1] not in _SEPARATORS + "。\n" \
+                or layout.sentence(first.start) != layout.sentence(second.start):
+            continue   # one right after the other, the second the last word of its piece
+        segment = _SEGMENT_START.search(view, max(0, first.start - _WORDS_REACH), first.start)
+        before_first = view[segment.start() + 1 if segment else max(0, first.start - _WORDS_REACH):first.start]
+        first_piece, before_second = before_first + "|" + gap[:cut.start()], gap[cut.end():]
+        if "分别" in first_piece or "分别" in before_second:
+            continue
+        t, n = _last(total_word, before_first), _last(new_word, before_second)
+        if t is not None and n is not None and not new_word.search(before_first) and not total_word.search(before_second) \
+                and _names_agree(first_piece[t:], before_second[n:]):
+            found.append(Fact(index, (("new", index + 1),)))   # 累计死亡病例722例，当日新增86例
+            continue
+        t, n = _last(total_word, before_second), _last(new_word, before_first)
+        if t is not None and n is not None and not new_word.search(before_second) and not total_word.search(before_first) \
+                and not _FILLERS.sub("", before_second[t:]):
+            found.append(Fact(index + 1, (("new", index),)))   # 新增3个…产业集群、总数达13个: the total names nothing else
+    return found
+
+
+_SEPARATORS = ",，、;；"
+_WORDS_REACH = 24
+_SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
+_SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
+
+
+_FILLERS = regexes.compile(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
+
+
+def _last(pattern: re.Pattern[str], words: str) -> int | None:
+    """Where the words after the last marker of the pattern start, or None."""
+    end = None
+    for m in pattern.finditer(words):
+        end = m.end()
+    return end
+
+
+def _names_agree(total: str, new: str) -> bool:
+    """累计死亡病例 and 当日新增死亡病例: the names share two characters; or the new ones name nothing
+    (当日新增86例), naming back the total before them."""
+    total, new = _FILLERS.sub("", total.replace("|", "")), _FILLERS.sub("", new)
+    if not new:
+        return True
+    return any(total[i:i + 2] in new for i in range(len(total) - 1))
+
+
+def increases(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, found: list,
+              vocab: Vocabulary) -> list:
+    """A level and its increase (报考人数达到176万，比去年增加10万多): the increase is the level less
+    what it was before, which cannot be below zero for a measure that is never negative. Only an
+    amount or count with its increase in the same unit (never 51.2% against 0.9个), of no rank
+    (提升3位 lowers the number) and no measure that may be negative (vocabulary signed_measures:
+    利润, 顺差, 净…); the increase names what it compares with (比去年, 同比, 较3月末), so that it is
+    the change of this level, not of a figure the clause goes on to (带动贷款投放多增1万亿元) (Fact:
+    level, `increase`)."""
+    ranks = frozenset(vocab.words("rank_units"))
+    signed = word_pattern(vocab.words("signed_measures"))
+    out = []
+    for fact in found:
+        change = dict(fact.figures).get("change")
+        if change is None:
+            continue
+        level, rise, st = quantities[fact.level], quantities[change], statements[fact.level]
+        if level.kind not in ("amount", "count") or rise.kind != level.kind or rise.unit != level.unit \
+                or level.unit in ranks or st.role not in (Role.LEVEL, Role.AVERAGE) or statements[change].sign <= 0 \
+                or not statements[change].compare \
+                or signed.search(st.measure) or signed.search(statements[change].measure):
+            continue
+        if _COMPARED.search(layout.text, level.end, layout.clause(level.start)[1]):
+            continue   # 与…月人均700元的水平相比，8年累计月人均增加1021元: the level is what it is compared with
+        out.append(Fact(fact.level, (("increase", change),)))
+    return out
+
+
+def attendance(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+               vocab: Vocabulary) -> list:
+    """会议应到190人，出席187人，缺席3人: those expected, then right after them those present, then
+    those absent, one unit, each the only figure of its piece (Fact: level the expected, `present`,
+    and `absent` when stated)."""
+    view = layout.text
+    expected = word_pattern(vocab.words("attendance_expected"))
+    present = word_pattern(vocab.words("attendance_present"))
+    absent = word_pattern(vocab.words("attendance_absent"))
+    found = []
+    for index in range(len(quantities) - 1):
+        whole = quantities[index]
+        if whole.kind != "count" or whole.value is None or index not in statements \
+                or "应" not in view[max(0, whole.start - _WORDS_REACH):whole.start]:
+            continue
+        segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
+        words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
+        if not expected.search(words):
+            continue
+        figures = [("present", _next_in_piece(quantities, index, view, present))]
+        if figures[0][1] is None:
+            continue
+        after = _next_in_piece(quantities, figures[0][1], view, absent)
+        if after is not None:
+            figures.append(("absent", after))
+        found.append(Fact(index, tuple(figures)))
+    return found
+
+
+def _next_in_piece(quantities: list[Quantity], index: int, view: str, words: re.Pattern[str]) -> int | None:
+    """The next figure, of the same unit, when the piece after a ， holds only a word of `words` before it."""
+    if index + 1 >= len(quantities):
+        return None
+    here, nxt = quantities[index], quantities[index + 1]
+    gap = view[here.end:nxt.start]
+    if nxt.kind != here.kind or nxt.unit != here.unit or nxt.value is None or gap[:1] not in (",", "，") \
+            or len(gap) > 8 or _SEGMENT_END.search(gap, 1) or not words.fullmatch(gap[1:]):
+        return None
+    return index + 1
+
+
+def single_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, parts_lists,
+                 vocab: Vocabulary) -> list:
+    """造成52人受伤，其中8人伤势较重; 共派出437人，其中运动员251人: the figure right after a clause's 其中,
+    where no breakdown was read, and the figure right before it, the only one of its unit in the
+    sentence so far, a level of the same unit: the part cannot exceed the whole. The part must
+    count what the whole does: its noun repeats the whole's (212条河流…，其中72条河流超保), it names no
+    thing of its own (a predicate of member_predicates after it), or it counts people (Fact: level
+    the whole, `part`)."""
+    view = layout.text
+    opened = {pl.marker for pl in parts_lists}
+    starts = [q.start for q in quantities]
+    predicates = word_pattern(vocab.words("member_predicates"))
+    found = []
+    for m in _QIZHONG.finditer(view):
+        at = m.start()
+        if at in opened or at == 0 or view[at - 1] not in ",，;；:：":
+            continue
+        part = bisect.bisect_left(starts, m.end())
+        whole = part - 1
+        if whole < 0 or part >= len(quantities):
+            continue
+        p, w = quantities[part], quantities[whole]
+        if p.start - m.end() > 8 or _SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
+                or p.kind not in ("amount", "count") or w.kind != p.kind or w.unit != p.unit \
+                or p.value is None or w.value is None or p.label or w.label:
+            continue
+        ps, ws = statements.get(part), statements.get(whole)
+        if ps is None or ws is None or ps.role is not Role.LEVEL or ws.role is not Role.LEVEL or ps.note or ws.note:
+            continue
+        sentence = layout.sentence(at)
+        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, at - 1):
+            continue   # the whole ends the clause right before 其中
+        if any(quantities[k].unit == w.unit and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
+            continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
+        noun = ws.head[:2]
+        after = view[p.end:p.end + 8]
+        if after.startswith("的") or p.text[:1] in "亿万千百":
+            continue   # 其中年产100万台以上的企业: a threshold of the things counted, no part of the whole
+        if not (noun and noun in view[m.end():p.end + 8] or not ps.head or p.unit in _PEOPLE
+                or predicates.match(after)):
+            continue
+        found.append(Fact(whole, (("part", part),)))
+    return found
+
+
+def named_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                vocab: Vocabulary) -> list:
+    """全球累计新冠肺炎确诊病例达到185291530例，累计死亡病例为4010834例: a running total named by a whole
+    of the vocabulary's named_parts (确诊) and, right after it across ， or ；, a figure of one unit
+    named by one of its parts (死亡, 治愈, 出院), neither said of one day or of those now ill
+    (named_parts_not: 新增, 单日, 现有, 疑似…): those who died were confirmed cases (Fact: level the
+    whole, `named_part`)."""
+    view = layout.text
+    groups = [(word_pattern(group[:1]), word_pattern(group[1:])) for group in vocab.words("named_parts")]
+    daily = word_pattern(vocab.words("named_parts_not"))
+    found = []
+    for index in range(len(quantities) - 1):
+        whole, part = quantities[index], quantities[index + 1]
+        if whole.kind not in ("amount", "count") or part.kind != whole.kind or part.unit != whole.unit \
+                or whole.value is None or part.value is None or whole.label or part.label:
+            continue
+        ws, ps = statements.get(index), statements.get(index + 1)
+        if ws is None or ps is None or ws.role is not Role.LEVEL or ps.role is not Role.LEVEL:
+            continue
+        gap = view[whole.end:part.start]
+        cut = _SEGMENT_END.search(gap)
+        if len(gap) > _WORDS_REACH or cut is None or cut.start() != 0 or cut.group() not in ",，;；" \
+                or _SEGMENT_END.search(gap, 1):
+            continue   # the whole ends its piece, the part's piece follows at once
+        segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
+        whole_words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
+        part_words = gap[1:]
+        if daily.search(whole_words) or daily.search(part_words):
+            continue
+        if any(w.search(whole_words) and p.search(part_words) and not w.search(part_words) for w, p in groups):
+            found.append(Fact(index, (("named_part", index + 1),)))
+    return found
+
+
+def rates_of_parts(quantities: list[Quantity], statements: dict[int, Statement], parts_lists, found: list) -> list:
+    """进出口同比增长8.6%，其中出口增长10%，进口增长7%: the growth rate of a total whose parts are all of
+    it (a complete breakdown) is their rates weighted by what each part was before, so it lies
+    between the slowest and the fastest of them. Only rates against one comparison (同比 with
+    同比, or none named by the part), each the one rate (or fall) read of its level, no balance
+    (顺差) among the parts. When every part goes the total's way,
+    the total is no slower than the slowest and no faster than the fastest (Fact: level the total's
+    rate, `slowest`, `fastest`); when some go the other way, it is no faster than the fastest of
+    those going its way (`fastest` only)."""
+    rate_of = {}
+    for fact in found:
+        named = dict(fact.figures)
+        if ("rate" in named) == ("fall" in named) or "before" in named:
+            continue   # 进口下降0.6%；贸易顺差…扩大45.9%: both read for the 进口, which is its own is not sure
+        name = "rate" if "rate" in named else "fall"
+        rate_of.setdefault(fact.level, (name, named[name]))
+    out = []
+    for pl in parts_lists:
+        if pl.complete != "complete" or len(pl.parts) < 2 or pl.total not in rate_of \
+                or any(part not in rate_of or statements[part].role is not Role.LEVEL for part in pl.parts):
+            continue   # (a balance, 顺差, may sit in the list: its rate is none of the members')
+        way, total = rate_of[pl.total]
+        rates = [rate_of[part] for part in pl.parts]
+        compare = statements[total].compare
+        if not compare or any(statements[r].compare not in (compare, None) for _, r in rates):
+            continue
+        same = [r for w, r in rates if w == way and quantities[r].interval.low is not None]
+        if not same:
+            continue
+        fastest = max(same, key=lambda r: (quantities[r].interval.high is None, quantities[r].interval.high or 0))
+        figures = [("fastest", fastest)]
+        if len(same) == len(rates):
+            figures.append(("slowest", min(same, key=lambda r: quantities[r].interval.low)))
+        out.append(Fact(total, tuple(figures)))
+    return out
