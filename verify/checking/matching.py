@@ -117,14 +117,7 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
         matches = pattern.regex.finditer(masked.text, *window)
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
         _, regex = next(iter(written.items()))
-        written_so: dict[str, bool] = {}  # by figure text: a page states the same few texts over and over
-        hits = []
-        for pos, i in zip(masked.slots, masked.slot_quantity):
-            text = context.quantities[i].text
-            if (ok := written_so.get(text)) is None:
-                ok = written_so[text] = regex.search(text) is not None
-            if ok:
-                hits.append(pos)
+        hits = sorted(pos for text, places in _slots_by_text(context).items() if regex.search(text) for pos in places)
         matches = _matches_by_line(pattern, masked.text, hits)
     else:
         matches = _matches_by_line(pattern, masked.text)
@@ -155,6 +148,19 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
             continue  # a row of a table is no sentence
         found.append(Match(rule, start, end, figures, lists, texts, spans))
     return found
+
+
+def _slots_by_text(context: Context) -> dict[str, list[int]]:
+    """The masked position of every figure, by the figure's text: a page states the same few texts
+    over and over, so a rule asking how a figure is written tests each text once, not each figure.
+    Found once per document, for all such rules."""
+    if "slots by text" not in context.memo:
+        by_text: dict[str, list[int]] = {}
+        quantities = context.quantities
+        for pos, i in zip(context.masked.slots, context.masked.slot_quantity):
+            by_text.setdefault(quantities[i].text, []).append(pos)
+        context.memo["slots by text"] = by_text
+    return context.memo["slots by text"]
 
 
 def _written_as(m, written: dict, context: Context) -> bool:
