@@ -40,9 +40,12 @@ def statement_matches(rule: Rule, context: Context, every: bool = False) -> list
         each = _each(context)
         judges = {name: every or _judges(rule, frozenset((name,)), judged) for name in {item[1] for item in each}}
         return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in each if judges[name]]
-    if rule.structure == "facts":
-        return [Match(rule, start, end, dict(bound), {}, {}, {}, fact) for fact, bound, names, start, end in _facts(context)
-                if every or _judges(rule, names, judged)]
+    if rule.structure == "facts":   # (judged once for each set of names: a page has thousands of facts, few such sets)
+        spans = _facts(context)
+        chosen = sorted(k for names, places in _facts_by_names(context).items()
+                        if every or _judges(rule, names, judged) for k in places)
+        return [Match(rule, start, end, dict(bound), {}, {}, {}, fact)
+                for fact, bound, _, start, end in (spans[k] for k in chosen)]
     if rule.structure == "headline":   # a title's figure and the body figure stating the same
         for pair in reading.headlines:
             head, body = context.quantities[pair.headline], context.quantities[pair.body]
@@ -93,6 +96,16 @@ def _facts(context: Context) -> list[tuple[object, dict[str, int], frozenset[str
             spans.append((fact, bound, names, start, end))
         context.memo["statements, facts"] = spans
     return context.memo["statements, facts"]
+
+
+def _facts_by_names(context: Context) -> dict[frozenset[str], list[int]]:
+    """The places in _facts of the facts binding each set of names, in text order: once per document."""
+    if "statements, facts by names" not in context.memo:
+        by_names: dict[frozenset[str], list[int]] = {}
+        for k, (_, _, names, _, _) in enumerate(_facts(context)):
+            by_names.setdefault(names, []).append(k)
+        context.memo["statements, facts by names"] = by_names
+    return context.memo["statements, facts by names"]
 
 
 def _text_matches(rule: Rule, context: Context) -> list[Match]:
