@@ -124,8 +124,7 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
 def _number(m: re.Match, text: str) -> list[Quantity]:
     """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
     a range to a second end (its ends kept), a range in one numeral (三四个月)."""
-    if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
-            or m.group("SIGN") or m.group("GEQ") or m.group("HALF")):
+    if not any(m.group("QB", "NMORE", "QA", "RSEP", "NTAIL", "SIGN", "GEQ", "HALF")):   # (one call: the common case)
         return _plain_number(m, text) if m.group("NCORE")[0].isdigit() else _plain_chinese(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
