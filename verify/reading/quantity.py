@@ -15,6 +15,7 @@ KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekda
 NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
 # The units that state a part of a whole, and what divides them into a plain ratio (96.8% -> 0.968).
 PERCENT_DIVISORS = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}
+_PERCENT_FACTORS = {unit: Fraction(1, divisor) for unit, divisor in PERCENT_DIVISORS.items()}
 
 
 class CalendarDate(NamedTuple):
@@ -148,10 +149,10 @@ class Quantity:
 
     def fraction_interval(self) -> Interval:
         """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""
-        divisor = PERCENT_DIVISORS.get(self.unit or "")
-        if divisor is None:
+        factor = _PERCENT_FACTORS.get(self.unit or "")
+        if factor is None:
             return self.interval
-        return self.interval.scaled(Fraction(1, divisor))
+        return self.interval.scaled(factor)
 
 
 _SETTERS = slot_setters(Quantity)

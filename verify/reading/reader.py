@@ -347,6 +347,8 @@ def _chinese_is_quantity(numeral: str, multiplier: str | None, unit: str | None)
 def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fraction, Fraction]:
     """Value and precision step of 'core × multiplier (+ tail)': 10亿零817万 -> 1008170000, 10000."""
     factor = MULTIPLIERS.get(multiplier or "", 1)
+    if factor == 1 and not tail:
+        return core.value, core.step   # (most figures: no product of Fractions to work out)
     value, step = core.value * factor, core.step * factor
     if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿: the 万 counts 亿s
         tail_reading = read_arabic(tail[:-1].lstrip("零"))
