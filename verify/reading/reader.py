@@ -379,8 +379,9 @@ def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> 
         return "point"
     if unit == "倍":
         return "ratio"
-    if unit in lexicon().classifiers and scale is None and core.value.denominator == 1 and (
-            core.step <= 1 or chinese and core.value < 10000):
+    value, step = core.value, core.step   # (compared as ints, exactly: a Fraction's denominator is positive)
+    if unit in lexicon().classifiers and scale is None and value.denominator == 1 and (
+            step.numerator <= step.denominator or chinese and value.numerator < 10000):
         return "count"
     return "amount"
 
