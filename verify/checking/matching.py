@@ -40,9 +40,12 @@ def statement_matches(rule: Rule, context: Context, every: bool = False) -> list
         each = _each(context)
         judges = {name: every or _judges(rule, frozenset((name,)), judged) for name in {item[1] for item in each}}
         return [Match(rule, start, end, {name: index}, {}, {}, {}) for index, name, start, end in each if judges[name]]
-    if rule.structure == "facts":
-        return [Match(rule, start, end, dict(bound), {}, {}, {}, fact) for fact, bound, names, start, end in _facts(context)
-                if every or _judges(rule, names, judged)]
+    if rule.structure == "facts":   # (judged once for each set of names: a page has thousands of facts, few such sets)
+        spans = _facts(context)
+        chosen = sorted(k for names, places in _facts_by_names(context).items()
+                        if every or _judges(rule, names, judged) for k in places)
+        return [Match(rule, start, end, dict(bound), {}, {}, {}, fact)
+                for fact, bound, _, start, end in (spans[k] for k in chosen)]
     if rule.structure == "headline":   # a title's figure and the body figure stating the same
         for pair in reading.headlines:
             head, body = context.quantities[pair.headline], context.quantities[pair.body]
@@ -95,6 +98,16 @@ def _facts(context: Context) -> list[tuple[object, dict[str, int], frozenset[str
     return context.memo["statements, facts"]
 
 
+def _facts_by_names(context: Context) -> dict[frozenset[str], list[int]]:
+    """The places in _facts of the facts binding each set of names, in text order: once per document."""
+    if "statements, facts by names" not in context.memo:
+        by_names: dict[frozenset[str], list[int]] = {}
+        for k, (_, _, names, _, _) in enumerate(_facts(context)):
+            by_names.setdefault(names, []).append(k)
+        context.memo["statements, facts by names"] = by_names
+    return context.memo["statements, facts by names"]
+
+
 def _text_matches(rule: Rule, context: Context) -> list[Match]:
     """A pattern on the text itself (no slots): for how figures are written (.5, 4千, 90年)."""
     found = []
@@ -117,14 +130,7 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
         matches = pattern.regex.finditer(masked.text, *window)
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
         _, regex = next(iter(written.items()))
-        written_so: dict[str, bool] = {}  # by figure text: a page states the same few texts over and over
-        hits = []
-        for pos, i in zip(masked.slots, masked.slot_quantity):
-            text = context.quantities[i].text
-            if (ok := written_so.get(text)) is None:
-                ok = written_so[text] = regex.search(text) is not None
-            if ok:
-                hits.append(pos)
+        hits = sorted(pos for text, places in _slots_by_text(context).items() if regex.search(text) for pos in places)
         matches = _matches_by_line(pattern, masked.text, hits)
     else:
         matches = _matches_by_line(pattern, masked.text)
@@ -155,6 +161,19 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
             continue  # a row of a table is no sentence
         found.append(Match(rule, start, end, figures, lists, texts, spans))
     return found
+
+
+def _slots_by_text(context: Context) -> dict[str, list[int]]:
+    """The masked position of every figure, by the figure's text: a page states the same few texts
+    over and over, so a rule asking how a figure is written tests each text once, not each figure.
+    Found once per document, for all such rules."""
+    if "slots by text" not in context.memo:
+        by_text: dict[str, list[int]] = {}
+        quantities = context.quantities
+        for pos, i in zip(context.masked.slots, context.masked.slot_quantity):
+            by_text.setdefault(quantities[i].text, []).append(pos)
+        context.memo["slots by text"] = by_text
+    return context.memo["slots by text"]
 
 
 def _written_as(m, written: dict, context: Context) -> bool:

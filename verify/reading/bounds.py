@@ -19,8 +19,11 @@ QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "u
 
 def bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:
     """The interval a figure means: rounding, then what its qualifier says."""
-    half = step / 2
     bound = QUALIFIER_BOUND.get(qualifier or "")
+    if bound is None:   # most figures: value ± half a step, in two Fractions made from ints, not five operations
+        a, b, c, d = value.numerator, value.denominator, step.numerator, step.denominator
+        return Interval(Fraction(2 * a * d - c * b, 2 * b * d), Fraction(2 * a * d + c * b, 2 * b * d))
+    half = step / 2
     if bound == "upper":  # 近10%: at most 10%, and no less than nothing (a sign is said in words)
         return Interval(Fraction(0) if value >= 0 else None, value)
     if bound == "lower":

@@ -47,7 +47,7 @@ def _names_months(listed: list[Quantity], after: Quantity, view: str) -> bool:
 
 def _bare_month(q: Quantity) -> bool:
     return (q.kind == "amount" and q.unit is None and q.qualifier is None and isinstance(q.value, Fraction)
-            and q.value.denominator == 1 and 1 <= q.value <= 12 and q.text.strip().isdigit())
+            and q.value.denominator == 1 and 1 <= q.value.numerator <= 12 and q.text.strip().isdigit())
 
 
 _LIST_GLUE = regexes.compile(r"\s*(?:、|和|及|与|或|,)\s*")

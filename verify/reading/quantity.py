@@ -15,6 +15,7 @@ KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekda
 NUMERIC_KINDS = frozenset({"amount", "count", "percent", "point", "ratio"})
 # The units that state a part of a whole, and what divides them into a plain ratio (96.8% -> 0.968).
 PERCENT_DIVISORS = {"%": 100, "‰": 1000, "成": 10, "百分点": 100}
+_PERCENT_FACTORS = {unit: Fraction(1, divisor) for unit, divisor in PERCENT_DIVISORS.items()}
 
 
 class CalendarDate(NamedTuple):
@@ -97,7 +98,15 @@ CalendarValue = CalendarDate | MonthRange | Year | Clock | TimeRange | Weekday
 CALENDAR_VALUES = (CalendarDate, MonthRange, Year, Clock, TimeRange, Weekday)
 
 
-@dataclass(frozen=True, slots=True)
+def slot_setters(cls: type) -> tuple:
+    """The store of each field of a frozen, slotted dataclass, in field order, for an __init__ of
+    its own: the one dataclass writes stores each field through object.__setattr__ (to pass the
+    frozen class's refusal), which costs about twice as much, and a page makes tens of thousands
+    of figures and statements. The class stays frozen: setting a field later still raises."""
+    return tuple(cls.__dict__[f.name].__set__ for f in dataclasses.fields(cls))
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Quantity:
     """A stated figure: where it is, what it says, what it can mean."""
 
@@ -113,6 +122,15 @@ class Quantity:
     label: bool = False             # a counted label such as “一匠五创”
     ratio_part: bool = False        # a part of a ratio of shares (三次产业比为3.9：59.5：36.6), read as a percentage
     ends: tuple[Quantity, Quantity] | None = None   # a range's two ends as written (5.5%—7.6%), in text order
+
+    def __init__(self, text: str, start: int, end: int, value: Fraction | CalendarValue | None, interval: Interval,
+                 unit: str | None, kind: str, qualifier: str | None = None, scale: str | None = None,
+                 label: bool = False, ratio_part: bool = False, ends: tuple[Quantity, Quantity] | None = None) -> None:
+        """The fields, stored through their slots (slot_setters)."""
+        s_text, s_start, s_end, s_value, s_interval, s_unit, s_kind, s_qualifier, s_scale, s_label, s_ratio, s_ends = _SETTERS
+        s_text(self, text), s_start(self, start), s_end(self, end), s_value(self, value), s_interval(self, interval)
+        s_unit(self, unit), s_kind(self, kind), s_qualifier(self, qualifier), s_scale(self, scale)
+        s_label(self, label), s_ratio(self, ratio_part), s_ends(self, ends)
 
     @property
     def is_range(self) -> bool:
@@ -131,7 +149,10 @@ class Quantity:
 
     def fraction_interval(self) -> Interval:
         """The interval as a plain ratio for % ‰ 成 (96.8% -> 0.968); otherwise as stated."""
-        divisor = PERCENT_DIVISORS.get(self.unit or "")
-        if divisor is None:
+        factor = _PERCENT_FACTORS.get(self.unit or "")
+        if factor is None:
             return self.interval
-        return self.interval.scaled(Fraction(1, divisor))
+        return self.interval.scaled(factor)
+
+
+_SETTERS = slot_setters(Quantity)

@@ -124,8 +124,7 @@ def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
 def _number(m: re.Match, text: str) -> list[Quantity]:
     """A figure with whatever may stand around it: a qualifier, a sign, 万/亿 and a tail, a unit,
     a range to a second end (its ends kept), a range in one numeral (三四个月)."""
-    if not (m.group("QB") or m.group("NMORE") or m.group("QA") or m.group("RSEP") or m.group("NTAIL")
-            or m.group("SIGN") or m.group("GEQ") or m.group("HALF")):
+    if not any(m.group("QB", "NMORE", "QA", "RSEP", "NTAIL", "SIGN", "GEQ", "HALF")):   # (one call: the common case)
         return _plain_number(m, text) if m.group("NCORE")[0].isdigit() else _plain_chinese(m, text)
     chinese = not m.group("NCORE")[0].isdigit()
     unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
@@ -348,6 +347,8 @@ def _chinese_is_quantity(numeral: str, multiplier: str | None, unit: str | None)
 def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fraction, Fraction]:
     """Value and precision step of 'core × multiplier (+ tail)': 10亿零817万 -> 1008170000, 10000."""
     factor = MULTIPLIERS.get(multiplier or "", 1)
+    if factor == 1 and not tail:
+        return core.value, core.step   # (most figures: no product of Fractions to work out)
     value, step = core.value * factor, core.step * factor
     if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿: the 万 counts 亿s
         tail_reading = read_arabic(tail[:-1].lstrip("零"))
@@ -378,8 +379,9 @@ def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> 
         return "point"
     if unit == "倍":
         return "ratio"
-    if unit in lexicon().classifiers and scale is None and core.value.denominator == 1 and (
-            core.step <= 1 or chinese and core.value < 10000):
+    value, step = core.value, core.step   # (compared as ints, exactly: a Fraction's denominator is positive)
+    if unit in lexicon().classifiers and scale is None and value.denominator == 1 and (
+            step.numerator <= step.denominator or chinese and value.numerator < 10000):
         return "count"
     return "amount"
 

@@ -65,6 +65,8 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
     pos = _names_start(view, end)
     text = view[pos:end]
     first = text.find("、")
+    if first < 0:   # no 、: only a soft join (和, 及) can make a list, and none of the cuts below applies
+        return (pos, text) if patterns().soft.search(text) else None
     lead = text.rfind("的", 0, first) if first > 0 else -1
     if lead >= 0:
         pos, text = pos + lead + 1, text[lead + 1:]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from verify.reading.quantity import slot_setters
+
 
 class Role(Enum):
     """What a figure states about its measure."""
@@ -30,7 +32,7 @@ class Role(Enum):
 ADDITIVE = frozenset({Role.LEVEL, Role.FROM})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Statement:
     """One figure read as a statement: its role, sign, measure, what it compares with, where."""
 
@@ -46,6 +48,19 @@ class Statement:
     note: bool                 # inside a parenthetical (（其中29项已经生效）)
     of: int | None = None      # for a change, rate or share: the level it describes (quantity index)
     subject: str | None = None # who or where: 全国, 青岛, 东盟 (the nearest named before it in its paragraph)
+
+    def __init__(self, index: int, role: Role, sign: int, measure: str, head: str, compare: str | None,
+                 time: str | None, clause: tuple[int, int], sentence: tuple[int, int], note: bool,
+                 of: int | None = None, subject: str | None = None) -> None:
+        """The fields, stored through their slots (reading.quantity.slot_setters): one per figure."""
+        s_index, s_role, s_sign, s_measure, s_head, s_compare, s_time, s_clause, s_sentence, s_note, s_of, s_subject \
+            = _SETTERS
+        s_index(self, index), s_role(self, role), s_sign(self, sign), s_measure(self, measure), s_head(self, head)
+        s_compare(self, compare), s_time(self, time), s_clause(self, clause), s_sentence(self, sentence)
+        s_note(self, note), s_of(self, of), s_subject(self, subject)
+
+
+_SETTERS = slot_setters(Statement)
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,15 +211,15 @@ def _judge(rule, prep, total_q, parts, partition, lang):
     total_lenient = value_interval(total_q, True) if not percent_whole else total
     like = total_q or parts[0]
     names = {"total": total_q.text if total_q else f"{prep.total}%"}
-    for q in parts:
-        if value_interval(q, True).low is not None and total_lenient.high is not None \
-                and value_interval(q, True).low > total_lenient.high:
+    leniently = [value_interval(q, True) for q in parts]   # (each worked out once: Fraction arithmetic)
+    for q, lenient_q in zip(parts, leniently):
+        if lenient_q.low is not None and total_lenient.high is not None and lenient_q.low > total_lenient.high:
             message = rule_message(rule, lang, text_for(lang, "part_exceeds", part=q.text, total=names["total"]), names)
             return [finding(rule, rule.severity, q, message, None, f"{q.text} > {names['total']}", [total_q] if total_q else [])]
     if not disjoint:
         return []
     strict = _sum(value_interval(q) for q in parts)
-    lenient = _sum(value_interval(q, True) for q in parts)
+    lenient = _sum(leniently)
     subject = total_q or parts[-1]
     shown_sum = format_interval(strict, like, extra=0, as_ratio=True)
     calculation = f"{' + '.join(q.text for q in parts)} = {shown_sum}"
