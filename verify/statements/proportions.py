@@ -48,8 +48,8 @@ def proportions(quantities: list[Quantity], statements: dict[int, Statement], vo
         last = None
         for last in rates.finditer(st.measure):
             pass
-        if last is None:
-            continue
+        if last is None or st.measure.endswith(vocab.words("open_rates"), 0, last.end()):
+            continue   # 毛入学率 may pass 100%
         after = st.measure[last.end():]
         if len(after) <= _AFTER and not _OTHER_MEASURE.search(after):
             found.append(Fact(index, (("proportion", index),)))
