@@ -363,14 +363,14 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 _SPEED_NOTES = """\
 | target (issue 11; the speed row of issue 10) | figure above | |
 |---|---|---|
-| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 23–29× (40–53× before the work of issue 10; the profile below says where the time goes) |
-| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 26–36× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: on the line for the page, transcripts and reports (0.95–1.03 M in five runs of 2026-12-01; 0.71–0.87 M before that day's work, about 0.55 M before issue 10), 0.79–0.83 M on the mixed corpus, which has the most figures per character |
-| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 9.1, `--numbers` × 9.8 (a long text is read and checked a section at a time) |
-| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 116 MB, `--numbers` 74 MB (before sections: 402 MB and 677 MB) |
-| a folder of 10,000 files in flat memory | `folder of short files` | near: 26 MB for 1,000 files, 57 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.127–0.133 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up), cold 0.264–0.271 s; sympy never imported for the built-in rules |
-| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.62 (load average 1.0); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.10× the work of one process |
+| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 23–27× (40–53× before the work of issue 10; the profile below says where the time goes) |
+| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 27–34× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: on the line for transcripts and reports (0.98–1.02 M in three runs of 2026-12-01 evening, after a 5% saving that the day's new readings, members.py among them, took back in part), 0.94–1.01 M on the page; 0.80–0.835 M on the mixed corpus, which has the most figures per character (0.71–0.87 M before that day's work, about 0.55 M before issue 10) |
+| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.6 (a long text is read and checked a section at a time) |
+| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 75 MB (before sections: 402 MB and 677 MB) |
+| a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.123–0.133 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up), cold 0.264–0.277 s; sympy never imported for the built-in rules |
+| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.61 (load average 1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
 Figures are CPU seconds (user + system, children included), not wall time: the machine they
@@ -398,8 +398,11 @@ characters present. On 2026-12-01: the reader's master pattern is tried only fro
 characters before each digit, numeral or weekday word (`figure_pattern.anchors`); word lists are
 compiled as trees of their shared beginnings (上(?:午|海)?); rule patterns are searched only near
 their required words; the patterns compiled at import come from the pattern cache; the console
-entry freezes what start-up loaded out of the collector's sight. Every one of these left the
-outputs byte-identical.
+entry freezes what start-up loaded out of the collector's sight. Later that day: `Quantity` and
+`Statement` store their fields through their slots in their own `__init__`; rules that ask how a
+figure is written test each distinct figure text once per page; `facts` rules check each set of
+names once; a plain figure's value and step skip the multiplication by 1 and Fractions made
+anew (about 5% in all). Every one of these left the outputs byte-identical.
 
 Where the time goes (`python benchmarks/time_profile.py`: in-process, 1,000,000 characters of the
 mixed corpus, CPU seconds), on 2026-12-01: reading the figures 0.29 (the master pattern is now tried
