@@ -425,6 +425,8 @@ def test_directions_of_change_from_a_start(text, expected):
 
 START_CASES = [
     # each end of 分别从A、B…到C、D starts from its own start, not from the nearest one
+    ("城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、7226元/年。",   # as the first of the side
+     [("801元", "645元"), ("7226元", "4318元")]),
     ("城镇和农村居民人均可支配收入分别由20000元和10000元增加到30000元和15000元。",
      [("30000元", "20000元"), ("15000元", "10000元")]),
     ("分别从100元、200元提高到300元、400元。", [("300元", "100元"), ("400元", "200元")]),

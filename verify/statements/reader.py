@@ -15,6 +15,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.records import Role, Statement
+from verify.statements.sides import joined
 from verify.statements.vocabulary import Vocabulary
 
 NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
@@ -56,6 +57,9 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
         role = Role.PLAN
     if role is Role.LEVEL and view.startswith("级", q.end):
         role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
+    if index - 1 in earlier and (role is not Role.FROM and earlier[index - 1].role is Role.FROM or role is Role.AVERAGE
+                                 and earlier[index - 1].role is Role.LEVEL) and joined(view, quantities, index - 1, index):
+        role, sign = earlier[index - 1].role, 0   # 平均标准…从645元/月、4318元/年提高到801元/月、7226元/年: as the first
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
         sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
                     sentence[1])   # (a comma before the sentence would not count: not looked for)
