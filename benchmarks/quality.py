@@ -363,9 +363,9 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 _SPEED_NOTES = """\
 | target (issue 11; the speed row of issue 10) | figure above | |
 |---|---|---|
-| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 23–27× (40–53× before the work of issue 10; the profile below says where the time goes) |
-| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 27–34× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: on the line for transcripts and reports (0.98–1.02 M in three runs of 2026-12-01 evening, after a 5% saving that the day's new readings, members.py among them, took back in part), 0.94–1.01 M on the page; 0.80–0.835 M on the mixed corpus, which has the most figures per character (0.71–0.87 M before that day's work, about 0.55 M before issue 10) |
+| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 22–29× (40–53× before the work of issue 10; the profile below says where the time goes) |
+| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 26–36× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: on the line for transcripts and reports (0.98–1.02 M in three runs of 2026-12-01 evening, after a 5% saving that the day's new readings, members.py among them, took back in part), 0.94–1.01 M on the page; 0.78–0.835 M on the mixed corpus, which has the most figures per character (0.71–0.87 M before that day's work, about 0.55 M before issue 10) |
 | 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.6 (a long text is read and checked a section at a time) |
 | peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 75 MB (before sections: 402 MB and 677 MB) |
 | a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
