@@ -195,6 +195,9 @@ QUALIFIERS = [
     case("已超过2020年碳强度下降40%-45%的目标", cal("2020年", "2020", "year"),
          E("40%-45%", None, "39.5", "45.5", "%", "percent")),
     case("有超过2000年的历史", E("超过2000年", "2000", "2000", None, "年", "amount", "超过")),
+    # a Latin letter after a unit (421家A级景区, 2架F15) leaves the unit; after digits (5G, 3D) no figure
+    case("湖北421家A级旅游景区中，5G基站", E("421家", "421", "420.5", "421.5", "家", "count")),
+    case("深圳万元GDP能耗", ),
     # a note marker (［26］) and 零 of 零部件 state no quantity
     case("坚决杜绝“七个有之”［26］，扩大关键零部件进口", E("七个有之", "7", "7", "7", "项", "count")),
 ]

@@ -63,7 +63,7 @@ def master_pattern() -> re.Pattern[str]:
                     rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}"
                    rf"(?:个(?P<GEQ>多|半)(?=(?:{_MEASURE_AFTER_GE})))?(?P<UNIT>{units}|(?<=个[多半])月)?(?P<HALF>{_HALF})?"
-                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?![A-Za-z]|\+[A-Za-z])"),
+                   rf"(?:(?P<RSEP>{_RANGE_SEP}){second}(?P<RUNIT>{units})?)?(?P<QA>{_QA})?(?(UNIT)|(?P<UNIT2>{units})?)(?!(?<=[\d.])(?:[A-Za-z]|\+[A-Za-z]))"),
     }
     # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
     # only by the few alternatives that can start there, not by all thirteen.
