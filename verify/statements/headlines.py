@@ -24,7 +24,6 @@ to the title's (87人 = 83人 + 4人).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
@@ -60,7 +59,8 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
     """For every figure of every title, the body figure that states the same, if one does."""
     found: list[Restatement] = []
     starts = [q.start for q in quantities]
-    page = _Page(view, quantities, statements, vocab, vocab.periods, parts)
+    page = _Page(view, quantities, statements, vocab, vocab.periods, parts,
+                 word_pattern(tuple(vocab.periods) + vocab.words("subject_words")))
     for titles, body in articles(view):
         lo, hi = bisect.bisect_left(starts, body[0]), bisect.bisect_left(starts, min(body[1], body[0] + WINDOW))
         bodies = [statements[i] for i in range(lo, hi) if i in statements]
@@ -111,6 +111,7 @@ class _Page:
     vocab: Vocabulary
     periods: dict[str, tuple[str, str]]
     parts: frozenset[int]
+    times_and_subjects: re.Pattern[str]   # what _timeless takes out of a counted thing
 
 
 def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
@@ -245,12 +246,7 @@ def _coarser(body: Quantity, title: Quantity) -> bool:
 def _timeless(head: str, page: _Page) -> str:
     """What a count counts, less the times and the words every sentence names (四条高速公路今天通车:
     高速公路通车, as the body's 4条高速公路通车)."""
-    return _times_and_subjects(tuple(page.periods), page.vocab.words("subject_words")).sub("", head or "")
-
-
-@functools.cache
-def _times_and_subjects(periods: tuple[str, ...], subjects: tuple[str, ...]) -> re.Pattern[str]:
-    return word_pattern(periods + subjects)
+    return page.times_and_subjects.sub("", head or "")
 
 
 def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],

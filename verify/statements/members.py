@@ -151,22 +151,15 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
     new_word = word_pattern(vocab.words("new_counts"))
     total_word = word_pattern(vocab.words("cumulative_words"))
     found = []
-    for index in range(len(quantities) - 1):
+    for index in _level_pairs(quantities, statements):
         first, second = quantities[index], quantities[index + 1]
-        if first.kind not in ("amount", "count") or second.kind != first.kind or first.unit != second.unit \
-                or first.value is None or second.value is None or first.label or second.label:
-            continue
-        a, b = statements.get(index), statements.get(index + 1)
-        if a is None or b is None or a.role is not Role.LEVEL or b.role is not Role.LEVEL:
-            continue
         gap = view[first.end:second.start]
         cut = _SEGMENT_END.search(gap)
         if len(gap) > _WORDS_REACH or cut is None or cut.group() not in ",，、" or _SEGMENT_END.search(gap, cut.end()) \
                 or _NO_WORDS.search(gap[:cut.start()]) or view[second.end:second.end + 1] not in _SEPARATORS + "。\n" \
                 or layout.sentence(first.start) != layout.sentence(second.start):
             continue   # one right after the other, the second the last word of its piece
-        segment = _SEGMENT_START.search(view, max(0, first.start - _WORDS_REACH), first.start)
-        before_first = view[segment.start() + 1 if segment else max(0, first.start - _WORDS_REACH):first.start]
+        before_first = _piece_before(view, first.start)
         first_piece, before_second = before_first + "|" + gap[:cut.start()], gap[cut.end():]
         if "分别" in first_piece or "分别" in before_second:
             continue
@@ -186,6 +179,25 @@ _SEPARATORS = ",，、;；"
 _WORDS_REACH = 24
 _SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
 _SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
+
+
+def _level_pairs(quantities: list[Quantity], statements: dict[int, Statement]):
+    """Indexes of figures read as levels, each followed at once by another of its kind and unit (the
+    pairs new_in_totals and named_parts look at): amounts or counts with a value, no label."""
+    for index in range(len(quantities) - 1):
+        first, second = quantities[index], quantities[index + 1]
+        if first.kind not in ("amount", "count") or second.kind != first.kind or first.unit != second.unit \
+                or first.value is None or second.value is None or first.label or second.label:
+            continue
+        a, b = statements.get(index), statements.get(index + 1)
+        if a is not None and b is not None and a.role is Role.LEVEL and b.role is Role.LEVEL:
+            yield index
+
+
+def _piece_before(view: str, start: int) -> str:
+    """The words of a figure's piece before it: since the last separator, at most _WORDS_REACH."""
+    segment = _SEGMENT_START.search(view, max(0, start - _WORDS_REACH), start)
+    return view[segment.start() + 1 if segment else max(0, start - _WORDS_REACH):start]
 
 
 _FILLERS = regexes.compile(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
@@ -251,8 +263,7 @@ def attendance(quantities: list[Quantity], statements: dict[int, Statement], lay
         if whole.kind != "count" or whole.value is None or index not in statements \
                 or "应" not in view[max(0, whole.start - _WORDS_REACH):whole.start]:
             continue
-        segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
-        words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
+        words = _piece_before(view, whole.start)
         if not expected.search(words):
             continue
         figures = [("present", _next_in_piece(quantities, index, view, present))]
@@ -333,21 +344,14 @@ def named_parts(quantities: list[Quantity], statements: dict[int, Statement], la
     groups = [(word_pattern(group[:1]), word_pattern(group[1:])) for group in vocab.words("named_parts")]
     daily = word_pattern(vocab.words("named_parts_not"))
     found = []
-    for index in range(len(quantities) - 1):
+    for index in _level_pairs(quantities, statements):
         whole, part = quantities[index], quantities[index + 1]
-        if whole.kind not in ("amount", "count") or part.kind != whole.kind or part.unit != whole.unit \
-                or whole.value is None or part.value is None or whole.label or part.label:
-            continue
-        ws, ps = statements.get(index), statements.get(index + 1)
-        if ws is None or ps is None or ws.role is not Role.LEVEL or ps.role is not Role.LEVEL:
-            continue
         gap = view[whole.end:part.start]
         cut = _SEGMENT_END.search(gap)
         if len(gap) > _WORDS_REACH or cut is None or cut.start() != 0 or cut.group() not in ",，;；" \
                 or _SEGMENT_END.search(gap, 1):
             continue   # the whole ends its piece, the part's piece follows at once
-        segment = _SEGMENT_START.search(view, max(0, whole.start - _WORDS_REACH), whole.start)
-        whole_words = view[segment.start() + 1 if segment else max(0, whole.start - _WORDS_REACH):whole.start]
+        whole_words = _piece_before(view, whole.start)
         part_words = gap[1:]
         if daily.search(whole_words) or daily.search(part_words):
             continue
