@@ -46,6 +46,7 @@ class Lexicon:
     ordinal_patterns: tuple[str, ...]
     not_unit_words: tuple[str, ...]
     ratio_share_words: tuple[str, ...] = ()
+    alike_units: tuple[tuple[str, str], ...] = ()   # (名, 人): a unit and the one it counts as
 
     @property
     def units(self) -> list[str]:
@@ -66,7 +67,14 @@ def lexicon() -> Lexicon:
         ordinal_patterns=tuple(raw["ordinals"]),
         not_unit_words=tuple(raw["not_units"]),
         ratio_share_words=tuple(raw.get("ratio_share_words", ())),
+        alike_units=tuple(raw["units"].get("alike", {}).items()),
     )
+
+
+@functools.cache
+def counted_as(unit: str) -> str:
+    """The unit a unit counts the same things as (名 and 位 count people as 人 does), else itself."""
+    return dict(lexicon().alike_units).get(unit, unit)
 
 
 def read_arabic(digits: str) -> Reading:

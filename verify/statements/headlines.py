@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from verify.reading.interval import Interval
+from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.headline_words import (after, in_series, listed, named_after, other_subject, same_thing,
                                               whole_or_total, words)
@@ -41,7 +42,6 @@ LEAD_SCORE = 4      # words (and period) a lead's figure shares with the title's
 _NAMED_LEAD = 3     # words (and period) a lead's figure shares with the title's to state it against a bare equal later
 _CLASSES = {Role.LEVEL: "level", Role.PLAN: "plan", Role.CHANGE: "change", Role.RATE: "rate",
             Role.SHARE: "share", Role.COMPLETION: "completion", Role.AVERAGE: "average", Role.NET: "net"}
-_PEOPLE = {"名": "人", "位": "人"}   # 74名 and 8人 add up to 82人
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +260,7 @@ def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Stateme
     head = _loose(hq)
     for other in bodies:
         o = quantities[other.index]
-        if other.index != st.index and _PEOPLE.get(o.unit, o.unit) == _PEOPLE.get(q.unit, q.unit) \
+        if other.index != st.index and counted_as(o.unit) == counted_as(q.unit) \
                 and line[0] <= o.start < line[1] and o.value is not None:
             total = _loose(q) + _loose(o)
             if head.intersects(total):

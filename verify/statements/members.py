@@ -42,6 +42,7 @@ import functools
 import re
 
 from verify import regexes
+from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
@@ -50,7 +51,6 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _COMPARED = regexes.compile("相比|相较|对比|比较")
 _QIZHONG = regexes.compile("其中")
-_PEOPLE = frozenset({"人", "名", "位"})
 _NOUN_REACH = 12
 _NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
 _NO_WORDS = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）\n]")   # the words after a figure: quotes may stand in them
@@ -95,7 +95,7 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
         noun = between[:end.start()]
         if _NO_NOUN.search(noun) or noun.endswith("其") or noun.startswith(_TIME_NOUNS) or len(noun) > _NOUN_REACH:
             continue
-        if not _names_member(view, part, noun, whole.unit in _PEOPLE, predicates):
+        if not _names_member(view, part, noun, counted_as(whole.unit) == "人", predicates):
             continue
         sentence_end = layout.sentence(part.start)[1]
         share = _share_of_members(quantities, index + 1, view, sentence_end, share_words)
@@ -326,7 +326,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         after = view[p.end:p.end + 8]
         if after.startswith("的") or p.text[:1] in "亿万千百":
             continue   # 其中年产100万台以上的企业: a threshold of the things counted, no part of the whole
-        if not (noun and noun in view[m.end():p.end + 8] or not ps.head or p.unit in _PEOPLE
+        if not (noun and noun in view[m.end():p.end + 8] or not ps.head or counted_as(p.unit) == "人"
                 or predicates.match(after)):
             continue
         found.append(Fact(whole, (("part", part),)))

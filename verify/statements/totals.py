@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import names_all
@@ -18,12 +19,9 @@ from verify.statements.vocabulary import Vocabulary
 
 
 PAIRED_ROLES = (Role.LEVEL, Role.FROM)   # the roles a total and its parts share
-_PEOPLE = {"名": "人", "位": "人"}
-
-
 def unit_of(q: Quantity) -> str:
     """近2000人…其中包括400多名乐迷: 名 and 位 count people as 人 does."""
-    return _PEOPLE.get(q.unit, q.unit)
+    return counted_as(q.unit)
 
 
 def skip_space(text: str, pos: int) -> int:

@@ -17,6 +17,7 @@ from verify import regexes
 from verify.rules.formula.printing import format_interval
 from verify.errors import RuleFileError
 from verify.reading.interval import Interval
+from verify.reading.numerals import counted_as
 from verify.checking.kinds.common import finding, rule_message, rule_regex, value_interval
 from verify.messages import text_for
 from verify.records import Severity
@@ -121,14 +122,11 @@ def evaluate(rule, matches, context):
     return verdict
 
 
-_PEOPLE = {"名": "人", "位": "人"}
-
-
 def _of_unit(part, total, context) -> bool:
     """A part of the total's unit (名 and 位 count people as 人 does), or of the one written in brackets
     after it (2469.61万台（辆）)."""
     text = context.doc.text
-    return _PEOPLE.get(part.unit, part.unit) == _PEOPLE.get(total.unit, total.unit) or any(text.startswith(f"{a}{part.unit}{b}", total.end) for a, b in ("（）", "()"))
+    return counted_as(part.unit) == counted_as(total.unit) or any(text.startswith(f"{a}{part.unit}{b}", total.end) for a, b in ("（）", "()"))
 
 
 def _total_index(match, prep, context) -> int | None:
