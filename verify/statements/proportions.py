@@ -27,7 +27,6 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _STATED = frozenset({Role.LEVEL, Role.FROM, Role.BASE, Role.PLAN})   # the rate's own value
 _AFTER = 10                                       # characters of how it is stated, at most
-_OTHER_MEASURE = regexes.compile(r"率|比重|占比|占|份额|比例|增长|增速|增幅|下降|降幅")
 
 
 def proportions(quantities: list[Quantity], statements: dict[int, Statement], vocab: Vocabulary,
@@ -51,7 +50,7 @@ def proportions(quantities: list[Quantity], statements: dict[int, Statement], vo
         if last is None or st.measure.endswith(vocab.words("open_rates"), 0, last.end()):
             continue   # 毛入学率 may pass 100%
         after = st.measure[last.end():]
-        if len(after) <= _AFTER and not _OTHER_MEASURE.search(after):
+        if len(after) <= _AFTER and not word_pattern(vocab.words("other_measures_after_rate")).search(after):
             found.append(Fact(index, (("proportion", index),)))
     stated = {fact.level for fact in found}
     reached = {fact.level for fact in facts if dict(fact.figures).get("before") in stated}

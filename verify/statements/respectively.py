@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import dataclass
 
 from verify import regexes
 from verify.reading.numerals import compile_alternation
@@ -28,9 +29,9 @@ from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
 from verify.statements.records import Statement, Tally
-from verify.statements.respectively_names import (GLUE, LEADS, NUMERAL, RUN_AFTER, figures_in, leading_time,
+from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, leading_time,
                                                    levels_of_clause_before, names_of_clause_before,
-                                                   names_with_values_before, years_before)
+                                                   names_with_values_before, strip_leads, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = regexes.compile("分别")
@@ -45,8 +46,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     view = layout.text
     found: list[Tally] = []
     starts = [q.start for q in quantities]
-    previous: dict[tuple[int, int], tuple[int, int, tuple[str, ...]]] = {}   # sentence -> its last checked
-    # 分别: (values, where they end, its names)
+    previous: dict[tuple[int, int], _Last] = {}   # sentence -> its last checked 分别
     bound: list[tuple[int, int]] = []   # where the values of each 分别 so far are: their 、 join no names
     for m in _RESPECTIVELY.finditer(view):
         first = bisect.bisect_left(starts, m.end())
@@ -56,50 +56,77 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
             found.append(pair)
         if len(values) < 2:
             continue
-        clause = layout.clause(m.start())
-        sentence = layout.sentence(m.start())
-        span = (quantities[values[0]].start, quantities[values[-1]].end)
-        bound.append(span)
-        lead = leading_time(clause[0], m.start(), quantities, starts, view)
-        names = LEADS.sub("", view[lead:m.start()].strip())
+        spot = _Spot(tuple(values), (quantities[values[0]].start, quantities[values[-1]].end),
+                     layout.clause(m.start()), layout.sentence(m.start()),
+                     leading_time(layout.clause(m.start())[0], m.start(), quantities, starts, view))
+        bound.append(spot.span)
+        names = strip_leads(view[spot.lead:m.start()].strip())
         own = bool(names) and not _empty(vocab.words("compare_marks"), vocab.words("respectively_fillers")).match(names)
-        if own and _figures_among(lead, m.start(), quantities, starts):
+        if own and _figures_among(spot.lead, m.start(), quantities, starts):
             continue   # 从原来的7.1%、7.4%分别调高至…, 78个步行街、商圈…: figures among the names
-        carried = previous.get(sentence)
-        carries = carried is not None and _carries_over(carried, names, lead, quantities, starts, view, vocab)
-        if own:
-            split = split_items(names)
-            if split.most < 2 and carries:
-                own = False    # 累计分别达到…, 占…比重分别…: the names of the 分别 before
-            elif split.most < 2:
-                previous[sentence] = (len(values), span[1], split.items)
-                if not carries and _single(names, lead, layout, vocab, bound, quantities, starts,
-                                            carried[1] if carried else None):
-                    found.append(Tally("respectively", len(values), span, split.items, 1, 1, True, lead, span[1],
-                                       certain=False, figures=tuple(values)))   # 高技术制造业增加值分别增长8.9%、7.7%
-                continue   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
-        if own:
-            etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
-            found.append(Tally("respectively", len(values), span, split.items, split.fewest, split.most, True,
-                               clause[0], span[1], certain=split.fewest == split.most and not etc,
-                               figures=tuple(values)))
-        else:
-            tally = _names_elsewhere(values, span, clause, sentence, names, carried[0] if carries else None,
-                                     layout, quantities, starts, vocab)
-            if tally is not None:
-                found.append(tally)
-        previous[sentence] = (len(values), span[1], split.items if own else carried[2] if carries else ())
+        carried = previous.get(spot.sentence)
+        if carried is not None and not _carries_over(carried, names, spot.lead, quantities, starts, view, vocab):
+            carried = None
+        tally, last = _tally(spot, names, own, carried, previous.get(spot.sentence), bound, layout, quantities,
+                             starts, vocab)
+        if tally is not None:
+            found.append(tally)
+        previous[spot.sentence] = last
     return found
 
 
-def _carries_over(carried: tuple[int, int, tuple[str, ...]], names: str, lead: int, quantities: list[Quantity],
+@dataclass(frozen=True, slots=True)
+class _Spot:
+    """One 分别 with two or more values: where it is, its values, and where its names may begin."""
+
+    values: tuple[int, ...]
+    span: tuple[int, int]        # from the first value to the last
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    lead: int                    # after a time that opens the clause
+
+
+@dataclass(frozen=True, slots=True)
+class _Last:
+    """The last checked 分别 of a sentence, whose names a later one may take."""
+
+    count: int                   # its values
+    end: int                     # where they end
+    items: tuple[str, ...]       # its names
+
+
+def _tally(spot: _Spot, names: str, own: bool, carried: _Last | None, before: _Last | None,
+           bound: list[tuple[int, int]], layout: Layout, quantities: list[Quantity], starts: list[int],
+           vocab: Vocabulary) -> tuple[Tally | None, _Last]:
+    """What one 分别 counts against (`carried`: the 分别 before it in its sentence, when it may take its
+    names; `before`: that 分别 in any case), and what it leaves for the next one."""
+    if own:
+        split = split_items(names)
+        if split.most < 2 and carried is None:
+            last = _Last(len(spot.values), spot.span[1], split.items)
+            if _single(names, spot.lead, layout, vocab, bound, quantities, starts, before.end if before else None):
+                return Tally("respectively", len(spot.values), spot.span, split.items, 1, 1, True, spot.lead,
+                             spot.span[1], certain=False, figures=spot.values), last   # 高技术制造业增加值分别增长8.9%、7.7%
+            return None, last   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
+        if split.most >= 2:
+            etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
+            return Tally("respectively", len(spot.values), spot.span, split.items, split.fewest, split.most, True,
+                         spot.clause[0], spot.span[1], certain=split.fewest == split.most and not etc,
+                         figures=spot.values), _Last(len(spot.values), spot.span[1], split.items)
+        # 累计分别达到…, 占…比重分别…: the names of the 分别 before
+    tally = _names_elsewhere(list(spot.values), spot.span, spot.clause, spot.sentence, names,
+                             carried.count if carried else None, layout, quantities, starts, vocab)
+    return tally, _Last(len(spot.values), spot.span[1], carried.items if carried else ())
+
+
+def _carries_over(carried: _Last, names: str, lead: int, quantities: list[Quantity],
                   starts: list[int], view: str, vocab: Vocabulary) -> bool:
     """Whether a 分别 whose clause names one thing or nothing takes the names of the 分别 before it in
     its sentence (…分别新认定60家和30家，累计分别达到1016家和591家): not when another statement stands
     between them — a figure of its own or a ；(…分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；信息传输…
     增加值分别增长…) — nor when the name is one more thing of the kind the names before were, ending
     in the same head of a body (能源集团、林草生态公司利润分别…，交通集团营收分别…: 集团)."""
-    _, end, items = carried
+    end, items = carried.end, carried.items
     if "；" in view[end:lead] or ";" in view[end:lead]:
         return False
     i = bisect.bisect_left(starts, end)
@@ -198,7 +225,7 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
     if since is not None and since > before[0]:
         before = (since, before[1])
-    if before != clause and LEADS.sub("", view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
+    if before != clause and strip_leads(view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
         before = clause   # 提高最低工资、失业保险金标准，城镇新增就业分别…: the list is the object of its own verb
     region = view[before[0]:start]
     for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names

@@ -9,19 +9,32 @@ clause (今年前11个月我国对东盟、欧盟…).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from verify import regexes
+from verify.reading.numerals import compile_alternation
 from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import split_items
 from verify.statements.names import Split
-from verify.statements.vocabulary import Vocabulary, word_pattern
+from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 
 GLUE = regexes.compile(r"\s*(?:、|和|及|与|以及)\s*")   # between two values or names of one list
-LEADS = regexes.compile(r"^(?:其中|如|同期|同时|此外|另外|而|并且|并|且|全年|今年|去年)+")   # no name
 NUMERAL = regexes.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
 RUN_AFTER = regexes.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+@functools.cache
+def _leads() -> re.Pattern[str]:
+    """The words that open a clause and name nothing (name_leads), one or more of them."""
+    return regexes.compile("(?:" + compile_alternation(vocabulary().words("name_leads")) + ")+")
+
+
+def strip_leads(text: str) -> str:
+    """The text less the words that open it and name nothing (其中, 同期, 今年 …)."""
+    lead = _leads().match(text)
+    return text[lead.end():] if lead else text
 
 
 def names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
@@ -31,7 +44,7 @@ def names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], l
     if clause[0] - 1 <= sentence[0] or layout.text[clause[0] - 1] != ",":
         return None
     start, end = layout.clause(clause[0] - 2)
-    text = LEADS.sub("", layout.text[start:end - 1].strip())
+    text = strip_leads(layout.text[start:end - 1].strip())
     i = bisect.bisect_left(starts, start)
     if "、" not in text or (i < len(starts) and starts[i] < end):
         return None
@@ -52,7 +65,7 @@ def levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], 
         figures = figures_in(pos, pos + len(piece), quantities, starts)
         if len(figures) != 1 or view[figures[0].end:pos + len(piece)].strip() or not figures[0].unit:
             return None
-        name = LEADS.sub("", view[pos:figures[0].start].strip())
+        name = strip_leads(view[pos:figures[0].start].strip())
         if not RUN_AFTER.match(name):
             return None
         names.append(name)
@@ -83,7 +96,7 @@ def names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int],
     if verb is None:
         return None
     lead = leading_time(start, figures[0].start, quantities, starts, view)
-    names = LEADS.sub("", view[lead:start + verb.start()].strip())
+    names = strip_leads(view[lead:start + verb.start()].strip())
     split = split_items(names)
     if not RUN_AFTER.match(names) or split.most < 2 and (NUMERAL.search(names) or any(
             w in names for w in vocab.words("packed_names")) or any(
@@ -126,7 +139,7 @@ def years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Lay
 
 def leading_time(start: int, end: int, quantities: list[Quantity], starts: list[int], view: str) -> int:
     """Where the names begin: after a time that opens the clause (今年前11个月我国对东盟、欧盟…)."""
-    lead = LEADS.match(view, start)
+    lead = _leads().match(view, start)
     pos = lead.end() if lead else start
     i = bisect.bisect_left(starts, pos)
     while i < len(quantities) and quantities[i].start < end and quantities[i].kind not in NUMERIC_KINDS \
