@@ -15,8 +15,8 @@ from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
-from verify.statements.members import (attendance, increases, members, named_parts, new_in_totals, rates_of_parts,
-                                       single_parts)
+from verify.statements.members import attendance, increases, members, named_parts, new_in_totals, single_parts
+from verify.statements.part_rates import bases_of_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
 from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
@@ -57,7 +57,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + single_parts(quantities, statements, layout, lists, vocab)
              + named_parts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
-    found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found)
+    found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
+        + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts)),
                             tuple(share_groups(quantities, statements, layout, vocab)))

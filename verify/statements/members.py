@@ -23,16 +23,13 @@
 - A running total and a figure right after it named by one of its parts (vocabulary named_parts:
   确诊 and 死亡, 治愈, 出院), neither of one day (累计确诊病例20665148例，累计死亡226188例) (Fact:
   level the whole, `named_part`).
-- The rate of a total whose parts are all of it, against the rates of the parts, the same
-  comparison each (进出口同比增长6.5%，其中出口同比增长5.6%，进口同比增长7.6%): their weighted mean
-  (Fact: level the total's rate, `fastest`, `slowest`).
 - A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
   present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
   in its piece (Fact: level the expected, `present`, `absent`).
 
 Read from words, so rules on them are probable (warnings), but for the roll call, whose words leave
 no doubt. Local: each reading looks only at a
-figure, the next one and the words between.
+figure, the next one and the words between. The rates of a total and its parts are part_rates.py's.
 """
 
 from __future__ import annotations
@@ -358,40 +355,3 @@ def named_parts(quantities: list[Quantity], statements: dict[int, Statement], la
         if any(w.search(whole_words) and p.search(part_words) and not w.search(part_words) for w, p in groups):
             found.append(Fact(index, (("named_part", index + 1),)))
     return found
-
-
-def rates_of_parts(quantities: list[Quantity], statements: dict[int, Statement], parts_lists, found: list) -> list:
-    """进出口同比增长8.6%，其中出口增长10%，进口增长7%: the growth rate of a total whose parts are all of
-    it (a complete breakdown) is their rates weighted by what each part was before, so it lies
-    between the slowest and the fastest of them. Only rates against one comparison (同比 with
-    同比, or none named by the part), each the one rate (or fall) read of its level, no balance
-    (顺差) among the parts. When every part goes the total's way,
-    the total is no slower than the slowest and no faster than the fastest (Fact: level the total's
-    rate, `slowest`, `fastest`); when some go the other way, it is no faster than the fastest of
-    those going its way (`fastest` only)."""
-    rate_of = {}
-    for fact in found:
-        named = dict(fact.figures)
-        if ("rate" in named) == ("fall" in named) or "before" in named:
-            continue   # 进口下降0.6%；贸易顺差…扩大45.9%: both read for the 进口, which is its own is not sure
-        name = "rate" if "rate" in named else "fall"
-        rate_of.setdefault(fact.level, (name, named[name]))
-    out = []
-    for pl in parts_lists:
-        if pl.complete != "complete" or len(pl.parts) < 2 or pl.total not in rate_of \
-                or any(part not in rate_of or statements[part].role is not Role.LEVEL for part in pl.parts):
-            continue   # (a balance, 顺差, may sit in the list: its rate is none of the members')
-        way, total = rate_of[pl.total]
-        rates = [rate_of[part] for part in pl.parts]
-        compare = statements[total].compare
-        if not compare or any(statements[r].compare not in (compare, None) for _, r in rates):
-            continue
-        same = [r for w, r in rates if w == way and quantities[r].interval.low is not None]
-        if not same:
-            continue
-        fastest = max(same, key=lambda r: (quantities[r].interval.high is None, quantities[r].interval.high or 0))
-        figures = [("fastest", fastest)]
-        if len(same) == len(rates):
-            figures.append(("slowest", min(same, key=lambda r: quantities[r].interval.low)))
-        out.append(Fact(total, tuple(figures)))
-    return out
