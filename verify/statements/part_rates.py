@@ -59,31 +59,33 @@ def rates_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
 def bases_of_parts(quantities: list[Quantity], statements: dict[int, Statement], parts_lists, found: list,
                    vocab: Vocabulary, view: str) -> list[Fact]:
     """出口1.14万亿元，同比增长5.6%；进口0.95万亿元，同比增长7.6% of 进出口2.09万亿元，同比增长6.5%: what
-    each part was a year before, its level over (1 + its rate), adds up to what the total was. Only
-    two parts, all of the total (a complete breakdown), every rate a rise against the total's stated
-    comparison (or none named by a part), and a measure whose rates are of current prices: no
-    `real_growth_measures` (增加值 and 生产总值 grow at constant prices while their levels are
-    current), no 实际 or 可比价 in the clauses. Fact: level the total, `rate` its rate, `first` and
-    `second` the parts with `first_rate` and `second_rate`."""
+    each part was a period before, its level over (1 + its rate) or (1 − its fall), adds up to what
+    the total was. Only two parts, all of the total (a complete breakdown), each rate against the
+    total's stated comparison (or none named by a part), and a measure whose rates are of current
+    prices: no `real_growth_measures` (增加值 and 生产总值 grow at constant prices while their levels
+    are current), no 实际 or 可比价 in the clauses. Fact: level the total with its `rate` or `fall`,
+    `first` and `second` the parts with `first_rate`/`first_fall` and `second_rate`/`second_fall`,
+    a rising part first when one rises and the other falls."""
     rate_of = rates_by_level(found)
     real = word_pattern(vocab.words("real_growth_measures"))
     out = []
     for pl in parts_lists:
-        if pl.complete != "complete" or len(pl.parts) != 2 or rate_of.get(pl.total, ("",))[0] != "rate" \
-                or any(rate_of.get(part, ("",))[0] != "rate" or statements[part].role is not Role.LEVEL
-                       for part in pl.parts):
+        if pl.complete != "complete" or len(pl.parts) != 2 or pl.total not in rate_of \
+                or any(part not in rate_of or statements[part].role is not Role.LEVEL for part in pl.parts):
             continue
-        rate = rate_of[pl.total][1]
+        way, rate = rate_of[pl.total]
+        parts = sorted(pl.parts, key=lambda part: rate_of[part][0] == "fall")   # a rising part first
+        rates = [rate_of[part][1] for part in parts]
         compare = statements[rate].compare
-        rates = [rate_of[part][1] for part in pl.parts]
         if not compare or any(statements[r].compare not in (compare, None) for r in rates):
             continue
         if any(real.search(statements[i].measure) or real.search(view[statements[i].clause[0]:quantities[i].start])
                or "实际" in view[statements[i].clause[0]:quantities[i].end + 4]
                or "可比" in view[statements[i].clause[0]:quantities[i].end + 4]
-               for i in (pl.total, rate, *pl.parts, *rates)):
+               for i in (pl.total, rate, *parts, *rates)):
             continue
-        (first, second), (first_rate, second_rate) = pl.parts, rates
-        out.append(Fact(pl.total, (("rate", rate), ("first", first), ("first_rate", first_rate),
-                                   ("second", second), ("second_rate", second_rate))))
+        figures = [(way, rate)]
+        for name, part in zip(("first", "second"), parts):
+            figures += [(name, part), (f"{name}_{rate_of[part][0]}", rate_of[part][1])]
+        out.append(Fact(pl.total, tuple(figures)))
     return out
