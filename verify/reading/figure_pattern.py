@@ -15,7 +15,7 @@ from verify import regexes
 from verify.reading import calendar
 from verify.reading.numerals import compile_alternation, lexicon
 
-_AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-z]-)\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-zＡ-Ｚａ-ｚ][-－—–])\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
 _CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克米卡帕焦赫兆]))+(?:点[零〇一二三四五六七八九]+)?"
 # Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
 # digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
