@@ -94,7 +94,7 @@ def _check_section(doc: Document, rules: list[Rule], issue_date: datetime.date |
     masked = mask(doc, quantities)
     context = Context(doc, quantities, masked, issue_date, date_source, lang)
     if any(rule.match_on == "statements" for rule in rules):
-        context.statements = read_statements(doc, quantities)
+        context.read(read_statements(doc, quantities))
     total = Verdict()
     seconds = match_seconds(len(doc.text))
     for rule in rules:

@@ -58,7 +58,7 @@ def run_example(rule: Rule, example: Example, group: str) -> str | None:
     quantities = read_quantities(doc)
     context = Context(doc, quantities, mask(doc, quantities))
     if rule.match_on == "statements":
-        context.statements = read_statements(doc, quantities)
+        context.read(read_statements(doc, quantities))
     looked_at = find_matches(rule, context) if rule.match_on in ("text", "statements") \
         else find_matches_of(rule.pattern, rule, context)
     if not looked_at:  # the pattern itself, before any test of how figures are written

@@ -66,8 +66,8 @@ def explain_rule(doc: Document, quantities: list[Quantity], reading: StatementRe
                  lang: str = "zh") -> RuleExplanation:
     """Every match of `rule` on `doc` (only those touching `line`, 1-based, when given), judged
     alone, on the figures and the reading `--statements` shows."""
-    context = Context(doc, quantities, mask(doc, quantities), issue_date, "option" if issue_date else None, lang,
-                      statements=reading)
+    context = Context(doc, quantities, mask(doc, quantities), issue_date, "option" if issue_date else None, lang)
+    context.read(reading)
     span = doc.line_span(line) if line is not None else None
     explained = []
     for match in find_matches(rule, context, every=True):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from verify.checking.masking import MaskedText
 from verify.reading.document import Document
+from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
 from verify.reading.tables import TableRows, table_rows
 from verify.records import Check, Finding
@@ -28,6 +29,14 @@ class Context:
     lang: str = "zh"
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
     statements: StatementReading = StatementReading({}, ())  # what each figure states (statement rules)
+
+    def read(self, reading: StatementReading) -> None:
+        """Take the page's statements, and judge each count of whole things as exactly the number it
+        prints (出席186人 is 186, not 185.5 to 186.5): the statement stage says which they are."""
+        self.statements = reading
+        if reading.whole_counts:
+            self.quantities = [dataclasses.replace(q, interval=Interval.point(q.value)) if i in reading.whole_counts
+                               else q for i, q in enumerate(self.quantities)]
 
     @property
     def tables(self) -> TableRows:

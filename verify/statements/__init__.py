@@ -29,6 +29,7 @@ from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
 from verify.statements.subjects import subject_mentions
 from verify.statements.vocabulary import vocabulary
+from verify.statements.whole_counts import whole_counts
 
 __all__ = ["Fact", "PartsList", "Restatement", "Role", "ShareGroup", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
 
@@ -59,6 +60,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
         + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)
+    whole = whole_counts(quantities, statements, layout, vocab)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
-                            tuple(restatements(doc.view, quantities, statements, vocab, parts)),
-                            tuple(share_groups(quantities, statements, layout, vocab)))
+                            tuple(restatements(doc.view, quantities, statements, vocab, parts, whole)),
+                            tuple(share_groups(quantities, statements, layout, vocab)), whole)

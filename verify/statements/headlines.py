@@ -55,12 +55,13 @@ class Restatement:
 
 
 def restatements(view: str, quantities: list[Quantity], statements: dict[int, Statement],
-                 vocab: Vocabulary, parts: frozenset[int] = frozenset()) -> list[Restatement]:
+                 vocab: Vocabulary, parts: frozenset[int] = frozenset(),
+                 whole: frozenset[int] = frozenset()) -> list[Restatement]:
     """For every figure of every title, the body figure that states the same, if one does."""
     found: list[Restatement] = []
     starts = [q.start for q in quantities]
     page = _Page(view, quantities, statements, vocab, vocab.periods, parts,
-                 word_pattern(tuple(vocab.periods) + vocab.words("subject_words")))
+                 word_pattern(tuple(vocab.periods) + vocab.words("subject_words")), whole)
     for titles, body in articles(view):
         lo, hi = bisect.bisect_left(starts, body[0]), bisect.bisect_left(starts, min(body[1], body[0] + WINDOW))
         bodies = [statements[i] for i in range(lo, hi) if i in statements]
@@ -112,6 +113,12 @@ class _Page:
     periods: dict[str, tuple[str, str]]
     parts: frozenset[int]
     times_and_subjects: re.Pattern[str]   # what _timeless takes out of a counted thing
+    whole: frozenset[int] = frozenset()   # counts of whole things: each exactly what it prints (whole_counts.py)
+
+    def can_be(self, index: int) -> Interval:
+        """The values a figure can have, as _loose reads them; a count of whole things only its own."""
+        q = self.quantities[index]
+        return Interval.point(q.value) if index in self.whole else _loose(q)
 
 
 def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
@@ -142,10 +149,10 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         shared = len(head_words & body_words)
         if hq.kind == "count" and head.head and st.head and same_thing(head.head, st.head):
             shared += 2
-        if bound is not None and bound.intersects(_loose(q)):
+        if bound is not None and bound.intersects(page.can_be(st.index)):
             return None   # 突破300万册 and 317.6万册: restated, though the reader takes 300万 as rounded
         score = shared + named_alike(head_time, body_time)
-        if _loose(hq).intersects(_loose(q)):
+        if page.can_be(head.index).intersects(page.can_be(st.index)):
             found = _equal_restates(hq, st, q, shared, score, (lead, lead_sentence), scored, page)
             if found is not _GO_ON:
                 return found
@@ -227,6 +234,8 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
     if listed(st, q, page.quantities, page.statements, view) \
             or other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]]):
         return False
+    if word_pattern(page.vocab.words("added_words")).search(view[st.clause[0]:q.start]):
+        return False   # 同时…还发布了…等五类 under 六类产品消费提示: five more than the lead's one
     if hq.kind == "count" and not same_thing(_timeless(head.head, page), _timeless(st.head, page)) \
             or not same_thing(after(view, hq), after(view, q)):
         return False

@@ -117,3 +117,4 @@ class StatementReading:
     tallies: tuple[Tally, ...] = ()   # counts against the items they name (lists.py)
     headlines: tuple = ()      # tuple[Restatement, ...]: a title's figure and the body figure stating the same (headlines.py)
     share_groups: tuple[ShareGroup, ...] = ()   # shares of one whole, each in its own clause (shares.py)
+    whole_counts: frozenset[int] = frozenset()   # counts of whole things, each exactly what it prints (whole_counts.py)

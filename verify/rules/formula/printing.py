@@ -36,6 +36,8 @@ def format_interval(iv: Interval, like: Quantity | None, extra: int = 1, as_rati
     """An implied interval: its middle as `like` prints, and the range when the ends print apart."""
     if iv.low is None and iv.high is None:
         return "?"
+    if iv.low == iv.high and like is not None and like.kind == "count" and Fraction(iv.low).denominator == 1:
+        extra = 0   # counts of whole things add up exactly: 190人 − 186人 = 4人, not 4.0人
     if iv.low is None:
         return "≤" + format_value(iv.high, like, extra, as_ratio)
     if iv.high is None:
