@@ -126,6 +126,8 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     masked = context.masked
     found = []
     tables = context.tables if rule.kind in CROSS_CHECK_KINDS else None
+    if pattern.single is not None and not window and not written:
+        return _one_figure_matches(pattern, rule, context, tables)
     if window:
         matches = pattern.regex.finditer(masked.text, *window)
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
@@ -160,6 +162,22 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
         if tables is not None and tables.spans and tables.overlaps(start, end):
             continue  # a row of a table is no sentence
         found.append(Match(rule, start, end, figures, lists, texts, spans))
+    return found
+
+
+def _one_figure_matches(pattern, rule: Rule, context: Context, tables) -> list[Match]:
+    """A pattern that is one figure slot and nothing else ({date:date}) matches each figure of the
+    slot's types alone: found in one pass over the masked text (no line holds more of a match than
+    its figure), its start the figure's own, as find_matches_of would have them."""
+    masked, quantities, name = context.masked, context.quantities, pattern.single
+    found = []
+    for m in pattern.regex.finditer(masked.text):
+        index = masked.quantity_at(m.start())
+        start = quantities[index].start if index is not None else masked.original(m.start())
+        end = masked.original(m.end())
+        if tables is not None and tables.spans and tables.overlaps(start, end):
+            continue  # a row of a table is no sentence
+        found.append(Match(rule, start, end, {name: index} if index is not None else {}, {}, {}, {}))
     return found
 
 
