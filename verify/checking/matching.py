@@ -6,6 +6,7 @@ the pattern's required words, or a figure written the way the rule asks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 
@@ -204,19 +205,30 @@ def _written_as(m, written: dict, context: Context) -> bool:
 
 def _matches_by_line(pattern, text: str, hits=None):
     """The pattern's matches, line by line; only lines holding one of its required words (or,
-    when `hits` is given, one of those places: figures written as the rule asks)."""
+    when `hits` is given, one of those places, figures written as the rule asks, and a required
+    word). Each line is searched once: the next place is looked for after it, not among the
+    places in it (年 or a figure stands many times in a line)."""
     if hits is None and pattern.anchor is None:  # one pass; a match across a line break is no match
         yield from (m for m in pattern.regex.finditer(text) if "\n" not in m.group())
         return
-    done = -1
-    for hit in hits if hits is not None else (m.start() for m in pattern.anchor.finditer(text)):
-        if hit < done:
-            continue
+    anchor, pos, k = pattern.anchor, 0, 0
+    while True:
+        if hits is None:
+            found = anchor.search(text, pos)
+            if found is None:
+                return
+            hit = found.start()
+        else:
+            k = bisect.bisect_left(hits, pos, k)
+            if k == len(hits):
+                return
+            hit = hits[k]
         begin = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
-        yield from _line_matches(pattern, text, begin, end)
-        done = end + 1
+        if hits is None or anchor is None or anchor.search(text, begin, end):   # (a match holds a required word)
+            yield from _line_matches(pattern, text, begin, end)
+        pos = end + 1
 
 
 def _line_matches(pattern, text: str, begin: int, end: int):
