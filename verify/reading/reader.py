@@ -253,15 +253,24 @@ def _first_end_scaled(m: re.Match, core: Reading) -> bool:
 
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
-    scale = m.group("NMULT")
-    value, interval, core = _plain_value(m.group("NCORE"), scale)
-    unit_group = "UNIT" if m.group("UNIT") else ("UNIT2" if m.group("UNIT2") else None)
-    unit, end = (m.group(unit_group), m.end()) if unit_group else (None, m.end())
-    if unit and _starts_longer_word(text, m.start(unit_group)):
-        unit, end = None, m.start(unit_group)
+    numeral, scale, unit, unit2 = m.group("NCORE", "NMULT", "UNIT", "UNIT2")   # (one call for the four)
+    start, end = m.span()
+    if unit or unit2:
+        at = m.start("UNIT" if unit else "UNIT2")
+        unit = unit or unit2
+        if _starts_longer_word(text, at):
+            unit, end = None, at
+    value, interval, kind, unit, scale = _plain_reading(numeral, scale, unit)
+    return [Quantity(text[start:end], start, end, value, interval, unit, kind, None, scale)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_reading(numeral: str, multiplier: str | None, unit: str | None) -> tuple:
+    """Value, interval, kind, unit and 万/亿 of digits, a multiplier and a unit, as _plain_number
+    gives them (a page states the same few over and over: 1个, 10%, 2万人)."""
+    value, interval, core = _plain_value(numeral, multiplier)
     unit = "百分点" if unit == "个百分点" else unit
-    kind = _kind(unit, core, scale, False)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+    return value, interval, _kind(unit, core, multiplier, False), _interned(unit), _interned(multiplier)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -279,20 +288,21 @@ def _plain_value(numeral: str, multiplier: str | None) -> tuple[Fraction, Interv
 
 def _plain_chinese(m: re.Match, text: str) -> list[Quantity]:
     """A Chinese numeral with no qualifier, sign, tail or range (两万元, 三四个月): as _number reads it."""
-    unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
-    unit_word = m.group(unit_group) if unit_group else None
-    end = m.end()
-    if unit_word and _starts_longer_word(text, m.start(unit_group)):
-        unit_word, end = None, m.start(unit_group)
-    scale = m.group("NMULT")
-    if not _chinese_is_quantity(m.group("NCORE"), scale, unit_word):
+    numeral, scale, unit, runit, unit2 = m.group("NCORE", "NMULT", "UNIT", "RUNIT", "UNIT2")
+    unit_word = unit or runit or unit2 or None
+    start, end = m.span()
+    if unit_word:
+        at = m.start("UNIT" if unit else "RUNIT" if runit else "UNIT2")
+        if _starts_longer_word(text, at):
+            unit_word, end = None, at
+    if not _chinese_is_quantity(numeral, scale, unit_word):
         return []
-    read = _chinese_value(m.group("NCORE"), scale)
+    read = _chinese_value(numeral, scale)
     if read is None:
         return []
     core, value, interval = read
     unit = "百分点" if unit_word == "个百分点" else unit_word
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit),
+    return [Quantity(text[start:end], start, end, value, interval, _interned(unit),
                      _kind(unit, core, scale, True), None, _interned(scale))]
 
 
