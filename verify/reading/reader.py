@@ -82,21 +82,37 @@ def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] 
 
 
 def _label(m: re.Match, text: str) -> list[Quantity]:
-    numerals = re.findall(r"[一二两三四五六七八九十双]", m.group())
-    total = sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in numerals)
+    total = _label_count(m.group())
     if total < 2:
         return []
     return [Quantity(text[m.start():m.end()], m.start(), m.end(), Fraction(total), Interval.point(total),
                      "项", "count", label=True)]
 
 
+@functools.lru_cache(maxsize=1024)
+def _label_count(label: str) -> int:
+    """How many things a counted label names (“一匠五创”: 6), once for each label."""
+    return sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in _LABEL_NUMERALS.findall(label))
+
+
+_LABEL_NUMERALS = regexes.compile(r"[一二两三四五六七八九十双]")
+_ORDINAL_NUMERAL = regexes.compile(r"\d+|[零〇一二两三四五六七八九十百千]+")
+
+
 def _ordinal(m: re.Match, text: str) -> list[Quantity]:
-    digits = re.search(r"\d+|[零〇一二两三四五六七八九十百千]+", m.group())
+    read = _ordinal_value(m.group())
+    if read is None:
+        return []
+    return [Quantity(text[m.start():m.end()], m.start(), m.end(), read[0], read[1], None, "ordinal")]
+
+
+@functools.lru_cache(maxsize=1024)
+def _ordinal_value(words: str) -> tuple[Fraction, Interval] | None:
+    """The number of an ordinal (第三, 第15届) and its interval, once for each ordinal."""
+    digits = _ORDINAL_NUMERAL.search(words)
     reading = read_chinese(digits.group()) if digits and not digits.group().isdigit() else None
     value = Fraction(int(digits.group())) if digits and digits.group().isdigit() else (reading.value if reading else None)
-    if value is None:
-        return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ordinal")]
+    return None if value is None else (value, Interval.point(value))
 
 
 def _fraction(m: re.Match, text: str) -> list[Quantity]:
