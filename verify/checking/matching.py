@@ -134,7 +134,8 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
         _, regex = next(iter(written.items()))
         hits = sorted(pos for text, places in _slots_by_text(context).items() if regex.search(text) for pos in places)
-        matches = _matches_by_line(pattern, masked.text, hits)
+        # when most figures are written so (exceeds-target: not a range), the required words are the rarer
+        matches = _matches_by_line(pattern, masked.text, hits, by_words=2 * len(hits) > len(masked.slots))
     else:
         matches = _matches_by_line(pattern, masked.text)
     for m in matches:
@@ -203,17 +204,18 @@ def _written_as(m, written: dict, context: Context) -> bool:
     return True
 
 
-def _matches_by_line(pattern, text: str, hits=None):
-    """The pattern's matches, line by line; only lines holding one of its required words (or,
-    when `hits` is given, one of those places, figures written as the rule asks, and a required
-    word). Each line is searched once: the next place is looked for after it, not among the
-    places in it (年 or a figure stands many times in a line)."""
+def _matches_by_line(pattern, text: str, hits=None, by_words: bool = False):
+    """The pattern's matches, line by line; only lines holding one of its required words (and,
+    when `hits` is given, one of those places, figures written as the rule asks: found from the
+    places, or, `by_words`, from the words). Each line is searched once: the next place is looked
+    for after it, not among the places in it (年 or a figure stands many times in a line)."""
     if hits is None and pattern.anchor is None:  # one pass; a match across a line break is no match
         yield from (m for m in pattern.regex.finditer(text) if "\n" not in m.group())
         return
     anchor, pos, k = pattern.anchor, 0, 0
+    by_words = by_words and anchor is not None
     while True:
-        if hits is None:
+        if hits is None or by_words:
             found = anchor.search(text, pos)
             if found is None:
                 return
@@ -226,9 +228,15 @@ def _matches_by_line(pattern, text: str, hits=None):
         begin = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
-        if hits is None or anchor is None or anchor.search(text, begin, end):   # (a match holds a required word)
-            yield from _line_matches(pattern, text, begin, end)
+        if hits is None or (_holds(hits, begin, end) if by_words else anchor is None or anchor.search(text, begin, end)):
+            yield from _line_matches(pattern, text, begin, end)   # (a match holds a required word and a place)
         pos = end + 1
+
+
+def _holds(places: list[int], begin: int, end: int) -> bool:
+    """Whether one of the sorted places lies in [begin, end)."""
+    k = bisect.bisect_left(places, begin)
+    return k < len(places) and places[k] < end
 
 
 def _line_matches(pattern, text: str, begin: int, end: int):
