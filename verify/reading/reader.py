@@ -57,13 +57,16 @@ def read_quantities(doc: Document) -> list[Quantity]:
     pattern, anchored = master_pattern(), anchors()
     pos = 0
     while (m := _next_match(pattern, anchored, view, pos)) is not None:
-        if m.lastgroup == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
+        group = m.lastgroup
+        if group == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
             # 215，306，412: a full-width comma ends a clause; it never groups thousands
             m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
-        builder = _BUILDERS.get(m.lastgroup)
-        if builder is not None and not (m.end() - m.start() > MAX_DIGITS and _TOO_LONG.search(view, m.start(), m.end())):
+            group = m.lastgroup
+        start, end = m.span()
+        builder = _BUILDERS.get(group)
+        if builder is not None and not (end - start > MAX_DIGITS and _TOO_LONG.search(view, start, end)):
             found.extend(builder(m, text))
-        pos = max(m.end(), pos + 1)
+        pos = end if end > pos else pos + 1
     return share_list_units(listed_months(found, view), view)
 
 
@@ -75,7 +78,10 @@ def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] 
         return pattern.search(view, pos)
     anchor, reach = anchored
     found = anchor.search(view, pos)
-    return None if found is None else pattern.search(view, max(pos, found.start() - reach))
+    if found is None:
+        return None
+    start = found.start() - reach
+    return pattern.search(view, start if start > pos else pos)
 
 
 # --- builders: one per alternative -------------------------------------------------------
