@@ -46,9 +46,11 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     sentence = layout.sentence(q.start)
     previous = quantities[index - 1] if index > 0 else None
     since = clause[0]
-    for i in range(index - 1, max(-1, index - 4), -1):
-        if quantities[i].kind in NUMERIC:   # the nearest numeric figure among the three before
-            since = max(since, quantities[i].end)
+    for i in range(index - 1, index - 4 if index > 3 else -1, -1):
+        before_q = quantities[i]
+        if before_q.kind in NUMERIC:   # the nearest numeric figure among the three before
+            if before_q.end > since:
+                since = before_q.end
             break
     label = view[since:q.start].strip()
     before = view[clause[0]:q.start]
