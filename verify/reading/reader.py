@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -30,9 +29,10 @@ from verify.reading.figure_pattern import anchors, master_pattern
 from verify.reading.bounds import QUALIFIER_BOUND, bounded
 from verify.reading.interval import Interval
 from verify.reading.ratios import ratio_parts
+from verify.reading.small_figures import cn_percent, fraction, interned, label, ordinal, read_numeral
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
-    MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
+    MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, _last_place,
 )
 
 
@@ -84,63 +84,7 @@ def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] 
     return pattern.search(view, start if start > pos else pos)
 
 
-# --- builders: one per alternative -------------------------------------------------------
-
-
-def _label(m: re.Match, text: str) -> list[Quantity]:
-    total = _label_count(m.group())
-    if total < 2:
-        return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), Fraction(total), Interval.point(total),
-                     "项", "count", label=True)]
-
-
-@functools.lru_cache(maxsize=1024)
-def _label_count(label: str) -> int:
-    """How many things a counted label names (“一匠五创”: 6), once for each label."""
-    return sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in _LABEL_NUMERALS.findall(label))
-
-
-_LABEL_NUMERALS = regexes.compile(r"[一二两三四五六七八九十双]")
-_ORDINAL_NUMERAL = regexes.compile(r"\d+|[零〇一二两三四五六七八九十百千]+")
-
-
-def _ordinal(m: re.Match, text: str) -> list[Quantity]:
-    read = _ordinal_value(m.group())
-    if read is None:
-        return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), read[0], read[1], None, "ordinal")]
-
-
-@functools.lru_cache(maxsize=1024)
-def _ordinal_value(words: str) -> tuple[Fraction, Interval] | None:
-    """The number of an ordinal (第三, 第15届) and its interval, once for each ordinal."""
-    digits = _ORDINAL_NUMERAL.search(words)
-    reading = read_chinese(digits.group()) if digits and not digits.group().isdigit() else None
-    value = Fraction(int(digits.group())) if digits and digits.group().isdigit() else (reading.value if reading else None)
-    return None if value is None else (value, Interval.point(value))
-
-
-def _fraction(m: re.Match, text: str) -> list[Quantity]:
-    if m.group("FDEN"):
-        den, num = _read(m.group("FDEN")), _read(m.group("FNUM"))
-    else:
-        num, den = _read(m.group("FN2")), _read(m.group("FD2"))
-    if num is None or den is None or den.value == 0:
-        return []
-    value = num.value / den.value
-    qualifier = m.group("FQ") or m.group("FQA")
-    interval = bounded(value, Fraction(0), qualifier, None) if qualifier else Interval.point(value)
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
-
-
-def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
-    reading = _read(m.group("PCORE"))
-    if reading is None:
-        return []
-    qualifier = m.group("PQ") or m.group("PAFTER")
-    interval = bounded(reading.value, reading.step, qualifier, None)
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), reading.value, interval, "%", "percent", qualifier)]
+# --- builders: one per alternative (labels, ordinals, fractions and 百分之: small_figures.py) ---
 
 
 def _number(m: re.Match, text: str) -> list[Quantity]:
@@ -157,7 +101,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     if chinese and not _chinese_is_quantity(m.group("NCORE"), m.group("NMULT"), unit_word):
         return []
     adjacent = read_adjacent(m.group("NCORE")) if chinese else None
-    core = adjacent[0] if adjacent else _read(m.group("NCORE"))
+    core = adjacent[0] if adjacent else read_numeral(m.group("NCORE"))
     if core is None:
         return []
     unit = _UNIT_NAMES.get(unit_word, unit_word)
@@ -190,8 +134,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
             return []
         ends = _range_ends(m, text, (start, end), (value, interval, qualifier), second, unit, kind, core)
         interval, value = interval.hull(second[1]), None
-    return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
-                     _interned(qualifier), _interned(scale), ends=ends)]
+    return [Quantity(text[start:end], start, end, value, interval, interned(unit), kind,
+                     interned(qualifier), interned(scale), ends=ends)]
 
 
 _YEAR_DIGITS = regexes.compile(r"(?:19|20)\d\d")
@@ -217,7 +161,7 @@ def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int,
 def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
     """The second end of a range (至12亿, 到20%多, 至-3): its value, interval and qualifier; None
     when its numeral cannot be read, and then the figure is not read either."""
-    second = _read(m.group("RCORE"))
+    second = read_numeral(m.group("RCORE"))
     if second is None:
         return None
     value2, step2 = _scaled(second, m.group("RMULT"), None)
@@ -236,10 +180,10 @@ def _range_ends(m: re.Match, text: str, span: tuple[int, int], first: tuple, sec
     first_scale = m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None)
     value, interval, qualifier = first
     value2, interval2, qualifier2 = second
-    return (Quantity(text[start:sep_start], start, sep_start, value, interval, _interned(unit), kind,
-                     _interned(qualifier), _interned(first_scale)),
-            Quantity(text[sep_end:end], sep_end, end, value2, interval2, _interned(unit), kind,
-                     _interned(qualifier2), _interned(m.group("RMULT"))))
+    return (Quantity(text[start:sep_start], start, sep_start, value, interval, interned(unit), kind,
+                     interned(qualifier), interned(first_scale)),
+            Quantity(text[sep_end:end], sep_end, end, value2, interval2, interned(unit), kind,
+                     interned(qualifier2), interned(m.group("RMULT"))))
 
 
 def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chinese, qualifier) -> list[Quantity]:
@@ -251,9 +195,9 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     if m.group("SIGN") in ("负", "零下", "-"):
         interval, value = -interval, -value
     scale = m.group("NMULT")
-    first = Quantity(text[m.start():first_end], m.start(), first_end, value, interval, _interned(unit),
-                     _kind(unit, core, scale, chinese), _interned(qualifier), _interned(scale))
-    second = _read(m.group("RCORE"))
+    first = Quantity(text[m.start():first_end], m.start(), first_end, value, interval, interned(unit),
+                     _kind(unit, core, scale, chinese), interned(qualifier), interned(scale))
+    second = read_numeral(m.group("RCORE"))
     if second is None:
         return [first]
     value2, step2 = _scaled(second, m.group("RMULT"), None)
@@ -261,7 +205,7 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     start2, end2 = m.start("RCORE"), m.end("RUNIT")
     kind2 = _kind(unit2, second, m.group("RMULT"), not m.group("RCORE")[0].isdigit())
     return [first, Quantity(text[start2:end2], start2, end2, value2, bounded(value2, step2, None, None),
-                            _interned(unit2), kind2, None, _interned(m.group("RMULT")))]
+                            interned(unit2), kind2, None, interned(m.group("RMULT")))]
 
 
 def _first_end_scaled(m: re.Match, core: Reading) -> bool:
@@ -269,7 +213,7 @@ def _first_end_scaled(m: re.Match, core: Reading) -> bool:
     second cannot, so it is read as it stands (2000 to 400000)."""
     if not m.group("RSEP") or not m.group("RMULT"):
         return False
-    second = _read(m.group("RCORE"))
+    second = read_numeral(m.group("RCORE"))
     return second is None or core.value <= second.value
 
 
@@ -292,7 +236,7 @@ def _plain_reading(numeral: str, multiplier: str | None, unit: str | None) -> tu
     gives them (a page states the same few over and over: 1个, 10%, 2万人)."""
     value, interval, core = _plain_value(numeral, multiplier)
     unit = "百分点" if unit == "个百分点" else unit
-    return value, interval, _kind(unit, core, multiplier, False), _interned(unit), _interned(multiplier)
+    return value, interval, _kind(unit, core, multiplier, False), interned(unit), interned(multiplier)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -324,8 +268,8 @@ def _plain_chinese(m: re.Match, text: str) -> list[Quantity]:
         return []
     core, value, interval = read
     unit = "百分点" if unit_word == "个百分点" else unit_word
-    return [Quantity(text[start:end], start, end, value, interval, _interned(unit),
-                     _kind(unit, core, scale, True), None, _interned(scale))]
+    return [Quantity(text[start:end], start, end, value, interval, interned(unit),
+                     _kind(unit, core, scale, True), None, interned(scale))]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -333,7 +277,7 @@ def _chinese_value(numeral: str, multiplier: str | None) -> tuple[Reading, Fract
     """The reading, value and interval of a Chinese numeral and its 万/亿, once per numeral; a
     range in one numeral (三四) has no value; None when the numeral cannot be read."""
     adjacent = read_adjacent(numeral)
-    core = adjacent[0] if adjacent else _read(numeral)
+    core = adjacent[0] if adjacent else read_numeral(numeral)
     if core is None:
         return None
     if adjacent is not None:
@@ -352,11 +296,6 @@ _DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小�
 def _recent(m: re.Match, text: str, unit: str | None) -> bool:
     """近30多年来, 近十年以来: 近 means recent there, not nearly; it qualifies no figure."""
     return m.group("QB") == "近" and unit in _DURATIONS and text.startswith(("来", "以来"), m.end())
-
-
-def _interned(word: str | None) -> str | None:
-    """Units, qualifiers and 万/亿 recur thousands of times in an issue: keep one copy of each."""
-    return None if word is None else sys.intern(word)
 
 
 @functools.cache
@@ -418,15 +357,9 @@ def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> 
     return "amount"
 
 
-def _read(numeral: str) -> Reading | None:
-    if numeral[0].isdigit():
-        return read_arabic(numeral)
-    return read_chinese(numeral)
-
-
 _BUILDERS = {
-    "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
+    "label": label, "ordinal": ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
     "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
-    "weekday": calendar.weekday_figure, "fraction": _fraction, "score": ratio_parts, "cnpercent": _cn_percent,
+    "weekday": calendar.weekday_figure, "fraction": fraction, "score": ratio_parts, "cnpercent": cn_percent,
     "number": _number,
 }
