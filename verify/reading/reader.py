@@ -25,7 +25,7 @@ from verify import regexes
 from verify.reading import calendar
 from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
-from verify.reading.figure_pattern import anchors, master_pattern
+from verify.reading.figure_pattern import anchors, master_pattern, reread_patterns
 from verify.reading.bounds import QUALIFIER_BOUND, bounded
 from verify.reading.interval import Interval
 from verify.reading.ratios import ratio_parts
@@ -54,14 +54,17 @@ def read_quantities(doc: Document) -> list[Quantity]:
     """Every stated quantity of the document, in text order."""
     found: list[Quantity] = []
     view, text = doc.view, doc.text
-    pattern, anchored = master_pattern(), anchors()
+    pattern, anchored, reread = master_pattern(), anchors(), reread_patterns()
     pos = 0
     while (m := _next_match(pattern, anchored, view, pos)) is not None:
-        group = m.lastgroup
+        group, stop = m.lastgroup, len(view)
         if group == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
             # 215，306，412: a full-width comma ends a clause; it never groups thousands
-            m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
+            stop = text.index("，", m.start("NCORE"))
+            m = pattern.match(view, m.start(), stop) or m
             group = m.lastgroup
+        if group in reread:   # matched without its groups (figure_pattern._REREAD): read with them
+            m = reread[group].match(view, m.start(), stop)
         start, end = m.span()
         builder = _BUILDERS.get(group)
         if builder is not None and not (end - start > MAX_DIGITS and _TOO_LONG.search(view, start, end)):
