@@ -6,10 +6,11 @@ the pattern's required words, or a figure written the way the rule asks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 
-from verify.statements import role_name
+from verify.statements import Role, role_name
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
 from verify.reading.quantity import Quantity
@@ -77,7 +78,8 @@ def _each(context: Context) -> list[tuple[int, str, int, int]]:
     document, for all the rules on single statements."""
     if "statements, each" not in context.memo:
         quantities = context.quantities
-        context.memo["statements, each"] = [(index, role_name(st, quantities[index]) or st.role.value,
+        values = {role: role.value for role in Role}   # (Enum's .value is a Python property: not per statement)
+        context.memo["statements, each"] = [(index, role_name(st, quantities[index]) or values[st.role],
                                              quantities[index].start, quantities[index].end)
                                             for index, st in context.statements.statements.items()]
     return context.memo["statements, each"]
@@ -126,12 +128,15 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     masked = context.masked
     found = []
     tables = context.tables if rule.kind in CROSS_CHECK_KINDS else None
+    if pattern.single is not None and not window and not written:
+        return _one_figure_matches(pattern, rule, context, tables)
     if window:
         matches = pattern.regex.finditer(masked.text, *window)
     elif written:  # only lines with a figure written so can hold a match: look nowhere else
         _, regex = next(iter(written.items()))
         hits = sorted(pos for text, places in _slots_by_text(context).items() if regex.search(text) for pos in places)
-        matches = _matches_by_line(pattern, masked.text, hits)
+        # when most figures are written so (exceeds-target: not a range), the required words are the rarer
+        matches = _matches_by_line(pattern, masked.text, hits, by_words=2 * len(hits) > len(masked.slots))
     else:
         matches = _matches_by_line(pattern, masked.text)
     for m in matches:
@@ -163,6 +168,22 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     return found
 
 
+def _one_figure_matches(pattern, rule: Rule, context: Context, tables) -> list[Match]:
+    """A pattern that is one figure slot and nothing else ({date:date}) matches each figure of the
+    slot's types alone: found in one pass over the masked text (no line holds more of a match than
+    its figure), its start the figure's own, as find_matches_of would have them."""
+    masked, quantities, name = context.masked, context.quantities, pattern.single
+    found = []
+    for m in pattern.regex.finditer(masked.text):
+        index = masked.quantity_at(m.start())
+        start = quantities[index].start if index is not None else masked.original(m.start())
+        end = masked.original(m.end())
+        if tables is not None and tables.spans and tables.overlaps(start, end):
+            continue  # a row of a table is no sentence
+        found.append(Match(rule, start, end, {name: index} if index is not None else {}, {}, {}, {}))
+    return found
+
+
 def _slots_by_text(context: Context) -> dict[str, list[int]]:
     """The masked position of every figure, by the figure's text: a page states the same few texts
     over and over, so a rule asking how a figure is written tests each text once, not each figure.
@@ -184,21 +205,39 @@ def _written_as(m, written: dict, context: Context) -> bool:
     return True
 
 
-def _matches_by_line(pattern, text: str, hits=None):
-    """The pattern's matches, line by line; only lines holding one of its required words (or,
-    when `hits` is given, one of those places: figures written as the rule asks)."""
+def _matches_by_line(pattern, text: str, hits=None, by_words: bool = False):
+    """The pattern's matches, line by line; only lines holding one of its required words (and,
+    when `hits` is given, one of those places, figures written as the rule asks: found from the
+    places, or, `by_words`, from the words). Each line is searched once: the next place is looked
+    for after it, not among the places in it (年 or a figure stands many times in a line)."""
     if hits is None and pattern.anchor is None:  # one pass; a match across a line break is no match
         yield from (m for m in pattern.regex.finditer(text) if "\n" not in m.group())
         return
-    done = -1
-    for hit in hits if hits is not None else (m.start() for m in pattern.anchor.finditer(text)):
-        if hit < done:
-            continue
+    anchor, pos, k = pattern.anchor, 0, 0
+    by_words = by_words and anchor is not None
+    while True:
+        if hits is None or by_words:
+            found = anchor.search(text, pos)
+            if found is None:
+                return
+            hit = found.start()
+        else:
+            k = bisect.bisect_left(hits, pos, k)
+            if k == len(hits):
+                return
+            hit = hits[k]
         begin = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
-        yield from _line_matches(pattern, text, begin, end)
-        done = end + 1
+        if hits is None or (_holds(hits, begin, end) if by_words else anchor is None or anchor.search(text, begin, end)):
+            yield from _line_matches(pattern, text, begin, end)   # (a match holds a required word and a place)
+        pos = end + 1
+
+
+def _holds(places: list[int], begin: int, end: int) -> bool:
+    """Whether one of the sorted places lies in [begin, end)."""
+    k = bisect.bisect_left(places, begin)
+    return k < len(places) and places[k] < end
 
 
 def _line_matches(pattern, text: str, begin: int, end: int):

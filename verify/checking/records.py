@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from verify.checking.masking import MaskedText
 from verify.reading.document import Document
 from verify.reading.interval import Interval
-from verify.reading.quantity import Quantity
+from verify.reading.quantity import Quantity, slot_setters
 from verify.reading.tables import TableRows, table_rows
 from verify.records import Check, Finding
 from verify.rules.records import Rule
@@ -46,7 +46,7 @@ class Context:
         return self.memo["tables"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Match:
     """One place where a rule's pattern matched: its slots bound to figures (indexes into the
     document's quantities; a list slot to all it holds, in text order) and its groups to text."""
@@ -59,6 +59,17 @@ class Match:
     texts: dict[str, str]
     text_spans: dict[str, tuple[int, int]]
     structure: object = None   # what the statement stage found, for kinds that read it whole (a Tally)
+
+    def __init__(self, rule: Rule, start: int, end: int, figures: dict[str, int], lists: dict[str, tuple[int, ...]],
+                 texts: dict[str, str], text_spans: dict[str, tuple[int, int]], structure: object = None) -> None:
+        """The fields, stored through their slots (reading.quantity.slot_setters): a page makes
+        thousands of matches (one for each date of date-exists)."""
+        s_rule, s_start, s_end, s_figures, s_lists, s_texts, s_spans, s_structure = _MATCH_SETTERS
+        s_rule(self, rule), s_start(self, start), s_end(self, end), s_figures(self, figures), s_lists(self, lists)
+        s_texts(self, texts), s_spans(self, text_spans), s_structure(self, structure)
+
+
+_MATCH_SETTERS = slot_setters(Match)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 
 from verify import regexes
@@ -125,12 +126,15 @@ def iso_date_figure(m: re.Match, text: str) -> list[Quantity]:
 
 
 def date_figure(m: re.Match, text: str) -> list[Quantity]:
-    if m.group("d_only"):
-        return calendar_figure("date", m, text, calendar_date(None, None, int(m.group("d_only"))))
-    year = year_of(m.group("d_y")) if m.group("d_y") else None
-    month = small_number(m.group("d_m"))
-    day = small_number(m.group("d_d")) if m.group("d_d") else None
-    return calendar_figure("date", m, text, calendar_date(year, month, day))
+    return calendar_figure("date", m, text, _date_value(*m.group("d_only", "d_y", "d_m", "d_d")))
+
+
+@functools.lru_cache(maxsize=1024)
+def _date_value(only: str | None, year: str | None, month: str | None, day: str | None) -> CalendarDate | None:
+    """The date of a date's numerals, once for each way they are written (10月, 11月4日 recur)."""
+    if only:
+        return calendar_date(None, None, int(only))
+    return calendar_date(year_of(year) if year else None, small_number(month), small_number(day) if day else None)
 
 
 def period_figure(m: re.Match, text: str) -> list[Quantity]:

@@ -44,9 +44,46 @@ _HALF = r"(?<=[年天时斤岁亩里周])半(?![数径岛导场决价身边夜�
 _SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|交|员|效|绩|熟|长|都|型|品|年|就|批|套|片|群)"
 
 
+# Alternatives whose groups only their own builders read, and which match seldom (clock times,
+# spans of months, weekdays, 百分之, fractions): in the master pattern without their groups, since
+# every group it holds before a number's makes each match of a number dearer (a fifth of the
+# reading's search), and read again with them where one matched (reread_patterns).
+_REREAD = ("time", "period", "weekday", "cnpercent", "fraction")
+_GROUP = regexes.compile(r"\(\?P<\w+>")
+
+
 @functools.cache
 def master_pattern() -> re.Pattern[str]:
     """The one pattern the reader runs: labels, non-numbers, ordinals, calendar, numbers."""
+    lex = lexicon()
+    guarded = _alternatives()
+    pattern = "|".join(f"(?P<{name}>{_without_groups(body) if name in _REREAD else body})"
+                       for name, body in guarded.items())
+    # One character test rejects most positions before any alternative is tried: every
+    # alternative starts with one of these (lexicon patterns start with a numeral or digit).
+    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
+    for skip in lex.not_number_patterns:
+        starts |= _leading_chars(skip)
+    first = "".join(sorted(starts - set(_NUMERAL_START)))
+    return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+
+
+@functools.cache
+def reread_patterns() -> dict[str, re.Pattern[str]]:
+    """The alternatives the master pattern holds without their groups, with them: matched at the
+    start of a match of one, each finds the same match, its groups read."""
+    guarded = _alternatives()
+    return {name: regexes.compile(f"(?P<{name}>{guarded[name]})") for name in _REREAD}
+
+
+def _without_groups(body: str) -> str:
+    """The alternative with its groups made plain (?:…), the same matches; as it is when it refers
+    to one of them (a backreference or a conditional needs its group)."""
+    return body if "(?P=" in body or "(?(" in body else _GROUP.sub("(?:", body)
+
+
+def _alternatives() -> dict[str, str]:
+    """Each alternative of the master pattern by name, behind its guards (_guarded)."""
     lex = lexicon()
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
@@ -67,14 +104,7 @@ def master_pattern() -> re.Pattern[str]:
     }
     # Each alternative behind a test of the characters it can start with: a 中 or a 大 is tried
     # only by the few alternatives that can start there, not by all thirteen.
-    pattern = "|".join(f"(?P<{name}>{_guarded(body, _MARKERS.get(name))})" for name, body in alternatives.items())
-    # One character test rejects most positions before any alternative is tried: every
-    # alternative starts with one of these (lexicon patterns start with a numeral or digit).
-    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
-    for skip in lex.not_number_patterns:
-        starts |= _leading_chars(skip)
-    first = "".join(sorted(starts - set(_NUMERAL_START)))
-    return regexes.compile(f"(?=[{_NUMERAL_START}{re.escape(first)}])(?:{pattern})")
+    return {name: _guarded(body, _MARKERS.get(name)) for name, body in alternatives.items()}
 
 
 # What every match of a calendar, score or fraction alternative holds a few characters after its

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -26,13 +25,14 @@ from verify import regexes
 from verify.reading import calendar
 from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
-from verify.reading.figure_pattern import anchors, master_pattern
+from verify.reading.figure_pattern import anchors, master_pattern, reread_patterns
 from verify.reading.bounds import QUALIFIER_BOUND, bounded
 from verify.reading.interval import Interval
 from verify.reading.ratios import ratio_parts
+from verify.reading.small_figures import cn_percent, fraction, interned, label, ordinal, read_numeral
 from verify.reading.quantity import Quantity
 from verify.reading.numerals import (
-    MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, read_chinese, _last_place,
+    MULTIPLIERS, Reading, compile_alternation, lexicon, read_adjacent, read_arabic, _last_place,
 )
 
 
@@ -54,16 +54,22 @@ def read_quantities(doc: Document) -> list[Quantity]:
     """Every stated quantity of the document, in text order."""
     found: list[Quantity] = []
     view, text = doc.view, doc.text
-    pattern, anchored = master_pattern(), anchors()
+    pattern, anchored, reread = master_pattern(), anchors(), reread_patterns()
     pos = 0
     while (m := _next_match(pattern, anchored, view, pos)) is not None:
-        if m.lastgroup == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
+        group, stop = m.lastgroup, len(view)
+        if group == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
             # 215，306，412: a full-width comma ends a clause; it never groups thousands
-            m = pattern.match(view, m.start(), text.index("，", m.start("NCORE"))) or m
-        builder = _BUILDERS.get(m.lastgroup)
-        if builder is not None and not (m.end() - m.start() > MAX_DIGITS and _TOO_LONG.search(view, m.start(), m.end())):
+            stop = text.index("，", m.start("NCORE"))
+            m = pattern.match(view, m.start(), stop) or m
+            group = m.lastgroup
+        if group in reread:   # matched without its groups (figure_pattern._REREAD): read with them
+            m = reread[group].match(view, m.start(), stop)
+        start, end = m.span()
+        builder = _BUILDERS.get(group)
+        if builder is not None and not (end - start > MAX_DIGITS and _TOO_LONG.search(view, start, end)):
             found.extend(builder(m, text))
-        pos = max(m.end(), pos + 1)
+        pos = end if end > pos else pos + 1
     return share_list_units(listed_months(found, view), view)
 
 
@@ -75,50 +81,13 @@ def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] 
         return pattern.search(view, pos)
     anchor, reach = anchored
     found = anchor.search(view, pos)
-    return None if found is None else pattern.search(view, max(pos, found.start() - reach))
+    if found is None:
+        return None
+    start = found.start() - reach
+    return pattern.search(view, start if start > pos else pos)
 
 
-# --- builders: one per alternative -------------------------------------------------------
-
-
-def _label(m: re.Match, text: str) -> list[Quantity]:
-    numerals = re.findall(r"[一二两三四五六七八九十双]", m.group())
-    total = sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in numerals)
-    if total < 2:
-        return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), Fraction(total), Interval.point(total),
-                     "项", "count", label=True)]
-
-
-def _ordinal(m: re.Match, text: str) -> list[Quantity]:
-    digits = re.search(r"\d+|[零〇一二两三四五六七八九十百千]+", m.group())
-    reading = read_chinese(digits.group()) if digits and not digits.group().isdigit() else None
-    value = Fraction(int(digits.group())) if digits and digits.group().isdigit() else (reading.value if reading else None)
-    if value is None:
-        return []
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, Interval.point(value), None, "ordinal")]
-
-
-def _fraction(m: re.Match, text: str) -> list[Quantity]:
-    if m.group("FDEN"):
-        den, num = _read(m.group("FDEN")), _read(m.group("FNUM"))
-    else:
-        num, den = _read(m.group("FN2")), _read(m.group("FD2"))
-    if num is None or den is None or den.value == 0:
-        return []
-    value = num.value / den.value
-    qualifier = m.group("FQ") or m.group("FQA")
-    interval = bounded(value, Fraction(0), qualifier, None) if qualifier else Interval.point(value)
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), value, interval, None, "ratio", _interned(qualifier))]
-
-
-def _cn_percent(m: re.Match, text: str) -> list[Quantity]:
-    reading = _read(m.group("PCORE"))
-    if reading is None:
-        return []
-    qualifier = m.group("PQ") or m.group("PAFTER")
-    interval = bounded(reading.value, reading.step, qualifier, None)
-    return [Quantity(text[m.start():m.end()], m.start(), m.end(), reading.value, interval, "%", "percent", qualifier)]
+# --- builders: one per alternative (labels, ordinals, fractions and 百分之: small_figures.py) ---
 
 
 def _number(m: re.Match, text: str) -> list[Quantity]:
@@ -135,7 +104,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     if chinese and not _chinese_is_quantity(m.group("NCORE"), m.group("NMULT"), unit_word):
         return []
     adjacent = read_adjacent(m.group("NCORE")) if chinese else None
-    core = adjacent[0] if adjacent else _read(m.group("NCORE"))
+    core = adjacent[0] if adjacent else read_numeral(m.group("NCORE"))
     if core is None:
         return []
     unit = _UNIT_NAMES.get(unit_word, unit_word)
@@ -168,8 +137,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
             return []
         ends = _range_ends(m, text, (start, end), (value, interval, qualifier), second, unit, kind, core)
         interval, value = interval.hull(second[1]), None
-    return [Quantity(text[start:end], start, end, value, interval, _interned(unit), kind,
-                     _interned(qualifier), _interned(scale), ends=ends)]
+    return [Quantity(text[start:end], start, end, value, interval, interned(unit), kind,
+                     interned(qualifier), interned(scale), ends=ends)]
 
 
 _YEAR_DIGITS = regexes.compile(r"(?:19|20)\d\d")
@@ -195,7 +164,7 @@ def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int,
 def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
     """The second end of a range (至12亿, 到20%多, 至-3): its value, interval and qualifier; None
     when its numeral cannot be read, and then the figure is not read either."""
-    second = _read(m.group("RCORE"))
+    second = read_numeral(m.group("RCORE"))
     if second is None:
         return None
     value2, step2 = _scaled(second, m.group("RMULT"), None)
@@ -214,10 +183,10 @@ def _range_ends(m: re.Match, text: str, span: tuple[int, int], first: tuple, sec
     first_scale = m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None)
     value, interval, qualifier = first
     value2, interval2, qualifier2 = second
-    return (Quantity(text[start:sep_start], start, sep_start, value, interval, _interned(unit), kind,
-                     _interned(qualifier), _interned(first_scale)),
-            Quantity(text[sep_end:end], sep_end, end, value2, interval2, _interned(unit), kind,
-                     _interned(qualifier2), _interned(m.group("RMULT"))))
+    return (Quantity(text[start:sep_start], start, sep_start, value, interval, interned(unit), kind,
+                     interned(qualifier), interned(first_scale)),
+            Quantity(text[sep_end:end], sep_end, end, value2, interval2, interned(unit), kind,
+                     interned(qualifier2), interned(m.group("RMULT"))))
 
 
 def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chinese, qualifier) -> list[Quantity]:
@@ -229,9 +198,9 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     if m.group("SIGN") in ("负", "零下", "-"):
         interval, value = -interval, -value
     scale = m.group("NMULT")
-    first = Quantity(text[m.start():first_end], m.start(), first_end, value, interval, _interned(unit),
-                     _kind(unit, core, scale, chinese), _interned(qualifier), _interned(scale))
-    second = _read(m.group("RCORE"))
+    first = Quantity(text[m.start():first_end], m.start(), first_end, value, interval, interned(unit),
+                     _kind(unit, core, scale, chinese), interned(qualifier), interned(scale))
+    second = read_numeral(m.group("RCORE"))
     if second is None:
         return [first]
     value2, step2 = _scaled(second, m.group("RMULT"), None)
@@ -239,7 +208,7 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     start2, end2 = m.start("RCORE"), m.end("RUNIT")
     kind2 = _kind(unit2, second, m.group("RMULT"), not m.group("RCORE")[0].isdigit())
     return [first, Quantity(text[start2:end2], start2, end2, value2, bounded(value2, step2, None, None),
-                            _interned(unit2), kind2, None, _interned(m.group("RMULT")))]
+                            interned(unit2), kind2, None, interned(m.group("RMULT")))]
 
 
 def _first_end_scaled(m: re.Match, core: Reading) -> bool:
@@ -247,21 +216,30 @@ def _first_end_scaled(m: re.Match, core: Reading) -> bool:
     second cannot, so it is read as it stands (2000 to 400000)."""
     if not m.group("RSEP") or not m.group("RMULT"):
         return False
-    second = _read(m.group("RCORE"))
+    second = read_numeral(m.group("RCORE"))
     return second is None or core.value <= second.value
 
 
 def _plain_number(m: re.Match, text: str) -> list[Quantity]:
     """The common case, in integers: digits, a multiplier and a unit, no qualifier, sign or range."""
-    scale = m.group("NMULT")
-    value, interval, core = _plain_value(m.group("NCORE"), scale)
-    unit_group = "UNIT" if m.group("UNIT") else ("UNIT2" if m.group("UNIT2") else None)
-    unit, end = (m.group(unit_group), m.end()) if unit_group else (None, m.end())
-    if unit and _starts_longer_word(text, m.start(unit_group)):
-        unit, end = None, m.start(unit_group)
+    numeral, scale, unit, unit2 = m.group("NCORE", "NMULT", "UNIT", "UNIT2")   # (one call for the four)
+    start, end = m.span()
+    if unit or unit2:
+        at = m.start("UNIT" if unit else "UNIT2")
+        unit = unit or unit2
+        if _starts_longer_word(text, at):
+            unit, end = None, at
+    value, interval, kind, unit, scale = _plain_reading(numeral, scale, unit)
+    return [Quantity(text[start:end], start, end, value, interval, unit, kind, None, scale)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_reading(numeral: str, multiplier: str | None, unit: str | None) -> tuple:
+    """Value, interval, kind, unit and 万/亿 of digits, a multiplier and a unit, as _plain_number
+    gives them (a page states the same few over and over: 1个, 10%, 2万人)."""
+    value, interval, core = _plain_value(numeral, multiplier)
     unit = "百分点" if unit == "个百分点" else unit
-    kind = _kind(unit, core, scale, False)
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit), kind, None, _interned(scale))]
+    return value, interval, _kind(unit, core, multiplier, False), interned(unit), interned(multiplier)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -279,21 +257,22 @@ def _plain_value(numeral: str, multiplier: str | None) -> tuple[Fraction, Interv
 
 def _plain_chinese(m: re.Match, text: str) -> list[Quantity]:
     """A Chinese numeral with no qualifier, sign, tail or range (两万元, 三四个月): as _number reads it."""
-    unit_group = next((g for g in ("UNIT", "RUNIT", "UNIT2") if m.group(g)), None)
-    unit_word = m.group(unit_group) if unit_group else None
-    end = m.end()
-    if unit_word and _starts_longer_word(text, m.start(unit_group)):
-        unit_word, end = None, m.start(unit_group)
-    scale = m.group("NMULT")
-    if not _chinese_is_quantity(m.group("NCORE"), scale, unit_word):
+    numeral, scale, unit, runit, unit2 = m.group("NCORE", "NMULT", "UNIT", "RUNIT", "UNIT2")
+    unit_word = unit or runit or unit2 or None
+    start, end = m.span()
+    if unit_word:
+        at = m.start("UNIT" if unit else "RUNIT" if runit else "UNIT2")
+        if _starts_longer_word(text, at):
+            unit_word, end = None, at
+    if not _chinese_is_quantity(numeral, scale, unit_word):
         return []
-    read = _chinese_value(m.group("NCORE"), scale)
+    read = _chinese_value(numeral, scale)
     if read is None:
         return []
     core, value, interval = read
     unit = "百分点" if unit_word == "个百分点" else unit_word
-    return [Quantity(text[m.start():end], m.start(), end, value, interval, _interned(unit),
-                     _kind(unit, core, scale, True), None, _interned(scale))]
+    return [Quantity(text[start:end], start, end, value, interval, interned(unit),
+                     _kind(unit, core, scale, True), None, interned(scale))]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -301,7 +280,7 @@ def _chinese_value(numeral: str, multiplier: str | None) -> tuple[Reading, Fract
     """The reading, value and interval of a Chinese numeral and its 万/亿, once per numeral; a
     range in one numeral (三四) has no value; None when the numeral cannot be read."""
     adjacent = read_adjacent(numeral)
-    core = adjacent[0] if adjacent else _read(numeral)
+    core = adjacent[0] if adjacent else read_numeral(numeral)
     if core is None:
         return None
     if adjacent is not None:
@@ -320,11 +299,6 @@ _DURATIONS = frozenset(["年", "个月", "天", "日", "周", "个星期", "小�
 def _recent(m: re.Match, text: str, unit: str | None) -> bool:
     """近30多年来, 近十年以来: 近 means recent there, not nearly; it qualifies no figure."""
     return m.group("QB") == "近" and unit in _DURATIONS and text.startswith(("来", "以来"), m.end())
-
-
-def _interned(word: str | None) -> str | None:
-    """Units, qualifiers and 万/亿 recur thousands of times in an issue: keep one copy of each."""
-    return None if word is None else sys.intern(word)
 
 
 @functools.cache
@@ -386,15 +360,9 @@ def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> 
     return "amount"
 
 
-def _read(numeral: str) -> Reading | None:
-    if numeral[0].isdigit():
-        return read_arabic(numeral)
-    return read_chinese(numeral)
-
-
 _BUILDERS = {
-    "label": _label, "ordinal": _ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
+    "label": label, "ordinal": ordinal, "iso_date": calendar.iso_date_figure, "date": calendar.date_figure,
     "period": calendar.period_figure, "year": calendar.year_figure, "time": calendar.time_figure,
-    "weekday": calendar.weekday_figure, "fraction": _fraction, "score": ratio_parts, "cnpercent": _cn_percent,
+    "weekday": calendar.weekday_figure, "fraction": fraction, "score": ratio_parts, "cnpercent": cn_percent,
     "number": _number,
 }

@@ -63,6 +63,7 @@ class CompiledPattern:
     anchor: re.Pattern[str] | None = None  # words every match contains, to skip other lines fast
     # the first characters of those words, and how far before the first of them a match can start
     near: tuple[re.Pattern[str], int] | None = None
+    single: str | None = None   # the slot, when the pattern is one figure slot and nothing else ({date:date})
 
 
 def compile_pattern(source: str) -> CompiledPattern:
@@ -93,7 +94,9 @@ def compile_pattern(source: str) -> CompiledPattern:
     text_groups = tuple(g for g in regex.groupindex if g not in slots)
     words = regexes.derived("words", expanded, lambda: required_words(expanded))   # parsed once, then kept
     anchor = regexes.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))) if words else None
-    return CompiledPattern(source, regex, slots, text_groups, anchor, _near(expanded, words))
+    single = next(iter(slots)) if len(slots) == 1 and not text_groups and _MACRO.fullmatch(source) \
+        and not next(iter(slots.values())).many else None
+    return CompiledPattern(source, regex, slots, text_groups, anchor, _near(expanded, words), single)
 
 
 def _near(expanded: str, words: list[str] | None) -> tuple[re.Pattern[str], int] | None:

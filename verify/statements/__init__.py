@@ -39,11 +39,11 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     vocab = vocabulary()
     layout = lay_out(doc.view)
     statements: dict[int, Statement] = {}
-    subjects = subject_mentions(doc.view, vocab)
+    subject_at, line_start_of = subject_mentions(doc.view, vocab).subject_at, doc.line_start_of
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio"):   # 1.68:1: only ratios.py's
-            subject = subjects.subject_at(q.start, doc.line_start_of(q.start))
-            statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
+            statements[index] = read_statement(index, quantities, layout, vocab, statements,
+                                               subject_at(q.start, line_start_of(q.start)))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities))

@@ -44,11 +44,11 @@ class Layout:
         if note is not None:
             return max(start, note[0] + 1), min(end, note[1])
         notes, last = self.notes, None
-        for k in range(bisect.bisect_left(notes, (start, -1)), len(notes)):
-            if notes[k][0] >= pos:
-                break   # sorted by their opening: none after this one opens before pos
+        k = bisect.bisect_left(notes, (start, -1))
+        while k < len(notes) and notes[k][0] < pos:   # (sorted by their opening: none after opens before pos)
             if notes[k][1] < pos:
                 last = notes[k]   # the last parenthetical closing in [start, pos): the clause starts after it
+            k += 1
         if last is not None:
             start = max(start, last[1] + 1)
         return start, end

@@ -69,8 +69,9 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             if level is not None:
                 about.setdefault(level, {}).setdefault(role_name(st, quantities[index]), index)
     starts = {i for i, st in statements.items() if st.role in (Role.FROM, Role.BASE)}   # what those two may find
+    near = {j for i in starts for j in range(i - 2, i + 4)}   # the figures with one of them among the 3 each side
     for index, st in statements.items():
-        if st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE) and not starts.isdisjoint(range(index - 3, index + 3)):
+        if index in near and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
             before = _started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:

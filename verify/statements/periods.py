@@ -98,13 +98,14 @@ def _period(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) ->
     """The months a level's clause says it covers, or else the nearest period named before it
     in its sentence (上半年，全国…; 数据显示，1—8月，…)."""
     before = layout.text[st.sentence[0]:st.clause[0]][-_BEFORE:]
-    year = _YEAR.search(f"{st.time or ''} {before}")
-    year_text = year.group() if year else None
     for words in (st.time, before):
         found = _last_span(words, spans) if words else None
         if found is not None:
             _, first, last, stock = found
-            return None if stock else Period(first, last, year_text)
+            if stock:
+                return None
+            year = _YEAR.search(f"{st.time or ''} {before}")   # (only for a level with a period: few)
+            return Period(first, last, year.group() if year else None)
     return None
 
 

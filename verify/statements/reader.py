@@ -46,9 +46,11 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     sentence = layout.sentence(q.start)
     previous = quantities[index - 1] if index > 0 else None
     since = clause[0]
-    for i in range(index - 1, max(-1, index - 4), -1):
-        if quantities[i].kind in NUMERIC:   # the nearest numeric figure among the three before
-            since = max(since, quantities[i].end)
+    for i in range(index - 1, index - 4 if index > 3 else -1, -1):
+        before_q = quantities[i]
+        if before_q.kind in NUMERIC:   # the nearest numeric figure among the three before
+            if before_q.end > since:
+                since = before_q.end
             break
     label = view[since:q.start].strip()
     before = view[clause[0]:q.start]
@@ -186,14 +188,11 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
 
 
 def _measure(words: str) -> str:
-    """The indicator a clause names: its words before the figure, connectives and verbs cut."""
+    """The indicator a clause names: its words before the figure, connectives and verbs cut. One
+    cut of each suffices: what is left after the lead starts with none, and a prefix of it neither;
+    what is left after the trail, the leftmost run of trail words reaching the end, ends with none."""
     words = _NOT_THE_NAME.sub("", words)   # and 地区生产总值(GDP): the name, not its abbreviation
-    for _ in range(2):
-        cut = _TRAIL.sub("", _LEAD.sub("", words))
-        if cut == words:
-            break   # nothing more to cut
-        words = cut
-    return words
+    return _TRAIL.sub("", _LEAD.sub("", words))
 
 
 def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
@@ -211,7 +210,8 @@ def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
 
 def _time(index: int, quantities: list[Quantity], sentence: tuple[int, int]) -> str | None:
     """The calendar figure nearest before, in the same sentence (前10月, 2021年)."""
-    for q in reversed(quantities[max(0, index - 6):index]):
+    for i in range(index - 1, max(-1, index - 7), -1):
+        q = quantities[i]
         if q.start < sentence[0]:
             break
         if q.kind in CALENDAR:

@@ -28,6 +28,10 @@ class Role(Enum):
     ATTRIBUTE = "attribute"    # 两台33万千瓦机组, 2.5级以上的地震: describes a thing, is no amount of it
     OTHER = "other"            # magnitudes, scores, ages: figures that do not add up
 
+    # A member is its one instance and equal only to itself: hashed as that object, in C, rather than
+    # by Enum's hash of its name, a Python call for every test of a role against a set of roles.
+    __hash__ = object.__hash__
+
 
 ADDITIVE = frozenset({Role.LEVEL, Role.FROM})
 

@@ -219,10 +219,13 @@ def _judge(rule, prep, total_q, parts, partition, lang):
     strict = _sum(value_interval(q) for q in parts)
     lenient = _sum(leniently)
     subject = total_q or parts[-1]
+    exceeds = lenient.low is not None and total_lenient.high is not None and lenient.low > total_lenient.high
+    if not exceeds and not (complete and (not lenient.intersects(total_lenient) or not strict.intersects(total))):
+        return []   # no finding below: the sum is shown only in one (most parts add up)
     shown_sum = format_interval(strict, like, extra=0, as_ratio=True)
     calculation = f"{' + '.join(q.text for q in parts)} = {shown_sum}"
     names["sum"] = shown_sum
-    if lenient.low is not None and total_lenient.high is not None and lenient.low > total_lenient.high:
+    if exceeds:
         message = rule_message(rule, lang, text_for(lang, "parts_exceed", sum=shown_sum, total=names["total"]), names)
         return [finding(rule, rule.severity, subject, message, shown_sum, calculation, parts)]
     if complete and not lenient.intersects(total_lenient):
