@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from verify.checking.masking import MaskedText
 from verify.reading.document import Document
-from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity, slot_setters
 from verify.reading.tables import TableRows, table_rows
 from verify.records import Check, Finding
@@ -35,8 +34,8 @@ class Context:
         prints (出席186人 is 186, not 185.5 to 186.5): the statement stage says which they are."""
         self.statements = reading
         if reading.whole_counts:
-            self.quantities = [dataclasses.replace(q, interval=Interval.point(q.value)) if i in reading.whole_counts
-                               else q for i, q in enumerate(self.quantities)]
+            whole = reading.whole_counts
+            self.quantities = [q.exactly() if i in whole else q for i, q in enumerate(self.quantities)]
 
     @property
     def tables(self) -> TableRows:

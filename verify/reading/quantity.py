@@ -132,6 +132,11 @@ class Quantity:
         s_unit(self, unit), s_kind(self, kind), s_qualifier(self, qualifier), s_scale(self, scale)
         s_label(self, label), s_ratio(self, ratio_part), s_ends(self, ends)
 
+    def exactly(self) -> Quantity:
+        """The figure as exactly its value (a count of whole things: 出席186人 is 186, not 185.5 to 186.5)."""
+        return Quantity(self.text, self.start, self.end, self.value, Interval.point(self.value), self.unit, self.kind,
+                        self.qualifier, self.scale, self.label, self.ratio_part, self.ends)
+
     @property
     def is_range(self) -> bool:
         """Whether the figure is a range with two stated ends (5330万—5430万辆, 40%-45%)."""
