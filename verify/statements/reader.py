@@ -137,7 +137,7 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
 
 
 _CALENDAR_WORDS = regexes.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
-                             r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
+                             r"|目前|当时|现在|如今|此前|之前|原来|原先|过去|以前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
 
 
 def _role_words(label: str) -> str:
