@@ -15,6 +15,7 @@ from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.lists import counted_labels, named_lists
+from verify.statements.named_tallies import named_tallies
 from verify.statements.members import (attendance, increases, members, named_parts, new_in_totals, rates_of_parts,
                                        single_parts)
 from verify.statements.per_unit import per_unit_averages
@@ -45,7 +46,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
             statements[index] = read_statement(index, quantities, layout, vocab, statements, subject)
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
-               + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities))
+               + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)
+               + named_tallies(quantities, statements, layout, vocab))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
