@@ -14,6 +14,7 @@ from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
+from verify.statements.included import included_parts
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.named_tallies import named_tallies
 from verify.statements.members import (attendance, increases, members, named_parts, new_in_totals, rates_of_parts,
@@ -57,7 +58,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + members(quantities, statements, layout, vocab) + new_in_totals(quantities, statements, layout, vocab)
              + attendance(quantities, statements, layout, vocab)
              + single_parts(quantities, statements, layout, lists, vocab)
-             + named_parts(quantities, statements, layout, vocab))
+             + named_parts(quantities, statements, layout, vocab)
+             + included_parts(quantities, statements, layout, vocab))
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),

@@ -66,9 +66,13 @@ def stated(q: Quantity) -> bool:
 
 
 def comparable_units(quantities: list[Quantity]) -> bool:
-    """Stated figures of one measure: all amounts share a unit (never compare 人 with 元)."""
-    units = {q.unit for q in quantities if q.kind in ("amount", "count") and stated(q)}
+    """Stated figures of one measure: all amounts share a unit (never compare 人 with 元); 名 and 位
+    count people as 人 does (包括2名警察在内的32人)."""
+    units = {_PEOPLE.get(q.unit, q.unit) for q in quantities if q.kind in ("amount", "count") and stated(q)}
     return len(units) <= 1
+
+
+_PEOPLE = {"名": "人", "位": "人"}
 
 
 def related(quantities: list[Quantity]) -> tuple[Related, ...]:
