@@ -152,6 +152,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if not sign and (gap := _GAP_AFTER_COMPARE.search(label)) and _COMPARED.search(before):
         sign = 1 if gap.group("up") else -1
     if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
+        if q.value is not None and q.unit in vocab.words("ordered_units") and vocab.from_word.search(label):
+            return Role.FROM, 0   # 受教育年限从10.23年(提高到10.8年): no amount, but where a change started
         return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
     if vocab.subpart.search(label):
         return Role.SUBPART, 0
