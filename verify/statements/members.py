@@ -53,7 +53,8 @@ _QIZHONG = regexes.compile("其中")
 _PEOPLE = frozenset({"人", "名", "位"})
 _NOUN_REACH = 12
 _NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
-_NO_WORDS = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）\n]")   # the words after a figure: quotes may stand in them
+_NO_WORDS = regexes.compile(r"(?<![A-Za-z\-])[0-9０-９]+(?![0-9０-９A-Za-z])|[,，。；;:：!！?？、()（）\n]")
+# the words after a figure: quotes may stand in them, and digits of a Latin name (国家级5G工厂), no figure
 _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
 
 
@@ -169,10 +170,38 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
             found.append(Fact(index, (("new", index + 1),)))   # 累计死亡病例722例，当日新增86例
             continue
         t, n = _last(total_word, before_second), _last(new_word, before_first)
+        if n is None:   # 新增铜基新材料、长三角（含江西）大飞机2个…: 新增 before the names the figure counts
+            before_first = _clause_before(quantities, index, layout)
+            n = _last(new_word, before_first)
+        if t is None and _reached(before_second, vocab):
+            t = len(before_second)   # 新增…县2个、达到29个: the total names nothing at all
         if t is not None and n is not None and not new_word.search(before_second) and not total_word.search(before_first) \
                 and not _FILLERS.sub("", before_second[t:]):
             found.append(Fact(index + 1, (("new", index),)))   # 新增3个…产业集群、总数达13个: the total names nothing else
     return found
+
+
+def _clause_before(quantities: list[Quantity], index: int, layout: Layout) -> str:
+    """The words of a figure's clause before it (brackets included: 长三角（含江西）大飞机), at most
+    _CLAUSE_REACH characters, when no other figure of its unit stands among them ('' else)."""
+    q = quantities[index]
+    found = _CLAUSE_START.search(layout.text, max(0, q.start - _CLAUSE_REACH), q.start)
+    start = found.end() if found else max(0, q.start - _CLAUSE_REACH)
+    for i in range(index - 1, -1, -1):
+        if quantities[i].end <= start:
+            break
+        if quantities[i].unit == q.unit:
+            return ""   # (经济总量超200亿元县2个: a figure of another unit may name what is counted)
+    return layout.text[start:q.start]
+
+
+_CLAUSE_REACH = 40
+_CLAUSE_START = regexes.compile(r"[,，。；;!！?？\n:：][^,，。；;!！?？\n:：]*$")
+
+
+def _reached(words: str, vocab: Vocabulary) -> bool:
+    """达到, 增至: the words before a figure say only that it is where a count got to."""
+    return words in vocab.words("reached_words")
 
 
 _SEPARATORS = ",，、;；"
