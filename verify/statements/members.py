@@ -305,6 +305,21 @@ def attendance(quantities: list[Quantity], statements: dict[int, Statement], lay
     return found
 
 
+def _lead(view: str, at: int) -> int | None:
+    """Up to where the whole of a 其中 at `at` may reach: the separator right before a clause's 其中; the
+    one before a short verb (审议4件法律草案，通过其中3件; 38枚导弹，乌防空火力拦截了其中30枚); or 其中 itself
+    when no separator stands within reach (组建的12人委员会其中7人): the whole is in its clause."""
+    if view[at - 1] in ",，;；:：":
+        return at - 1
+    if view[at - 1] in "。!！?？\n\"“”（）()、":
+        return None
+    cut = _SEGMENT_START.search(view, max(0, at - _VERB_REACH), at)
+    return cut.start() if cut else at
+
+
+_VERB_REACH = 10
+
+
 def _next_in_piece(quantities: list[Quantity], index: int, view: str, words: re.Pattern[str]) -> int | None:
     """The next figure, of the same unit, when the piece after a ， holds only a word of `words` before it."""
     if index + 1 >= len(quantities):
@@ -332,7 +347,10 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
     found = []
     for m in _QIZHONG.finditer(view):
         at = m.start()
-        if at in opened or at == 0 or view[at - 1] not in ",，;；:：":
+        if at in opened or at == 0:
+            continue
+        lead = _lead(view, at)
+        if lead is None:
             continue
         part = bisect.bisect_left(starts, m.end())
         whole = part - 1
@@ -347,8 +365,8 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if ps is None or ws is None or ps.role is not Role.LEVEL or ws.role is not Role.LEVEL or ps.note or ws.note:
             continue
         sentence = layout.sentence(at)
-        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, at - 1):
-            continue   # the whole ends the clause right before 其中
+        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, lead):
+            continue   # the whole ends the clause right before 其中 (or stands in its clause before it)
         if any(quantities[k].unit == w.unit and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
             continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
         noun = ws.head[:2]
