@@ -39,11 +39,14 @@ def included_parts(quantities: list[Quantity], statements: dict[int, Statement],
                    vocab: Vocabulary) -> list[Fact]:
     """Every 包括A在内的B with A and B of one unit, as a fact of B with A `included`."""
     view = layout.text
-    opener, closer = _patterns(vocab.words("inclusion_openers"), vocab.words("inclusion_closers"))
+    closers = vocab.words("inclusion_closers")
+    opener, closer = _patterns(vocab.words("inclusion_openers"), closers)
     found = []
     for index, q in enumerate(quantities[:-1]):
         if index not in statements or q.value is None or q.kind not in ("amount", "count"):
             continue
+        if not any(view.find(word, q.end, q.end + _NOUN_REACH + len(word)) >= 0 for word in closers):
+            continue   # (a plain search first: most figures have no 在内的 after them)
         closed = closer.match(view, q.end)
         if closed is None:
             continue
