@@ -14,7 +14,7 @@ from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
-from verify.statements.included import included_parts
+from verify.statements.included import contained_parts, included_parts
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.named_tallies import named_tallies
 from verify.statements.members import (attendance, increases, members, named_parts, new_in_totals, rates_of_parts,
@@ -60,7 +60,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + attendance(quantities, statements, layout, vocab)
              + single_parts(quantities, statements, layout, lists, vocab)
              + named_parts(quantities, statements, layout, vocab)
-             + included_parts(quantities, statements, layout, vocab))
+             + included_parts(quantities, statements, layout, vocab)
+             + contained_parts(quantities, statements, layout, vocab))
     found += later_totals(quantities, statements, layout, vocab, found)
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found)

@@ -1,5 +1,7 @@
 """Included parts: 包括A在内的B — a count A of some of the things counted by B, named inside B's own
 phrase (包括250辆T-72主战坦克在内的800多辆各型装备, 包括2名警察在内的32人死亡): A is among B, so A ≤ B.
+So too B，含A — a part the words of `subpart_words` give right after its whole, across one separator
+(境外输入病例31例，含4例由无症状感染者转为确诊病例): the reader gives A the role subpart.
 
 The part is the only figure between the opener (vocabulary `inclusion_openers`: 包括, 其中包括) and
 the closer (`inclusion_closers`: 在内的) of one clause, and the closer follows its noun at most
@@ -17,7 +19,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Statement
+from verify.statements.records import Role, Statement
 from verify.statements.totals import unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -63,3 +65,27 @@ def included_parts(quantities: list[Quantity], statements: dict[int, Statement],
             continue   # 包括A 2名、B 3名在内的: one part only
         found.append(Fact(whole, (("included", index),)))
     return found
+
+
+def contained_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                    vocab: Vocabulary) -> list[Fact]:
+    """Every subpart (含4例) right after a level of its unit and sentence, as a fact of that level."""
+    view = layout.text
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.SUBPART or index == 0:
+            continue
+        q, w = quantities[index], quantities[index - 1]
+        whole = statements.get(index - 1)
+        if whole is None or whole.role is not Role.LEVEL or whole.sentence != st.sentence or q.value is None \
+                or w.value is None or unit_of(w) != unit_of(q) or q.label or w.label \
+                or not _contained(vocab.words("subpart_words")).fullmatch(view, w.end, q.start):
+            continue
+        found.append(Fact(index - 1, (("included", index),)))
+    return found
+
+
+@functools.cache
+def _contained(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What stands between a whole and its subpart: one separator or bracket, then the word (，含)."""
+    return regexes.compile(rf"\s*[，,、（(]\s*(?:{word_pattern(words).pattern})\s*")
