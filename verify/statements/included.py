@@ -12,6 +12,7 @@ Work per figure: a look at the few characters after it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -44,11 +45,18 @@ def included_parts(quantities: list[Quantity], statements: dict[int, Statement],
     closers = vocab.words("inclusion_closers")
     opener, closer = _patterns(vocab.words("inclusion_openers"), closers)
     found = []
-    for index, q in enumerate(quantities[:-1]):
-        if index not in statements or q.value is None or q.kind not in ("amount", "count"):
+    starts = None
+    near = set()   # the figures at most _NOUN_REACH before a closer: the only ones asked
+    for word in closers:
+        at = view.find(word)
+        while at >= 0:
+            starts = starts if starts is not None else [q.start for q in quantities]
+            near.update(range(bisect.bisect_left(starts, at - _NOUN_REACH - 12), bisect.bisect_left(starts, at)))
+            at = view.find(word, at + 1)
+    for index in sorted(near):
+        q = quantities[index]
+        if index >= len(quantities) - 1 or index not in statements or q.value is None or q.kind not in ("amount", "count"):
             continue
-        if not any(view.find(word, q.end, q.end + _NOUN_REACH + len(word)) >= 0 for word in closers):
-            continue   # (a plain search first: most figures have no 在内的 after them)
         closed = closer.match(view, q.end)
         if closed is None:
             continue

@@ -13,6 +13,7 @@ starts only at a figure followed by the first member's word: no work per figure 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -22,6 +23,7 @@ from verify.statements.clauses import Layout
 from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
+_TALLY_REACH = 40   # characters from a tally's first figure to its whole's word (201金111银71铜，共383枚奖牌)
 _BETWEEN_PARTS = regexes.compile(r"[、，,和及与]?\s*")
 _BEFORE_TOTAL_REACH = 8
 
@@ -44,9 +46,17 @@ def named_tallies(quantities: list[Quantity], statements: dict[int, Statement], 
     """Every tally of all members of a whole of the vocabulary, followed by the whole's count."""
     view = layout.text
     found = []
-    tallies = _tallies(vocab.words("named_tallies"))
+    tallies = tuple((whole, members) for whole, members in _tallies(vocab.words("named_tallies")) if whole in view)
+    if not tallies:
+        return found   # (most pages name no such whole at all)
     before_total = _before_total(vocab.words("sum_words"))
-    for index, q in enumerate(quantities):
+    starts = [q.start for q in quantities]
+    near = set()   # the figures at most _TALLY_REACH before a whole's word: the only ones asked
+    for whole, _ in tallies:
+        for at in _occurrences(view, whole):
+            near.update(range(bisect.bisect_left(starts, at - _TALLY_REACH), bisect.bisect_left(starts, at)))
+    for index in sorted(near):
+        q = quantities[index]
         if index not in statements or not _whole(q):
             continue
         for whole, members in tallies:
@@ -93,3 +103,11 @@ def _members(first: int, quantities: list[Quantity], statements: dict[int, State
 def _whole(q: Quantity) -> bool:
     """A whole number stated exactly (4, 214枚; not 约10, 10多)."""
     return q.value is not None and q.value.denominator == 1 and q.qualifier is None and q.kind in ("amount", "count")
+
+
+def _occurrences(view: str, word: str):
+    """Where the word stands in the text (str.find: no pattern)."""
+    at = view.find(word)
+    while at >= 0:
+        yield at
+        at = view.find(word, at + 1)

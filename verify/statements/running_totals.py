@@ -13,6 +13,8 @@ no 分别 in either piece. Pairs that members.new_in_totals already reads are le
 
 from __future__ import annotations
 
+import bisect
+
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -34,9 +36,17 @@ def later_totals(quantities: list[Quantity], statements: dict[int, Statement], l
     total_word = word_pattern(vocab.words("cumulative_words"))
     read = {(f.level, dict(f.figures).get("new")) for f in known if "new" in dict(f.figures)}
     found = []
-    for index, st in statements.items():
+    candidates = set()
+    starts = None
+    for m in new_word.finditer(view):   # the figures at most _PIECE_REACH after a 新增: the only ones asked
+        starts = starts if starts is not None else [q.start for q in quantities]
+        first = bisect.bisect_left(starts, m.end())
+        last = bisect.bisect_right(starts, m.end() + _PIECE_REACH)
+        candidates.update(range(first, last))
+    for index in sorted(candidates):
+        st = statements.get(index)
         q = quantities[index]
-        if st.role is not Role.LEVEL or q.value is None or q.kind not in ("amount", "count") or q.label:
+        if st is None or st.role is not Role.LEVEL or q.value is None or q.kind not in ("amount", "count") or q.label:
             continue
         piece = _piece(view, q.start)
         new = _after_last(new_word, piece)
