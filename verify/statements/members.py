@@ -46,6 +46,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
+from verify.statements.totals import unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _COMPARED = regexes.compile("相比|相较|对比|比较")
@@ -358,7 +359,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
             continue
         p, w = quantities[part], quantities[whole]
         if p.start - m.end() > 8 or _SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
-                or p.kind not in ("amount", "count") or w.kind != p.kind or w.unit != p.unit \
+                or p.kind not in ("amount", "count") or w.kind != p.kind or unit_of(w) != unit_of(p) \
                 or p.value is None or w.value is None or p.label or w.label:
             continue
         ps, ws = statements.get(part), statements.get(whole)
@@ -367,7 +368,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         sentence = layout.sentence(at)
         if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, lead):
             continue   # the whole ends the clause right before 其中 (or stands in its clause before it)
-        if any(quantities[k].unit == w.unit and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
+        if any(unit_of(quantities[k]) == unit_of(w) and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
             continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
         noun = ws.head[:2]
         after = view[p.end:p.end + 8]
