@@ -27,6 +27,7 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 _NOUN_REACH = 14    # 名台湾籍犯罪嫌疑人 (the part's noun, after its figure)
 _WHOLE_REACH = 6    # 两岸, 全球近 (words of the whole before its figure)
 _OPENER_REACH = 12  # 法国 包括 巴黎 (words between the opener and the part's figure)
+_FIGURE_REACH = 12  # the longest figure text a part may be (4000多名, 1.2万余人)
 _NO_BREAK = regexes.compile(r"[^，,。；;！？!?\n、：:（）()“”]*")
 
 
@@ -51,7 +52,7 @@ def included_parts(quantities: list[Quantity], statements: dict[int, Statement],
         at = view.find(word)
         while at >= 0:
             starts = starts if starts is not None else [q.start for q in quantities]
-            near.update(range(bisect.bisect_left(starts, at - _NOUN_REACH - 12), bisect.bisect_left(starts, at)))
+            near.update(range(bisect.bisect_left(starts, at - _NOUN_REACH - _FIGURE_REACH), bisect.bisect_left(starts, at)))
             at = view.find(word, at + 1)
     for index in sorted(near):
         q = quantities[index]
@@ -64,7 +65,7 @@ def included_parts(quantities: list[Quantity], statements: dict[int, Statement],
         while whole < len(quantities) - 1 and quantities[whole].start < closed.end():
             whole += 1   # T-72 read as a figure: inside the noun
         w = quantities[whole]
-        if whole not in statements or w.value is None or unit_of(w) != unit_of(q) or w.kind != q.kind \
+        if whole not in statements or w.value is None or unit_of(w) != unit_of(q) \
                 or w.start - closed.end() > _WHOLE_REACH or not _NO_BREAK.fullmatch(view, closed.end(), w.start):
             continue
         start = max(layout.clause(q.start)[0], q.start - _OPENER_REACH - 4)
