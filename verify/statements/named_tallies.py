@@ -69,7 +69,7 @@ def named_tallies(quantities: list[Quantity], statements: dict[int, Statement], 
             total = parts[-1] + 1
             if total >= len(quantities) or total not in statements:
                 continue
-            gap = view[last.end + members[-1].match(view, last.end).end() - last.end:quantities[total].start]
+            gap = view[members[-1].match(view, last.end).end():quantities[total].start]   # after the last member's word
             if len(gap) > _BEFORE_TOTAL_REACH or not before_total.fullmatch(gap) \
                     or not view.startswith(whole, quantities[total].end) or not _whole(quantities[total]):
                 continue
