@@ -93,7 +93,8 @@ TALLIES = [
     ("5月份，电脑、家电、手机等电子产品出口分别增长47.6%、9.1%、3.7%。", [("respectively", 3, 3, 3, True)]),
     ("大力发展粮食、畜牧、果蔬“三位一体”的生产格局。", [("counted-label", 3, 3, 3, True)]),
     ("我们党领导人民统筹推进“五位一体”总体布局。", []),
-    ("全体居民收入增长5.5%，城乡居民收入分别增长4.8%、5.9%。", []),    # one name may pack several
+    ("全体居民收入增长5.5%，城乡居民收入分别增长4.8%、5.9%。", [("respectively", 2, 2, 2, True)]),   # 城乡 packs two (packed_counts)
+    ("全国进出口分别增长4.8%、5.9%。", []),    # 进出口 packs several, but no count is known for it (packed_counts)
     ("高技术制造业增加值分别增长8.9%、7.7%。", [("respectively", 2, 1, 1, True)]),   # one name: one item
     ("延续实施失业保险援企稳岗政策，城镇新增就业分别完成年计划的113.4%、256.1%。", [("respectively", 2, 1, 1, True)]),
     ("3月份价格环比下降的城市有50个，比2月份减少16个；持平和上涨的城市分别有8个和12个。", []),   # 平和 is no word here
@@ -133,9 +134,9 @@ TALLIES = [
     ("大企业开放创新中心80家、16家，累计分别达到1522家、103家。浦东新区法规分别新增4部、10部。",
      [("respectively", 2, 1, 1, True)]),   # the 、 between the values of a 分别 joins no names
     ("城乡居民人均可支配收入分别从2012年的18734元和11316元，增加到2021年的35786元。",
-     [("respectively", 1, 2, 2, True)]),   # 从 two values, 到 one
+     [("respectively", 1, 2, 2, True), ("respectively", 2, 2, 2, True)]),   # 从 two values, 到 one; 城乡 packs two
     ("城乡居民人均可支配收入分别从2012年的18734元和11316元，增加到2021年的35786元和24040元。",
-     [("respectively", 2, 2, 2, True)]),
+     [("respectively", 2, 2, 2, True), ("respectively", 2, 2, 2, True)]),   # 从/到 sides; 城乡 packs two
     ("仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度。", [("respectively", 2, 2, 2, True)]),
     ("仅有1990年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度。", [("respectively", 2, 1, 1, True)]),   # one year of one thing
     ("2019年的城乡居民收入，分别为3万元和1万元。", []),   # one name that packs two

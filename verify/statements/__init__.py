@@ -14,8 +14,10 @@ from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
 from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
+from verify.statements.included import contained_parts, included_parts
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.members import attendance, increases, members, named_parts, new_in_totals, single_parts
+from verify.statements.named_tallies import named_tallies
 from verify.statements.part_rates import bases_of_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
 from verify.statements.periods import period_facts
@@ -24,6 +26,7 @@ from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
+from verify.statements.running_totals import later_totals
 from verify.statements.scopes import parts_lists
 from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
@@ -46,7 +49,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
                                                subject_at(q.start, line_start_of(q.start)))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
-               + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities))
+               + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)
+               + named_tallies(quantities, statements, layout, vocab))
     parts = frozenset(i for pl in lists for i in pl.parts)
     found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
@@ -56,7 +60,10 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + members(quantities, statements, layout, vocab) + new_in_totals(quantities, statements, layout, vocab)
              + attendance(quantities, statements, layout, vocab)
              + single_parts(quantities, statements, layout, lists, vocab)
-             + named_parts(quantities, statements, layout, vocab))
+             + named_parts(quantities, statements, layout, vocab)
+             + included_parts(quantities, statements, layout, vocab)
+             + contained_parts(quantities, statements, layout, vocab))
+    found += later_totals(quantities, statements, layout, vocab, found)
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
         + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)

@@ -32,7 +32,7 @@ _YEARLY = "年均"
 def directions(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
                vocab: Vocabulary) -> list[Fact]:
     """Every level reached from a stated start by a verb of known direction, as a fact."""
-    verbs = _verbs(vocab.words("change_up"), vocab.words("change_down"))
+    verbs = _verbs(vocab.words("change_up") + vocab.words("reached_up"), vocab.words("change_down") + vocab.words("reached_down"))
     ranks, inverse = vocab.words("rank_units"), vocab.words("inverse_measures")
     found = []
     for index, st in statements.items():
@@ -81,9 +81,9 @@ def _yearly(quantities: list[Quantity], statements: dict[int, Statement], end: i
 
 @functools.cache
 def _verbs(up: tuple[str, ...], down: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The gap between a start and its end for a verb of each direction: (/月)，(大幅)提高到 and a time
-    of the end (2025年的, 2019年底的, 现在的)."""
+    """The gap between a start and its end for a verb of each direction: (/月)，(大幅)提高到 (压缩至,
+    延长为) and a time of the end (2025年的, 2019年底的, 现在的)."""
     def gap(words: tuple[str, ...]) -> re.Pattern[str]:
         return regexes.compile(rf"(?:/[\u4e00-\u9fff])?[，,]?\s*[\u4e00-\u9fff]{{0,2}}?(?:{word_pattern(words).pattern})了?"
-                          rf"(?:到|至)[^，,。；;、]{{0,12}}")
+                          rf"(?:到|至|为)[^，,。；;、]{{0,12}}")
     return gap(up), gap(down)

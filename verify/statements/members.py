@@ -44,13 +44,15 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
+from verify.statements.totals import unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _COMPARED = regexes.compile("相比|相较|对比|比较")
 _QIZHONG = regexes.compile("其中")
 _NOUN_REACH = 12
 _NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
-_NO_WORDS = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）\n]")   # the words after a figure: quotes may stand in them
+_NO_WORDS = regexes.compile(r"(?<![A-Za-z\-])[0-9０-９]+(?![0-9０-９A-Za-z])|[,，。；;:：!！?？、()（）\n]")
+# the words after a figure: quotes may stand in them, and digits of a Latin name (国家级5G工厂), no figure
 _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
 
 
@@ -166,10 +168,38 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
             found.append(Fact(index, (("new", index + 1),)))   # 累计死亡病例722例，当日新增86例
             continue
         t, n = _last(total_word, before_second), _last(new_word, before_first)
+        if n is None:   # 新增铜基新材料、长三角（含江西）大飞机2个…: 新增 before the names the figure counts
+            before_first = _clause_before(quantities, index, layout)
+            n = _last(new_word, before_first)
+        if t is None and _reached(before_second, vocab):
+            t = len(before_second)   # 新增…县2个、达到29个: the total names nothing at all
         if t is not None and n is not None and not new_word.search(before_second) and not total_word.search(before_first) \
                 and not _FILLERS.sub("", before_second[t:]):
             found.append(Fact(index + 1, (("new", index),)))   # 新增3个…产业集群、总数达13个: the total names nothing else
     return found
+
+
+def _clause_before(quantities: list[Quantity], index: int, layout: Layout) -> str:
+    """The words of a figure's clause before it (brackets included: 长三角（含江西）大飞机), at most
+    _CLAUSE_REACH characters, when no other figure of its unit stands among them ('' else)."""
+    q = quantities[index]
+    found = _CLAUSE_START.search(layout.text, max(0, q.start - _CLAUSE_REACH), q.start)
+    start = found.end() if found else max(0, q.start - _CLAUSE_REACH)
+    for i in range(index - 1, -1, -1):
+        if quantities[i].end <= start:
+            break
+        if quantities[i].unit == q.unit:
+            return ""   # (经济总量超200亿元县2个: a figure of another unit may name what is counted)
+    return layout.text[start:q.start]
+
+
+_CLAUSE_REACH = 40
+_CLAUSE_START = regexes.compile(r"[,，。；;!！?？\n:：][^,，。；;!！?？\n:：]*$")
+
+
+def _reached(words: str, vocab: Vocabulary) -> bool:
+    """达到, 增至: the words before a figure say only that it is where a count got to."""
+    return words in vocab.words("reached_words")
 
 
 _SEPARATORS = ",，、;；"
@@ -273,6 +303,21 @@ def attendance(quantities: list[Quantity], statements: dict[int, Statement], lay
     return found
 
 
+def _lead(view: str, at: int) -> int | None:
+    """Up to where the whole of a 其中 at `at` may reach: the separator right before a clause's 其中; the
+    one before a short verb (审议4件法律草案，通过其中3件; 38枚导弹，乌防空火力拦截了其中30枚); or 其中 itself
+    when no separator stands within reach (组建的12人委员会其中7人): the whole is in its clause."""
+    if view[at - 1] in ",，;；:：":
+        return at - 1
+    if view[at - 1] in "。!！?？\n\"“”（）()、":
+        return None
+    cut = _SEGMENT_START.search(view, max(0, at - _VERB_REACH), at)
+    return cut.start() if cut else at
+
+
+_VERB_REACH = 10
+
+
 def _next_in_piece(quantities: list[Quantity], index: int, view: str, words: re.Pattern[str]) -> int | None:
     """The next figure, of the same unit, when the piece after a ， holds only a word of `words` before it."""
     if index + 1 >= len(quantities):
@@ -300,7 +345,10 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
     found = []
     for m in _QIZHONG.finditer(view):
         at = m.start()
-        if at in opened or at == 0 or view[at - 1] not in ",，;；:：":
+        if at in opened or at == 0:
+            continue
+        lead = _lead(view, at)
+        if lead is None:
             continue
         part = bisect.bisect_left(starts, m.end())
         whole = part - 1
@@ -308,16 +356,16 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
             continue
         p, w = quantities[part], quantities[whole]
         if p.start - m.end() > 8 or _SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
-                or p.kind not in ("amount", "count") or w.kind != p.kind or w.unit != p.unit \
+                or p.kind not in ("amount", "count") or w.kind != p.kind or unit_of(w) != unit_of(p) \
                 or p.value is None or w.value is None or p.label or w.label:
             continue
         ps, ws = statements.get(part), statements.get(whole)
         if ps is None or ws is None or ps.role is not Role.LEVEL or ws.role is not Role.LEVEL or ps.note or ws.note:
             continue
         sentence = layout.sentence(at)
-        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, at - 1):
-            continue   # the whole ends the clause right before 其中
-        if any(quantities[k].unit == w.unit and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
+        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, lead):
+            continue   # the whole ends the clause right before 其中 (or stands in its clause before it)
+        if any(unit_of(quantities[k]) == unit_of(w) and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
             continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
         noun = ws.head[:2]
         after = view[p.end:p.end + 8]

@@ -139,7 +139,7 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
 
 
 _CALENDAR_WORDS = regexes.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
-                             r"|目前|当时|现在|如今|此前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
+                             r"|目前|当时|现在|如今|此前|之前|原来|原先|过去|以前|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
 
 
 def _role_words(label: str) -> str:
@@ -154,6 +154,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if not sign and (gap := _GAP_AFTER_COMPARE.search(label)) and _COMPARED.search(before):
         sign = 1 if gap.group("up") else -1
     if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
+        if q.value is not None and q.unit in vocab.words("ordered_units") and vocab.from_word.search(label):
+            return Role.FROM, 0   # 受教育年限从10.23年(提高到10.8年): no amount, but where a change started
         return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
     if vocab.subpart.search(label):
         return Role.SUBPART, 0

@@ -28,6 +28,7 @@ from verify.reading.quantity import NUMERIC_KINDS, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
+from verify.statements.packed import packed_count
 from verify.statements.records import Statement, Tally
 from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, leading_time,
                                                    levels_of_clause_before, names_of_clause_before,
@@ -104,9 +105,15 @@ def _tally(spot: _Spot, names: str, own: bool, carried: _Last | None, before: _L
         split = split_items(names)
         if split.most < 2 and carried is None:
             last = _Last(len(spot.values), spot.span[1], split.items)
-            if _single(names, spot.lead, layout, vocab, bound, quantities, starts, before.end if before else None):
+            since = before.end if before else None
+            if _single(names, spot.lead, layout, vocab, bound, quantities, starts, since):
                 return Tally("respectively", len(spot.values), spot.span, split.items, 1, 1, True, spot.lead,
                              spot.span[1], certain=False, figures=spot.values), last   # 高技术制造业增加值分别增长8.9%、7.7%
+            packs = packed_count(names, vocab)
+            if packs is not None and _single(names, spot.lead, layout, vocab, bound, quantities, starts, since,
+                                             packed=True):
+                return Tally("respectively", len(spot.values), spot.span, split.items, packs, packs, True, spot.lead,
+                             spot.span[1], certain=False, figures=spot.values), last   # 汽车产销分别完成…: two
             return None, last   # one name (城乡居民收入, 一二三产): it may pack several; nothing to count
         if split.most >= 2:
             etc = "等" in names   # 电脑、家电、手机等电子产品: examples of a group; more values may follow
@@ -204,7 +211,7 @@ def _to_after(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: list[tuple[int, int]],
-            quantities: list[Quantity], starts: list[int], since: int | None) -> bool:
+            quantities: list[Quantity], starts: list[int], since: int | None, packed: bool = False) -> bool:
     """One name before 分别 that can only be one thing (高技术制造业增加值, 能源集团利润): no word that packs
     several (城乡, 进出口, 存贷款; `packed_names`), no numeral (中亚五国, 两市, 一二三产), no word pointing
     back (其, 上述, 二者; `back_references`), no 分别 before it in its sentence whose names it may take
@@ -216,10 +223,11 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     statements, not names: 首次跃上1.4万亿斤新台阶、亩产提升10.1斤；…; before a comma such a list may
     still be the names: 41个国家先进制造业集群、30个…产业集群集聚成势，数量分别占到…), and not two
     names that the text before it states apart (巴西、墨西哥和阿根廷…。墨西哥阿根廷去年分别…: a 、 left
-    out)."""
+    out). With `packed`, the name packs a known number of items (packed.py has checked its words), and
+    only the context is asked."""
     view = layout.text
-    if len(name) < 2 or NUMERAL.search(name) or list_patterns().soft.search(_compounds(vocab).sub("_", name)) \
-            or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references")):
+    if len(name) < 2 or list_patterns().soft.search(_compounds(vocab).sub("_", name)) or not packed and (
+            NUMERAL.search(name) or any(w in name for w in vocab.words("packed_names") + vocab.words("back_references"))):
         return False   # 持平和上涨的城市: 平和 is a word, but here 和 joins two names
     sentence, clause = layout.sentence(start), layout.clause(start)
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause

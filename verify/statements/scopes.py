@@ -310,6 +310,8 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
                                               or _measured_after(quantities[parts[-1]], q, st)):
                 end = st.clause[0]   # …其中擅自设立的3082个；查出…382.8万件: a new topic ends the list
                 break
+            if len(parts) == 1 and _names_next_part(i, unit, quantities, statements, layout):
+                continue   # …的7件，30名以上代表联名提出的394件: a count in the next part's name, no part
             if len(parts) == 1 and _paired_units(marker.start, unit, unit_of(q), quantities, starts, layout):
                 end = q.start   # 6万户…、24万人…，其中3万多户、12万人…: each part goes with the total of its unit
                 break
@@ -317,6 +319,20 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
         parts.append(i)
     unit = unit or (unit_of(quantities[nets[0]]) if nets else None)
     return sorted(parts + [i for i in nets if unit_of(quantities[i]) == unit and quantities[i].start < end]), end
+
+
+def _names_next_part(i: int, unit: str, quantities, statements, layout: Layout) -> bool:
+    """30名以上代表联名提出的394件: a figure of another unit whose clause goes on, with no separator, to a
+    level of the list's unit within _NAMING_REACH characters: it says which things the next part counts."""
+    if i + 1 >= len(quantities):
+        return False
+    q, nxt, st = quantities[i], quantities[i + 1], statements.get(i + 1)
+    return st is not None and st.role in PAIRED_ROLES and unit_of(nxt) == unit and nxt.kind in ("amount", "count") \
+        and nxt.start - q.end <= _NAMING_REACH and not _SEPARATOR.search(layout.text, q.end, nxt.start)
+
+
+_NAMING_REACH = 12
+_SEPARATOR = regexes.compile(r"[,，、;；。:：!！?？\n()（）]")
 
 
 def _paired_units(at: int, first: str, second: str, quantities, starts, layout: Layout) -> bool:

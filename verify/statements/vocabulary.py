@@ -101,7 +101,7 @@ def vocabulary() -> Vocabulary:
         down=_compiled(rf"(?:{down})(?:了|为|达|达到)?{_PERIOD}$"),
         change_to=_compiled(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
         change_verb_to=_compiled(rf"(?:{verbs})了?(?:到|至)"),
-        from_word=_compiled(rf"(?:{_alternation(lists['from_words'])})$"),
+        from_word=_compiled(rf"(?:{_alternation(lists['from_words'])})(?:{_alternation(lists['per_unit_words'])})?$"),
         base_word=_compiled(rf"(?:{_alternation(lists['base_words'])})(?:[^，。；]{{0,8}}的)?$"),
         compare=_compiled(rf"(?:{_alternation(lists['compare_marks'])})"),
         share=_compiled(rf"占[^，。；]{{0,24}}?(?:{_alternation(lists['share_words'])})?(?:为|达|达到|是)?$|(?:比重|占比|份额)(?:为|达|达到|是)?$"),

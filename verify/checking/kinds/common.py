@@ -10,7 +10,7 @@ from verify.errors import RuleFileError
 from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
 from verify.reading.quantity import PERCENT_DIVISORS, Quantity, Year
-from verify.reading.numerals import decimal_string
+from verify.reading.numerals import counted_as, decimal_string
 from verify.rules.formula.parse import FormulaError, end_key, parse_formula
 from verify.rules.patterns import PatternError, compile_pattern
 
@@ -66,8 +66,9 @@ def stated(q: Quantity) -> bool:
 
 
 def comparable_units(quantities: list[Quantity]) -> bool:
-    """Stated figures of one measure: all amounts share a unit (never compare 人 with 元)."""
-    units = {q.unit for q in quantities if q.kind in ("amount", "count") and stated(q)}
+    """Stated figures of one measure: all amounts share a unit (never compare 人 with 元); 名 and 位
+    count people as 人 does (包括2名警察在内的32人)."""
+    units = {counted_as(q.unit) for q in quantities if q.kind in ("amount", "count") and stated(q)}
     return len(units) <= 1
 
 

@@ -1,0 +1,100 @@
+"""Included parts: 包括A在内的B — a count A of some of the things counted by B, named inside B's own
+phrase (包括250辆T-72主战坦克在内的800多辆各型装备, 包括2名警察在内的32人死亡): A is among B, so A ≤ B.
+So too B，含A — a part the words of `subpart_words` give right after its whole, across one separator
+(境外输入病例31例，含4例由无症状感染者转为确诊病例): the reader gives A the role subpart.
+
+The part is the only figure between the opener (vocabulary `inclusion_openers`: 包括, 其中包括) and
+the closer (`inclusion_closers`: 在内的) of one clause, and the closer follows its noun at most
+_NOUN_REACH characters on; the whole is the figure right after the closer, at most _WHOLE_REACH
+characters on (两岸41支, 全球近4000名), of the part's unit (名 and 位 count people as 人 does).
+Work per figure: a look at the few characters after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from verify import regexes
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.facts import Fact
+from verify.statements.records import Role, Statement
+from verify.statements.totals import unit_of
+from verify.statements.vocabulary import Vocabulary, word_pattern
+
+_NOUN_REACH = 14    # 名台湾籍犯罪嫌疑人 (the part's noun, after its figure)
+_WHOLE_REACH = 6    # 两岸, 全球近 (words of the whole before its figure)
+_OPENER_REACH = 12  # 法国 包括 巴黎 (words between the opener and the part's figure)
+_FIGURE_REACH = 12  # the longest figure text a part may be (4000多名, 1.2万余人)
+_NO_BREAK = regexes.compile(r"[^，,。；;！？!?\n、：:（）()“”]*")
+
+
+@functools.cache
+def _patterns(openers: tuple[str, ...], closers: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    opener = regexes.compile(rf"(?:{word_pattern(openers).pattern})[^，,。；;！？!?\n、：:]{{0,{_OPENER_REACH}}}$")
+    closer = regexes.compile(rf"(?:[^，,。；;！？!?\n、：:（）()\d]|(?<=[A-Za-z\-])\d|(?<=[A-Za-z\-]\d)\d){{0,{_NOUN_REACH}}}?"
+                             rf"(?:{word_pattern(closers).pattern})")   # a model's number (T-72) is part of the noun
+    return opener, closer
+
+
+def included_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                   vocab: Vocabulary) -> list[Fact]:
+    """Every 包括A在内的B with A and B of one unit, as a fact of B with A `included`."""
+    view = layout.text
+    closers = vocab.words("inclusion_closers")
+    opener, closer = _patterns(vocab.words("inclusion_openers"), closers)
+    found = []
+    starts = None
+    near = set()   # the figures at most _NOUN_REACH before a closer: the only ones asked
+    for word in closers:
+        at = view.find(word)
+        while at >= 0:
+            starts = starts if starts is not None else [q.start for q in quantities]
+            near.update(range(bisect.bisect_left(starts, at - _NOUN_REACH - _FIGURE_REACH), bisect.bisect_left(starts, at)))
+            at = view.find(word, at + 1)
+    for index in sorted(near):
+        q = quantities[index]
+        if index >= len(quantities) - 1 or index not in statements or q.value is None or q.kind not in ("amount", "count"):
+            continue
+        closed = closer.match(view, q.end)
+        if closed is None:
+            continue
+        whole = index + 1
+        while whole < len(quantities) - 1 and quantities[whole].start < closed.end():
+            whole += 1   # T-72 read as a figure: inside the noun
+        w = quantities[whole]
+        if whole not in statements or w.value is None or unit_of(w) != unit_of(q) \
+                or w.start - closed.end() > _WHOLE_REACH or not _NO_BREAK.fullmatch(view, closed.end(), w.start):
+            continue
+        start = max(layout.clause(q.start)[0], q.start - _OPENER_REACH - 4)
+        if not opener.search(view[start:q.start]) or index > 0 and quantities[index - 1].end > start \
+                and quantities[index - 1].kind in ("amount", "count"):
+            continue   # 包括A 2名、B 3名在内的: one part only
+        found.append(Fact(whole, (("included", index),)))
+    return found
+
+
+def contained_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                    vocab: Vocabulary) -> list[Fact]:
+    """Every subpart (含4例) right after a level of its unit and sentence, as a fact of that level."""
+    view = layout.text
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.SUBPART or index == 0:
+            continue
+        q, w = quantities[index], quantities[index - 1]
+        whole = statements.get(index - 1)
+        if whole is None or whole.role is not Role.LEVEL or whole.sentence != st.sentence or q.value is None \
+                or w.value is None or unit_of(w) != unit_of(q) or q.label or w.label \
+                or not _contained(vocab.words("subpart_words")).fullmatch(view, w.end, q.start):
+            continue
+        found.append(Fact(index - 1, (("included", index),)))
+    return found
+
+
+@functools.cache
+def _contained(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What stands between a whole and its subpart: one separator or bracket, then the word (，含)."""
+    return regexes.compile(rf"\s*[，,、（(]\s*(?:{word_pattern(words).pattern})\s*")

@@ -1,0 +1,99 @@
+"""Running totals further on: new ones (新增) and the running total they are counted in (累计), named
+alike, in one sentence but not side by side — 英国新增确诊病例48161例，单日新增连续五天超过4万例，累计确诊
+病例超543万例; 韩国单日新增确诊病例286294例，累计确诊达到14553644例 — the new ones cannot exceed the
+total (fact of the total with `new`, rule new-within-total).
+
+A new figure is a level whose piece (since the last separator) holds a word of `new_counts` and none
+of `cumulative_words`; its total is the first later figure of its sentence, at most _REACH figures on
+and before any ；, whose piece holds a word of `cumulative_words` and none of `new_counts`, of the same
+unit, the name after the total's word opening with two characters of the new ones' name once fillers
+are cut (确诊病例, 确诊达到; not 死亡病例 for 确诊病例);
+no 分别 in either piece. Pairs that members.new_in_totals already reads are left to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from verify import regexes
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.facts import Fact
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary, word_pattern
+
+_REACH = 6            # figures between a new one and its total
+_PIECE_REACH = 24     # characters of a piece before its figure
+_PIECE_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
+_FILLERS = regexes.compile(r"^(?:报告|了|为|是|已|共)+|(?:达到|达|为|是|超过|超|近|约|了|增至|升至)+$")
+
+
+def later_totals(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab: Vocabulary,
+                 known: list) -> list[Fact]:
+    """Every new figure and the running total after it in its sentence, as facts of the total."""
+    view = layout.text
+    new_word = word_pattern(vocab.words("new_counts"))
+    total_word = word_pattern(vocab.words("cumulative_words"))
+    read = {(f.level, dict(f.figures).get("new")) for f in known if "new" in dict(f.figures)}
+    found = []
+    candidates = set()
+    starts = None
+    for m in new_word.finditer(view):   # the figures at most _PIECE_REACH after a 新增: the only ones asked
+        starts = starts if starts is not None else [q.start for q in quantities]
+        first = bisect.bisect_left(starts, m.end())
+        last = bisect.bisect_right(starts, m.end() + _PIECE_REACH)
+        candidates.update(range(first, last))
+    for index in sorted(candidates):
+        st = statements.get(index)
+        q = quantities[index]
+        if st is None or st.role is not Role.LEVEL or q.value is None or q.kind not in ("amount", "count") or q.label:
+            continue
+        piece = _piece(view, q.start)
+        new = _after_last(new_word, piece)
+        if new is None or total_word.search(piece) or "分别" in piece:
+            continue
+        total = _total_after(index, quantities, statements, view, new_word, total_word, piece[new:])
+        if total is not None and (total, index) not in read:
+            found.append(Fact(total, (("new", index),)))
+    return found
+
+
+def _total_after(index: int, quantities: list[Quantity], statements: dict[int, Statement], view: str,
+                 new_word, total_word, new_name: str) -> int | None:
+    q, st = quantities[index], statements[index]
+    for j in range(index + 1, min(len(quantities), index + 1 + _REACH)):
+        other = statements.get(j)
+        if other is None:
+            continue
+        if other.sentence != st.sentence or "；" in view[q.end:quantities[j].start] or ";" in view[q.end:quantities[j].start]:
+            return None
+        piece = _piece(view, quantities[j].start)
+        at = _after_last(total_word, piece)
+        if at is None:
+            continue
+        w = quantities[j]
+        if other.role is not Role.LEVEL or w.unit != q.unit or w.value is None or w.label \
+                or new_word.search(piece) or "分别" in piece or not _agree(piece[at:], new_name):
+            return None   # the first running total after the new ones is theirs, or none is
+        return j
+    return None
+
+
+def _piece(view: str, start: int) -> str:
+    """The words of a figure's piece before it: since the last separator, at most _PIECE_REACH."""
+    found = _PIECE_START.search(view, max(0, start - _PIECE_REACH), start)
+    return view[found.start() + 1 if found else max(0, start - _PIECE_REACH):start]
+
+
+def _after_last(pattern, words: str) -> int | None:
+    end = None
+    for m in pattern.finditer(words):
+        end = m.end()
+    return end
+
+
+def _agree(total: str, new: str) -> bool:
+    """确诊病例 / 确诊达到: the name after 累计, fillers cut, opens with two characters of the name after
+    新增 (not 累计死亡病例 for 新增确诊病例: 病例 alone is the kind, not the measure)."""
+    total, new = _FILLERS.sub("", total), _FILLERS.sub("", new)
+    return len(total) >= 2 and total[:2] in new
