@@ -16,7 +16,7 @@ from verify.statements.facts import Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.lists import counted_labels, named_lists
-from verify.statements.members import attendance, increases, members, named_parts, new_in_totals, single_parts
+from verify.statements.members import increases, members, named_parts, new_in_totals, single_parts
 from verify.statements.named_tallies import named_tallies
 from verify.statements.part_rates import bases_of_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
@@ -26,6 +26,7 @@ from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
+from verify.statements.roll_calls import attendance
 from verify.statements.running_totals import later_totals
 from verify.statements.scopes import parts_lists
 from verify.statements.shares import share_groups

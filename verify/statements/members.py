@@ -23,13 +23,10 @@
 - A running total and a figure right after it named by one of its parts (vocabulary named_parts:
   确诊 and 死亡, 治愈, 出院), neither of one day (累计确诊病例20665148例，累计死亡226188例) (Fact:
   level the whole, `named_part`).
-- A roll call: those expected (会议应到190人, vocabulary attendance_expected), right after them those
-  present (出席187人, attendance_present) and those absent (缺席3人, attendance_absent), each alone
-  in its piece (Fact: level the expected, `present`, `absent`).
 
-Read from words, so rules on them are probable (warnings), but for the roll call, whose words leave
-no doubt. Local: each reading looks only at a
-figure, the next one and the words between. The rates of a total and its parts are part_rates.py's.
+Read from words, so rules on them are probable (warnings). Local: each reading looks only at a
+figure, the next one and the words between. A roll call (应到…出席…缺席) is roll_calls.py's, the
+rates of a total and its parts part_rates.py's.
 """
 
 from __future__ import annotations
@@ -153,12 +150,12 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
     for index in _level_pairs(quantities, statements):
         first, second = quantities[index], quantities[index + 1]
         gap = view[first.end:second.start]
-        cut = _SEGMENT_END.search(gap)
-        if len(gap) > _WORDS_REACH or cut is None or cut.group() not in ",，、" or _SEGMENT_END.search(gap, cut.end()) \
+        cut = SEGMENT_END.search(gap)
+        if len(gap) > WORDS_REACH or cut is None or cut.group() not in ",，、" or SEGMENT_END.search(gap, cut.end()) \
                 or _NO_WORDS.search(gap[:cut.start()]) or view[second.end:second.end + 1] not in _SEPARATORS + "。\n" \
                 or layout.sentence(first.start) != layout.sentence(second.start):
             continue   # one right after the other, the second the last word of its piece
-        before_first = _piece_before(view, first.start)
+        before_first = piece_before(view, first.start)
         first_piece, before_second = before_first + "|" + gap[:cut.start()], gap[cut.end():]
         if "分别" in first_piece or "分别" in before_second:
             continue
@@ -203,8 +200,8 @@ def _reached(words: str, vocab: Vocabulary) -> bool:
 
 
 _SEPARATORS = ",，、;；"
-_WORDS_REACH = 24
-_SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
+WORDS_REACH = 24
+SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
 _SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
 
 
@@ -221,10 +218,10 @@ def _level_pairs(quantities: list[Quantity], statements: dict[int, Statement]):
             yield index
 
 
-def _piece_before(view: str, start: int) -> str:
-    """The words of a figure's piece before it: since the last separator, at most _WORDS_REACH."""
-    segment = _SEGMENT_START.search(view, max(0, start - _WORDS_REACH), start)
-    return view[segment.start() + 1 if segment else max(0, start - _WORDS_REACH):start]
+def piece_before(view: str, start: int) -> str:
+    """The words of a figure's piece before it: since the last separator, at most WORDS_REACH."""
+    segment = _SEGMENT_START.search(view, max(0, start - WORDS_REACH), start)
+    return view[segment.start() + 1 if segment else max(0, start - WORDS_REACH):start]
 
 
 _FILLERS = regexes.compile(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
@@ -275,34 +272,6 @@ def increases(quantities: list[Quantity], statements: dict[int, Statement], layo
     return out
 
 
-def attendance(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
-               vocab: Vocabulary) -> list:
-    """会议应到190人，出席187人，缺席3人: those expected, then right after them those present, then
-    those absent, one unit, each the only figure of its piece (Fact: level the expected, `present`,
-    and `absent` when stated)."""
-    view = layout.text
-    expected = word_pattern(vocab.words("attendance_expected"))
-    present = word_pattern(vocab.words("attendance_present"))
-    absent = word_pattern(vocab.words("attendance_absent"))
-    found = []
-    for index in range(len(quantities) - 1):
-        whole = quantities[index]
-        if whole.kind != "count" or whole.value is None or index not in statements \
-                or "应" not in view[max(0, whole.start - _WORDS_REACH):whole.start]:
-            continue
-        words = _piece_before(view, whole.start)
-        if not expected.search(words):
-            continue
-        figures = [("present", _next_in_piece(quantities, index, view, present))]
-        if figures[0][1] is None:
-            continue
-        after = _next_in_piece(quantities, figures[0][1], view, absent)
-        if after is not None:
-            figures.append(("absent", after))
-        found.append(Fact(index, tuple(figures)))
-    return found
-
-
 def _lead(view: str, at: int) -> int | None:
     """Up to where the whole of a 其中 at `at` may reach: the separator right before a clause's 其中; the
     one before a short verb (审议4件法律草案，通过其中3件; 38枚导弹，乌防空火力拦截了其中30枚); or 其中 itself
@@ -316,18 +285,6 @@ def _lead(view: str, at: int) -> int | None:
 
 
 _VERB_REACH = 10
-
-
-def _next_in_piece(quantities: list[Quantity], index: int, view: str, words: re.Pattern[str]) -> int | None:
-    """The next figure, of the same unit, when the piece after a ， holds only a word of `words` before it."""
-    if index + 1 >= len(quantities):
-        return None
-    here, nxt = quantities[index], quantities[index + 1]
-    gap = view[here.end:nxt.start]
-    if nxt.kind != here.kind or nxt.unit != here.unit or nxt.value is None or gap[:1] not in (",", "，") \
-            or len(gap) > 8 or _SEGMENT_END.search(gap, 1) or not words.fullmatch(gap[1:]):
-        return None
-    return index + 1
 
 
 def single_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, parts_lists,
@@ -355,7 +312,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if whole < 0 or part >= len(quantities):
             continue
         p, w = quantities[part], quantities[whole]
-        if p.start - m.end() > 8 or _SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
+        if p.start - m.end() > 8 or SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
                 or p.kind not in ("amount", "count") or w.kind != p.kind or unit_of(w) != unit_of(p) \
                 or p.value is None or w.value is None or p.label or w.label:
             continue
@@ -363,7 +320,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if ps is None or ws is None or ps.role is not Role.LEVEL or ws.role is not Role.LEVEL or ps.note or ws.note:
             continue
         sentence = layout.sentence(at)
-        if sentence != layout.sentence(p.start) or w.start < sentence[0] or _SEGMENT_END.search(view, w.end, lead):
+        if sentence != layout.sentence(p.start) or w.start < sentence[0] or SEGMENT_END.search(view, w.end, lead):
             continue   # the whole ends the clause right before 其中 (or stands in its clause before it)
         if any(unit_of(quantities[k]) == unit_of(w) and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
             continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
@@ -392,11 +349,11 @@ def named_parts(quantities: list[Quantity], statements: dict[int, Statement], la
     for index in _level_pairs(quantities, statements):
         whole, part = quantities[index], quantities[index + 1]
         gap = view[whole.end:part.start]
-        cut = _SEGMENT_END.search(gap)
-        if len(gap) > _WORDS_REACH or cut is None or cut.start() != 0 or cut.group() not in ",，;；" \
-                or _SEGMENT_END.search(gap, 1):
+        cut = SEGMENT_END.search(gap)
+        if len(gap) > WORDS_REACH or cut is None or cut.start() != 0 or cut.group() not in ",，;；" \
+                or SEGMENT_END.search(gap, 1):
             continue   # the whole ends its piece, the part's piece follows at once
-        whole_words = _piece_before(view, whole.start)
+        whole_words = piece_before(view, whole.start)
         part_words = gap[1:]
         if daily.search(whole_words) or daily.search(part_words):
             continue
