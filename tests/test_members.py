@@ -164,3 +164,21 @@ def test_the_share_of_members(text, expected):
               quantities[f.bound()["member_share"]].text if "member_share" in f.bound() else None)
              for f in reading.facts if "member" in f.bound()]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("英国6日新增确诊病例62322例，再达新高。英国累计确诊病例已达到2836801例。", [("62322例", "2836801例")]),   # xwlb_20210107
+    ("29日，英国单日新增确诊病例为20479例，连续第二天单日新增超过2万例。目前，英国累计确诊病例超过477万例。",   # xwlb_20210630
+     [("20479例", "超过477万例")]),
+])
+def test_new_ones_and_their_total_in_the_next_sentence(text, expected):
+    assert pairs(text, "new") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "韩国单日新增确诊病例达99837例。日本累计确诊已超过2370万例。",              # another country
+    "英国6日新增确诊病例62322例，再达新高。\n英国累计确诊病例已达到2836801例。",   # another paragraph
+    "英国6日新增确诊病例62322例。截至去年底，英国累计确诊病例达到2836801例。",     # another time
+])
+def test_no_total_in_the_next_sentence(text):
+    assert pairs(text, "new") == []
