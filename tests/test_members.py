@@ -51,8 +51,6 @@ def test_new_ones_within_a_running_total(text, expected):
 @pytest.mark.parametrize("text", [
     # the new confirmed cases of the day after the running total of imported ones, across ；
     "其中累计报告境外输入确诊病例1618例；当日新增确诊病例6例，其中境外输入病例2例。",
-    # a respectively list
-    "新增各类总部机构、大企业开放创新中心80家、16家，累计分别达到1522家、103家。",
     # the total names another thing (累计死亡) than the new ones before it
     "当日新增1280例，累计死亡病例722例。",
 ])
@@ -181,4 +179,25 @@ def test_new_ones_and_their_total_in_the_next_sentence(text, expected):
     "英国6日新增确诊病例62322例。截至去年底，英国累计确诊病例达到2836801例。",     # another time
 ])
 def test_no_total_in_the_next_sentence(text):
+    assert pairs(text, "new") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("跨国公司地区总部、外资研发中心分别新认定60家和30家，累计分别达到1016家和591家。",               # gwr_2025_shanghai
+     [("60家", "1016家"), ("30家", "591家")]),
+    ("“上海标准”、“上海品牌”分别新增11个和27项，累计分别达到52个和204项。",                           # gwr_2025_shanghai
+     [("11个", "52个"), ("27项", "204项")]),
+    ("新增各类总部机构、大企业开放创新中心80家、16家，累计分别达到1522家、103家。",                   # gwr_2025_shanghai:
+     [("80家", "1522家"), ("16家", "103家")]),                                                           # item by item, not 16家 with 1522家
+])
+def test_new_ones_and_their_totals_each_given_respectively(text, expected):
+    assert pairs(text, "new") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "分别新增11个、27项和5家，累计分别达到52个和204项。",          # three new ones, two totals
+    "分别新增11个和27家，累计分别达到52个和204项。",               # 家 and 项
+    "两地分别完成11个和27项，累计分别达到52个和204项。",           # no new ones named
+])
+def test_no_totals_given_respectively(text):
     assert pairs(text, "new") == []

@@ -27,6 +27,7 @@ from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
 from verify.statements.respectively import respectively
 from verify.statements.running_totals import later_totals
+from verify.statements.listed_totals import listed_totals
 from verify.statements.scopes import parts_lists
 from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
@@ -62,7 +63,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + single_parts(quantities, statements, layout, lists, vocab)
              + named_parts(quantities, statements, layout, vocab)
              + included_parts(quantities, statements, layout, vocab)
-             + contained_parts(quantities, statements, layout, vocab))
+             + contained_parts(quantities, statements, layout, vocab)
+             + listed_totals(quantities, statements, layout, vocab))
     found += later_totals(quantities, statements, layout, vocab, found)
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
