@@ -62,6 +62,10 @@ def test_no_new_ones_within_a_total(text):
     ("今年中央财政将安排科技支出1134亿元，比上年增加134亿元。", [("134亿元", "1134亿元")]),     # gwr_2008_national
     ("4月末，我国外汇储备规模为32817亿美元，较3月末上升410亿美元，升幅为1.27%。",                # xwlb_20250507
      [("410亿美元", "32817亿美元")]),
+    # the level it reached, right after (reached_levels.py)
+    ("在一系列政策支持下，港口万吨级以上泊位增加379个，总量达2971个；高等级航道通航里程增加1600公里，总里程达1.76万公里。",  # xwlb_20260108
+     [("379个", "2971个"), ("1600公里", "1.76万公里")]),
+    ("对城乡居民基本医疗保险的财政补助标准再次提高60元，达到人均380元。", [("60元", "380元")]),          # xwlb_20150116
 ])
 def test_an_increase_within_its_level(text, expected):
     assert pairs(text, "increase") == expected
@@ -76,6 +80,12 @@ def test_an_increase_within_its_level(text, expected):
     "全年实现利润50亿元，比上年增加80亿元。",
     # a percentage and a count (0.9个 of 0.9个和2个百分点)
     "采购经理指数分别为51.6%和51.2%，较上月上升0.9个和2个百分点。",
+    # the level reached is of another unit (xwlb_20230427)
+    "冬小麦播种面积同比增加116万亩，4月中旬产量达1603万吨。",
+    # a measure that may be negative, then the level it reached
+    "全年实现利润增加80亿元，达到50亿元。",
+    # a clause between the increase and the level
+    "泊位增加379个，其中深水泊位达2971个。",
 ])
 def test_no_increase_within_a_level(text):
     assert pairs(text, "increase") == []
