@@ -51,8 +51,6 @@ def test_new_ones_within_a_running_total(text, expected):
 @pytest.mark.parametrize("text", [
     # the new confirmed cases of the day after the running total of imported ones, across ；
     "其中累计报告境外输入确诊病例1618例；当日新增确诊病例6例，其中境外输入病例2例。",
-    # a respectively list
-    "新增各类总部机构、大企业开放创新中心80家、16家，累计分别达到1522家、103家。",
     # the total names another thing (累计死亡) than the new ones before it
     "当日新增1280例，累计死亡病例722例。",
 ])
@@ -64,6 +62,10 @@ def test_no_new_ones_within_a_total(text):
     ("今年中央财政将安排科技支出1134亿元，比上年增加134亿元。", [("134亿元", "1134亿元")]),     # gwr_2008_national
     ("4月末，我国外汇储备规模为32817亿美元，较3月末上升410亿美元，升幅为1.27%。",                # xwlb_20250507
      [("410亿美元", "32817亿美元")]),
+    # the level it reached, right after (reached_levels.py)
+    ("在一系列政策支持下，港口万吨级以上泊位增加379个，总量达2971个；高等级航道通航里程增加1600公里，总里程达1.76万公里。",  # xwlb_20260108
+     [("379个", "2971个"), ("1600公里", "1.76万公里")]),
+    ("对城乡居民基本医疗保险的财政补助标准再次提高60元，达到人均380元。", [("60元", "380元")]),          # xwlb_20150116
 ])
 def test_an_increase_within_its_level(text, expected):
     assert pairs(text, "increase") == expected
@@ -78,6 +80,12 @@ def test_an_increase_within_its_level(text, expected):
     "全年实现利润50亿元，比上年增加80亿元。",
     # a percentage and a count (0.9个 of 0.9个和2个百分点)
     "采购经理指数分别为51.6%和51.2%，较上月上升0.9个和2个百分点。",
+    # the level reached is of another unit (xwlb_20230427)
+    "冬小麦播种面积同比增加116万亩，4月中旬产量达1603万吨。",
+    # a measure that may be negative, then the level it reached
+    "全年实现利润增加80亿元，达到50亿元。",
+    # a clause between the increase and the level
+    "泊位增加379个，其中深水泊位达2971个。",
 ])
 def test_no_increase_within_a_level(text):
     assert pairs(text, "increase") == []
@@ -164,3 +172,42 @@ def test_the_share_of_members(text, expected):
               quantities[f.bound()["member_share"]].text if "member_share" in f.bound() else None)
              for f in reading.facts if "member" in f.bound()]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("英国6日新增确诊病例62322例，再达新高。英国累计确诊病例已达到2836801例。", [("62322例", "2836801例")]),   # xwlb_20210107
+    ("29日，英国单日新增确诊病例为20479例，连续第二天单日新增超过2万例。目前，英国累计确诊病例超过477万例。",   # xwlb_20210630
+     [("20479例", "超过477万例")]),
+])
+def test_new_ones_and_their_total_in_the_next_sentence(text, expected):
+    assert pairs(text, "new") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "韩国单日新增确诊病例达99837例。日本累计确诊已超过2370万例。",              # another country
+    "英国6日新增确诊病例62322例，再达新高。\n英国累计确诊病例已达到2836801例。",   # another paragraph
+    "英国6日新增确诊病例62322例。截至去年底，英国累计确诊病例达到2836801例。",     # another time
+])
+def test_no_total_in_the_next_sentence(text):
+    assert pairs(text, "new") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("跨国公司地区总部、外资研发中心分别新认定60家和30家，累计分别达到1016家和591家。",               # gwr_2025_shanghai
+     [("60家", "1016家"), ("30家", "591家")]),
+    ("“上海标准”、“上海品牌”分别新增11个和27项，累计分别达到52个和204项。",                           # gwr_2025_shanghai
+     [("11个", "52个"), ("27项", "204项")]),
+    ("新增各类总部机构、大企业开放创新中心80家、16家，累计分别达到1522家、103家。",                   # gwr_2025_shanghai:
+     [("80家", "1522家"), ("16家", "103家")]),                                                           # item by item, not 16家 with 1522家
+])
+def test_new_ones_and_their_totals_each_given_respectively(text, expected):
+    assert pairs(text, "new") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "分别新增11个、27项和5家，累计分别达到52个和204项。",          # three new ones, two totals
+    "分别新增11个和27家，累计分别达到52个和204项。",               # 家 and 项
+    "两地分别完成11个和27项，累计分别达到52个和204项。",           # no new ones named
+])
+def test_no_totals_given_respectively(text):
+    assert pairs(text, "new") == []

@@ -674,3 +674,9 @@ def test_corrupt_cache_is_ignored_and_rewritten(tmp_path):
     assert imported
     assert json.loads(done.stdout)["schema"] == "verify/3"
     assert isinstance(json.loads(cache.read_text(encoding="utf-8")), dict)
+
+
+def test_convert_naming_no_family_of_units_is_refused_at_its_line(tmp_path):
+    path = write(tmp_path, RELATION_RULE.replace("formula: done == plan * rate\n",
+                                                 "formula: done == plan * rate\nconvert: weights\n"))
+    assert_refused_at(path, 8, "'weights'", "no family")

@@ -66,12 +66,13 @@ def _cells(result, finding, lang: str, color: bool) -> list[Styled]:
     """One finding as Styled cells: position, severity, rule, sentence, problem, arithmetic."""
     severity = text_for(lang, "severity_" + finding.severity)
     message, calculation = finding.message, finding.calculation or ""
+    named = (finding.text, *(r.text for r in finding.related))
     return [Styled(where(result.doc, finding.start, lang)),
             Styled(severity, styles=((0, len(severity), finding.severity),)),
             Styled(finding.rule_id),
             context(result.doc.text, finding, result.quantities, color),
-            figure_piece(message),
-            figure_piece(calculation)]
+            figure_piece(message, named),
+            figure_piece(calculation, named)]
 
 
 def _labelled(label: str, cell: Styled) -> Styled:

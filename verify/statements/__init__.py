@@ -28,6 +28,8 @@ from verify.statements.records import PartsList, Role, ShareGroup, Statement, St
 from verify.statements.respectively import respectively
 from verify.statements.roll_calls import attendance
 from verify.statements.running_totals import later_totals
+from verify.statements.listed_totals import listed_totals
+from verify.statements.reached_levels import reached_levels
 from verify.statements.scopes import parts_lists
 from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
@@ -63,11 +65,13 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + single_parts(quantities, statements, layout, lists, vocab)
              + named_parts(quantities, statements, layout, vocab)
              + included_parts(quantities, statements, layout, vocab)
-             + contained_parts(quantities, statements, layout, vocab))
+             + contained_parts(quantities, statements, layout, vocab)
+             + listed_totals(quantities, statements, layout, vocab))
     found += later_totals(quantities, statements, layout, vocab, found)
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
         + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)
+    found += reached_levels(quantities, statements, layout, vocab, found)
     whole = whole_counts(quantities, statements, layout, vocab)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts, whole)),

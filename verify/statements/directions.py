@@ -9,7 +9,8 @@ the span is at least a year, so B ≥ A(1 + p).
 
 Left alone: figures in rank or grade units (世行排名从78位跃升至31位, 水质从四类跃升到二类: the
 number falls as it rises; vocabulary rank_units) and measures stated as an error (精度由10公里提高到
-1公里; vocabulary inverse_measures).
+1公里; vocabulary inverse_measures). A start and an end in two units of one family (由1小时缩短至10分钟:
+unit_factors.py) are paired too; a rule compares them only when it converts that family.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from verify.statements.facts import Fact
 from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.sides import joined, side
+from verify.statements.unit_factors import one_measure
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _YEARLY = "年均"
@@ -47,7 +49,7 @@ def directions(quantities: list[Quantity], statements: dict[int, Statement], lay
             continue
         name = "rise_from" if verb == "up" else "fall_from"
         for start, end in zip(starts, ends):
-            if quantities[start].unit == quantities[end].unit and quantities[end].unit not in ranks:
+            if one_measure(quantities, start, end, vocab) and quantities[end].unit not in ranks:
                 figures = ((name, start),) + _yearly(quantities, statements, end, starts, verb)
                 found.append(Fact(end, figures))
     return found

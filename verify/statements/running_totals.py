@@ -9,6 +9,10 @@ and before any ；, whose piece holds a word of `cumulative_words` and none of `
 unit, the name after the total's word opening with two characters of the new ones' name once fillers
 are cut (确诊病例, 确诊达到; not 死亡病例 for 确诊病例);
 no 分别 in either piece. Pairs that members.new_in_totals already reads are left to it.
+
+The total may open the next sentence of the paragraph (英国6日新增确诊病例62322例，再达新高。英国累计确诊病例已
+达到2836801例) when both name the same subject (subjects.py: 英国 and 英国, not 韩国 and 日本) and the total
+names no time of its own other than the new ones' time.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
+from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -34,6 +39,7 @@ def later_totals(quantities: list[Quantity], statements: dict[int, Statement], l
     view = layout.text
     new_word = word_pattern(vocab.words("new_counts"))
     total_word = word_pattern(vocab.words("cumulative_words"))
+    timed = word_pattern(vocab.words("total_time_words"))
     read = {(f.level, dict(f.figures).get("new")) for f in known if "new" in dict(f.figures)}
     found = []
     candidates = set()
@@ -52,20 +58,21 @@ def later_totals(quantities: list[Quantity], statements: dict[int, Statement], l
         new = _after_last(new_word, piece)
         if new is None or total_word.search(piece) or "分别" in piece:
             continue
-        total = _total_after(index, quantities, statements, view, new_word, total_word, piece[new:])
+        total = _total_after(index, quantities, statements, view, new_word, total_word, piece[new:], timed)
         if total is not None and (total, index) not in read:
             found.append(Fact(total, (("new", index),)))
     return found
 
 
 def _total_after(index: int, quantities: list[Quantity], statements: dict[int, Statement], view: str,
-                 new_word, total_word, new_name: str) -> int | None:
+                 new_word, total_word, new_name: str, timed) -> int | None:
     q, st = quantities[index], statements[index]
     for j in range(index + 1, min(len(quantities), index + 1 + _REACH)):
         other = statements.get(j)
         if other is None:
             continue
-        if other.sentence != st.sentence or "；" in view[q.end:quantities[j].start] or ";" in view[q.end:quantities[j].start]:
+        if other.sentence != st.sentence and not _next_sentence(view, st, other, quantities, index, j, timed) \
+                or "；" in view[q.end:quantities[j].start] or ";" in view[q.end:quantities[j].start]:
             return None
         piece = _piece(view, quantities[j].start)
         at = _after_last(total_word, piece)
@@ -77,6 +84,18 @@ def _total_after(index: int, quantities: list[Quantity], statements: dict[int, S
             return None   # the first running total after the new ones is theirs, or none is
         return j
     return None
+
+
+def _next_sentence(view: str, new: Statement, total: Statement, quantities: list[Quantity], index: int, at: int,
+                   timed) -> bool:
+    """Whether a total's sentence follows the new ones' in one paragraph, about the same subject and
+    at no other time: none read for it, no word of total_time_words and no date before it in its sentence."""
+    gap = view[new.sentence[1]:total.sentence[0]]
+    return total.sentence[0] >= new.sentence[1] and "\n" not in gap and not gap.strip("。！？!? ") \
+        and new.subject is not None and total.subject == new.subject and total.time in (None, new.time) \
+        and not timed.search(view, total.sentence[0], quantities[at].start) \
+        and not any(quantities[k].kind not in NUMERIC and quantities[k].start >= total.sentence[0]
+                    for k in range(index + 1, at))
 
 
 def _piece(view: str, start: int) -> str:

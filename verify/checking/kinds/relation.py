@@ -27,7 +27,7 @@ from verify.reading.quantity import Quantity
 from verify.rules.formula.parse import FormulaError, Node, Num, Relation, Var, end_key, range_ends, variables
 from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_may_hold
 from verify.checking.kinds.common import (
-    comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, rule_written, value_interval,
+    comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, rule_written, stated, value_interval,
     with_range_ends,
 )
 from verify.messages import text_for
@@ -36,9 +36,10 @@ from verify.rules.patterns import compile_pattern
 from verify.rules.formula.cache import solved_forms
 from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
+from verify.statements.unit_factors import families
 
 _INTERPOLATED = regexes.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
-TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict}
+TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict, "convert": str}
 REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"expected"}  # what a rule's message may name besides its slots and groups
@@ -55,6 +56,7 @@ class RelationParams(KindParams):
     subject: str | None
     ranges: frozenset[str] = frozenset()            # variables read through first_end()/last_end(): ranges only
     written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)   # slot -> regex on its figure's text
+    convert: Mapping[str, Interval] = field(default_factory=dict)   # unit -> its size in its family's smallest unit
 
     def judges(self, names: frozenset[str]) -> bool:
         """Whether figures by these names (a superset of what _bind binds) are enough to judge the
@@ -94,7 +96,19 @@ def prepare(rule: Rule) -> RelationParams:
     subject = rule.params.get("subject") or (order[-1] if order else None)
     if subject is not None and subject not in variables(relation):
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
-    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule))
+    return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule),
+                          _convert(rule))
+
+
+def _convert(rule) -> dict[str, Interval]:
+    """The sizes of the units of the family a rule's `convert:` names (durations: 小时 is 3600 秒)."""
+    name = rule.params.get("convert")
+    if not name:
+        return {}
+    if name not in families():
+        raise RuleFileError(rule.path, rule.lines.get("convert"),
+                            f"convert: '{name}' is no family of unit_factors ({', '.join(sorted(families()))})")
+    return families()[name]
 
 
 def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
@@ -132,7 +146,7 @@ def evaluate(rule, matches, context):
             continue
         figures, names, indexes, looked_up = bound
         flat = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
-        if not comparable_units(flat):
+        if not comparable_units(flat) and _sizes(prep, figures) is None:
             continue
         missing = variables(prep.relation) - set(figures)
         if not missing:
@@ -143,7 +157,8 @@ def evaluate(rule, matches, context):
             if looked_up:  # a figure found elsewhere may belong to another period or place
                 found = [dataclasses.replace(f, severity=Severity.WARNING) if f.severity is Severity.ERROR else f for f in found]
             verdict.findings += found
-        elif len(missing) == 1 and next(iter(missing)) in prep.implied and next(iter(missing)) in prep.solved:
+        elif len(missing) == 1 and next(iter(missing)) in prep.implied and next(iter(missing)) in prep.solved \
+                and comparable_units(flat):
             verdict.checked |= indexes
             verdict.findings += _judge_implied(rule, prep, next(iter(missing)), figures, names, context.lang)
     return verdict
@@ -251,14 +266,28 @@ def _compiled_lookup(text: str):
     return compile_pattern(text)
 
 
-def _env(figures, lenient: bool):
-    env = {k: ([value_interval(q, lenient) for q in v] if isinstance(v, list) else value_interval(v, lenient))
-           for k, v in figures.items()}
+def _env(figures, lenient: bool, sizes: Mapping[str, Interval] | None = None):
+    """Each figure's interval; with `sizes`, a figure of a unit among them in its family's smallest unit."""
+    def value(q: Quantity) -> Interval:
+        found = value_interval(q, lenient)
+        return found * sizes[q.unit] if sizes and q.unit in sizes else found
+    env = {k: ([value(q) for q in v] if isinstance(v, list) else value(v)) for k, v in figures.items()}
     return with_range_ends(env, figures, lenient)
 
 
+def _sizes(prep: RelationParams, figures) -> Mapping[str, Interval] | None:
+    """The sizes to compare a rule's figures by, when their units differ but are all of the family the
+    rule converts (40分钟 and 1小时); else None."""
+    if not prep.convert:
+        return None
+    flat = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+    units = {q.unit for q in flat if q.kind in ("amount", "count") and stated(q)}
+    return prep.convert if len(units) > 1 and units <= prep.convert.keys() else None
+
+
 def _judge_stated(rule, prep: RelationParams, figures, names, lang):
-    strict = _env(figures, False)
+    sizes = _sizes(prep, figures)
+    strict = _env(figures, False, sizes)
     if relation_may_hold(prep.relation, strict):
         return []
     subject = _subject(prep, figures)
@@ -268,7 +297,7 @@ def _judge_stated(rule, prep: RelationParams, figures, names, lang):
         implied = evaluate_node(prep.solved[prep.subject], strict)
         expected = format_interval(implied, subject, as_ratio=True)
         calculation = f"{render_formula(prep.solved[prep.subject], names)} = {expected}"
-    if relation_may_hold(prep.relation, _env(figures, True)):
+    if relation_may_hold(prep.relation, _env(figures, True, sizes)):
         message = text_for(lang, "relation_truncated", subject=subject.text)
         return [finding(rule, Severity.INFO, subject, message, expected, calculation, others)]
     default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))

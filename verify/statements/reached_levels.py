@@ -1,0 +1,49 @@
+"""A rise and the level it reached, written after it: 港口万吨级以上泊位增加379个，总量达2971个; 财政补助标准再次
+提高60元，达到人均380元; 土地适度规模经营面积比上年增加21万亩，达到近300万亩.
+
+An increase (a change up) and, right after it across ， or 、, a level of the same unit that only a word of
+`reached_words` (or 达) opens, after at most 已, 人均 or 总 and a name of one to three characters (总量, 总里程):
+the level is where the increase took the measure, and what it started from was no less than zero, so the
+increase is at most the level (fact of the level with `increase`, rule increase-within-level).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from verify import regexes
+from verify.reading.quantity import Quantity
+from verify.statements.clauses import Layout
+from verify.statements.facts import Fact
+from verify.statements.records import Role, Statement
+from verify.statements.vocabulary import Vocabulary, word_pattern
+
+
+def reached_levels(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                   vocab: Vocabulary, known: list) -> list[Fact]:
+    """Every increase followed by the level it reached, as a fact of the level."""
+    view = layout.text
+    gap = _gap(vocab.words("reached_words"))
+    signed = word_pattern(vocab.words("signed_measures"))
+    ranks = frozenset(vocab.words("rank_units"))
+    read = {(f.level, i) for f in known for name, i in f.figures if name == "increase"}
+    found = []
+    for index, st in statements.items():
+        if st.role is not Role.CHANGE or st.sign <= 0 or index + 1 not in statements:
+            continue
+        q, level = quantities[index], quantities[index + 1]
+        reached = statements[index + 1]
+        if reached.role not in (Role.LEVEL, Role.AVERAGE) or level.unit != q.unit or q.kind not in ("amount", "count") \
+                or level.kind not in ("amount", "count") or q.value is None or level.value is None or q.label or level.label \
+                or reached.sentence != st.sentence or q.unit in ranks \
+                or signed.search(st.measure) or signed.search(reached.measure) \
+                or not gap.fullmatch(view, q.end, level.start) or (index + 1, index) in read:
+            continue
+        found.append(Fact(index + 1, (("increase", index),)))
+    return found
+
+
+@functools.cache
+def _gap(reached: tuple[str, ...]):
+    """，总量达 / ，达到人均 / ，已达到: what may stand between an increase and the level it reached."""
+    return regexes.compile(rf"[，,、]\s*(?:已|总[\u4e00-\u9fff]{{1,3}}?)?(?:{word_pattern(reached).pattern}|达)(?:了|人均)?")
