@@ -354,7 +354,8 @@ figure or on a finding that names it as related. *Checked figures* are those tha
 check on the clean text; their recall is broken down by the kind of the rule that checked them.
 A mutant of a figure that no rule checks can only be caught by chance, so the overall recall
 mostly measures coverage. Some misses are by design: `digit/last` often stays within the
-leniency for rounded figures (one unit of the last digit), and a rule that checks how many values
+leniency for rounded figures (one unit of the last digit; a count of whole things, 出席186人, is
+exact, so there a changed last digit breaks an exact sum), and a rule that checks how many values
 a list has (`respectively-values`) or only a bound (`decrease-100`, `share-above-100`) cannot see
 most changes of value. Hand-made mutants are `BROKEN` of `tests/test_mutations.py`; they count as
 caught by the same test, with the whole rewritten passage as the changed span."""

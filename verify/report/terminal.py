@@ -44,6 +44,7 @@ def figure_piece(text: str, figures: tuple[str, ...] = ()) -> Styled:
 
 
 def _places(text: str, figure: str) -> list[int]:
+    """Every place a figure's text is quoted in a message (a figure may be quoted twice)."""
     found, at = [], text.find(figure)
     while at >= 0:
         found.append(at)
