@@ -35,7 +35,9 @@ def quantity_record(doc: Document, q: Quantity) -> dict:
         "low": _bound(q.interval.low) if q.is_numeric else None,
         "high": _bound(q.interval.high) if q.is_numeric else None,
         "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier,
-        "source_position": source_record(doc, q.start),
+        # plain text is its own source: source_record's fields, from the position already found
+        "source_position": {"format": "text", "line": pos.line, "column": pos.column} if doc.source is None
+        else source_record(doc, q.start),
     }
 
 
