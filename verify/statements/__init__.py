@@ -12,7 +12,7 @@ from verify.statements.additions import added_totals
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
-from verify.statements.facts import Fact, facts, role_name
+from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.lists import counted_labels, named_lists
@@ -34,7 +34,7 @@ from verify.statements.subjects import subject_mentions
 from verify.statements.vocabulary import vocabulary
 from verify.statements.whole_counts import whole_counts
 
-__all__ = ["Fact", "PartsList", "Restatement", "Role", "ShareGroup", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
+__all__ = ["NAMED_ROLES", "Fact", "PartsList", "Restatement", "Role", "ShareGroup", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:

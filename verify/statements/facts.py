@@ -223,6 +223,9 @@ def _names_flow(measure: str, word: str, plus: str, minus: str) -> bool:
         and not measure.endswith(plus + minus) and not measure.endswith(minus[0] + plus)
 
 
+NAMED_ROLES = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # the only roles role_name names
+
+
 def role_name(st: Statement, q: Quantity) -> str | None:
     """The name a rule binds a change, rate, share or completion by (change/drop, rate/fall, …)."""
     if st.compare and "均" in st.compare:
