@@ -68,10 +68,11 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             level = _average_restated(index, quantities, statements, vocab)
             if level is not None:
                 about.setdefault(level, {}).setdefault(role_name(st, quantities[index]), index)
-    starts = {i for i, st in statements.items() if st.role in (Role.FROM, Role.BASE)}   # what those two may find
+    starts = [i for role in (Role.FROM, Role.BASE) for i, _ in with_role(statements, role)]   # what those two may find
     near = {j for i in starts for j in range(i - 2, i + 4)}   # the figures with one of them among the 3 each side
-    for index, st in statements.items():
-        if index in near and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
+    for index in sorted(near):   # (in text order, as a walk of all statements would meet them)
+        st = statements.get(index)
+        if st is not None and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
             before = _started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:
