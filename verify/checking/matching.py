@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from verify.statements import Role, role_name
+from verify.statements import NAMED_ROLES, Role, role_name
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
 from verify.reading.quantity import Quantity
@@ -79,7 +79,8 @@ def _each(context: Context) -> list[tuple[int, str, int, int]]:
     if "statements, each" not in context.memo:
         quantities = context.quantities
         values = {role: role.value for role in Role}   # (Enum's .value is a Python property: not per statement)
-        context.memo["statements, each"] = [(index, role_name(st, quantities[index]) or values[st.role],
+        context.memo["statements, each"] = [(index, (role_name(st, quantities[index]) if st.role in NAMED_ROLES else None)
+                                             or values[st.role],
                                              quantities[index].start, quantities[index].end)
                                             for index, st in context.statements.statements.items()]
     return context.memo["statements, each"]

@@ -24,6 +24,9 @@ def listed_months(found: list[Quantity], view: str) -> list[Quantity]:
     as they are (两个月), name months; they are no amounts."""
     i = 0
     while i < len(found):
+        if found[i].kind != "amount" or found[i].unit is not None:   # (most figures: no bare number begins here)
+            i += 1
+            continue
         j = i
         while j < len(found) and _bare_month(found[j]) and (
                 j == i or _MONTH_GLUE.fullmatch(view, found[j - 1].end, found[j].start)):

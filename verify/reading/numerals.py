@@ -197,10 +197,12 @@ def _last_place(value: int) -> int:
 
 
 def decimal_string(value: Fraction) -> str:
-    """Exact decimal text of a rational ('338800', '96.8', '0.05'); 'p/q' when it does not terminate."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    den = value.denominator
+    """Exact decimal text of a rational ('338800', '96.8', '0.05'); 'p/q' when it does not terminate.
+    (In whole numbers: --numbers writes three of these for each figure.)"""
+    numerator, denominator = value.numerator, value.denominator
+    if denominator == 1:
+        return str(numerator)
+    den = denominator
     twos = fives = 0
     while den % 2 == 0:
         den //= 2
@@ -209,12 +211,11 @@ def decimal_string(value: Fraction) -> str:
         den //= 5
         fives += 1
     if den != 1:
-        return f"{value.numerator}/{value.denominator}"
+        return f"{numerator}/{denominator}"
     places = max(twos, fives)
-    scaled = abs(value) * 10**places
-    digits = str(scaled.numerator).rjust(places + 1, "0")
+    digits = str(abs(numerator) * (10**places // denominator)).rjust(places + 1, "0")
     text = f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
-    return ("-" if value < 0 else "") + text
+    return ("-" if numerator < 0 else "") + text
 
 
 def _longest_first(word: str) -> tuple[int, str]:

@@ -35,7 +35,9 @@ def quantity_record(doc: Document, q: Quantity) -> dict:
         "low": _bound(q.interval.low) if q.is_numeric else None,
         "high": _bound(q.interval.high) if q.is_numeric else None,
         "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier,
-        "source_position": source_record(doc, q.start),
+        # plain text is its own source: source_record's fields, from the position already found
+        "source_position": {"format": "text", "line": pos.line, "column": pos.column} if doc.source is None
+        else source_record(doc, q.start),
     }
 
 
@@ -69,20 +71,36 @@ def numbers_report_parts(files: Iterable[tuple[Document, Iterable[Quantity]]]) -
     yield ("\n  ]" if any_file else "]") + "\n}\n"
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # what json.dumps(value, ensure_ascii=False) makes anew each call
+_STRING = json.encoder.encode_basestring   # (the C function that encoder uses on a str)
+
+
 def _scalar(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """json.dumps(value, ensure_ascii=False): the common str, int and None written without the
+    encoder (--numbers writes about 30 of them for each figure)."""
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if value is None:
+        return "null"
+    return int.__repr__(value) if kind is int else _ENCODE(value)
 
 
 def _indented(value, margin: int) -> str:
     """json.dumps(value, indent=2, ensure_ascii=False) for a value starting `margin` spaces in."""
     if isinstance(value, dict) and value:
         inner = " " * (margin + 2)
-        fields = ",\n".join(f"{inner}{_scalar(k)}: {_indented(v, margin + 2)}" for k, v in value.items())
+        fields = ",\n".join([f"{inner}{_STRING(k) if type(k) is str else _scalar(k)}: "
+                              f"{_scalar(v) if type(v) in _SCALARS else _indented(v, margin + 2)}"
+                              for k, v in value.items()])
         return "{\n" + fields + "\n" + " " * margin + "}"
     if isinstance(value, list) and value:
         inner = " " * (margin + 2)
         return "[\n" + ",\n".join(inner + _indented(v, margin + 2) for v in value) + "\n" + " " * margin + "]"
     return _scalar(value)
+
+
+_SCALARS = frozenset({str, int, type(None)})
 
 
 def findings_report(results) -> str:

@@ -12,7 +12,7 @@ from verify.statements.additions import added_totals
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
-from verify.statements.facts import Fact, facts, role_name
+from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.lists import counted_labels, named_lists
@@ -24,7 +24,7 @@ from verify.statements.periods import period_facts
 from verify.statements.proportions import proportions
 from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
-from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Tally
+from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Statements, Tally
 from verify.statements.respectively import respectively
 from verify.statements.roll_calls import attendance
 from verify.statements.running_totals import later_totals
@@ -37,19 +37,19 @@ from verify.statements.subjects import subject_mentions
 from verify.statements.vocabulary import vocabulary
 from verify.statements.whole_counts import whole_counts
 
-__all__ = ["Fact", "PartsList", "Restatement", "Role", "ShareGroup", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
+__all__ = ["NAMED_ROLES", "Fact", "PartsList", "Restatement", "Role", "ShareGroup", "Statement", "StatementReading", "Tally", "read_statements", "role_name"]
 
 
 def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReading:
     """Read every numeric figure of a page into a statement, then find its 其中 lists."""
     vocab = vocabulary()
     layout = lay_out(doc.view)
-    statements: dict[int, Statement] = {}
+    statements = Statements()
     subject_at, line_start_of = subject_mentions(doc.view, vocab).subject_at, doc.line_start_of
     for index, q in enumerate(quantities):
         if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio"):   # 1.68:1: only ratios.py's
-            statements[index] = read_statement(index, quantities, layout, vocab, statements,
-                                               subject_at(q.start, line_start_of(q.start)))
+            statements.add(read_statement(index, quantities, layout, vocab, statements,
+                                          subject_at(q.start, line_start_of(q.start))))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)

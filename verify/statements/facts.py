@@ -27,7 +27,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, with_role
 from verify.statements.sides import first_of_side, side
 from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 from verify.statements.wholes import named_whole, names_no_other_whole, whole_carried, whole_inside
@@ -63,15 +63,16 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             about.setdefault(st.of, {}).setdefault(name, index)
     for rate, whole_rate in _rates_against_whole(quantities, statements, layout, parts_lists, vocab or vocabulary()):
         about.setdefault(rate, {}).setdefault("before", whole_rate)
-    for index, st in statements.items():
-        if st.role is Role.CHANGE and st.of is None and vocab is not None:
+    for index, st in with_role(statements, Role.CHANGE):
+        if st.of is None and vocab is not None:
             level = _average_restated(index, quantities, statements, vocab)
             if level is not None:
                 about.setdefault(level, {}).setdefault(role_name(st, quantities[index]), index)
-    starts = {i for i, st in statements.items() if st.role in (Role.FROM, Role.BASE)}   # what those two may find
+    starts = [i for role in (Role.FROM, Role.BASE) for i, _ in with_role(statements, role)]   # what those two may find
     near = {j for i in starts for j in range(i - 2, i + 4)}   # the figures with one of them among the 3 each side
-    for index, st in statements.items():
-        if index in near and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
+    for index in sorted(near):   # (in text order, as a walk of all statements would meet them)
+        st = statements.get(index)
+        if st is not None and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
             before = _started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:
@@ -94,8 +95,8 @@ def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]
     the total of its unit and measure before it in the sentence, and the days of the span of dates
     the sentence opens with (both ends counted; a span over 29 February needs its year)."""
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.AVERAGE or vocab is None or not vocab.daily.search(st.measure):
+    for index, st in with_role(statements, Role.AVERAGE):
+        if vocab is None or not vocab.daily.search(st.measure):
             continue
         days = days_spanned(index, quantities, st, layout)
         if days is None:
@@ -130,8 +131,8 @@ def _yearly_averages(quantities, statements, layout: Layout, vocab: Vocabulary |
     N年间); N years may count N−1 steps between the first and the last (1978 to 2012 are 35 years),
     so `years` is the interval [N−1, N]."""
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.CHANGE or st.sign <= 0 or not st.compare or "年均" not in st.compare \
+    for index, st in with_role(statements, Role.CHANGE):
+        if st.sign <= 0 or not st.compare or "年均" not in st.compare \
                 or st.of is None or statements.get(st.of) is None or statements[st.of].role is not Role.LEVEL:
             continue
         before = _started_from(st.of, quantities, statements, layout, vocab)
@@ -157,8 +158,8 @@ def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
     sentence — the completion's own level, or the nearest level of the plan's unit whose measure
     shares a word with the completion's (投资). (done, plan, completion) as quantity indexes."""
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.COMPLETION or index == 0:
+    for index, st in with_role(statements, Role.COMPLETION):
+        if index == 0:
             continue
         plan = statements.get(index - 1)
         if plan is None or plan.role is not Role.PLAN or plan.clause != st.clause:
@@ -196,9 +197,7 @@ def _balances(quantities, statements, layout: Layout, vocab) -> list[tuple[int, 
     """贸易顺差2.36万亿元 after 出口14.39万亿元 … 进口12.04万亿元 in the same or the sentence
     before: the net figure with the flows it balances (vocabulary: balances)."""
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.NET:
-            continue
+    for index, st in with_role(statements, Role.NET):
         for net, plus, minus in vocab.balances:
             if net not in st.measure:
                 continue
@@ -223,6 +222,9 @@ def _names_flow(measure: str, word: str, plus: str, minus: str) -> bool:
     at = measure.rfind(word)
     return at >= 0 and not (word == plus and measure[max(0, at - 1):at + len(word)] in ("进" + word,)) \
         and not measure.endswith(plus + minus) and not measure.endswith(minus[0] + plus)
+
+
+NAMED_ROLES = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # the only roles role_name names
 
 
 def role_name(st: Statement, q: Quantity) -> str | None:
@@ -253,8 +255,8 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
     previous = None     # the last share with a whole found: (its index, the whole)
     with_share = None   # levels with a share of their own, found once when a share needs them
     bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
-    for index, st in statements.items():
-        if st.role is not Role.SHARE or st.of is None:
+    for index, st in with_role(statements, Role.SHARE):
+        if st.of is None:
             continue
         whole = whole_inside(index, quantities, statements)
         if whole is None and st.of in total_of and names_no_other_whole(index, quantities, statements, layout):
@@ -320,8 +322,8 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists, vo
     the total of the part's 其中 list: (the part's rate, the whole's rate)."""
     total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.CHANGE or quantities[index].unit != "百分点" or st.of is None:
+    for index, st in with_role(statements, Role.CHANGE):
+        if quantities[index].unit != "百分点" or st.of is None:
             continue
         rate = statements.get(st.of)
         if rate is None or rate.role is not Role.RATE or rate.of not in total_of:
@@ -347,9 +349,9 @@ def _gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) ->
     lower one and the gap. The other is found by its name, so rules on it warn."""
     found = []
     gap_to = _gap_patterns(vocab.words("gap_words"))[1]
-    for index, st in statements.items():
+    for index, st in with_role(statements, Role.CHANGE):
         q = quantities[index]
-        if st.role is not Role.CHANGE or q.unit != "百分点" or q.kind != "point":
+        if q.unit != "百分点" or q.kind != "point":
             continue
         m = gap_to.search(layout.text, st.clause[0], q.start)
         if m is None:

@@ -63,20 +63,29 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
     page = _Page(view, quantities, statements, vocab, vocab.periods, parts,
                  word_pattern(tuple(vocab.periods) + vocab.words("subject_words")), whole)
     for titles, body in articles(view):
+        heads = [(i, title) for title in titles
+                 for i in _title_figures(title, starts, view, quantities, statements, vocab)]
+        if not heads:
+            continue   # (most titles state no figure: their bodies' statements are not gathered)
         lo, hi = bisect.bisect_left(starts, body[0]), bisect.bisect_left(starts, min(body[1], body[0] + WINDOW))
         bodies = [statements[i] for i in range(lo, hi) if i in statements]
-        if not bodies:
-            continue
-        for title in titles:
-            a, b = bisect.bisect_left(starts, title[0]), bisect.bisect_left(starts, title[1])
-            for i in range(a, b):
-                st = statements.get(i)
-                glued = i > 0 and quantities[i - 1].end == quantities[i].start   # 1万5812例 read as 1万, 5812例
-                if st is not None and not glued and _title_figure(st, quantities[i], view, vocab):
-                    body_index = _restated_by(st, title, bodies, page)
-                    if body_index is not None:
-                        found.append(Restatement(i, body_index, title))
+        for i, title in heads if bodies else ():
+            body_index = _restated_by(statements[i], title, bodies, page)
+            if body_index is not None:
+                found.append(Restatement(i, body_index, title))
     return found
+
+
+def _title_figures(title: tuple[int, int], starts: list[int], view: str, quantities: list[Quantity],
+                   statements: dict[int, Statement], vocab: Vocabulary) -> list[int]:
+    """The figures of a title line worth pairing (_title_figure), in text order."""
+    chosen = []
+    for i in range(bisect.bisect_left(starts, title[0]), bisect.bisect_left(starts, title[1])):
+        st = statements.get(i)
+        glued = i > 0 and quantities[i - 1].end == quantities[i].start   # 1万5812例 read as 1万, 5812例
+        if st is not None and not glued and _title_figure(st, quantities[i], view, vocab):
+            chosen.append(i)
+    return chosen
 
 
 def _title_figure(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> bool:

@@ -20,7 +20,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, with_role
 from verify.statements.totals import unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -81,8 +81,8 @@ def contained_parts(quantities: list[Quantity], statements: dict[int, Statement]
     """Every subpart (含4例) right after a level of its unit and sentence, as a fact of that level."""
     view = layout.text
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.SUBPART or index == 0:
+    for index, st in with_role(statements, Role.SUBPART):
+        if index == 0:
             continue
         q, w = quantities[index], quantities[index - 1]
         whole = statements.get(index - 1)

@@ -17,7 +17,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 _DIGIT = regexes.compile(r"[0-9０-９]")
@@ -38,9 +38,7 @@ def per_unit_averages(quantities: list[Quantity], statements: dict[int, Statemen
     text = layout.text
     found = []
     floors = vocab.words("title_lower_bounds")
-    for index, st in statements.items():
-        if st.role is not Role.AVERAGE:
-            continue
+    for index, st in with_role(statements, Role.AVERAGE):
         lead = text[st.sentence[0]:quantities[index].start]
         if "计算" not in lead and "人口" not in lead:
             continue

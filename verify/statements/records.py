@@ -67,6 +67,33 @@ class Statement:
 _SETTERS = slot_setters(Statement)
 
 
+
+class Statements(dict):
+    """{quantity index: Statement} in text order, with the indexes of each role as they were added:
+    the two dozen readings that each want the statements of one role (the averages, the shares)
+    walk those, not every statement of the page (with_role)."""
+
+    __slots__ = ("by_role",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_role: dict[Role, list[int]] = {role: [] for role in Role}
+
+    def add(self, st: Statement) -> None:
+        """A statement after every one before it in the text."""
+        self[st.index] = st
+        self.by_role[st.role].append(st.index)
+
+
+def with_role(statements: dict[int, Statement], role: Role) -> list[tuple[int, Statement]]:
+    """(index, statement) of the statements of one role, in text order: from the page's Statements'
+    index, or, for a plain dict (a test's), by looking at each."""
+    by_role = getattr(statements, "by_role", None)
+    if by_role is None:
+        return [(index, st) for index, st in statements.items() if st.role is role]
+    return [(index, statements[index]) for index in by_role[role]]
+
+
 @dataclass(frozen=True, slots=True)
 class PartsList:
     """A 其中 list: the total it breaks down, and the parts it names."""
