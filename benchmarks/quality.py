@@ -364,14 +364,14 @@ caught by the same test, with the whole rewritten passage as the changed span.""
 _SPEED_NOTES = """\
 | target (issue 11; the speed row of issue 10) | figure above | |
 |---|---|---|
-| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 22–29× (40–53× before the work of issue 10; the profile below says where the time goes) |
-| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 26–36× (it prints every figure's interval, so the caches that spare the check that work spare it less) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | missed: on the line for transcripts and reports (0.98–1.02 M in three runs of 2026-12-01 evening, after a 5% saving that the day's new readings, members.py among them, took back in part), 0.94–1.01 M on the page; 0.78–0.835 M on the mixed corpus, which has the most figures per character (0.71–0.87 M before that day's work, about 0.55 M before issue 10) |
-| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.6 (a long text is read and checked a section at a time) |
-| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 75 MB (before sections: 402 MB and 677 MB) |
-| a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.123–0.133 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up), cold 0.264–0.277 s; sympy never imported for the built-in rules |
-| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.61 (load average 1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
+| whole check ≤ 8× the floor on each genre | `check × floor` | missed: 21–28× (40–53× before the work of issue 10; the profile below says where the time goes) |
+| `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 10–14× (26–36× until 2026-12-01 evening, when the JSON listing stopped building an encoder for each of its ~30 values per figure and printed decimals in whole numbers) |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the page, the transcripts and the reports (1.01–1.07 M in the runs of 2026-12-01 late evening, after two rounds of about 8% and 2.5% less work); missed on the mixed corpus, which has the most figures per character: 0.81–0.87 M (0.78–0.835 M that morning, about 0.55 M before issue 10); the day's new readings (whole counts, running totals, durations, part rates) took back part of the saving |
+| 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.2–9.6 (a long text is read and checked a section at a time) |
+| peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 74–75 MB (before sections: 402 MB and 677 MB) |
+| a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59–60 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met warm: 0.123–0.137 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold on the line: 0.264–0.302 s (the day's new modules and vocabulary lists add to a cold start); sympy never imported for the built-in rules |
+| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.60–1.61 (load average 1.0–1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
 Figures are CPU seconds (user + system, children included), not wall time: the machine they
@@ -403,20 +403,27 @@ entry freezes what start-up loaded out of the collector's sight. Later that day:
 `Statement` store their fields through their slots in their own `__init__`; rules that ask how a
 figure is written test each distinct figure text once per page; `facts` rules check each set of
 names once; a plain figure's value and step skip the multiplication by 1 and Fractions made
-anew (about 5% in all). Every one of these left the outputs byte-identical.
+anew (about 5% in all). Late that day, two more rounds: a one-slot pattern ({date:date}) matched
+in one pass; rule lines found from their required words; a plain figure, an ordinal, a label and
+a date read once per way they are written; the master pattern without the inner groups of five
+kinds (72 -> 42 groups; a match of those kinds read again with its own pattern); statements kept
+with an index of their roles, so readings that want one role walk only those; a title's body
+gathered only when the title has a figure worth pairing; `--numbers` writing its JSON without an
+encoder per value. Every one of these left the outputs byte-identical.
 
-Where the time goes (`python benchmarks/time_profile.py`: in-process, 1,000,000 characters of the
-mixed corpus, CPU seconds), on 2026-12-01: reading the figures 0.29 (the master pattern is now tried
-only from a few characters before each digit, numeral or weekday word); the statement stage
-0.48–0.52 (`read_statement` 0.18, about a third of it in its role's ~15 small searches; 其中 scopes
-0.07, title lines 0.05, month facts 0.03–0.05, named lists 0.04, facts 0.04, subjects 0.03, clauses
-0.03); the rules 0.23 over 61 rules; start-up 0.13, of which 0.03 is Python making the methods of
-56 record dataclasses. The mixed corpus has 24,000 figures per 1 M characters against 17,000–18,000
-in the other genres, and costs the least per figure (47 µs against 50–57). One million characters
-per second on it needs about a fifth less work per figure: the role decided by one combined
-pattern, figures without `Fraction` until a rule compares them, records without generated methods,
-and one-figure rules (`{date:date}`) matched from the figures rather than the text; each is a
-change of design."""
+Where the time goes (`python benchmarks/time_profile.py` and a helper's profile: in-process,
+1,000,000 characters of the mixed corpus, CPU seconds), on 2026-12-01 late evening: reading the
+figures 0.22 (the master pattern's search 0.10 for 31,901 matches, building the figures 0.12); the
+statement stage 0.50 (`read_statement` 0.17, about 11 µs a figure over three clause lookups and a
+dozen short searches of its role; 其中 scopes 0.07, named lists 0.04, month facts 0.03, clauses
+and subjects 0.05 between them, whole-text scans); matching the rules 0.13 and judging them 0.10
+over 81 rules, none above 0.01; start-up 0.13, of which 0.09 is imports (about 0.02 Python making
+the methods of 58 record dataclasses). One combined pattern for the role was tried and was slower:
+the role reader's cost is Python's, spread over the function, not its searches. The mixed corpus
+has 24,000 figures per 1 M characters against 17,000–18,000 in the other genres; one million
+characters per second on it needs about 0.15 s less: fewer dataclasses at import, the statement
+passes that want levels (62% of statements) merged into one walk, a leaner master pattern; each is
+a change of design."""
 
 
 def main() -> int:
