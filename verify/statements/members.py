@@ -159,15 +159,15 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
         first_piece, before_second = before_first + "|" + gap[:cut.start()], gap[cut.end():]
         if "分别" in first_piece or "分别" in before_second:
             continue
-        t, n = _last(total_word, before_first), _last(new_word, before_second)
+        t, n = end_of_last(total_word, before_first), end_of_last(new_word, before_second)
         if t is not None and n is not None and not new_word.search(before_first) and not total_word.search(before_second) \
                 and _names_agree(first_piece[t:], before_second[n:]):
             found.append(Fact(index, (("new", index + 1),)))   # 累计死亡病例722例，当日新增86例
             continue
-        t, n = _last(total_word, before_second), _last(new_word, before_first)
+        t, n = end_of_last(total_word, before_second), end_of_last(new_word, before_first)
         if n is None:   # 新增铜基新材料、长三角（含江西）大飞机2个…: 新增 before the names the figure counts
             before_first = _clause_before(quantities, index, layout)
-            n = _last(new_word, before_first)
+            n = end_of_last(new_word, before_first)
         if t is None and _reached(before_second, vocab):
             t = len(before_second)   # 新增…县2个、达到29个: the total names nothing at all
         if t is not None and n is not None and not new_word.search(before_second) and not total_word.search(before_first) \
@@ -227,7 +227,7 @@ def piece_before(view: str, start: int) -> str:
 _FILLERS = regexes.compile(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
 
 
-def _last(pattern: re.Pattern[str], words: str) -> int | None:
+def end_of_last(pattern: re.Pattern[str], words: str) -> int | None:
     """Where the words after the last marker of the pattern start, or None."""
     end = None
     for m in pattern.finditer(words):

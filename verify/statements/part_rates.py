@@ -63,11 +63,12 @@ def bases_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
     the total was. Only two parts, all of the total (a complete breakdown), each rate against the
     total's stated comparison (or none named by a part), and a measure whose rates are of current
     prices: no `real_growth_measures` (增加值 and 生产总值 grow at constant prices while their levels
-    are current), no 实际 or 可比价 in the clauses. Fact: level the total with its `rate` or `fall`,
+    are current), no `real_growth_marks` (实际, 可比) in the clauses. Fact: level the total with its `rate` or `fall`,
     `first` and `second` the parts with `first_rate`/`first_fall` and `second_rate`/`second_fall`,
     a rising part first when one rises and the other falls."""
     rate_of = rates_by_level(found)
     real = word_pattern(vocab.words("real_growth_measures"))
+    marks = word_pattern(vocab.words("real_growth_marks"))   # 实际增长, 按可比价格计算
     out = []
     for pl in parts_lists:
         if pl.complete != "complete" or len(pl.parts) != 2 or pl.total not in rate_of \
@@ -79,9 +80,8 @@ def bases_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
         compare = statements[rate].compare
         if not compare or any(statements[r].compare not in (compare, None) for r in rates):
             continue
-        if any(real.search(statements[i].measure) or real.search(view[statements[i].clause[0]:quantities[i].start])
-               or "实际" in view[statements[i].clause[0]:quantities[i].end + 4]
-               or "可比" in view[statements[i].clause[0]:quantities[i].end + 4]
+        if any(real.search(statements[i].measure) or real.search(view, statements[i].clause[0], quantities[i].start)
+               or marks.search(view, statements[i].clause[0], quantities[i].end + 4)
                for i in (pl.total, rate, *parts, *rates)):
             continue
         figures = [(way, rate)]

@@ -23,13 +23,12 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
+from verify.statements.members import WORDS_REACH, end_of_last, piece_before
 from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _REACH = 6            # figures between a new one and its total
-_PIECE_REACH = 24     # characters of a piece before its figure
-_PIECE_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
 _FILLERS = regexes.compile(r"^(?:报告|了|为|是|已|共)+|(?:达到|达|为|是|超过|超|近|约|了|增至|升至)+$")
 
 
@@ -44,18 +43,18 @@ def later_totals(quantities: list[Quantity], statements: dict[int, Statement], l
     found = []
     candidates = set()
     starts = None
-    for m in new_word.finditer(view):   # the figures at most _PIECE_REACH after a 新增: the only ones asked
+    for m in new_word.finditer(view):   # the figures at most WORDS_REACH after a 新增: the only ones asked
         starts = starts if starts is not None else [q.start for q in quantities]
         first = bisect.bisect_left(starts, m.end())
-        last = bisect.bisect_right(starts, m.end() + _PIECE_REACH)
+        last = bisect.bisect_right(starts, m.end() + WORDS_REACH)
         candidates.update(range(first, last))
     for index in sorted(candidates):
         st = statements.get(index)
         q = quantities[index]
         if st is None or st.role is not Role.LEVEL or q.value is None or q.kind not in ("amount", "count") or q.label:
             continue
-        piece = _piece(view, q.start)
-        new = _after_last(new_word, piece)
+        piece = piece_before(view, q.start)
+        new = end_of_last(new_word, piece)
         if new is None or total_word.search(piece) or "分别" in piece:
             continue
         total = _total_after(index, quantities, statements, view, new_word, total_word, piece[new:], timed)
@@ -74,8 +73,8 @@ def _total_after(index: int, quantities: list[Quantity], statements: dict[int, S
         if other.sentence != st.sentence and not _next_sentence(view, st, other, quantities, index, j, timed) \
                 or "；" in view[q.end:quantities[j].start] or ";" in view[q.end:quantities[j].start]:
             return None
-        piece = _piece(view, quantities[j].start)
-        at = _after_last(total_word, piece)
+        piece = piece_before(view, quantities[j].start)
+        at = end_of_last(total_word, piece)
         if at is None:
             continue
         w = quantities[j]
@@ -96,19 +95,6 @@ def _next_sentence(view: str, new: Statement, total: Statement, quantities: list
         and not timed.search(view, total.sentence[0], quantities[at].start) \
         and not any(quantities[k].kind not in NUMERIC and quantities[k].start >= total.sentence[0]
                     for k in range(index + 1, at))
-
-
-def _piece(view: str, start: int) -> str:
-    """The words of a figure's piece before it: since the last separator, at most _PIECE_REACH."""
-    found = _PIECE_START.search(view, max(0, start - _PIECE_REACH), start)
-    return view[found.start() + 1 if found else max(0, start - _PIECE_REACH):start]
-
-
-def _after_last(pattern, words: str) -> int | None:
-    end = None
-    for m in pattern.finditer(words):
-        end = m.end()
-    return end
 
 
 def _agree(total: str, new: str) -> bool:

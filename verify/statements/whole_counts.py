@@ -31,7 +31,7 @@ def whole_counts(quantities: list[Quantity], statements: dict[int, Statement], l
         iv = q.fraction_interval()
         if iv.low is None or iv.high is None or iv.high - iv.low != 1:
             continue   # 百名 (to the hundred), 两万: stated to a coarser step than one
-        if means.search(layout.text[st.clause[0]:q.start]):
+        if means.search(layout.text, st.clause[0], q.start):
             continue   # 日均新增23人, 平均每户3人: a mean, rounded
         found.append(index)
     return frozenset(found)
