@@ -11,6 +11,7 @@ within their total (fact of the total with `new`, rule new-within-total).
 from __future__ import annotations
 
 import bisect
+import functools
 
 from verify import regexes
 from verify.reading.quantity import Quantity
@@ -54,16 +55,12 @@ def listed_totals(quantities: list[Quantity], statements: dict[int, Statement], 
 
 
 def _level(quantities: list[Quantity], statements: dict[int, Statement], index: int) -> bool:
+    """A stated level with a value: no range, no label, an amount or a count."""
     q = quantities[index]
     return statements[index].role is Role.LEVEL and q.value is not None and q.kind in ("amount", "count") and not q.label
 
 
-_OPENERS: dict = {}
-
-
+@functools.cache
 def _opener(cumulative: tuple[str, ...], reached: tuple[str, ...]):
     """，累计分别达到: a ，, a cumulative word, 分别 and what may follow it before the first total."""
-    key = (cumulative, reached)
-    if key not in _OPENERS:
-        _OPENERS[key] = regexes.compile(rf"[，,]\s*(?:{word_pattern(cumulative).pattern})分别(?:{word_pattern(reached).pattern}|达|为)?")
-    return _OPENERS[key]
+    return regexes.compile(rf"[，,]\s*(?:{word_pattern(cumulative).pattern})分别(?:{word_pattern(reached).pattern}|达|为)?")

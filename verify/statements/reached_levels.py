@@ -15,7 +15,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 
@@ -28,8 +28,8 @@ def reached_levels(quantities: list[Quantity], statements: dict[int, Statement],
     ranks = frozenset(vocab.words("rank_units"))
     read = {(f.level, i) for f in known for name, i in f.figures if name == "increase"}
     found = []
-    for index, st in statements.items():
-        if st.role is not Role.CHANGE or st.sign <= 0 or index + 1 not in statements:
+    for index, st in with_role(statements, Role.CHANGE):
+        if st.sign <= 0 or index + 1 not in statements:
             continue
         q, level = quantities[index], quantities[index + 1]
         reached = statements[index + 1]
