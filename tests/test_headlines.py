@@ -89,6 +89,11 @@ PAIR_CASES = [
     # a subheading opens another story: its figures are not the first title's body
     ("洛杉矶山火持续 仍有超17万人处于疏散令之下\n美国媒体报道，洛杉矶县仍有超过17万人处于疏散令之下。\n"
      "美加州一座发电站起火 一千多人疏散\n约1500人被要求疏散避难。", [("超17万人", "超过17万人"), ("一千多人", "约1500人")]),
+    # a title that names no time before its figure names it after (入选2025年…): the body's 2025年…280条 is its statement
+    ("28条河湖入选2025年幸福河湖优秀案例\n水利部近日发布2025年幸福河湖优秀案例名单，北京市亮马河等280条河湖入选。",
+     [("28条", "280条")]),
+    # …but a title's time before its figure is its own (一季度), whatever it names after
+    ("一季度28条河湖入选2025年名单\n水利部近日发布2025年幸福河湖优秀案例名单，北京市亮马河等280条河湖入选。", []),
     # the lead's equal figure of the title's unit and role restates it, whatever its words
     ("日本石川县能登地区强震已致84人死亡\n据日本媒体报道，截至4日，地震已造成84人遇难。", [("84人", "84人")]),
 ]

@@ -8,7 +8,7 @@ name from headline_words.py.
 For a title's figure with a unit, the body figures that may restate it have its unit and its role
 (a level, a plan, a change or a rate of the same direction, a share …; 增速9.5% is a rate) and no
 other time scope (前10月 = 1—10月 = 截至10月底; 9月 is not 前三季度; 比去年同期 is a comparison, no
-time). A title rounds and bounds (33.9万 for 33.88万, 超6万亿 for 61218亿, 突破300万册 for 317.6万册):
+time; a title that names no time before its figure names it after: 28条河湖入选2025年…). A title rounds and bounds (33.9万 for 33.88万, 超6万亿 for 61218亿, 突破300万册 for 317.6万册):
 when such a figure can equal the title's, the title is restated (an approximate body figure,
 9500多万, decides nothing against a precise title). Otherwise the figure whose name shares most
 two-character words with the title's (at least two, or all of the title's; counted things alike:
@@ -142,7 +142,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     1.9万亿元 later, under 累计投放稳外贸贷款1.9万亿元)."""
     hq = page.quantities[head.index]
     head_words = words(head, page.vocab, page.periods)
-    head_time = time_scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
+    head_time = _title_time(head, title, page)
     bound = _bound(head, hq, page.view, page.vocab)
     scored = []
     lead, lead_sentence = [], bodies[0].sentence   # the first sentence with a figure
@@ -173,6 +173,22 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             if st.sentence == lead_sentence and score >= LEAD_SCORE:
                 lead.append((score, st.index))
     return _best_named(scored, page)
+
+
+def _title_time(head: Statement, title: tuple[int, int], page: _Page):
+    """The time a title's figure is stated for: what its words name before it, or, when they name
+    no time, what the title names after it up to its next amount (28条河湖入选2025年幸福河湖优秀案例:
+    the year 2025 is the 28's, as the body's 2025年…28条河湖入选)."""
+    hq = page.quantities[head.index]
+    before = time_scope(page.view, page.quantities, title[0], hq.start, head.index, page.periods)
+    if any(before.values()):
+        return before
+    end = head.index + 1
+    while end < len(page.quantities) and page.quantities[end].start < title[1] \
+            and page.quantities[end].kind in ("date", "year"):
+        end += 1
+    stop = page.quantities[end].start if end < len(page.quantities) else len(page.view)
+    return time_scope(page.view, page.quantities, title[0], min(stop, title[1]), end, page.periods)
 
 
 _GO_ON = -1   # _equal_restates: this figure decides nothing; look on
