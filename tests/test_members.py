@@ -66,6 +66,8 @@ def test_no_new_ones_within_a_total(text):
     ("在一系列政策支持下，港口万吨级以上泊位增加379个，总量达2971个；高等级航道通航里程增加1600公里，总里程达1.76万公里。",  # xwlb_20260108
      [("379个", "2971个"), ("1600公里", "1.76万公里")]),
     ("对城乡居民基本医疗保险的财政补助标准再次提高60元，达到人均380元。", [("60元", "380元")]),          # xwlb_20150116
+    # 名 counts people as 人 does: no rank when the level reached is in 人
+    ("委员会今年增加12名，达到33人。", [("12名", "33人")]),
 ])
 def test_an_increase_within_its_level(text, expected):
     assert pairs(text, "increase") == expected
@@ -84,6 +86,8 @@ def test_an_increase_within_its_level(text, expected):
     "冬小麦播种面积同比增加116万亩，4月中旬产量达1603万吨。",
     # a measure that may be negative, then the level it reached
     "全年实现利润增加80亿元，达到50亿元。",
+    # 名 and 名: perhaps a rank (排名上升12名，达到第33名)
+    "在全国的排名上升12名，达到33名。",
     # a clause between the increase and the level
     "泊位增加379个，其中深水泊位达2971个。",
 ])

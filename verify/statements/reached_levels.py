@@ -1,7 +1,8 @@
 """A rise and the level it reached, written after it: 港口万吨级以上泊位增加379个，总量达2971个; 财政补助标准再次
 提高60元，达到人均380元; 土地适度规模经营面积比上年增加21万亩，达到近300万亩.
 
-An increase (a change up) and, right after it across ， or 、, a level of the same unit that only a word of
+An increase (a change up) and, right after it across ， or 、, a level of the same unit (or one counting
+the same things, 增加12名，达到33人, unless both may be ranks: 排名上升12名，达到33名) that only a word of
 `reached_words` (or 达) opens, after at most 已, 人均 or 总 and a name of one to three characters (总量, 总里程):
 the level is where the increase took the measure, and what it started from was no less than zero, so the
 increase is at most the level (fact of the level with `increase`, rule increase-within-level).
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 
 from verify import regexes
+from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
@@ -33,9 +35,9 @@ def reached_levels(quantities: list[Quantity], statements: dict[int, Statement],
             continue
         q, level = quantities[index], quantities[index + 1]
         reached = statements[index + 1]
-        if reached.role not in (Role.LEVEL, Role.AVERAGE) or level.unit != q.unit or q.kind not in ("amount", "count") \
+        if reached.role not in (Role.LEVEL, Role.AVERAGE) or counted_as(level.unit) != counted_as(q.unit) or q.kind not in ("amount", "count") \
                 or level.kind not in ("amount", "count") or q.value is None or level.value is None or q.label or level.label \
-                or reached.sentence != st.sentence or q.unit in ranks \
+                or reached.sentence != st.sentence or q.unit in ranks and level.unit in ranks \
                 or signed.search(st.measure) or signed.search(reached.measure) \
                 or not gap.fullmatch(view, q.end, level.start) or (index + 1, index) in read:
             continue
