@@ -39,6 +39,8 @@ PAIR_CASES = [
     ("2023年广东GDP突破13万亿元\n2023年广东地区生产总值达13.57万亿元，是全国首个突破13万亿元的省份。", []),
     # 74名 and 8人 add up to the title's 82人
     ("也门政府军与胡塞武装交火致82人死亡\n政府军击退了胡塞武装，打死74名胡塞武装人员，政府军有8人死亡。", []),
+    # counts of whole things add up to exactly their sum: 39个 and 16个 are no parts of a title's 56个 (xwlb_20140221)
+    ("京津冀：56个城市空气重度污染\n截至今天下午2点，京津冀39个城市中，有16个城市为重度及以上污染。", [("56个", "16个")]),
     # an approximate body figure is not the precise title's statement
     ("西藏：精准扶贫 四年五十万人脱贫\n像这样明确帮扶措施的贫困群众还有30多人。", []),
     # an approximate body figure pairs only when names, period and what follows agree

@@ -265,7 +265,7 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
             or not same_thing(after(view, hq), after(view, q)):
         return False
     return not whole_or_total(view, st, q, title, page.vocab) \
-        and not _sum_of_parts(hq, st, q, bodies, page.quantities, view)
+        and not _sum_of_parts(head, st, bodies, page)
 
 
 def _coarser(body: Quantity, title: Quantity) -> bool:
@@ -283,21 +283,22 @@ def _timeless(head: str, page: _Page) -> str:
     return page.times_and_subjects.sub("", head or "")
 
 
-def _sum_of_parts(hq: Quantity, st: Statement, q: Quantity, bodies: list[Statement], quantities: list[Quantity],
-                  view: str) -> bool:
+def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page: _Page) -> bool:
     """The title's figure is this one and another of its unit in the same paragraph added up
-    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件). Rates
-    and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%)."""
+    (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件), each as
+    the values it can have (a count of whole things only its own: 16个 and 39个 make 55个, not a
+    title's 56个). Rates and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%)."""
+    quantities, view = page.quantities, page.view
+    hq, q = quantities[head.index], quantities[st.index]
     if hq.unit in ("%", "‰"):
         return False
     line = (view.rfind("\n", 0, q.start) + 1, view.find("\n", q.end) % (len(view) + 1))
-    head = _loose(hq)
+    title = page.can_be(head.index)
     for other in bodies:
         o = quantities[other.index]
         if other.index != st.index and counted_as(o.unit) == counted_as(q.unit) \
                 and line[0] <= o.start < line[1] and o.value is not None:
-            total = _loose(q) + _loose(o)
-            if head.intersects(total):
+            if title.intersects(page.can_be(st.index) + page.can_be(other.index)):
                 return True
     return False
 
