@@ -45,6 +45,9 @@ SINGLE_SOURCE = {
                                "xwlb_20170607 is the only such sentence of the corpus and archive",
     "drop-against-compared": "a level, the figure after 比 and the drop between them, all three stated: "
                              "rmrb_19980109 is the only such sentence of the corpus and archive",
+    "part-within-items": "a part after 其中 of a whole given as a count and the size of each (两台33万千瓦机组，其中有"
+                         "60万千瓦…): rmrb_19980131 is the only such sentence of the corpus and archive (11 counts "
+                         "followed by a size in 6.6 M characters, no other with a 其中 part)",
     "ratio-of-part-values": "a ratio of shares (三次产业比为3.9：59.5：36.6) after the values of its parts: "
                             "daqing_article_15 is the only text of the corpus and archive that states one (the "
                             "others, rmrb_19980105 and daqing_article_14, give no values of the parts)",

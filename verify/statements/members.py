@@ -19,7 +19,9 @@
 
 - One part after 其中 where no breakdown was read (造成52人受伤，其中8人伤势较重): the figure right after
   the clause's 其中 and the level ending the clause before it, the only one of its unit in the
-  sentence so far (Fact: level the whole, `part`).
+  sentence so far (Fact: level the whole, `part`). A whole given as a count and the size of each
+  (两台33万千瓦机组，其中有60万千瓦送往北京: the size is read as an attribute of the count right before it)
+  is the count times the size (Fact: level the part, `per_item` the size, the count as the constant `items`).
 - A running total and a figure right after it named by one of its parts (vocabulary named_parts:
   确诊 and 死亡, 治愈, 出院), neither of one day (累计确诊病例20665148例，累计死亡226188例) (Fact:
   level the whole, `named_part`).
@@ -317,7 +319,9 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
                 or p.value is None or w.value is None or p.label or w.label:
             continue
         ps, ws = statements.get(part), statements.get(whole)
-        if ps is None or ws is None or ps.role is not Role.LEVEL or ws.role is not Role.LEVEL or ps.note or ws.note:
+        items = _items_of(quantities, statements, whole)
+        if ps is None or ws is None or ps.role is not Role.LEVEL or ps.note or ws.note \
+                or ws.role is not Role.LEVEL and items is None:
             continue
         sentence = layout.sentence(at)
         if sentence != layout.sentence(p.start) or w.start < sentence[0] or SEGMENT_END.search(view, w.end, lead):
@@ -331,8 +335,22 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if not (noun and noun in view[m.end():p.end + 8] or not ps.head or counted_as(p.unit) == "人"
                 or predicates.match(after)):
             continue
-        found.append(Fact(whole, (("part", part),)))
+        if items is None:
+            found.append(Fact(whole, (("part", part),)))
+        else:   # the count is of another unit (台): a constant, as an average's count of units is
+            count = quantities[items]
+            found.append(Fact(part, (("per_item", whole),), (("items", (count.interval.low, count.interval.high, count.text)),)))
     return found
+
+
+def _items_of(quantities: list[Quantity], statements: dict[int, Statement], size: int) -> int | None:
+    """两台33万千瓦机组: the count right before a figure read as the size of each thing it counts (an
+    attribute, written right after the count), so the whole is the count times the size."""
+    st, count = statements.get(size), statements.get(size - 1)
+    if st is None or st.role is not Role.ATTRIBUTE or count is None or count.role is not Role.LEVEL \
+            or quantities[size - 1].value is None or quantities[size - 1].end != quantities[size].start:
+        return None
+    return size - 1
 
 
 def named_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,

@@ -1,6 +1,7 @@
 """Which figure a breakdown splits: the nearest level before of the parts' unit and indicator (in its
 clause group, else the sentence(s) before when the breakdown opens its own), uncertain when several
-could be meant; for a dimension (分地域看，…), the lead figure of its paragraph or of the paragraph
+could be meant (then the widest, unless the part names a word only the nearest one's words name:
+13个县市中有9个是贫困县，其中…贫困县有7个); for a dimension (分地域看，…), the lead figure of its paragraph or of the paragraph
 its sibling breakdowns split. Apart from scopes.py, which finds the breakdowns and their parts.
 """
 
@@ -79,8 +80,27 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
         return None, False
     if len(candidates) == 1:
         return candidates[0], True
+    named = _named_by_part(candidates, parts[0], quantities, statements, starts, text)
+    if named is not None:
+        return named, False
     widest = max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0))
     return widest, False
+
+
+def _named_by_part(candidates: list[int], part: int, quantities, statements, starts, text: str) -> int | None:
+    """全区13个县市中有9个是贫困县，其中国家重点扶持的贫困县有7个: of several totals, the nearest when the
+    part names a word (two characters) that only its words name, and none that only another's do (the
+    words of a figure: its measure, its head and what follows it in its clause up to the next figure)."""
+    def words(i: int) -> set[str]:
+        st, q = statements[i], quantities[i]
+        following = starts[i + 1] if i + 1 < len(starts) else len(text)
+        name = st.measure + st.head + text[q.end:min(st.clause[1], following)]
+        return {name[k:k + 2] for k in range(len(name) - 1)}
+    nearest, others = candidates[0], candidates[1:]
+    own = words(part)
+    near = own & words(nearest)
+    far = own & set().union(*(words(i) for i in others))
+    return nearest if near - far and not far - near else None
 
 
 def _states_a_level(start: int, end: int, quantities, statements, starts) -> bool:
