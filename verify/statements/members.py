@@ -172,10 +172,19 @@ def new_in_totals(quantities: list[Quantity], statements: dict[int, Statement], 
             n = end_of_last(new_word, before_first)
         if t is None and _reached(before_second, vocab):
             t = len(before_second)   # 新增…县2个、达到29个: the total names nothing at all
-        if t is not None and n is not None and not new_word.search(before_second) and not total_word.search(before_first) \
+        if t is not None and n is not None and not new_word.search(before_second) \
+                and not total_word.search(before_first, _past_other_figures(quantities, index, len(before_first))) \
                 and not _FILLERS.sub("", before_second[t:]):
             found.append(Fact(index + 1, (("new", index),)))   # 新增3个…产业集群、总数达13个: the total names nothing else
     return found
+
+
+def _past_other_figures(quantities: list[Quantity], index: int, reach: int) -> int:
+    """Where, in the `reach` characters before a figure, the words after the last other figure start:
+    a cumulative word before that one names it (新增经济总量超200亿元县2个: 总量 is the 200亿元's)."""
+    start = quantities[index].start - reach
+    previous = quantities[index - 1] if index > 0 else None
+    return previous.end - start if previous is not None and previous.end > start else 0
 
 
 def _clause_before(quantities: list[Quantity], index: int, layout: Layout) -> str:
