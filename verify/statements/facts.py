@@ -85,9 +85,14 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
              or statements[level].role is Role.RATE and "before" in named
-             or statements[level].role is Role.PLAN and set(named) <= {"share", "whole", "named_whole"}]
+             or statements[level].role is Role.PLAN and set(named) <= _OF_A_PLAN]
     return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout, vocab) \
         + _gaps_to_named(quantities, statements, layout, vocab or vocabulary())
+
+
+# What may be read of a plan or forecast (预计达到106万亿元，比“十三五”时期增加17万亿元，增长约19%): its share of
+# a whole, and its change and rate against a stated comparison, which hold of the plan as of a level.
+_OF_A_PLAN = frozenset({"share", "whole", "named_whole", "change", "drop", "rate", "fall"})
 
 
 def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]:

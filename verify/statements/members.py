@@ -273,7 +273,7 @@ def increases(quantities: list[Quantity], statements: dict[int, Statement], layo
             continue
         level, rise, st = quantities[fact.level], quantities[change], statements[fact.level]
         if level.kind not in ("amount", "count") or rise.kind != level.kind or rise.unit != level.unit \
-                or level.unit in ranks or st.role not in (Role.LEVEL, Role.AVERAGE) or statements[change].sign <= 0 \
+                or level.unit in ranks or st.role not in (Role.LEVEL, Role.AVERAGE, Role.PLAN) or statements[change].sign <= 0 \
                 or not statements[change].compare \
                 or signed.search(st.measure) or signed.search(statements[change].measure):
             continue

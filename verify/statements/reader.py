@@ -98,8 +98,9 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
         if st.role is Role.BASE and i == index - 1 and label.startswith("的") and role is Role.CHANGE:
             rest = ""   # 比…２１美元的内部参考价低６个多美元: the words after the figure compared with name it
             continue
-        if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role in (Role.PLAN, Role.NET) and role is Role.SHARE):
-            # 计划投资…，占比; 利润总额为403.2亿元，占56%: a share of a plan or of a balance too
+        if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.NET and role is Role.SHARE) or st.role is Role.PLAN:
+            # 计划投资…，占比; 利润总额为403.2亿元，占56%: a share of a plan or of a balance too; a plan's or
+            # forecast's change or rate (招生计划698万人，比上年增加4万人) is the plan's
             rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
             if role is not Role.SHARE and len(rest) > 1 \
                     and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):
@@ -139,6 +140,7 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
 
 
 _CALENDAR_WORDS = regexes.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来)?|同期|去年|上年|前年|上月|全年|年底|年末"
+                             r"|“十[一二三四五六七八九]?五”(?:时期|期间|期末|末|初)?"   # 比“十三五”时期: a plan's five years
                              r"|目前|当时|现在|如今|此前|之前|原来|原先|过去|以前|最初|起初|当初|昨天|前天|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
 
 
