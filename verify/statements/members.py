@@ -63,7 +63,7 @@ def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit   # (24名渔民中6人: 名 and 人 are not compared, as no rule compares two units)
+    return counted_as(a.unit) == counted_as(b.unit)   # 24名渔民中6人: 名 and 人 count people alike (as rules compare them)
 
 
 def _counts(q: Quantity, counters: frozenset[str]) -> bool:
