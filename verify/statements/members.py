@@ -192,7 +192,7 @@ def _clause_before(quantities: list[Quantity], index: int, layout: Layout) -> st
     _CLAUSE_REACH characters, when no other figure of its unit stands among them ('' else)."""
     q = quantities[index]
     found = _CLAUSE_START.search(layout.text, max(0, q.start - _CLAUSE_REACH), q.start)
-    start = found.end() if found else max(0, q.start - _CLAUSE_REACH)
+    start = found.start() + 1 if found else max(0, q.start - _CLAUSE_REACH)   # (the match runs on to the figure)
     for i in range(index - 1, -1, -1):
         if quantities[i].end <= start:
             break
