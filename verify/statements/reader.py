@@ -28,7 +28,7 @@ _NEW_CASES = regexes.compile(r"新增[\u4e00-\u9fff]*$")
 # 比…低６个多美元, 比…高2个百分点: after a comparison, 高/低 right before a figure state the gap, a change.
 _GAP_AFTER_COMPARE = regexes.compile(r"(?<![最偏较])(?:(?P<up>高)|低)(?:出|了)?$")
 _COMPARED = regexes.compile(r"(?<![同环对])比(?!例|重|分|率|赛)")
-_AFTER_COMPARE = regexes.compile(regexes.guarded(r"(?<![同环对西])(?:比(?!例|重|分|率|赛|利时|较|如)|(?<!比)较)([\u4e00-\u9fff“”]{0,12})$"))
+_AFTER_COMPARE = regexes.compile(regexes.guarded(r"(?<![同环对西])(?:比(?!例|重|分|率|赛|利时|较|如)|(?<!比)较(?!大|小|高|低|多|少|快|慢|好|差|强|弱|为))([\u4e00-\u9fff“”]{0,12})$"))
 _AFTER_NOUN = regexes.compile(r"[\u4e00-\u9fff]{1,8}")
 _AFTER_STOP = regexes.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
 
