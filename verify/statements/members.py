@@ -296,6 +296,7 @@ def _lead(view: str, at: int) -> int | None:
 
 
 _VERB_REACH = 10
+_PART_REACH = 12   # characters between 其中 and its one part (其中重症监护的病例约为2600例)
 
 
 def single_parts(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, parts_lists,
@@ -323,7 +324,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if whole < 0 or part >= len(quantities):
             continue
         p, w = quantities[part], quantities[whole]
-        if p.start - m.end() > 8 or SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
+        if p.start - m.end() > _PART_REACH or SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
                 or p.kind not in ("amount", "count") or w.kind != p.kind or unit_of(w) != unit_of(p) \
                 or p.value is None or w.value is None or p.label or w.label:
             continue
