@@ -331,7 +331,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         ps, ws = statements.get(part), statements.get(whole)
         items = _items_of(quantities, statements, whole)
         if ps is None or ws is None or ps.role is not Role.LEVEL or ps.note or ws.note \
-                or ws.role is not Role.LEVEL and items is None:
+                or ws.role not in (Role.LEVEL, Role.PLAN) and items is None:   # (a plan's part: 计划实施436项…，其中183项已建成)
             continue
         sentence = layout.sentence(at)
         if sentence != layout.sentence(p.start) or w.start < sentence[0] or SEGMENT_END.search(view, w.end, lead):
