@@ -49,6 +49,7 @@ ROLE_CASES = [
     ("全国各类生产安全事故总量14405起，其中较大事故207起。", {"207起": Role.LEVEL}),   # 较大: an adjective
     # 10年前 is a time; the figure after it is the start 从 names
     ("全球学习汉语的人数从10年前的不足3000万人快速攀升至目前的1亿人。", {"10年": Role.OTHER, "不足3000万人": Role.FROM}),
+    ("我国大熊猫野外种群总量从20世纪80年代的约1100只增长到近1900只。", {"20": Role.OTHER, "80年": Role.OTHER, "约1100只": Role.FROM}),
     ("已有两台33万千瓦机组建成投产", {"33万千瓦": Role.ATTRIBUTE}),
     ("银行代客涉外收付款顺差162亿美元", {"162亿美元": Role.NET}),
     ("格库铁路全长1206公里，最高时速120公里。", {"1206公里": Role.LEVEL, "120公里": Role.OTHER}),

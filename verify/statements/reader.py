@@ -56,7 +56,7 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     before = view[clause[0]:q.start]
     role, sign = _role(q, _role_words(label), before, previous, vocab)
     if role is Role.FROM and _ago(q, view):
-        role = Role.OTHER   # 从10年前的不足3000万人: a time, the start is the figure after it
+        role = Role.OTHER   # 从10年前的不足3000万人, 从20世纪80年代的约1100只: a time, the start is the figure after it
     if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
         role = Role.PLAN
     if role is Role.LEVEL and view.startswith("级", q.end):
@@ -77,8 +77,8 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
 
 
 def _ago(q: Quantity, view: str) -> bool:
-    """10年前, 五年前的: a count of years back from now, a time (the figure after it may be a start)."""
-    return q.unit == "年" and view.startswith("前", q.end)
+    """10年前, 五年前的, 80年代, 20世纪: a time, no amount (the figure after it may be a start)."""
+    return q.unit == "年" and view.startswith(("前", "代"), q.end) or not q.unit and view.startswith("世纪", q.end)
 
 
 _DESCRIBING = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # roles that may speak of a level before
@@ -146,7 +146,8 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
     return re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及的]|同期|相比|增速|增幅|实现|完成|占|累计|共|合计", "", rest)
 
 
-_CALENDAR_WORDS = regexes.compile(regexes.guarded(r"[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来|前)?|同期|去年|上年|前年|上月|全年|年底|年末|年初|月初"
+_CALENDAR_WORDS = regexes.compile(regexes.guarded(r"(?:[\d一二三四五六七八九十]+世纪)?[\d一二三四五六七八九十]+年代(?:初期|中期|末期|初|中|末)?"
+                             r"|[\d一二三四五六七八九十]+(?:年|月份|月|日|季度)(?:末|底|初|以来|同期|来|前)?|同期|去年|上年|前年|上月|全年|年底|年末|年初|月初"
                              r"|“十[一二三四五六七八九]?五”(?:时期|期间|期末|末|初)?"   # 比“十三五”时期: a plan's five years
                              r"|目前|当时|现在|如今|此前|之前|原来|原先|过去|以前|最初|起初|当初|昨天|前天|改革开放前|改革前|十年前|[一二三四五六七八九十\d]+年前"))
 
