@@ -50,6 +50,9 @@ ROLE_CASES = [
     # 10年前 is a time; the figure after it is the start 从 names
     ("全球学习汉语的人数从10年前的不足3000万人快速攀升至目前的1亿人。", {"10年": Role.OTHER, "不足3000万人": Role.FROM}),
     ("我国大熊猫野外种群总量从20世纪80年代的约1100只增长到近1900只。", {"20": Role.OTHER, "80年": Role.OTHER, "约1100只": Role.FROM}),
+    # a time named by an event after 从/由 (成立时, 之初, 初期), not 从未 nor 每小时
+    ("党的基层组织由新中国成立时的19.5万个增至486.4万个。", {"19.5万个": Role.FROM}),
+    ("电价从未超过每千瓦时0.5元。", {"0.5元": Role.AVERAGE}),   # a price per unit, no start
     ("已有两台33万千瓦机组建成投产", {"33万千瓦": Role.ATTRIBUTE}),
     ("银行代客涉外收付款顺差162亿美元", {"162亿美元": Role.NET}),
     ("格库铁路全长1206公里，最高时速120公里。", {"1206公里": Role.LEVEL, "120公里": Role.OTHER}),

@@ -153,8 +153,14 @@ _CALENDAR_WORDS = regexes.compile(regexes.guarded(r"(?:[\d一二三四五六七�
 
 
 def _role_words(label: str) -> str:
-    """The words that decide a role, without the times they name (从2012年的 -> 从, 提高到目前的 -> 提高到)."""
-    return _CALENDAR_WORDS.sub("", label).replace("的", "").strip()
+    """The words that decide a role, without the times they name (从2012年的 -> 从, 提高到目前的 -> 提高到,
+    由新中国成立时的 -> 由)."""
+    return _EVENT_TIME.sub("", _CALENDAR_WORDS.sub("", label).replace("的", "")).strip()
+
+
+# 由新中国成立时的19.5万个, 从试点之初的27只, 从建矿初期的3%: a time named by an event, right after 从/由 and
+# right before the figure (not 从未…, nor a span of its own: 从剧本到拍摄历时4年多, nor 每小时).
+_EVENT_TIME = regexes.compile(r"(?<=[从由])(?![未不来没])[\u4e00-\u9fff]{1,8}?(?:之初|初期|伊始|(?<!小)时)$")   # (每小时 is a rate's unit)
 
 
 def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab: Vocabulary) -> tuple[Role, int]:
