@@ -324,9 +324,7 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if whole < 0 or part >= len(quantities):
             continue
         p, w = quantities[part], quantities[whole]
-        if p.start - m.end() > _PART_REACH or SEGMENT_END.search(view, m.end() + 1, p.start) or w.end > at \
-                or p.kind not in ("amount", "count") or w.kind != p.kind or unit_of(w) != unit_of(p) \
-                or p.value is None or w.value is None or p.label or w.label:
+        if not _part_and_whole(p, w, m.end(), at, view):
             continue
         ps, ws = statements.get(part), statements.get(whole)
         items = _items_of(quantities, statements, whole)
@@ -345,12 +343,26 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
         if not (noun and noun in view[m.end():p.end + 8] or not ps.head or counted_as(p.unit) == "人"
                 or predicates.match(after)):
             continue
-        if items is None:
-            found.append(Fact(whole, (("part", part),)))
-        else:   # the count is of another unit (台): a constant, as an average's count of units is
-            count = quantities[items]
-            found.append(Fact(part, (("per_item", whole),), (("items", (count.interval.low, count.interval.high, count.text)),)))
+        found.append(_part_fact(part, whole, items, quantities))
     return found
+
+
+def _part_and_whole(p: Quantity, w: Quantity, opened: int, at: int, view: str) -> bool:
+    """The figure after 其中 (opened: where 其中 ends) and the one before it (at: where 其中 starts) may
+    be a part and its whole: near 其中 in one segment, amounts or counts of one unit, each a value."""
+    return p.start - opened <= _PART_REACH and not SEGMENT_END.search(view, opened + 1, p.start) and w.end <= at \
+        and p.kind in ("amount", "count") and w.kind == p.kind and unit_of(w) == unit_of(p) \
+        and p.value is not None and w.value is not None and not p.label and not w.label
+
+
+def _part_fact(part: int, whole: int, items: int | None, quantities: list[Quantity]) -> Fact:
+    """The whole with its `part`; or, for a whole given as a count and the size of each (两台33万千瓦机组),
+    the part with the size as `per_item` and the count as the constant `items` (of another unit, 台,
+    as an average's count of units is)."""
+    if items is None:
+        return Fact(whole, (("part", part),))
+    count = quantities[items]
+    return Fact(part, (("per_item", whole),), (("items", (count.interval.low, count.interval.high, count.text)),))
 
 
 def _items_of(quantities: list[Quantity], statements: dict[int, Statement], size: int) -> int | None:

@@ -76,15 +76,20 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
             if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
                                                                      starts)):
                 break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
+    return _chosen(candidates, parts[0], quantities, statements, starts, text)
+
+
+def _chosen(candidates: list[int], part: int, quantities, statements, starts, text: str) -> tuple[int | None, bool]:
+    """Of the totals a breakdown may split (nearest first): the only one, certain; else the one the part
+    names (_named_by_part), else the widest, each uncertain."""
     if not candidates:
         return None, False
     if len(candidates) == 1:
         return candidates[0], True
-    named = _named_by_part(candidates, parts[0], quantities, statements, starts, text)
+    named = _named_by_part(candidates, part, quantities, statements, starts, text)
     if named is not None:
         return named, False
-    widest = max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0))
-    return widest, False
+    return max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0)), False
 
 
 def _named_by_part(candidates: list[int], part: int, quantities, statements, starts, text: str) -> int | None:
