@@ -29,8 +29,8 @@ _FOLD.update({
 # pattern may run across a semicolon (one clause of a list to the next), never across the others.
 SENTENCE_ENDS = "。！？!?；;\n"
 SEMICOLONS = "；;"
-_SENTENCE_END = regexes.compile(f"[{SENTENCE_ENDS}]+")
-_END_CHAR = regexes.compile(f"[{SENTENCE_ENDS}]")
+_SENTENCE_END = regexes.lazy(f"[{SENTENCE_ENDS}]+")
+_END_CHAR = regexes.lazy(f"[{SENTENCE_ENDS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[begin:min(stops) + 1 if stops else len(text)]
 
 
-_DOT_DECIMAL = regexes.compile(r"(?<=\d)[·・](?=\d)")
+_DOT_DECIMAL = regexes.lazy(r"(?<=\d)[·・](?=\d)")
 
 
 def normalise(text: str) -> str:

@@ -49,7 +49,7 @@ _SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|�
 # every group it holds before a number's makes each match of a number dearer (a fifth of the
 # reading's search), and read again with them where one matched (reread_patterns).
 _REREAD = ("time", "period", "weekday", "cnpercent", "fraction")
-_GROUP = regexes.compile(r"\(\?P<\w+>")
+_GROUP = regexes.lazy(r"\(\?P<\w+>")
 
 
 @functools.cache

@@ -182,8 +182,8 @@ def _section(numeral: str) -> int | None:
     return value + _SECTION_DIGITS[last]
 
 
-_PLACE_PAIR = regexes.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
-_ONE_PLACE = regexes.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
+_PLACE_PAIR = regexes.lazy(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
+_ONE_PLACE = regexes.lazy(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
 
 
 def _last_place(value: int) -> int:
@@ -255,7 +255,7 @@ def _branches(words: list[str]) -> list[str]:
     return branches
 
 
-_ADJACENT = regexes.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
+_ADJACENT = regexes.lazy(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
 
 
 def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:

@@ -36,7 +36,7 @@ LIST_GLUE = r"(?:、|和|及|与|或|以及|,)"
 
 # Calendar figures and counted labels are rare enough to look for; amounts and percentages are not.
 _RARE_PLACEHOLDERS = set("\ue006\ue007\ue008\ue009\ue00a")
-_MACRO = regexes.compile(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
+_MACRO = regexes.lazy(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
 
 
 class PatternError(ValueError):

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from verify import regexes
 
-SENTENCE_END = regexes.compile(r"[。！？!?\n]")
-CLAUSE_END = regexes.compile(r"[。！？!?\n,;；:]")
-_BRACKETS = regexes.compile(r"[()\[\]【】\n]")
+SENTENCE_END = regexes.lazy(r"[。！？!?\n]")
+CLAUSE_END = regexes.lazy(r"[。！？!?\n,;；:]")
+_BRACKETS = regexes.lazy(r"[()\[\]【】\n]")
 
 
 @dataclass(frozen=True)

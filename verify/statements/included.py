@@ -28,7 +28,7 @@ _NOUN_REACH = 14    # 名台湾籍犯罪嫌疑人 (the part's noun, after its fi
 _WHOLE_REACH = 6    # 两岸, 全球近 (words of the whole before its figure)
 _OPENER_REACH = 12  # 法国 包括 巴黎 (words between the opener and the part's figure)
 _FIGURE_REACH = 12  # the longest figure text a part may be (4000多名, 1.2万余人)
-_NO_BREAK = regexes.compile(r"[^，,。；;！？!?\n、：:（）()“”]*")
+_NO_BREAK = regexes.lazy(r"[^，,。；;！？!?\n、：:（）()“”]*")
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _TALLY_REACH = 40   # characters from a tally's first figure to its whole's word (201金111银71铜，共383枚奖牌)
-_BETWEEN_PARTS = regexes.compile(r"[、，,和及与]?\s*")
+_BETWEEN_PARTS = regexes.lazy(r"[、，,和及与]?\s*")
 _BEFORE_TOTAL_REACH = 8
 
 

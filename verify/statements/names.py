@@ -21,7 +21,7 @@ from verify.reading.numerals import compile_alternation
 from verify.statements.vocabulary import vocabulary
 
 NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
-TITLE = regexes.compile(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
+TITLE = regexes.lazy(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
 
 
 @dataclass(frozen=True)

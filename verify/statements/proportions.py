@@ -57,7 +57,7 @@ def proportions(quantities: list[Quantity], statements: dict[int, Statement], vo
     return found + [Fact(index, (("proportion", index),)) for index in sorted(reached - stated)] + of_groups
 
 
-_AFTER_QIZHONG = regexes.compile(r"其中[，,：:有]?$")
+_AFTER_QIZHONG = regexes.lazy(r"其中[，,：:有]?$")
 
 
 @functools.cache

@@ -35,10 +35,10 @@ from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figu
                                                    names_with_values_before, strip_leads, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_RESPECTIVELY = regexes.compile("分别")
-_JOIN = regexes.compile(r"、|和|及|与")
-_RUN_BEFORE = regexes.compile(r"[\u4e00-\u9fff]{2,6}$")
-_LISTED = regexes.compile(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
+_RESPECTIVELY = regexes.lazy("分别")
+_JOIN = regexes.lazy(r"、|和|及|与")
+_RUN_BEFORE = regexes.lazy(r"[\u4e00-\u9fff]{2,6}$")
+_LISTED = regexes.lazy(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
 
 
 def respectively(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,

@@ -35,12 +35,12 @@ from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, 
 from verify.statements.records import PartsList, Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
-_QIZHONG = regexes.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
-_ENDS = regexes.compile("中(?=[,，])")
-_ALL = regexes.compile("^(?:全部|所有|全体)")
-_AMONG = regexes.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
+_QIZHONG = regexes.lazy("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
+_ENDS = regexes.lazy("中(?=[,，])")
+_ALL = regexes.lazy("^(?:全部|所有|全体)")
+_AMONG = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])", guard=True)
 # (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
-_WITHIN = regexes.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
+_WITHIN = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabu
     return any(word in words for word in vocab.words("net_totals"))
 
 
-_NOT_ALL = regexes.compile(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
+_NOT_ALL = regexes.lazy(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
 
 
 def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
@@ -332,7 +332,7 @@ def _names_next_part(i: int, unit: str, quantities, statements, layout: Layout) 
 
 
 _NAMING_REACH = 12
-_SEPARATOR = regexes.compile(r"[,，、;；。:：!！?？\n()（）]")
+_SEPARATOR = regexes.lazy(r"[,，、;；。:：!！?？\n()（）]")
 
 
 def _paired_units(at: int, first: str, second: str, quantities, starts, layout: Layout) -> bool:

@@ -38,7 +38,7 @@ from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
 from verify.statements.unit_factors import families
 
-_INTERPOLATED = regexes.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
+_INTERPOLATED = regexes.lazy(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict, "convert": str}
 REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED

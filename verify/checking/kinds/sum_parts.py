@@ -30,7 +30,7 @@ TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "
 REQUIRED = {"total", "parts"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"total"}  # what a rule's message may name besides its slots and groups
-_LABEL_EDGE = regexes.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
+_LABEL_EDGE = regexes.lazy(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def _total_index(match, prep, context) -> int | None:
     return None
 
 
-_INCREMENT = regexes.compile(r"(?:增加|减少|增长|下降|多|少)$")
+_INCREMENT = regexes.lazy(r"(?:增加|减少|增长|下降|多|少)$")
 
 
 def _labelled_parts(indexes, match, prep, context):

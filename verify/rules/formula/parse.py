@@ -90,7 +90,7 @@ class Relation:
 
 Node = Union[Num, Var, Neg, BinOp, Call]
 
-_TOKEN = regexes.compile(
+_TOKEN = regexes.lazy(
     r"(?P<ws>[ \t\r\n]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<cmp>==|<=|>=|<|>)|(?P<pow>\*\*)|(?P<op>[-+*/(),])"
 )
