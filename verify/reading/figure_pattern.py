@@ -73,7 +73,7 @@ def reread_patterns() -> dict[str, re.Pattern[str]]:
     """The alternatives the master pattern holds without their groups, with them: matched at the
     start of a match of one, each finds the same match, its groups read."""
     guarded = _alternatives()
-    return {name: regexes.compile(f"(?P<{name}>{guarded[name]})") for name in _REREAD}
+    return {name: regexes.lazy(f"(?P<{name}>{guarded[name]})") for name in _REREAD}
 
 
 def _without_groups(body: str) -> str:

@@ -57,7 +57,7 @@ _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", 
 def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
     """中 (当中, 之中) ending a counted set's noun, an optional comma and an opener, then the member."""
     words = "|".join(map(re.escape, sorted(openers, key=len, reverse=True)))
-    return regexes.compile(rf"(?:当中|之中|中)(?:,|，)?(?:{words})?$")
+    return regexes.lazy(rf"(?:当中|之中|中)(?:,|，)?(?:{words})?$")
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:

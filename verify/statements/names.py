@@ -54,12 +54,12 @@ def patterns() -> _Patterns:
     counters = compile_alternation(set(vocab.words("list_counters")))
     openers = compile_alternation(set(vocab.words("list_openers")))
     return _Patterns(
-        compound=regexes.compile(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
-        soft=regexes.compile(compile_alternation(set(vocab.words("soft_joins")))),
-        count=regexes.compile(regexes.guarded(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)")),
-        after=regexes.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
+        compound=regexes.lazy(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
+        soft=regexes.lazy(compile_alternation(set(vocab.words("soft_joins")))),
+        count=regexes.lazy(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)", guard=True),
+        after=regexes.lazy(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
-        openers=regexes.compile(openers),
+        openers=regexes.lazy(openers),
         name_heads=tuple(vocab.words("name_heads")),
         count_verbs=tuple(vocab.words("count_verbs")),
         unit_heads=tuple(vocab.words("unit_heads")),

@@ -77,7 +77,7 @@ def _alternation(words) -> str:
 @functools.cache
 def word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Literal words as one compiled alternation, longest first (cached: a vocabulary list is a tuple)."""
-    return regexes.compile(compile_alternation(words))
+    return regexes.lazy(compile_alternation(words))
 
 
 @functools.cache
