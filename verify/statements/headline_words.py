@@ -16,12 +16,12 @@ from verify.statements.records import Statement
 from verify.statements.stated_times import period_words
 from verify.statements.vocabulary import Vocabulary
 
-_NOT_A_WORD = regexes.lazy(r"[^\u4e00-\u9fffA-Za-z]")
-_AFTER = regexes.lazy(r"([\u4e00-\u9fff]{2,6}?)(?=[\s,，。；;:：、！？)）]|$)")
-_AFTER_SHORT = regexes.lazy(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！？)）]|$)")
-_QUALIFIED = regexes.lazy(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
+_NOT_A_WORD = regexes.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_AFTER = regexes.compile(r"([\u4e00-\u9fff]{2,6}?)(?=[\s,，。；;:：、！？)）]|$)")
+_AFTER_SHORT = regexes.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！？)）]|$)")
+_QUALIFIED = regexes.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
 _PREPOSITIONS = "在从对向据于由"
-_PLACES = regexes.lazy(r"[\u4e00-\u9fff]{2,6}?(?:州|省|自治区)")
+_PLACES = regexes.compile(r"[\u4e00-\u9fff]{2,6}?(?:州|省|自治区)")
 
 
 def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]]) -> frozenset[str]:

@@ -201,8 +201,8 @@ def _reached(words: str, vocab: Vocabulary) -> bool:
 
 _SEPARATORS = ",，、;；"
 WORDS_REACH = 24
-SEGMENT_END = regexes.lazy(r"[,，、;；。!?！？\n:：]")
-_SEGMENT_START = regexes.lazy(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
+SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
+_SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
 
 
 def _level_pairs(quantities: list[Quantity], statements: dict[int, Statement]):

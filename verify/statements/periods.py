@@ -24,12 +24,12 @@ from verify.statements.records import Role, Statement
 _CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
 _MONTH = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
-_RANGE = regexes.lazy(rf"{_MONTH}\s*(?:—|–|-|－|~|～|至|到)\s*{_MONTH}\s*月(?!\s*\d{{1,2}}\s*日)")
-_FIRST = regexes.lazy(rf"前{_MONTH}\s*(?:个)?月")
-_ONE = regexes.lazy(rf"(?<![\d—–\-－~～至到])(?<!前){_MONTH}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十]{{1,3}}\s*日|[底末初中上下]|\d)")
-_STOCK = regexes.lazy(r"截至|截止|[底末]|年初|月初")
-_ANY_PERIOD = regexes.lazy(r"[月季年底末截]")  # a character every period or stock word has
-_YEAR = regexes.lazy(r"(\d{4}|今|去|上|前|明)年")
+_RANGE = regexes.compile(rf"{_MONTH}\s*(?:—|–|-|－|~|～|至|到)\s*{_MONTH}\s*月(?!\s*\d{{1,2}}\s*日)")
+_FIRST = regexes.compile(rf"前{_MONTH}\s*(?:个)?月")
+_ONE = regexes.compile(rf"(?<![\d—–\-－~～至到])(?<!前){_MONTH}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十]{{1,3}}\s*日|[底末初中上下]|\d)")
+_STOCK = regexes.compile(r"截至|截止|[底末]|年初|月初")
+_ANY_PERIOD = regexes.compile(r"[月季年底末截]")  # a character every period or stock word has
+_YEAR = regexes.compile(r"(\d{4}|今|去|上|前|明)年")
 _BEFORE = 40         # characters before a clause in which its sentence may name its period
 _NEAR = 400          # characters: a paragraph of a bulletin; further apart, two figures are two topics
 _SAME_ENDING = 4     # characters the two measures must end in alike (进出口总值)

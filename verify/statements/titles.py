@@ -12,9 +12,9 @@ from __future__ import annotations
 from verify import regexes
 
 MAX_TITLE = 64      # characters of a title line
-_TITLE_BREAKS = regexes.lazy(r"[。！？!?；;]|[,，:：、]\s*$")
-_CJK = regexes.lazy(r"[\u4e00-\u9fff]")
-_SIDE_BY_SIDE = regexes.lazy(r"[\d０-９%％][\s　]+[-－+＋]?[\d０-９]")
+_TITLE_BREAKS = regexes.compile(r"[。！？!?；;]|[,，:：、]\s*$")
+_CJK = regexes.compile(r"[\u4e00-\u9fff]")
+_SIDE_BY_SIDE = regexes.compile(r"[\d０-９%％][\s　]+[-－+＋]?[\d０-９]")
 
 
 def articles(view: str) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
