@@ -32,7 +32,7 @@ from verify.statements.clauses import Layout
 from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
-from verify.statements.records import PartsList, Role, Statement
+from verify.statements.records import PartsList, Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = regexes.lazy("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
@@ -135,9 +135,9 @@ def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
     total and all its parts, each named by the words of the vocabulary's named_sums, in one sentence,
     levels of one unit: a complete breakdown (a warning at most: the words say it, not the layout)."""
     found = []
-    for index, st in statements.items():
+    for index, st in with_role(statements, Role.LEVEL):
         for total_word, part_words in vocab.named_sums:
-            if st.role is not Role.LEVEL or not st.measure.endswith(total_word):
+            if not st.measure.endswith(total_word):
                 continue
             parts = {}
             for i in range(index + 1, min(len(quantities), index + 30)):
@@ -208,9 +208,9 @@ def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, op
     by levels of its unit that name every member of one partition, each once: a breakdown (a
     warning at most, as the words say it only by the partition)."""
     found = []
-    for index, st in statements.items():
+    for index, st in with_role(statements, Role.LEVEL):
         q = quantities[index]
-        if st.role is not Role.LEVEL or q.kind not in ("amount", "count") or st.note:
+        if q.kind not in ("amount", "count") or st.note:
             continue
         labels, after = [], []
         for i in range(index + 1, min(len(quantities), index + 8)):
