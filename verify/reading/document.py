@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.charset import decode_bytes
 from verify.reading.source import SourceMap, SourcePosition
@@ -33,7 +34,7 @@ _SENTENCE_END = regexes.lazy(f"[{SENTENCE_ENDS}]+")
 _END_CHAR = regexes.lazy(f"[{SENTENCE_ENDS}]")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Position:
     """A place in the original text: 1-based line and column, counted in characters."""
 
@@ -120,7 +121,7 @@ class Document:
         return spans
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class KeptDocument:
     """A checked document as its results keep it: a folder of 10,000 files, or a worker's answer,
     holds no text (Document.kept)."""

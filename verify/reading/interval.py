@@ -8,13 +8,14 @@ which errs on the side of silence, never of a false alarm.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+
+from verify.frozen import record
 
 Bound = Fraction | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Interval:
     """Closed interval [low, high]; None on a side means unbounded there."""
 

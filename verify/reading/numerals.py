@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from verify.frozen import record
 from verify import regexes, yaml_data
 
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
@@ -27,7 +27,7 @@ CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "numbers.yaml"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Reading:
     """A numeral's value and the size of its last stated place (its precision step)."""
 
@@ -35,7 +35,7 @@ class Reading:
     step: Fraction
 
 
-@dataclass(frozen=True)
+@record
 class Lexicon:
     """The reader's word lists (verify/lexicon/numbers.yaml)."""
 

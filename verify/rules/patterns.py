@@ -20,8 +20,8 @@ found by reading the compiled pattern, so rule authors need not name it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.document import SEMICOLONS, SENTENCE_ENDS
 from verify.rules.slots import SLOT_TYPES
@@ -43,7 +43,7 @@ class PatternError(ValueError):
     """A pattern that cannot be compiled: unknown slot type, duplicate name, bad regex."""
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """A typed slot of a pattern: one figure, a tight list, or every figure in a region."""
 
@@ -52,7 +52,7 @@ class Slot:
     many: str  # "" one figure, "+" a list, "*" a region
 
 
-@dataclass(frozen=True)
+@record
 class CompiledPattern:
     """A pattern ready to run on the masked view, with its slots and text groups."""
 

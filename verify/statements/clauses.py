@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 
 _SENTENCE_MARKS = "。！？!?\n"
@@ -18,7 +18,7 @@ CLAUSE_END = regexes.compile(r"[。！？!?\n,;；:]")   # the sentence marks, a
 _BRACKETS = regexes.compile(r"[()\[\]【】\n]")
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """Sentence and clause boundaries, and the spans of parentheticals, of one page."""
 

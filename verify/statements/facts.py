@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -34,7 +34,7 @@ from verify.statements.wholes import named_whole, names_no_other_whole, whole_ca
 
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Fact:
     """Figures about one measure, by the name rules use for them (level, change, drop, rate, fall,
     times, before, share, whole, completion), as quantity indexes."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.numerals import compile_alternation
 from verify.statements.vocabulary import vocabulary
@@ -24,7 +24,7 @@ NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
 TITLE = regexes.lazy(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
 
 
-@dataclass(frozen=True)
+@record
 class Split:
     """A list read into names: the pieces at every join, and how many items they can be."""
 
@@ -33,7 +33,7 @@ class Split:
     most: int
 
 
-@dataclass(frozen=True)
+@record
 class _Patterns:
     compound: re.Pattern[str]
     soft: re.Pattern[str]

@@ -13,8 +13,8 @@ paragraph apart, and neither names a year the other does not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -35,7 +35,7 @@ _NEAR = 400          # characters: a paragraph of a bulletin; further apart, two
 _SAME_ENDING = 4     # characters the two measures must end in alike (进出口总值)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Period:
     """Months first..last of one year (the year as written, when it is)."""
 

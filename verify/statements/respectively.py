@@ -20,8 +20,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.numerals import compile_alternation
 from verify.reading.quantity import NUMERIC_KINDS, Quantity
@@ -76,7 +76,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class _Spot:
     """One 分别 with two or more values: where it is, its values, and where its names may begin."""
 
@@ -87,7 +87,7 @@ class _Spot:
     lead: int                    # after a time that opens the clause
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class _Last:
     """The last checked 分别 of a sentence, whose names a later one may take."""
 

@@ -24,8 +24,8 @@ equal to the parts named. Bare short names after a first part that names a parti
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -43,7 +43,7 @@ _AMONG = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;
 _WITHIN = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
-@dataclass(frozen=True)
+@record
 class Marker:
     """Where a breakdown opens: its kind, and for "X中" the total it names."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 
+from verify.frozen import record
 from verify import regexes, yaml_data
 from verify.reading.numerals import compile_alternation
 
@@ -15,7 +15,7 @@ from verify.reading.numerals import compile_alternation
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary.yaml"
 
 
-@dataclass(frozen=True)
+@record
 class Vocabulary:
     """Word lists as data, and the regexes made from them."""
 

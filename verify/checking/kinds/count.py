@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify import regexes
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex
@@ -40,7 +40,7 @@ ENUMERATION_REACH = 20  # an enumeration is looked for within 20 × `within` cha
 PARAGRAPH_GAP = 3       # items that start paragraphs (（一）…) may stand 3 × `within` apart
 
 
-@dataclass(frozen=True)
+@record
 class CountParams(KindParams):
     """Slot and group names, separators and the optional following-list pattern."""
 

@@ -12,8 +12,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.interval import Interval
 from verify.rules.formula.printing import (format_interval, format_round, format_value, is_round, render_formula,
@@ -45,7 +46,7 @@ OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"expected"}  # what a rule's message may name besides its slots and groups
 
 
-@dataclass(frozen=True)
+@record
 class RelationParams(KindParams):
     """A relation rule's parsed formula, its solved forms and lookups."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify import regexes
 from verify.rules.formula.printing import format_interval
 from verify.errors import RuleFileError
@@ -33,7 +33,7 @@ MESSAGE_FIELDS = {"total"}  # what a rule's message may name besides its slots a
 _LABEL_EDGE = regexes.lazy(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
 
 
-@dataclass(frozen=True)
+@record
 class SumParams(KindParams):
     """Slot names, the partitions and the label filter of a sum rule."""
 
