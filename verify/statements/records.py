@@ -69,7 +69,7 @@ _SETTERS = slot_setters(Statement)
 
 
 class Statements(dict):
-    """{quantity index: Statement} in text order, with the indexes of each role as they were added:
+    """{quantity index: Statement} in text order, with the statements of each role as they were added:
     the two dozen readings that each want the statements of one role (the averages, the shares)
     walk those, not every statement of the page (with_role)."""
 
@@ -77,21 +77,22 @@ class Statements(dict):
 
     def __init__(self) -> None:
         super().__init__()
-        self.by_role: dict[Role, list[int]] = {role: [] for role in Role}
+        self.by_role: dict[Role, list[tuple[int, Statement]]] = {role: [] for role in Role}
 
     def add(self, st: Statement) -> None:
         """A statement after every one before it in the text."""
         self[st.index] = st
-        self.by_role[st.role].append(st.index)
+        self.by_role[st.role].append((st.index, st))
 
 
 def with_role(statements: dict[int, Statement], role: Role) -> list[tuple[int, Statement]]:
-    """(index, statement) of the statements of one role, in text order: from the page's Statements'
-    index, or, for a plain dict (a test's), by looking at each."""
+    """(index, statement) of the statements of one role, in text order: the page's Statements' own
+    list (kept as they were added: a reading walks it, and changes it never), or, for a plain dict
+    (a test's), found by looking at each."""
     by_role = getattr(statements, "by_role", None)
     if by_role is None:
         return [(index, st) for index, st in statements.items() if st.role is role]
-    return [(index, statements[index]) for index in by_role[role]]
+    return by_role[role]
 
 
 @record(slots=True)
