@@ -31,6 +31,7 @@ REQUIRED = {"total", "parts"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"total"}  # what a rule's message may name besides its slots and groups
 _LABEL_EDGE = regexes.lazy(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
+_CLAUSE_MARK = regexes.lazy(r"[。；;，,：:]")
 
 
 @record
@@ -163,7 +164,7 @@ def _labelled_parts(indexes, match, prep, context):
         cursor = max(cursor, context.quantities[total_index].end)
     for i in indexes:
         q = context.quantities[i]
-        clause = re.split(r"[。；;，,：:]", context.doc.text[cursor:q.start])[-1]  # the part's own clause
+        clause = _CLAUSE_MARK.split(context.doc.text[cursor:q.start])[-1]  # the part's own clause
         label = _LABEL_EDGE.sub("", clause)
         result.append((i, label))
         cursor = q.end
