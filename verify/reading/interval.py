@@ -37,8 +37,8 @@ class Interval:
 
     @staticmethod
     def point(value: Fraction | int) -> Interval:
-        """The interval holding exactly one value."""
-        v = Fraction(value)
+        """The interval holding exactly one value (a Fraction as it is: it cannot change)."""
+        v = value if type(value) is Fraction else Fraction(value)
         return Interval(v, v)
 
     @staticmethod
