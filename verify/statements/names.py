@@ -47,16 +47,6 @@ class _Patterns:
     places: frozenset[str]         # provinces, cities and countries (subjects.py reads them too)
 
 
-def _near_counter(pattern: str, counters) -> str:
-    """The count pattern behind a test of the characters it starts with and of a counter's first
-    character within the few characters a count holds before its counter (regexes.needs): most
-    digits and numerals of a page count nothing, and are left after a short scan, not tried."""
-    first = regexes.first_chars(pattern)
-    near = regexes.needs(pattern, re.escape("".join(sorted({word[0] for word in counters}))))
-    guards = (f"(?={first})" if first else "") + near
-    return f"{guards}(?:{pattern})" if guards else pattern
-
-
 @functools.cache
 def patterns() -> _Patterns:
     """The list vocabularies, compiled once."""
@@ -66,8 +56,10 @@ def patterns() -> _Patterns:
     return _Patterns(
         compound=regexes.lazy(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
         soft=regexes.lazy(compile_alternation(set(vocab.words("soft_joins")))),
-        count=regexes.lazy(_near_counter(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)",
-                                         vocab.words("list_counters"))),
+        # (behind a test that a counter's first character follows within the few characters a count
+        # holds before it: most digits and numerals of a page count nothing, and are left after a short scan)
+        count=regexes.lazy(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)",
+                           guard=re.escape("".join(sorted({word[0] for word in vocab.words("list_counters")})))),
         after=regexes.lazy(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
         openers=regexes.lazy(openers),
