@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from verify.frozen import record
 
 
 class Severity(StrEnum):
@@ -38,7 +40,7 @@ class Severity(StrEnum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Related:
     """Another figure a finding rests on."""
 
@@ -51,7 +53,7 @@ class Related:
         return dataclasses.replace(self, start=self.start + offset, end=self.end + offset)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Finding:
     """What a rule found: where, how sure, what the text says and what arithmetic says instead."""
 
@@ -80,7 +82,7 @@ class Finding:
                                    related=tuple(r.shifted(offset) for r in self.related))
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Check:
     """A check that was made and held: shown to the editor so a clean page proves something."""
 

@@ -68,6 +68,43 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     return compiled
 
 
+class Lazy:
+    """A pattern compiled (through compile, behind its guard when `guard`) when first used, not at
+    import: a run on a short text uses fewer than half of the patterns modules define, and a cold
+    start (no cache) spent a fifth of its time compiling them. Once compiled, its methods are the
+    compiled pattern's own, kept on the instance (a use still passes the class's __getattr__ hook,
+    a little dearer than a compiled pattern's: the patterns searched for every figure are compiled
+    at import). `guard` is True for guarded(pattern), or the markers of near_guarded(pattern, …)."""
+
+    def __init__(self, pattern: str, flags: int = 0, guard: bool | str = False) -> None:
+        self._source, self._flags, self._guard = pattern, flags, guard
+        if not guard:
+            self.pattern = pattern   # (read to build larger patterns: no compile for that)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)   # (copy and pickle probe for these: they are the class's)
+        source, guard = self._source, self._guard
+        compiled = compile(near_guarded(source, guard) if isinstance(guard, str) else guarded(source) if guard else source,
+                           self._flags)
+        for attribute in _PATTERN_ATTRIBUTES:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+    def __reduce__(self):
+        return Lazy, (self._source, self._flags, self._guard)
+
+
+_PATTERN_ATTRIBUTES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+                       "pattern", "flags", "groups", "groupindex")
+
+
+def lazy(pattern: str, flags: int = 0, guard: bool | str = False) -> Lazy:
+    """compile(pattern, flags) (of guarded(pattern) with `guard`, of near_guarded(pattern, guard) when
+    it names markers) when first used: for the patterns of a module, which a run may not need."""
+    return Lazy(pattern, flags, guard)
+
+
 def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
     """Keep the code re.compile made, once it is known to build the very same pattern."""
     global _dirty
@@ -175,6 +212,15 @@ def guarded(pattern: str) -> str:
         first = first_chars(pattern)
         return f"(?={first})(?:{pattern})" if first else pattern
     return derived("guard", pattern, guard)
+
+
+def near_guarded(pattern: str, markers: str) -> str:
+    """The pattern behind a lookahead of the characters its matches start with (first_chars) and of
+    the marker each of its matches holds near its start (needs): a place where no marker is near
+    is rejected after a short scan, not tried."""
+    first = first_chars(pattern)
+    guards = (f"(?={first})" if first else "") + needs(pattern, markers)
+    return f"{guards}(?:{pattern})" if guards else pattern
 
 
 def ending_at(pattern: re.Pattern[str], text: str, ends, reach: int, ahead: int = 0) -> list[re.Match[str]]:

@@ -6,8 +6,8 @@ only a rule that fires on every match (a pattern without condition) has near mis
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify.statements import read_statements
 from verify.reading.document import Document
 from verify.rules.records import Example, Rule
@@ -19,7 +19,7 @@ from verify.reading.reader import read_quantities
 
 
 
-@dataclass(frozen=True)
+@record
 class ExampleFailure:
     """An example that does not behave as its rule file says."""
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify.checking.kinds import KINDS
 from verify.checking.kinds.common import comparable_units
 from verify.checking.masking import mask
@@ -36,7 +36,7 @@ class Outcome(enum.Enum):
     NOT_JUDGED = "not-judged"  # bound, but the kind made no check (too vague a figure, a row of a table)
 
 
-@dataclass(frozen=True)
+@record
 class MatchExplanation:
     """One match of the rule: where, the figures by name, the outcome and what it rests on."""
 
@@ -50,7 +50,7 @@ class MatchExplanation:
     items: tuple[str, ...] = ()                      # a tally: the things it names for that number
 
 
-@dataclass(frozen=True)
+@record
 class RuleExplanation:
     """A rule on one document (or one line of it): its matches, and the figures the reading found
     there, so that "no match" can be told apart from "no figure"."""

@@ -7,6 +7,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
+from verify.frozen import record
 from verify.checking.masking import MaskedText
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity, slot_setters
@@ -45,7 +46,7 @@ class Context:
         return self.memo["tables"]
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(slots=True, init=False)
 class Match:
     """One place where a rule's pattern matched: its slots bound to figures (indexes into the
     document's quantities; a list slot to all it holds, in text order) and its groups to text."""
@@ -106,7 +107,7 @@ class FigureCount:
         return f"FigureCount({self.count})"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class FileResult:
     """The outcome for one file: its figures, which were checked, and the findings."""
 

@@ -11,7 +11,7 @@ from verify.digest import sha256
 from verify.reading.document import normalise, sentence_of
 from verify.records import Finding
 
-_SPACE = regexes.compile(r"\s+")
+_SPACE = regexes.lazy(r"\s+")
 
 
 def normalise_sentence(sentence: str) -> str:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import yaml_data
 from verify.errors import InputError, YamlError
 from verify.gate.fingerprint import normalise_sentence
 from verify.records import Finding
 
 
-@dataclass(frozen=True)
+@record
 class Suppression:
     """An editor's judgement that a finding is acceptable, with the reason why."""
 

@@ -95,7 +95,7 @@ def weekday_number(char: str) -> int:
     return WEEKDAYS[char]
 
 
-FILE_DATE = regexes.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+FILE_DATE = regexes.lazy(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_in_name(name: str) -> datetime.date | None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.charset import decode_bytes
 from verify.reading.source import SourceMap, SourcePosition
@@ -29,11 +30,11 @@ _FOLD.update({
 # pattern may run across a semicolon (one clause of a list to the next), never across the others.
 SENTENCE_ENDS = "。！？!?；;\n"
 SEMICOLONS = "；;"
-_SENTENCE_END = regexes.compile(f"[{SENTENCE_ENDS}]+")
-_END_CHAR = regexes.compile(f"[{SENTENCE_ENDS}]")
+_SENTENCE_END = regexes.lazy(f"[{SENTENCE_ENDS}]+")
+_END_CHAR = regexes.lazy(f"[{SENTENCE_ENDS}]")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Position:
     """A place in the original text: 1-based line and column, counted in characters."""
 
@@ -120,7 +121,7 @@ class Document:
         return spans
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class KeptDocument:
     """A checked document as its results keep it: a folder of 10,000 files, or a worker's answer,
     holds no text (Document.kept)."""
@@ -146,7 +147,6 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[begin:min(stops) + 1 if stops else len(text)]
 
 
-_DOT_DECIMAL = regexes.compile(r"(?<=\d)[·・](?=\d)")
 
 
 def normalise(text: str) -> str:
@@ -156,7 +156,22 @@ def normalise(text: str) -> str:
     for wide, narrow in _FOLD.items():   # one str.replace per character present: 20 times faster on
         if wide in folded:               # Chinese text than str.translate, and the same (no
             folded = folded.replace(wide, narrow)   # character folds into one that folds again)
-    return _DOT_DECIMAL.sub(".", folded) if "·" in folded or "・" in folded else folded
+    for dot in "·・":
+        if dot in folded:
+            folded = _decimal_points(folded, dot)
+    return folded
+
+
+def _decimal_points(text: str, dot: str) -> str:
+    """The text with each `dot` between two digits (\\d, isdecimal) made a decimal point, found by
+    splitting at the dots: the pattern (?<=\\d)[·・](?=\\d) starts with a lookbehind, so re tried it at
+    every character of the page (17 ms in 1 M characters; this, under 1 ms)."""
+    pieces = text.split(dot)
+    joined = [pieces[0]]
+    for before, after in zip(pieces, pieces[1:]):
+        joined.append("." if before[-1:].isdecimal() and after[:1].isdecimal() else dot)
+        joined.append(after)
+    return "".join(joined)
 
 
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:

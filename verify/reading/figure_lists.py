@@ -15,8 +15,8 @@ from verify.reading.interval import Interval
 from verify.reading.numerals import MULTIPLIERS
 from verify.reading.quantity import CalendarDate, Quantity
 
-_MONTH_GLUE = regexes.compile(r"\s*[、和及与至]\s*")
-_MONTH_COUNT = regexes.compile(r"[一二两三四五六七八九十]+个月$")
+_MONTH_GLUE = regexes.lazy(r"\s*[、和及与至]\s*")
+_MONTH_COUNT = regexes.lazy(r"[一二两三四五六七八九十]+个月$")
 
 
 def listed_months(found: list[Quantity], view: str) -> list[Quantity]:
@@ -53,7 +53,7 @@ def _bare_month(q: Quantity) -> bool:
             and q.value.denominator == 1 and 1 <= q.value.numerator <= 12 and q.text.strip().isdigit())
 
 
-_LIST_GLUE = regexes.compile(r"\s*(?:、|和|及|与|或|,)\s*")
+_LIST_GLUE = regexes.lazy(r"\s*(?:、|和|及|与|或|,)\s*")
 
 
 def share_list_units(found: list[Quantity], view: str) -> list[Quantity]:

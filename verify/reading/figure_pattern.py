@@ -49,7 +49,7 @@ _SPECIAL_UNITS = r"个百分点|百分点|%|‰|倍|成(?!为|立|功|本|果|�
 # every group it holds before a number's makes each match of a number dearer (a fifth of the
 # reading's search), and read again with them where one matched (reread_patterns).
 _REREAD = ("time", "period", "weekday", "cnpercent", "fraction")
-_GROUP = regexes.compile(r"\(\?P<\w+>")
+_GROUP = regexes.lazy(r"\(\?P<\w+>")
 
 
 @functools.cache
@@ -73,7 +73,7 @@ def reread_patterns() -> dict[str, re.Pattern[str]]:
     """The alternatives the master pattern holds without their groups, with them: matched at the
     start of a match of one, each finds the same match, its groups read."""
     guarded = _alternatives()
-    return {name: regexes.compile(f"(?P<{name}>{guarded[name]})") for name in _REREAD}
+    return {name: regexes.lazy(f"(?P<{name}>{guarded[name]})") for name in _REREAD}
 
 
 def _without_groups(body: str) -> str:

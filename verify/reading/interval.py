@@ -8,34 +8,37 @@ which errs on the side of silence, never of a false alarm.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+
+from verify.frozen import record
 
 Bound = Fraction | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, init=False)
 class Interval:
     """Closed interval [low, high]; None on a side means unbounded there."""
 
     low: Bound
     high: Bound
 
-    def __post_init__(self) -> None:
-        low, high = self.low, self.high
-        if low is None or high is None or low is high:
-            return
-        if type(low) is Fraction and type(high) is Fraction:   # (every figure read makes one: not through
-            inverted = low._numerator * high._denominator > high._numerator * low._denominator   # Fraction's >)
-        else:
-            inverted = low > high
-        if inverted:
-            raise ValueError(f"inverted interval: low {low} > high {high}")
+    def __init__(self, low: Bound, high: Bound) -> None:
+        """The bounds, checked and stored through their slots (as reading.quantity.slot_setters): every
+        figure read makes a few, and the __init__ dataclass writes stores through object.__setattr__."""
+        if low is not None and high is not None and low is not high:
+            if type(low) is Fraction and type(high) is Fraction:   # (not through Fraction's >)
+                inverted = low._numerator * high._denominator > high._numerator * low._denominator
+            else:
+                inverted = low > high
+            if inverted:
+                raise ValueError(f"inverted interval: low {low} > high {high}")
+        _SET_LOW(self, low)
+        _SET_HIGH(self, high)
 
     @staticmethod
     def point(value: Fraction | int) -> Interval:
-        """The interval holding exactly one value."""
-        v = Fraction(value)
+        """The interval holding exactly one value (a Fraction as it is: it cannot change)."""
+        v = value if type(value) is Fraction else Fraction(value)
         return Interval(v, v)
 
     @staticmethod
@@ -131,6 +134,9 @@ class Interval:
 
     __radd__ = __add__
     __rmul__ = __mul__
+
+
+_SET_LOW, _SET_HIGH = Interval.__dict__["low"].__set__, Interval.__dict__["high"].__set__   # (the slots' own stores)
 
 
 def _coerce(value) -> Interval:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from verify.frozen import record
 from verify import regexes, yaml_data
 
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 1000, "百": 100, "十": 10}
@@ -27,7 +27,7 @@ CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 LEXICON = Path(__file__).resolve().parent / "lexicon" / "numbers.yaml"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Reading:
     """A numeral's value and the size of its last stated place (its precision step)."""
 
@@ -35,7 +35,7 @@ class Reading:
     step: Fraction
 
 
-@dataclass(frozen=True)
+@record
 class Lexicon:
     """The reader's word lists (verify/lexicon/numbers.yaml)."""
 
@@ -182,8 +182,8 @@ def _section(numeral: str) -> int | None:
     return value + _SECTION_DIGITS[last]
 
 
-_PLACE_PAIR = regexes.compile(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
-_ONE_PLACE = regexes.compile(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
+_PLACE_PAIR = regexes.lazy(r"([一二两三四五六七八九]?)([十百千])(?:(万亿|亿|万)|零([一二三四五六七八九]))$")
+_ONE_PLACE = regexes.lazy(r"([一二两三四五六七八九]?)(?:([十百千万])([一二三四五六七八九]?)|(万亿|亿))$")
 
 
 def _last_place(value: int) -> int:
@@ -255,7 +255,7 @@ def _branches(words: list[str]) -> list[str]:
     return branches
 
 
-_ADJACENT = regexes.compile(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
+_ADJACENT = regexes.lazy(r"([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿]|$)")
 
 
 def read_adjacent(numeral: str) -> tuple[Reading, Reading] | None:

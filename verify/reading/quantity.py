@@ -5,10 +5,10 @@ thousand), which become ISO 8601 text only in output."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
+from verify.frozen import record
 from verify.reading.interval import Interval
 
 KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
@@ -106,7 +106,7 @@ def slot_setters(cls: type) -> tuple:
     return tuple(cls.__dict__[f.name].__set__ for f in dataclasses.fields(cls))
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(slots=True, init=False)
 class Quantity:
     """A stated figure: where it is, what it says, what it can mean."""
 

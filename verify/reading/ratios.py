@@ -15,7 +15,7 @@ from verify.reading.quantity import Quantity
 
 # A ratio whose parts add up to about 100 (sum of the stated values, within this much) is shares of one whole.
 _RATIO_SUM = (Fraction(90), Fraction(110))
-_RATIO_PART = regexes.compile(r"\d+(?:\.\d+)?")
+_RATIO_PART = regexes.lazy(r"\d+(?:\.\d+)?")
 
 
 @functools.cache

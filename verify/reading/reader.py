@@ -39,7 +39,7 @@ from verify.reading.numerals import (
 
 
 MAX_DIGITS = 30  # a run of more digits is no figure a report states (a serial, a hash): not read
-_TOO_LONG = regexes.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+_TOO_LONG = regexes.lazy(rf"\d{{{MAX_DIGITS + 1}}}")
 
 
 def quantities_by_section(doc: Document) -> Iterator[Quantity]:
@@ -141,8 +141,8 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
                      interned(qualifier), interned(scale), ends=ends)]
 
 
-_YEAR_DIGITS = regexes.compile(r"(?:19|20)\d\d")
-_SPAN_AFTER = regexes.compile(r"[来前后的多之以左里间内中历]")   # 近2000年来, 超过2000年的历史: years counted
+_YEAR_DIGITS = regexes.lazy(r"(?:19|20)\d\d")
+_SPAN_AFTER = regexes.lazy(r"[来前后的多之以左里间内中历]")   # 近2000年来, 超过2000年的历史: years counted
 
 
 def _calendar_year(m: re.Match, text: str, end: int) -> bool:

@@ -44,8 +44,8 @@ def _label_count(label: str) -> int:
     return sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in _LABEL_NUMERALS.findall(label))
 
 
-_LABEL_NUMERALS = regexes.compile(r"[一二两三四五六七八九十双]")
-_ORDINAL_NUMERAL = regexes.compile(r"\d+|[零〇一二两三四五六七八九十百千]+")
+_LABEL_NUMERALS = regexes.lazy(r"[一二两三四五六七八九十双]")
+_ORDINAL_NUMERAL = regexes.lazy(r"\d+|[零〇一二两三四五六七八九十百千]+")
 
 
 def ordinal(m: re.Match, text: str) -> list[Quantity]:

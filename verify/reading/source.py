@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
+from verify.frozen import record
 
-@dataclass(frozen=True, slots=True)
+
+@record(slots=True)
 class SourcePosition:
     """A place in the source file; only the fields that make sense for its format are set.
 

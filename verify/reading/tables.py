@@ -9,8 +9,8 @@ Cross-checks leave such lines alone; how each figure is written is still checked
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify.reading.document import Document
 from verify.reading.quantity import Quantity
 
@@ -18,7 +18,7 @@ _SENTENCE_MARKS = frozenset("。，,；;：:！？!?")
 MIN_SPACED_PAIRS = 2  # three cells in a row, two gaps of space between them
 
 
-@dataclass(frozen=True)
+@record
 class TableRows:
     """The (start, end) offsets of every line that is a table row, ascending."""
 

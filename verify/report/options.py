@@ -3,12 +3,13 @@ the command line can say it without loading the table (and its libraries) on a J
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from verify.frozen import record
+
 
 WIDE = 120          # terminal columns from which every field has a column of its own
 
 
-@dataclass(frozen=True)
+@record
 class TableOptions:
     """How the table is shown: terminal width, colour, and which parts."""
 

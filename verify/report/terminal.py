@@ -8,11 +8,11 @@ after opening punctuation, and ASCII words break only at spaces and after hyphen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import tabulate as tabulate_package
 import wcwidth
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
@@ -25,7 +25,7 @@ _NO_LINE_END = set("（【「『“‘《〈([{")
 _DIGIT_RUN = regexes.compile(r"[-−+]?\d[\d.,:/\-]*\d|\d")
 
 
-@dataclass(frozen=True)
+@record
 class Styled:
     """A piece of text to wrap: the figures that must stay whole and the spans to colour."""
 

@@ -41,7 +41,7 @@ COMMON_REQUIRED = {"id", "kind", "severity", "title", "why", "pattern", "example
 TALLIES = ("named-list", "counted-label", "enumeration", "respectively", "count-partition")
 STRUCTURES = ("parts", "shares", "facts", "each", "headline") + TALLIES  # what the statement stage finds that a rule may ask for by name
 COMMON_OPTIONAL = set(COMMON_TYPES) - COMMON_REQUIRED
-_CJK_FOLD = regexes.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK_FOLD = regexes.lazy(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _TYPE_NAMES = {str: "a text", int: "a whole number", float: "a number", dict: "a mapping", list: "a list",
                bool: "true or false"}
 EXAMPLE_KEYS = {"text", "source", "date", "expected", "severity", "note"}
@@ -82,7 +82,7 @@ def load_rule(source: RuleSource, kinds: Mapping[str, Any]) -> Rule:
         raise RuleFileError(where, lines.get("pattern", 1), f"cannot use this rule: {exc}") from None
 
 
-_FORMAT_SPEC = regexes.compile(r"(?:.?[<>^])?\d{0,2}(?:\.\d{1,2})?")
+_FORMAT_SPEC = regexes.lazy(r"(?:.?[<>^])?\d{0,2}(?:\.\d{1,2})?")
 
 
 def _check_message(rule: Rule, key: str, extra: set[str], where: str) -> None:

@@ -20,8 +20,8 @@ found by reading the compiled pattern, so rule authors need not name it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.document import SEMICOLONS, SENTENCE_ENDS
 from verify.rules.slots import SLOT_TYPES
@@ -36,14 +36,14 @@ LIST_GLUE = r"(?:、|和|及|与|或|以及|,)"
 
 # Calendar figures and counted labels are rare enough to look for; amounts and percentages are not.
 _RARE_PLACEHOLDERS = set("\ue006\ue007\ue008\ue009\ue00a")
-_MACRO = regexes.compile(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
+_MACRO = regexes.lazy(r"\{(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*):(?P<type>[a-z]+)(?P<mult>[+*]?)|gap(?:!(?P<gap_type>[a-z]+))?)\}")
 
 
 class PatternError(ValueError):
     """A pattern that cannot be compiled: unknown slot type, duplicate name, bad regex."""
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """A typed slot of a pattern: one figure, a tight list, or every figure in a region."""
 
@@ -52,7 +52,7 @@ class Slot:
     many: str  # "" one figure, "+" a list, "*" a region
 
 
-@dataclass(frozen=True)
+@record
 class CompiledPattern:
     """A pattern ready to run on the masked view, with its slots and text groups."""
 

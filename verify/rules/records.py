@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Any
 
+from verify.frozen import record
 from verify.records import Severity
 from verify.rules.patterns import CompiledPattern
 
@@ -26,7 +27,7 @@ class KindParams:
         return True
 
 
-@dataclass(frozen=True)
+@record
 class RuleSource:
     """A rule file's text, the name it is reported by, and its file stem (which must be its id)."""
 
@@ -35,7 +36,7 @@ class RuleSource:
     stem: str
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     """A text a rule must fire on (fail) or match without firing (pass)."""
 
@@ -47,7 +48,7 @@ class Example:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One loaded, validated rule: its metadata, pattern and the kind's prepared parameters."""
 

@@ -22,7 +22,7 @@ def added_totals(quantities: list[Quantity], statements: dict[int, Statement], l
     or the one before; the total is the next figure of the unit in the sentence, named by a sum word,
     with none of the unit between (加上A和B，共C is no sum of two)."""
     text = layout.text
-    adds = word_pattern(vocab.words("addition_words"))
+    adds = word_pattern(vocab.words("addition_words")).search   # (looked up once: searched for most figures)
     sums = word_pattern(vocab.words("sum_words"))
     not_sums = word_pattern(vocab.words("not_sum_words"))   # 公共, 共同: no sum word
     found = []
@@ -30,7 +30,7 @@ def added_totals(quantities: list[Quantity], statements: dict[int, Statement], l
         q = quantities[index]
         if st.role not in _ROLES or st.note or q.kind not in ("amount", "count"):
             continue
-        if adds.search(text, st.clause[0], q.start) is None:
+        if adds(text, st.clause[0], q.start) is None:
             continue
         earlier = _earlier(index, quantities, statements, layout, parts)
         total = None

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 
-SENTENCE_END = regexes.compile(r"[。！？!?\n]")
-CLAUSE_END = regexes.compile(r"[。！？!?\n,;；:]")
+_SENTENCE_MARKS = "。！？!?\n"
+CLAUSE_END = regexes.compile(r"[。！？!?\n,;；:]")   # the sentence marks, and , ; ； :
 _BRACKETS = regexes.compile(r"[()\[\]【】\n]")
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """Sentence and clause boundaries, and the spans of parentheticals, of one page."""
 
@@ -80,8 +80,10 @@ def lay_out(view: str) -> Layout:
         elif stack:
             notes.append((stack.pop(), m.start()))
     notes.sort()
-    return Layout(view, tuple(map(_start, SENTENCE_END.finditer(view))),
-                  tuple(map(_start, CLAUSE_END.finditer(view))), tuple(notes))
+    clause_ends = tuple(map(_start, CLAUSE_END.finditer(view)))
+    # every sentence end is a clause end: picked from those, not found by a second pass over the page
+    sentence_ends = tuple(i for i in clause_ends if view[i] in _SENTENCE_MARKS)
+    return Layout(view, sentence_ends, clause_ends, tuple(notes))
 
 
 _start = re.Match.start   # (mapped over a page's matches: no Python frame for each)

@@ -22,11 +22,11 @@ from verify.statements.names import NUM
 from verify.statements.records import Tally
 from verify.statements.vocabulary import vocabulary
 
-_TOTAL = regexes.compile(rf"(?<![0-9.])(?P<num>[0-9]{{1,4}}|[一二两三四五六七八九十]{{1,3}})(?P<cls>个|家|项|种|类|所|座|条|名)"
+_TOTAL = regexes.lazy(rf"(?<![0-9.])(?P<num>[0-9]{{1,4}}|[一二两三四五六七八九十]{{1,3}})(?P<cls>个|家|项|种|类|所|座|条|名)"
                     rf"(?P<noun>[^,;:。；！？!?\n()“”、]{{1,12}}?)(?:当中|之中|中),")
-_TOTAL_ENDS = regexes.compile("中,")   # where every match of _TOTAL ends: searched only before each (regexes.ending_at)
+_TOTAL_ENDS = regexes.lazy("中,")   # where every match of _TOTAL ends: searched only before each (regexes.ending_at)
 _TOTAL_REACH = 20   # 1234个…（12 characters）当中,: the longest match
-_TIER = regexes.compile(r"^[^一二三四五六七八九十]*([一二三四五六七八九十])")
+_TIER = regexes.lazy(r"^[^一二三四五六七八九十]*([一二三四五六七八九十])")
 
 
 @functools.cache

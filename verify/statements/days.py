@@ -12,7 +12,7 @@ from verify.reading.quantity import Clock
 from verify.statements.clauses import Layout
 from verify.statements.records import Statement
 
-_SPAN_JOIN = regexes.compile(r"^[^，,。；;]{0,12}?(?:至|到|—|–|-|~)[^，,。；;\d]{0,2}$")
+_SPAN_JOIN = regexes.lazy(r"^[^，,。；;]{0,12}?(?:至|到|—|–|-|~)[^，,。；;\d]{0,2}$")
 
 
 def days_spanned(index: int, quantities, st: Statement, layout: Layout) -> int | None:

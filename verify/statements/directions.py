@@ -86,6 +86,6 @@ def _verbs(up: tuple[str, ...], down: tuple[str, ...]) -> tuple[re.Pattern[str],
     """The gap between a start and its end for a verb of each direction: (/月)，(大幅)提高到 (压缩至,
     延长为) and a time of the end (2025年的, 2019年底的, 现在的)."""
     def gap(words: tuple[str, ...]) -> re.Pattern[str]:
-        return regexes.compile(rf"(?:/[\u4e00-\u9fff])?[，,]?\s*[\u4e00-\u9fff]{{0,2}}?(?:{word_pattern(words).pattern})了?"
+        return regexes.lazy(rf"(?:/[\u4e00-\u9fff])?[，,]?\s*[\u4e00-\u9fff]{{0,2}}?(?:{word_pattern(words).pattern})了?"
                           rf"(?:到|至|为)[^，,。；;、]{{0,12}}")
     return gap(up), gap(down)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -34,7 +34,7 @@ from verify.statements.wholes import named_whole, names_no_other_whole, whole_ca
 
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Fact:
     """Figures about one measure, by the name rules use for them (level, change, drop, rate, fall,
     times, before, share, whole, completion), as quantity indexes."""
@@ -315,9 +315,9 @@ def _gap_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[s
     """A gap against the rate of a whole (高出同期我国外贸总体增速), and against another figure named
     (增幅高于收入), with the vocabulary's gap_words."""
     verbs = f"(?:{word_pattern(words).pattern})"
-    against_whole = regexes.compile(rf"{verbs}了?[^，,。；;\d]{{0,12}}(?:总体|整体|全国|全市|全省|全区|平均)"
+    against_whole = regexes.lazy(rf"{verbs}了?[^，,。；;\d]{{0,12}}(?:总体|整体|全国|全市|全省|全区|平均)"
                                     r"[^，,。；;\d]{0,4}(?:增速|增幅|涨幅|降幅|水平)$")
-    gap_to = regexes.compile(rf"(?P<subject>[^，,。；;]*?)(?P<verb>{verbs})了?(?P<name>[^，,。；;\d%]{{2,16}}?)$")
+    gap_to = regexes.lazy(rf"(?P<subject>[^，,。；;]*?)(?P<verb>{verbs})了?(?P<name>[^，,。；;\d%]{{2,16}}?)$")
     return against_whole, gap_to
 
 

@@ -14,7 +14,7 @@ import re
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.records import PartsList, Role, Statement
+from verify.statements.records import PartsList, Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 _REACH = 40   # figures after the total that may hold its flows
@@ -25,12 +25,13 @@ def flow_sums(quantities: list[Quantity], statements: dict[int, Statement], layo
     """Every total of flows with each of its flows named apart in its paragraph."""
     text = layout.text
     found = []
+    levels = with_role(statements, Role.LEVEL)
     for total_word, flow_words in vocab.flow_sums:
         after = re.compile(rf"的?{re.escape(total_word)}")
         endings = (total_word, *_total_names(total_word))   # (one endswith for every level)
-        for index, st in statements.items():
+        for index, st in levels:
             q = quantities[index]
-            if st.role is not Role.LEVEL or st.note or q.kind != "amount" or index in taken:
+            if st.note or q.kind != "amount" or index in taken:
                 continue
             if not (st.measure.endswith(endings) or after.match(text, q.end)):
                 continue

@@ -22,6 +22,7 @@ _AFTER_SHORT = regexes.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、
 _QUALIFIED = regexes.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
 _PREPOSITIONS = "在从对向据于由"
 _PLACES = regexes.compile(r"[\u4e00-\u9fff]{2,6}?(?:州|省|自治区)")
+_DATES = regexes.compile(r"[\d０-９]+(?:年|月份|月|日|季度)?")
 
 
 def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]]) -> frozenset[str]:
@@ -29,7 +30,7 @@ def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]])
     change and the subjects every sentence names (全国, 我国), and the family of each indicator
     it names (#进出口 for 外贸)."""
     text = period_words(periods).sub(" ", vocab.compare.sub(" ", st.measure))
-    text = re.sub(r"[\d０-９]+(?:年|月份|月|日|季度)?", " ", text)
+    text = _DATES.sub(" ", text)
     for _ in range(2):
         text = vocab.up.sub("", vocab.down.sub("", text.rstrip()))
     text += " " + (st.head or "")

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify.reading.interval import Interval
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
@@ -44,7 +44,7 @@ _CLASSES = {Role.LEVEL: "level", Role.PLAN: "plan", Role.CHANGE: "change", Role.
             Role.SHARE: "share", Role.COMPLETION: "completion", Role.AVERAGE: "average", Role.NET: "net"}
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Restatement:
     """A title's figure and the body figure read as the same statement (quantity indexes)."""
 
@@ -111,7 +111,7 @@ def _role_class(st: Statement, q: Quantity, vocab: Vocabulary, ranges: bool = Fa
     return name, st.sign
 
 
-@dataclass(frozen=True)
+@record
 class _Page:
     """What every look at one page shares."""
 

@@ -28,13 +28,13 @@ _NOUN_REACH = 14    # 名台湾籍犯罪嫌疑人 (the part's noun, after its fi
 _WHOLE_REACH = 6    # 两岸, 全球近 (words of the whole before its figure)
 _OPENER_REACH = 12  # 法国 包括 巴黎 (words between the opener and the part's figure)
 _FIGURE_REACH = 12  # the longest figure text a part may be (4000多名, 1.2万余人)
-_NO_BREAK = regexes.compile(r"[^，,。；;！？!?\n、：:（）()“”]*")
+_NO_BREAK = regexes.lazy(r"[^，,。；;！？!?\n、：:（）()“”]*")
 
 
 @functools.cache
 def _patterns(openers: tuple[str, ...], closers: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    opener = regexes.compile(rf"(?:{word_pattern(openers).pattern})[^，,。；;！？!?\n、：:]{{0,{_OPENER_REACH}}}$")
-    closer = regexes.compile(rf"(?:[^，,。；;！？!?\n、：:（）()\d]|(?<=[A-Za-z\-])\d|(?<=[A-Za-z\-]\d)\d){{0,{_NOUN_REACH}}}?"
+    opener = regexes.lazy(rf"(?:{word_pattern(openers).pattern})[^，,。；;！？!?\n、：:]{{0,{_OPENER_REACH}}}$")
+    closer = regexes.lazy(rf"(?:[^，,。；;！？!?\n、：:（）()\d]|(?<=[A-Za-z\-])\d|(?<=[A-Za-z\-]\d)\d){{0,{_NOUN_REACH}}}?"
                              rf"(?:{word_pattern(closers).pattern})")   # a model's number (T-72) is part of the noun
     return opener, closer
 
@@ -97,4 +97,4 @@ def contained_parts(quantities: list[Quantity], statements: dict[int, Statement]
 @functools.cache
 def _contained(words: tuple[str, ...]) -> re.Pattern[str]:
     """What stands between a whole and its subpart: one separator or bracket, then the word (，含)."""
-    return regexes.compile(rf"\s*[，,、（(]\s*(?:{word_pattern(words).pattern})\s*")
+    return regexes.lazy(rf"\s*[，,、（(]\s*(?:{word_pattern(words).pattern})\s*")

@@ -63,4 +63,4 @@ def _level(quantities: list[Quantity], statements: dict[int, Statement], index: 
 @functools.cache
 def _opener(cumulative: tuple[str, ...], reached: tuple[str, ...]):
     """，累计分别达到: a ，, a cumulative word, 分别 and what may follow it before the first total."""
-    return regexes.compile(rf"[，,]\s*(?:{word_pattern(cumulative).pattern})分别(?:{word_pattern(reached).pattern}|达|为)?")
+    return regexes.lazy(rf"[，,]\s*(?:{word_pattern(cumulative).pattern})分别(?:{word_pattern(reached).pattern}|达|为)?")

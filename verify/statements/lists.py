@@ -19,12 +19,12 @@ from verify.reading.quantity import Quantity
 from verify.statements.names import TITLE, Split, patterns, split_items
 from verify.statements.records import Tally
 
-_COUNTED = regexes.compile(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
+_COUNTED = regexes.lazy(r"[一二两三四五六七八九十]{2}|[一二两三四五六七八九十](?:个|国|省|市|县|区|类|种|大|条|地)")
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
-_DIGIT = regexes.compile(r"\d")
-_DATED = regexes.compile(r"(?:[^、\d]*\d+(?:年|月|日))+")   # the clause's lead through its last date
+_DIGIT = regexes.lazy(r"\d")
+_DATED = regexes.lazy(r"(?:[^、\d]*\d+(?:年|月|日))+")   # the clause's lead through its last date
 _BOUNDARY = set(",;:。；！？!?\n“”")
-_LAST_BOUNDARY = regexes.compile(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
+_LAST_BOUNDARY = regexes.lazy(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
 
 
 @functools.lru_cache(maxsize=4096)

@@ -46,11 +46,11 @@ from verify.statements.records import Role, Statement
 from verify.statements.totals import unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_COMPARED = regexes.compile("相比|相较|对比|比较")
-_QIZHONG = regexes.compile("其中")
+_COMPARED = regexes.lazy("相比|相较|对比|比较")
+_QIZHONG = regexes.lazy("其中")
 _NOUN_REACH = 12
-_NO_NOUN = regexes.compile(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
-_NO_WORDS = regexes.compile(r"(?<![A-Za-z\-])[0-9０-９]+(?![0-9０-９A-Za-z])|[,，。；;:：!！?？、()（）\n]")
+_NO_NOUN = regexes.lazy(r"[0-9０-９,，。；;:：!！?？、()（）“”\n]")
+_NO_WORDS = regexes.lazy(r"(?<![A-Za-z\-])[0-9０-９]+(?![0-9０-９A-Za-z])|[,，。；;:：!！?？、()（）\n]")
 # the words after a figure: quotes may stand in them, and digits of a Latin name (国家级5G工厂), no figure
 _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
 
@@ -59,7 +59,7 @@ _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", 
 def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
     """中 (当中, 之中) ending a counted set's noun, an optional comma and an opener, then the member."""
     words = "|".join(map(re.escape, sorted(openers, key=len, reverse=True)))
-    return regexes.compile(rf"(?:当中|之中|中)(?:,|，)?(?:{words})?$")
+    return regexes.lazy(rf"(?:当中|之中|中)(?:,|，)?(?:{words})?$")
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
@@ -202,7 +202,7 @@ def _clause_before(quantities: list[Quantity], index: int, layout: Layout) -> st
 
 
 _CLAUSE_REACH = 40
-_CLAUSE_START = regexes.compile(r"[,，。；;!！?？\n:：][^,，。；;!！?？\n:：]*$")
+_CLAUSE_START = regexes.lazy(r"[,，。；;!！?？\n:：][^,，。；;!！?？\n:：]*$")
 
 
 def _reached(words: str, vocab: Vocabulary) -> bool:
@@ -235,7 +235,7 @@ def piece_before(view: str, start: int) -> str:
     return view[segment.start() + 1 if segment else max(0, start - WORDS_REACH):start]
 
 
-_FILLERS = regexes.compile(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
+_FILLERS = regexes.lazy(r"^(?:报告|达到|达|为|是|已|已达|共|共有|接种|完成)+|(?:达到|达|为|是)+$")
 
 
 def end_of_last(pattern: re.Pattern[str], words: str) -> int | None:

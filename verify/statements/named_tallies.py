@@ -24,7 +24,7 @@ from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _TALLY_REACH = 40   # characters from a tally's first figure to its whole's word (201金111银71铜，共383枚奖牌)
-_BETWEEN_PARTS = regexes.compile(r"[、，,和及与]?\s*")
+_BETWEEN_PARTS = regexes.lazy(r"[、，,和及与]?\s*")
 _BEFORE_TOTAL_REACH = 8
 
 
@@ -38,7 +38,7 @@ def _tallies(groups: tuple) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ..
 @functools.cache
 def _before_total(sum_words: tuple[str, ...]) -> re.Pattern[str]:
     """What may stand between the last member and the total: a separator, a word of sum, a verb."""
-    return regexes.compile(rf"[，,、]?\s*(?:{word_pattern(sum_words).pattern})?(?:获得|夺得|收获|获)?\s*")
+    return regexes.lazy(rf"[，,、]?\s*(?:{word_pattern(sum_words).pattern})?(?:获得|夺得|收获|获)?\s*")
 
 
 def named_tallies(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,

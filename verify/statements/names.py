@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.numerals import compile_alternation
 from verify.statements.vocabulary import vocabulary
 
 NUM = r"[0-9]{1,3}|[一二两三四五六七八九十]{1,3}"
-TITLE = regexes.compile(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
+TITLE = regexes.lazy(r"《[^《》]{1,40}》")   # a title is one name, whatever it holds: 《和毛泽东同志在一起》
 
 
-@dataclass(frozen=True)
+@record
 class Split:
     """A list read into names: the pieces at every join, and how many items they can be."""
 
@@ -33,7 +33,7 @@ class Split:
     most: int
 
 
-@dataclass(frozen=True)
+@record
 class _Patterns:
     compound: re.Pattern[str]
     soft: re.Pattern[str]
@@ -54,12 +54,15 @@ def patterns() -> _Patterns:
     counters = compile_alternation(set(vocab.words("list_counters")))
     openers = compile_alternation(set(vocab.words("list_openers")))
     return _Patterns(
-        compound=regexes.compile(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
-        soft=regexes.compile(compile_alternation(set(vocab.words("soft_joins")))),
-        count=regexes.compile(regexes.guarded(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)")),
-        after=regexes.compile(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
+        compound=regexes.lazy(compile_alternation(set(vocab.words("compound_names") + vocab.words("words_with_joins")))),
+        soft=regexes.lazy(compile_alternation(set(vocab.words("soft_joins")))),
+        # (behind a test that a counter's first character follows within the few characters a count
+        # holds before it: most digits and numerals of a page count nothing, and are left after a short scan)
+        count=regexes.lazy(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)",
+                           guard=re.escape("".join(sorted({word[0] for word in vocab.words("list_counters")})))),
+        after=regexes.lazy(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
-        openers=regexes.compile(openers),
+        openers=regexes.lazy(openers),
         name_heads=tuple(vocab.words("name_heads")),
         count_verbs=tuple(vocab.words("count_verbs")),
         unit_heads=tuple(vocab.words("unit_heads")),

@@ -20,8 +20,8 @@ from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
-_DIGIT = regexes.compile(r"[0-9０-９]")
-_BASIS = regexes.compile(r"按[^,，。；;:：]{0,40}?计算")   # 按…户数21455.74万户计算: the count an average divides by
+_DIGIT = regexes.lazy(r"[0-9０-９]")
+_BASIS = regexes.lazy(r"按[^,，。；;:：]{0,40}?计算")   # 按…户数21455.74万户计算: the count an average divides by
 
 
 @functools.cache

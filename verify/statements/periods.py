@@ -13,13 +13,13 @@ paragraph apart, and neither names a year the other does not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, with_role
 
 _CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
@@ -35,7 +35,7 @@ _NEAR = 400          # characters: a paragraph of a bulletin; further apart, two
 _SAME_ENDING = 4     # characters the two measures must end in alike (进出口总值)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Period:
     """Months first..last of one year (the year as written, when it is)."""
 
@@ -54,10 +54,11 @@ def period_facts(quantities: list[Quantity], statements: dict[int, Statement], l
     period inside it (bound `within`)."""
     signed = regexes.compile("|".join(map(re.escape, vocab.words("signed_measures"))))
     heads = vocab.heads
-    levels = [(index, st) for index, st in statements.items()
-              if st.role is Role.LEVEL and not st.note and st.measure and not signed.search(st.measure)]
+    levels = [(index, st) for index, st in with_role(statements, Role.LEVEL)
+              if not st.note and st.measure and not signed.search(st.measure)]
     # only a level with another of its unit and head word near it can be paired: read their periods alone
-    keys = {index: (quantities[index].unit, st.head, _head_word(st.measure, heads)) for index, st in levels}
+    head_words = {measure: _head_word(measure, heads) for measure in {st.measure for _, st in levels}}   # (each once)
+    keys = {index: (quantities[index].unit, st.head, head_words[st.measure]) for index, st in levels}
     near: set[int] = set()
     by_key: dict[tuple, list[int]] = {}
     for index, _ in levels:

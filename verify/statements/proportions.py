@@ -57,10 +57,10 @@ def proportions(quantities: list[Quantity], statements: dict[int, Statement], vo
     return found + [Fact(index, (("proportion", index),)) for index in sorted(reached - stated)] + of_groups
 
 
-_AFTER_QIZHONG = regexes.compile(r"其中[，,：:有]?$")
+_AFTER_QIZHONG = regexes.lazy(r"其中[，,：:有]?$")
 
 
 @functools.cache
 def _group_after(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """的 and a group noun, right after a figure."""
-    return regexes.compile(f"的(?:{word_pattern(nouns).pattern})")
+    return regexes.lazy(f"的(?:{word_pattern(nouns).pattern})")

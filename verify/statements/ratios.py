@@ -20,9 +20,9 @@ from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary
 
-_SHARE_END = regexes.compile(r"(?:之比|比例|比重|结构|构成|占比|比)(?:分别)?(?:为|是|达到|达|调整为|变为)?\s*$")
-_JOIN = regexes.compile(r"[与和、及]")
-_LEAD = regexes.compile(r"^.*[：:]|^[\s,，;；]*(?:其中|全市|全省|全区|全县)?[\s,，]*")
+_SHARE_END = regexes.lazy(r"(?:之比|比例|比重|结构|构成|占比|比)(?:分别)?(?:为|是|达到|达|调整为|变为)?\s*$")
+_JOIN = regexes.lazy(r"[与和、及]")
+_LEAD = regexes.lazy(r"^.*[：:]|^[\s,，;；]*(?:其中|全市|全省|全区|全县)?[\s,，]*")
 _LEVEL_KINDS = ("amount", "count")
 
 

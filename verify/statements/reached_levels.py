@@ -48,4 +48,4 @@ def reached_levels(quantities: list[Quantity], statements: dict[int, Statement],
 @functools.cache
 def _gap(reached: tuple[str, ...]):
     """，总量达 / ，达到人均 / ，已达到: what may stand between an increase and the level it reached."""
-    return regexes.compile(rf"[，,、]\s*(?:已|总[\u4e00-\u9fff]{{1,3}}?)?(?:{word_pattern(reached).pattern}|达)(?:了|人均)?")
+    return regexes.lazy(rf"[，,、]\s*(?:已|总[\u4e00-\u9fff]{{1,3}}?)?(?:{word_pattern(reached).pattern}|达)(?:了|人均)?")

@@ -143,7 +143,10 @@ def _other_words(label: str, vocab: Vocabulary) -> str:
     """The words since the previous figure less comparisons, verbs of change and times."""
     rest = vocab.compare.sub("", _CALENDAR_WORDS.sub("", label))
     rest = vocab.up.sub("", vocab.down.sub("", rest))
-    return re.sub(r"[\s,，、;；:：了为达到至幅度速分别和与及的]|同期|相比|增速|增幅|实现|完成|占|累计|共|合计", "", rest)
+    return _NOT_NAMING.sub("", rest)
+
+
+_NOT_NAMING = regexes.compile(r"[\s,，、;；:：了为达到至幅度速分别和与及的]|同期|相比|增速|增幅|实现|完成|占|累计|共|合计")
 
 
 _CALENDAR_WORDS = regexes.compile(regexes.guarded(r"(?:[\d一二三四五六七八九十]+世纪)?[\d一二三四五六七八九十]+年代(?:初期|中期|末期|初|中|末)?"

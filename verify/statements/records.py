@@ -5,9 +5,9 @@ Records only, frozen: the reader builds them, rules and the report read them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
+from verify.frozen import record
 from verify.reading.quantity import slot_setters
 
 
@@ -36,7 +36,7 @@ class Role(Enum):
 ADDITIVE = frozenset({Role.LEVEL, Role.FROM})
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record(slots=True, init=False)
 class Statement:
     """One figure read as a statement: its role, sign, measure, what it compares with, where."""
 
@@ -69,7 +69,7 @@ _SETTERS = slot_setters(Statement)
 
 
 class Statements(dict):
-    """{quantity index: Statement} in text order, with the indexes of each role as they were added:
+    """{quantity index: Statement} in text order, with the statements of each role as they were added:
     the two dozen readings that each want the statements of one role (the averages, the shares)
     walk those, not every statement of the page (with_role)."""
 
@@ -77,24 +77,25 @@ class Statements(dict):
 
     def __init__(self) -> None:
         super().__init__()
-        self.by_role: dict[Role, list[int]] = {role: [] for role in Role}
+        self.by_role: dict[Role, list[tuple[int, Statement]]] = {role: [] for role in Role}
 
     def add(self, st: Statement) -> None:
         """A statement after every one before it in the text."""
         self[st.index] = st
-        self.by_role[st.role].append(st.index)
+        self.by_role[st.role].append((st.index, st))
 
 
 def with_role(statements: dict[int, Statement], role: Role) -> list[tuple[int, Statement]]:
-    """(index, statement) of the statements of one role, in text order: from the page's Statements'
-    index, or, for a plain dict (a test's), by looking at each."""
+    """(index, statement) of the statements of one role, in text order: the page's Statements' own
+    list (kept as they were added: a reading walks it, and changes it never), or, for a plain dict
+    (a test's), found by looking at each."""
     by_role = getattr(statements, "by_role", None)
     if by_role is None:
         return [(index, st) for index, st in statements.items() if st.role is role]
-    return [(index, statements[index]) for index in by_role[role]]
+    return by_role[role]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class PartsList:
     """A 其中 list: the total it breaks down, and the parts it names."""
 
@@ -107,7 +108,7 @@ class PartsList:
     probable: bool = False     # opened by a dimension or a parenthetical, not by 其中: a warning at most
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ShareGroup:
     """Percentages, each in its own clause, that name every member of one partition as shares of one
     whole (投资/消费/净出口对经济增长的贡献率): together 100% (shares.py)."""
@@ -118,7 +119,7 @@ class ShareGroup:
     complete: str = "complete" # "complete": together 100%; "disjoint": no overlap, at most 100% (来自)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Tally:
     """A stated number of things and the things the text names for it, read as a range of items:
     A、B、C等N个 (named-list), “一匠五创”（…） (counted-label), 提出四点建议。一是…四是 (enumeration),
@@ -138,7 +139,7 @@ class Tally:
     figures: tuple[int, ...] = ()   # quantity indexes the tally rests on (the count, the values)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class StatementReading:
     """Every statement of a page (by quantity index) and its 其中 lists."""
 

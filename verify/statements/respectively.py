@@ -20,8 +20,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.numerals import compile_alternation
 from verify.reading.quantity import NUMERIC_KINDS, Quantity
@@ -35,10 +35,10 @@ from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figu
                                                    names_with_values_before, strip_leads, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_RESPECTIVELY = regexes.compile("分别")
-_JOIN = regexes.compile(r"、|和|及|与")
-_RUN_BEFORE = regexes.compile(r"[\u4e00-\u9fff]{2,6}$")
-_LISTED = regexes.compile(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
+_RESPECTIVELY = regexes.lazy("分别")
+_JOIN = regexes.lazy(r"、|和|及|与")
+_RUN_BEFORE = regexes.lazy(r"[\u4e00-\u9fff]{2,6}$")
+_LISTED = regexes.lazy(r"[^\s,;:。；！？!?](?:和|及|与|以及)[^\s,;:。；！？!?]")
 
 
 def respectively(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
@@ -76,7 +76,7 @@ def respectively(quantities: list[Quantity], statements: dict[int, Statement], l
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class _Spot:
     """One 分别 with two or more values: where it is, its values, and where its names may begin."""
 
@@ -87,7 +87,7 @@ class _Spot:
     lead: int                    # after a time that opens the clause
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class _Last:
     """The last checked 分别 of a sentence, whose names a later one may take."""
 

@@ -20,9 +20,9 @@ from verify.statements.lists import split_items
 from verify.statements.names import Split
 from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 
-GLUE = regexes.compile(r"\s*(?:、|和|及|与|以及)\s*")   # between two values or names of one list
-NUMERAL = regexes.compile(r"[0-9０-９一二两三四五六七八九十百千双]")
-RUN_AFTER = regexes.compile(r"[\u4e00-\u9fff]{2,6}")
+GLUE = regexes.lazy(r"\s*(?:、|和|及|与|以及)\s*")   # between two values or names of one list
+NUMERAL = regexes.lazy(r"[0-9０-９一二两三四五六七八九十百千双]")
+RUN_AFTER = regexes.lazy(r"[\u4e00-\u9fff]{2,6}")
 
 
 @functools.cache

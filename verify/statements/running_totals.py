@@ -29,7 +29,7 @@ from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _REACH = 6            # figures between a new one and its total
-_FILLERS = regexes.compile(r"^(?:报告|了|为|是|已|共)+|(?:达到|达|为|是|超过|超|近|约|了|增至|升至)+$")
+_FILLERS = regexes.lazy(r"^(?:报告|了|为|是|已|共)+|(?:达到|达|为|是|超过|超|近|约|了|增至|升至)+$")
 
 
 def later_totals(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab: Vocabulary,

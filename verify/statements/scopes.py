@@ -24,26 +24,26 @@ equal to the parts named. Bare short names after a first part that names a parti
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
-from verify.statements.records import PartsList, Role, Statement
+from verify.statements.records import PartsList, Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
-_QIZHONG = regexes.compile("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
-_ENDS = regexes.compile("中(?=[,，])")
-_ALL = regexes.compile("^(?:全部|所有|全体)")
-_AMONG = regexes.compile(regexes.guarded(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])"))
+_QIZHONG = regexes.lazy("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
+_ENDS = regexes.lazy("中(?=[,，])")
+_ALL = regexes.lazy("^(?:全部|所有|全体)")
+_AMONG = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])", guard=True)
 # (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
-_WITHIN = regexes.compile(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
+_WITHIN = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
-@dataclass(frozen=True)
+@record
 class Marker:
     """Where a breakdown opens: its kind, and for "X中" the total it names."""
 
@@ -127,7 +127,7 @@ def _net_count(total: int, quantities, statements, layout: Layout, vocab: Vocabu
     return any(word in words for word in vocab.words("net_totals"))
 
 
-_NOT_ALL = regexes.compile(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
+_NOT_ALL = regexes.lazy(r"\s*(?:包括|包含|含|主要|如|例如|比如|其中|有|约|分别|均|全部|以|仅)")   # a note naming some only
 
 
 def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
@@ -135,9 +135,9 @@ def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
     total and all its parts, each named by the words of the vocabulary's named_sums, in one sentence,
     levels of one unit: a complete breakdown (a warning at most: the words say it, not the layout)."""
     found = []
-    for index, st in statements.items():
+    for index, st in with_role(statements, Role.LEVEL):
         for total_word, part_words in vocab.named_sums:
-            if st.role is not Role.LEVEL or not st.measure.endswith(total_word):
+            if not st.measure.endswith(total_word):
                 continue
             parts = {}
             for i in range(index + 1, min(len(quantities), index + 30)):
@@ -208,9 +208,9 @@ def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, op
     by levels of its unit that name every member of one partition, each once: a breakdown (a
     warning at most, as the words say it only by the partition)."""
     found = []
-    for index, st in statements.items():
+    for index, st in with_role(statements, Role.LEVEL):
         q = quantities[index]
-        if st.role is not Role.LEVEL or q.kind not in ("amount", "count") or st.note:
+        if q.kind not in ("amount", "count") or st.note:
             continue
         labels, after = [], []
         for i in range(index + 1, min(len(quantities), index + 8)):
@@ -332,7 +332,7 @@ def _names_next_part(i: int, unit: str, quantities, statements, layout: Layout) 
 
 
 _NAMING_REACH = 12
-_SEPARATOR = regexes.compile(r"[,，、;；。:：!！?？\n()（）]")
+_SEPARATOR = regexes.lazy(r"[,，、;；。:：!！?？\n()（）]")
 
 
 def _paired_units(at: int, first: str, second: str, quantities, starts, layout: Layout) -> bool:

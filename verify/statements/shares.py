@@ -31,11 +31,11 @@ from verify.statements.records import Role, ShareGroup, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _ROLES = (Role.LEVEL, Role.SHARE, Role.FROM)
-_FROM = regexes.compile("[由从]")
-_TO = regexes.compile("[到至]")
-_LEAD_IN = regexes.compile(r"^[\s,，、;；]*(?:其中|另有|还有|有|约|而)?[\s,，]*")
+_FROM = regexes.lazy("[由从]")
+_TO = regexes.lazy("[到至]")
+_LEAD_IN = regexes.lazy(r"^[\s,，、;；]*(?:其中|另有|还有|有|约|而)?[\s,，]*")
 _LISTED_KINDS = ("比重", "占比", "比例")   # the share words the pattern rule shares-of-one-whole reads
-_RIGHT_AFTER = regexes.compile(r"^(?:分别)?(?:为|是|达到|达)?$")
+_RIGHT_AFTER = regexes.lazy(r"^(?:分别)?(?:为|是|达到|达)?$")
 _FILLER = str.maketrans("", "", "的之了所在 ")
 
 

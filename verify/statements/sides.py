@@ -7,7 +7,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.records import Statement
 
-_ITEM_GAP = regexes.compile(r"(?:/[\u4e00-\u9fff])?[、和及与]")          # between two values of one side
+_ITEM_GAP = regexes.lazy(r"(?:/[\u4e00-\u9fff])?[、和及与]")          # between two values of one side
 
 
 def joined(text: str, quantities: list[Quantity], a: int, b: int) -> bool:

@@ -13,7 +13,7 @@ from verify import regexes
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.statements.vocabulary import word_pattern
 
-_BASE_BEFORE = regexes.compile(r"(?:比|较|与|从|由|相比|同比|环比)$")
+_BASE_BEFORE = regexes.lazy(r"(?:比|较|与|从|由|相比|同比|环比)$")
 _DATELINE = ("讯", "电")
 _COMPARING = r"(?:比|较|与|同比|环比|相比)"   # what a compared period follows (比去年同期, 较一季度)
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify import regexes
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 SUBJECT_LISTS = ("subject_scopes", "places", "group_names")
 
 
-@dataclass(frozen=True)
+@record
 class SubjectMentions:
     """Every subject named on a page, in text order."""
 

@@ -14,7 +14,7 @@ from verify.statements.clauses import Layout
 from verify.statements.reader import shares_a_word
 from verify.statements.records import Role
 
-_GENERIC_WHOLE = regexes.compile(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
+_GENERIC_WHOLE = regexes.lazy(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
                             r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
 
 
@@ -37,10 +37,10 @@ def whole_inside(index: int, quantities, statements) -> int | None:
     return None
 
 
-_SHARE_OF = regexes.compile(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
-_WHOLE_WORDS = regexes.compile(r"全部|全体|整体|所有|总数|总量|总额|总值|总和|合计|总计|总体|总|比|当年|同期|[在的了]")
-_SUBJECTS = regexes.compile(r"全国|我国|全市|全省|全区|中国|全县|全球|世界")
-_GAP = regexes.compile(r"[\s,，、;；%％.．·\d０-９]|个百分点|百分点|分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
+_SHARE_OF = regexes.lazy(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
+_WHOLE_WORDS = regexes.lazy(r"全部|全体|整体|所有|总数|总量|总额|总值|总和|合计|总计|总体|总|比|当年|同期|[在的了]")
+_SUBJECTS = regexes.lazy(r"全国|我国|全市|全省|全区|中国|全县|全球|世界")
+_GAP = regexes.lazy(r"[\s,，、;；%％.．·\d０-９]|个百分点|百分点|分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
 
 
 def named_whole(index: int, quantities, statements, layout: Layout, parts_lists, vocab,
@@ -141,7 +141,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
     return by_core if by_core is not None else smaller
 
 
-_LEADING = regexes.compile(r"^(?:共|有|全|累计|已|新)+")
+_LEADING = regexes.lazy(r"^(?:共|有|全|累计|已|新)+")
 
 
 def _named_wholly(measure: str, core: str) -> bool:
@@ -152,10 +152,10 @@ def _named_wholly(measure: str, core: str) -> bool:
     return len(own) >= 2 and own in core
 
 
-_QUALIFIES = regexes.compile(r"(?:以上|以下|左右)?的")
-_BARE_INDICATOR = regexes.compile(r"^(?:共|有|实现|完成|累计|全年|其)+|(?:为|达到|达|是|约)+$")
-_TOTAL_NAMED = regexes.compile(r"(?:总数|总量|总额|总值)(?:为|达到|达|是)?$")
-_SCOPE_OPENING = regexes.compile(r"(?:在)?(?P<scope>[^，,。；;：:\d]{2,12})中[，,]")
+_QUALIFIES = regexes.lazy(r"(?:以上|以下|左右)?的")
+_BARE_INDICATOR = regexes.lazy(r"^(?:共|有|实现|完成|累计|全年|其)+|(?:为|达到|达|是|约)+$")
+_TOTAL_NAMED = regexes.lazy(r"(?:总数|总量|总额|总值)(?:为|达到|达|是)?$")
+_SCOPE_OPENING = regexes.lazy(r"(?:在)?(?P<scope>[^，,。；;：:\d]{2,12})中[，,]")
 
 
 def _total_named_before(start: int, part: int, quantities, statements, layout: Layout, bare_share: set) -> int | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from dataclasses import dataclass
 
+from verify.frozen import record
 from verify.reading.calendar import WEEKDAY_NAMES, days_in_month
 from verify.reading.quantity import CalendarDate, TimeRange, Year
 from verify.errors import RuleFileError
@@ -26,7 +26,7 @@ OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"date", "weekday", "expected", "year", "time"}  # what a rule's message may name besides its slots and groups
 
 
-@dataclass(frozen=True)
+@record
 class CalendarParams(KindParams):
     """Which test a calendar rule makes, and the slots it reads."""
 

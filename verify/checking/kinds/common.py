@@ -14,7 +14,7 @@ from verify.reading.numerals import counted_as, decimal_string
 from verify.rules.formula.parse import FormulaError, end_key, parse_formula
 from verify.rules.patterns import PatternError, compile_pattern
 
-_PERCENT_LITERAL = regexes.compile(r"(?<![\d.])(\d{1,30}(?:\.\d{1,30})?)\s*%")  # bounded: linear in a long literal
+_PERCENT_LITERAL = regexes.lazy(r"(?<![\d.])(\d{1,30}(?:\.\d{1,30})?)\s*%")  # bounded: linear in a long literal
 
 
 def value_interval(q: Quantity, lenient: bool = False) -> Interval:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify.rules.formula.printing import format_interval
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex, value_interval
@@ -36,7 +36,7 @@ OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"first", "second"}  # what a rule's message may name besides its slots and groups
 
 
-@dataclass(frozen=True)
+@record
 class ConsistencyParams(KindParams):
     """The figure slot, the key that names the measure, and where its restatements are looked for."""
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify import regexes
 from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message, rule_pattern, rule_regex
@@ -40,7 +40,7 @@ ENUMERATION_REACH = 20  # an enumeration is looked for within 20 × `within` cha
 PARAGRAPH_GAP = 3       # items that start paragraphs (（一）…) may stand 3 × `within` apart
 
 
-@dataclass(frozen=True)
+@record
 class CountParams(KindParams):
     """Slot and group names, separators and the optional following-list pattern."""
 
@@ -140,9 +140,9 @@ def evaluate(rule, matches, context):
 
 
 # 第一，… 第三就是…; 一是/一要/一则…; （一）… The first two are inline enumerators, the last a heading.
-_ENUMERATOR = regexes.compile(regexes.guarded(   # (behind a test of its first characters: it is run over pages)
+_ENUMERATOR = regexes.lazy(   # (behind a test of its first characters: it is run over pages)
     r"(?:^|(?<=[：:；;。，,\s“]))(?:第([一二三四五六七八九十]{1,3})(?:[，,、]|(?:就|则|还|也)?是)"
-    r"|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])"))
+    r"|([一二三四五六七八九十]{1,3})(?:是|要|则|为|来|方面)|[(（]([一二三四五六七八九十]{1,3})[)）])", guard=True)
 
 
 def enumerated_items(text: str, gap: int | None = None) -> list[str]:
@@ -183,7 +183,7 @@ def enumerated_items(text: str, gap: int | None = None) -> list[str]:
     return run
 
 
-_COUNTED_GROUPS = regexes.compile(regexes.guarded(r"(\d+|[一二两三四五六七八九十]+)(?:大|个?方面|类|部分)(?=[\u4e00-\u9fff])"))
+_COUNTED_GROUPS = regexes.lazy(r"(\d+|[一二两三四五六七八九十]+)(?:大|个?方面|类|部分)(?=[\u4e00-\u9fff])", guard=True)
 
 
 def _other_counts(match, counted, context) -> set[int]:
@@ -226,8 +226,8 @@ def _shares_label_char(label: str, items_text: str, separators) -> bool:
     return all(item.startswith(nouns) or item.endswith(nouns) for item in items)
 
 
-_LABEL_NOUN = regexes.compile(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])")
-_ITEM_SPLIT = regexes.compile(r"[、,，;；和及与]")
+_LABEL_NOUN = regexes.lazy(r"[一二两三四五六七八九十双]([^\W\d一二两三四五六七八九十双])")
+_ITEM_SPLIT = regexes.lazy(r"[、,，;；和及与]")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from verify.frozen import record
 from verify.errors import RuleFileError
 from verify.rules.formula.parse import Relation, variables
 from verify.rules.formula.evaluate import relation_may_hold
@@ -28,7 +29,7 @@ MESSAGE_FIELDS = {"title"}  # what a rule's message may name besides its slots a
 _NEGATION = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "=="}
 
 
-@dataclass(frozen=True)
+@record
 class PatternParams(KindParams):
     """The condition a pattern rule tests (if any), the slot its finding is about, and how its
     figures must be written."""

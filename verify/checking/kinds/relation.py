@@ -12,8 +12,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from verify.frozen import record
 from verify import regexes
 from verify.reading.interval import Interval
 from verify.rules.formula.printing import (format_interval, format_round, format_value, is_round, render_formula,
@@ -38,14 +39,14 @@ from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
 from verify.statements.unit_factors import families
 
-_INTERPOLATED = regexes.compile(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
+_INTERPOLATED = regexes.lazy(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict, "convert": str}
 REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"expected"}  # what a rule's message may name besides its slots and groups
 
 
-@dataclass(frozen=True)
+@record
 class RelationParams(KindParams):
     """A relation rule's parsed formula, its solved forms and lookups."""
 

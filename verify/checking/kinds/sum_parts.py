@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
+from verify.frozen import record
 from verify import regexes
 from verify.rules.formula.printing import format_interval
 from verify.errors import RuleFileError
@@ -30,10 +30,11 @@ TYPES = {"total": (str, int), "parts": str, "partitions": list, "labels": str, "
 REQUIRED = {"total", "parts"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"total"}  # what a rule's message may name besides its slots and groups
-_LABEL_EDGE = regexes.compile(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
+_LABEL_EDGE = regexes.lazy(r"^[\s,，、:：;；(（)）其中分别为是达]+|[\s,，、:：;；(（)）为是达约近共]+$")
+_CLAUSE_MARK = regexes.lazy(r"[。；;，,：:]")
 
 
-@dataclass(frozen=True)
+@record
 class SumParams(KindParams):
     """Slot names, the partitions and the label filter of a sum rule."""
 
@@ -152,7 +153,7 @@ def _total_index(match, prep, context) -> int | None:
     return None
 
 
-_INCREMENT = regexes.compile(r"(?:增加|减少|增长|下降|多|少)$")
+_INCREMENT = regexes.lazy(r"(?:增加|减少|增长|下降|多|少)$")
 
 
 def _labelled_parts(indexes, match, prep, context):
@@ -163,7 +164,7 @@ def _labelled_parts(indexes, match, prep, context):
         cursor = max(cursor, context.quantities[total_index].end)
     for i in indexes:
         q = context.quantities[i]
-        clause = re.split(r"[。；;，,：:]", context.doc.text[cursor:q.start])[-1]  # the part's own clause
+        clause = _CLAUSE_MARK.split(context.doc.text[cursor:q.start])[-1]  # the part's own clause
         label = _LABEL_EDGE.sub("", clause)
         result.append((i, label))
         cursor = q.end

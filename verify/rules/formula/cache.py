@@ -101,8 +101,8 @@ def to_json(node) -> list:
     raise TypeError(f"not a formula node: {node!r}")
 
 
-_NAME = regexes.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
-_FRACTION_TEXT = regexes.compile(r"-?[0-9]+/[1-9][0-9]*\Z")
+_NAME = regexes.lazy(r"[A-Za-z][A-Za-z0-9_]*\Z")
+_FRACTION_TEXT = regexes.lazy(r"-?[0-9]+/[1-9][0-9]*\Z")
 
 
 def from_json(obj) -> Node | Relation:

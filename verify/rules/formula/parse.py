@@ -27,10 +27,10 @@ import keyword
 import operator
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple, Union
 
+from verify.frozen import record
 from verify import regexes
 
 
@@ -53,35 +53,35 @@ class FormulaError(ValueError):
         self.column = column
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Num:
     value: Fraction
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Var:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Neg:
     x: Node
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class BinOp:
     op: str
     left: Node
     right: Node
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Call:
     func: str
     args: tuple
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Relation:
     op: str
     left: Node
@@ -90,7 +90,7 @@ class Relation:
 
 Node = Union[Num, Var, Neg, BinOp, Call]
 
-_TOKEN = regexes.compile(
+_TOKEN = regexes.lazy(
     r"(?P<ws>[ \t\r\n]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<cmp>==|<=|>=|<|>)|(?P<pow>\*\*)|(?P<op>[-+*/(),])"
 )
