@@ -16,7 +16,8 @@ from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.lists import counted_labels, named_lists
-from verify.statements.members import increases, members, named_parts, new_in_totals, single_parts
+from verify.statements.members import increases, members, named_parts, new_in_totals
+from verify.statements.single_parts import single_parts
 from verify.statements.named_tallies import named_tallies
 from verify.statements.part_rates import bases_of_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
