@@ -366,11 +366,11 @@ _SPEED_NOTES = """\
 |---|---|---|
 | whole check ≤ 8× the floor on each genre | `check × floor` | missed: 21–28× (40–53× before the work of issue 10; the profile below says where the time goes) |
 | `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 10–14× (26–36× until 2026-12-01 evening, when the JSON listing stopped building an encoder for each of its ~30 values per figure and printed decimals in whole numbers) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the page, the transcripts and the reports (1.01–1.07 M in the runs of 2026-12-01 late evening, after two rounds of about 8% and 2.5% less work); missed on the mixed corpus, which has the most figures per character: 0.81–0.87 M (0.78–0.835 M that morning, about 0.55 M before issue 10); the day's new readings (whole counts, running totals, durations, part rates) took back part of the saving |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.01–1.04 M in the runs of 2026-12-02 just after midnight) and on the page in most runs (1.02–1.03 M; 0.98 M in one run of three on the shared machine); missed on the mixed corpus, which has the most figures per character: 0.83–0.84 M (0.81–0.87 M the evening before, about 0.55 M before issue 10). The night's speed work took about 6% of the instructions off the mixed corpus (valgrind, whole process), and the night's new readings (plans' changes and rates, from–to with more starts and verbs, more members and parts) took back part of it (on the first 200,000 characters 3,045 M instructions on the speed branch, 3,093 M on main after the merges) |
 | 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.2–9.6 (a long text is read and checked a section at a time) |
 | peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 74–75 MB (before sections: 402 MB and 677 MB) |
 | a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59–60 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met warm: 0.123–0.137 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold on the line: 0.264–0.302 s (the day's new modules and vocabulary lists add to a cold start); sympy never imported for the built-in rules |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.130–0.134 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold 0.266–0.275 s (0.302 s the evening before: a module's patterns are now compiled when first used, and records' __eq__, __hash__ and __repr__ are no longer compiled one by one at import); sympy never imported for the built-in rules |
 | `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.60–1.61 (load average 1.0–1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
@@ -409,16 +409,24 @@ a date read once per way they are written; the master pattern without the inner 
 kinds (72 -> 42 groups; a match of those kinds read again with its own pattern); statements kept
 with an index of their roles, so readings that want one role walk only those; a title's body
 gathered only when the title has a figure worth pairing; `--numbers` writing its JSON without an
-encoder per value. Every one of these left the outputs byte-identical.
+encoder per value. In the night to 2026-12-02: patterns a run may not need compiled when first
+used (`regexes.lazy`; those searched thousands of times a page still at import); records made by
+`verify/frozen.py` (dataclasses writes each record's `__init__` and frozen `__setattr__`; its
+`__eq__`, `__hash__` and `__repr__` are functions made once, comparing and hashing the same tuples);
+`Interval` storing its bounds through its slots; the role index handing out its lists as they are;
+sentence ends found among the clause ends; a middle dot between digits found by splitting, not by
+a lookbehind tried at every character; the vocabulary's dimension words as one flat alternation.
+Every one of these left the outputs byte-identical.
 
 Where the time goes (`python benchmarks/time_profile.py` and a helper's profile: in-process,
-1,000,000 characters of the mixed corpus, CPU seconds), on 2026-12-01 late evening: reading the
+1,000,000 characters of the mixed corpus, CPU seconds), on 2026-12-01 late evening (the night's
+work took about 6% off the whole, spread over these): reading the
 figures 0.22 (the master pattern's search 0.10 for 31,901 matches, building the figures 0.12); the
 statement stage 0.50 (`read_statement` 0.17, about 11 µs a figure over three clause lookups and a
 dozen short searches of its role; 其中 scopes 0.07, named lists 0.04, month facts 0.03, clauses
 and subjects 0.05 between them, whole-text scans); matching the rules 0.13 and judging them 0.10
-over 81 rules, none above 0.01; start-up 0.13, of which 0.09 is imports (about 0.02 Python making
-the methods of 58 record dataclasses). One combined pattern for the role was tried and was slower:
+over 81 rules (84 now), none above 0.01; start-up 0.13, of which 0.09 is imports (about 0.02 Python
+making the methods of 58 record dataclasses; less since `frozen.py`). One combined pattern for the role was tried and was slower:
 the role reader's cost is Python's, spread over the function, not its searches. The mixed corpus
 has 24,000 figures per 1 M characters against 17,000–18,000 in the other genres; one million
 characters per second on it needs about 0.15 s less: fewer dataclasses at import, the statement
