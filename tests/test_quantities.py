@@ -270,6 +270,12 @@ CALENDAR = [
     case("前10个月", cal("前10个月", "--01/--10", "date")),
     case("1—10月", cal("1—10月", "--01/--10", "date")),
     case("1-10月", cal("1-10月", "--01/--10", "date")),
+    # a span of months with 月 on both ends is one period, as 1—11月 is (rmrb_19980101 １月至１１月份)
+    case("1月至11月份", cal("1月至11月", "--01/--11", "date")),
+    case("3月到5月", cal("3月到5月", "--03/--05", "date")),
+    # …but not when its end is a part of a month or a day: two dates
+    case("10月到12月底", cal("10月", "--10", "date"), cal("12月底", "--12", "date")),
+    case("1月至11月20日", cal("1月", "--01", "date"), cal("11月20日", "--11-20", "date")),
     case("2月30日", cal("2月30日", "--02-30", "date")),  # no such day: read, for date-exists to report
     case("1850年3月5日", cal("1850年3月5日", "1850-03-05", "date")),  # its own year, not a nearby one
     case("下午2:30-4:00", cal("下午2:30-4:00", "14:30/16:00", "time")),

@@ -37,7 +37,8 @@ PATTERNS = {
             rf"|(?P<t_ap2>{_AMPM})?(?<!\d)(?:(?P<t_h0>[01]?\d|2[0-4]){_SEP})?(?P<t_h3>[01]?\d|2[0-4])时(?:(?P<t_m3>[0-5]?\d)分)?"
             rf"|(?:(?P<t_ap3>{_AMPM})|(?<=时间))(?<!\d)(?P<t_h4>[01]?\d|2[0-4])点(?:(?P<t_m4>[0-5]?\d)分|(?P<t_half>半))?"
             rf"|(?<![\d.])(?P<t_h5>[01]?\d|2[0-4])点(?:(?P<t_m5>[0-5]?\d)分|(?P<t_half2>半))",
-    "period": rf"(?:前(?P<p_last>{_MONTH})个?月|(?<!\d)(?P<p_m1>{_MONTH}){_SEP}(?P<p_m2>{_MONTH})月)(?!\d|份?\d)",
+    "period": rf"(?:前(?P<p_last>{_MONTH})个?月|(?<!\d)(?P<p_m1>{_MONTH}){_SEP}(?P<p_m2>{_MONTH})月"
+              rf"|(?<!\d)(?P<p_m3>{_MONTH})月份?{_SEP}(?P<p_m4>{_MONTH})月(?!底|末|初|上旬|中旬|下旬))(?!\d|份?\d)",
     "date": rf"(?:(?P<d_y>(?<!\d)[1-9]\d{{3}}|[〇零一二三四五六七八九]{{4}})年)?(?<!\d)(?P<d_m>{_MONTH})月"
             rf"(?:(?P<d_d>{_DAY})[日号]|(?P<d_part>底|初|末|上旬|中旬|下旬))?"
             rf"|(?<![\d月])(?P<d_only>3[01]|[12]\d|0?[1-9])(?:日(?!元)|号(?![楼线院令文台机车门码位]))",
@@ -138,8 +139,8 @@ def _date_value(only: str | None, year: str | None, month: str | None, day: str 
 
 
 def period_figure(m: re.Match, text: str) -> list[Quantity]:
-    first = 1 if m.group("p_last") else small_number(m.group("p_m1"))
-    last = small_number(m.group("p_last") or m.group("p_m2"))
+    first = 1 if m.group("p_last") else small_number(m.group("p_m1") or m.group("p_m3"))
+    last = small_number(m.group("p_last") or m.group("p_m2") or m.group("p_m4"))
     if first is None or last is None or not 1 <= first <= last <= 12:
         return []
     return calendar_figure("date", m, text, MonthRange(first, last))
