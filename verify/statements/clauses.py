@@ -87,3 +87,16 @@ def lay_out(view: str) -> Layout:
 
 
 _start = re.Match.start   # (mapped over a page's matches: no Python frame for each)
+
+
+def figures_before(view: str, starts: list[int], words, reach: int) -> list[int]:
+    """The indexes of the figures (by their `starts`, ascending) that start at most `reach` characters
+    before an occurrence of one of `words`, in text order: found with str.find, no pattern, so a
+    reading that needs such a word after its figures asks only those."""
+    near: set[int] = set()
+    for word in words:
+        at = view.find(word)
+        while at >= 0:
+            near.update(range(bisect.bisect_left(starts, at - reach), bisect.bisect_left(starts, at)))
+            at = view.find(word, at + 1)
+    return sorted(near)

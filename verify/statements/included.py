@@ -12,13 +12,12 @@ Work per figure: a look at the few characters after it.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 
 from verify import regexes
 from verify.reading.quantity import Quantity
-from verify.statements.clauses import Layout
+from verify.statements.clauses import Layout, figures_before
 from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement, with_role
 from verify.statements.totals import unit_of
@@ -46,15 +45,10 @@ def included_parts(quantities: list[Quantity], statements: dict[int, Statement],
     closers = vocab.words("inclusion_closers")
     opener, closer = _patterns(vocab.words("inclusion_openers"), closers)
     found = []
-    starts = None
-    near = set()   # the figures at most _NOUN_REACH before a closer: the only ones asked
-    for word in closers:
-        at = view.find(word)
-        while at >= 0:
-            starts = starts if starts is not None else [q.start for q in quantities]
-            near.update(range(bisect.bisect_left(starts, at - _NOUN_REACH - _FIGURE_REACH), bisect.bisect_left(starts, at)))
-            at = view.find(word, at + 1)
-    for index in sorted(near):
+    if not any(word in view for word in closers):
+        return found   # (most pages have no 在内的)
+    near = figures_before(view, [q.start for q in quantities], closers, _NOUN_REACH + _FIGURE_REACH)
+    for index in near:   # the figures just before a closer: the only ones asked
         q = quantities[index]
         if index >= len(quantities) - 1 or index not in statements or q.value is None or q.kind not in ("amount", "count"):
             continue

@@ -17,7 +17,8 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.members import stated_level
+from verify.statements.records import Statement
 from verify.statements.sides import first_of_side, side
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -48,16 +49,10 @@ def listed_totals(quantities: list[Quantity], statements: dict[int, Statement], 
         before = view[clause[0]:quantities[news[0]].start]
         if not new_word.search(before) or total_word.search(before):
             continue
-        if all(_level(quantities, statements, i) for i in news + totals) \
+        if all(stated_level(quantities[i], statements[i]) for i in news + totals) \
                 and all(quantities[n].unit == quantities[t].unit for n, t in zip(news, totals)):
             found += [Fact(t, (("new", n),)) for n, t in zip(news, totals)]
     return found
-
-
-def _level(quantities: list[Quantity], statements: dict[int, Statement], index: int) -> bool:
-    """A stated level with a value: no range, no label, an amount or a count."""
-    q = quantities[index]
-    return statements[index].role is Role.LEVEL and q.value is not None and q.kind in ("amount", "count") and not q.label
 
 
 @functools.cache

@@ -208,16 +208,19 @@ SEGMENT_END = regexes.compile(r"[,，、;；。!?！？\n:：]")
 SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。!?！？\n:：]*$")
 
 
+def stated_level(q: Quantity, st: Statement | None) -> bool:
+    """A figure read as a level with a value: an amount or a count, no range, no label."""
+    return st is not None and st.role is Role.LEVEL and q.value is not None and q.kind in ("amount", "count") \
+        and not q.label
+
+
 def _level_pairs(quantities: list[Quantity], statements: dict[int, Statement]):
-    """Indexes of figures read as levels, each followed at once by another of its kind and unit (the
-    pairs new_in_totals and named_parts look at): amounts or counts with a value, no label."""
+    """Indexes of figures read as levels (stated_level), each followed at once by another of its kind
+    and unit (the pairs new_in_totals and named_parts look at)."""
     for index in range(len(quantities) - 1):
         first, second = quantities[index], quantities[index + 1]
-        if first.kind not in ("amount", "count") or second.kind != first.kind or first.unit != second.unit \
-                or first.value is None or second.value is None or first.label or second.label:
-            continue
-        a, b = statements.get(index), statements.get(index + 1)
-        if a is not None and b is not None and a.role is Role.LEVEL and b.role is Role.LEVEL:
+        if second.kind == first.kind and first.unit == second.unit \
+                and stated_level(first, statements.get(index)) and stated_level(second, statements.get(index + 1)):
             yield index
 
 

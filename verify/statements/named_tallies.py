@@ -13,13 +13,12 @@ starts only at a figure followed by the first member's word: no work per figure 
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 
 from verify import regexes
 from verify.reading.quantity import Quantity
-from verify.statements.clauses import Layout
+from verify.statements.clauses import Layout, figures_before
 from verify.statements.records import Statement, Tally
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -50,12 +49,8 @@ def named_tallies(quantities: list[Quantity], statements: dict[int, Statement], 
     if not tallies:
         return found   # (most pages name no such whole at all)
     before_total = _before_total(vocab.words("sum_words"))
-    starts = [q.start for q in quantities]
-    near = set()   # the figures at most _TALLY_REACH before a whole's word: the only ones asked
-    for whole, _ in tallies:
-        for at in _occurrences(view, whole):
-            near.update(range(bisect.bisect_left(starts, at - _TALLY_REACH), bisect.bisect_left(starts, at)))
-    for index in sorted(near):
+    near = figures_before(view, [q.start for q in quantities], [whole for whole, _ in tallies], _TALLY_REACH)
+    for index in near:   # the figures just before a whole's word: the only ones asked
         q = quantities[index]
         if index not in statements or not _whole(q):
             continue
@@ -103,11 +98,3 @@ def _members(first: int, quantities: list[Quantity], statements: dict[int, State
 def _whole(q: Quantity) -> bool:
     """A whole number stated exactly (4, 214枚; not 约10, 10多)."""
     return q.value is not None and q.value.denominator == 1 and q.qualifier is None and q.kind in ("amount", "count")
-
-
-def _occurrences(view: str, word: str):
-    """Where the word stands in the text (str.find: no pattern)."""
-    at = view.find(word)
-    while at >= 0:
-        yield at
-        at = view.find(word, at + 1)

@@ -23,7 +23,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.members import WORDS_REACH, end_of_last, piece_before
+from verify.statements.members import WORDS_REACH, end_of_last, piece_before, stated_level
 from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
@@ -51,7 +51,7 @@ def later_totals(quantities: list[Quantity], statements: dict[int, Statement], l
     for index in sorted(candidates):
         st = statements.get(index)
         q = quantities[index]
-        if st is None or st.role is not Role.LEVEL or q.value is None or q.kind not in ("amount", "count") or q.label:
+        if not stated_level(q, st):
             continue
         piece = piece_before(view, q.start)
         new = end_of_last(new_word, piece)
