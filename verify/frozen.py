@@ -34,6 +34,14 @@ def record(cls=None, /, *, slots: bool = False, init: bool = True):
     return wrap if cls is None else wrap(cls)
 
 
+def slot_setters(cls: type) -> tuple:
+    """The store of each field of a frozen, slotted dataclass, in field order, for an __init__ of
+    its own: the one dataclass writes stores each field through object.__setattr__ (to pass the
+    frozen class's refusal), which costs about twice as much, and a page makes tens of thousands
+    of figures and statements. The class stays frozen: setting a field later still raises."""
+    return tuple(cls.__dict__[f.name].__set__ for f in dataclasses.fields(cls))
+
+
 def _values(names: tuple[str, ...]):
     """The fields' values as one tuple, as dataclasses' methods write (self.a, self.b,)."""
     if len(names) > 1:

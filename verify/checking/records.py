@@ -7,10 +7,10 @@ import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
-from verify.frozen import record
+from verify.frozen import record, slot_setters
 from verify.checking.masking import MaskedText
 from verify.reading.document import Document
-from verify.reading.quantity import Quantity, slot_setters
+from verify.reading.quantity import Quantity
 from verify.reading.tables import TableRows, table_rows
 from verify.records import Check, Finding
 from verify.rules.records import Rule
@@ -62,7 +62,7 @@ class Match:
 
     def __init__(self, rule: Rule, start: int, end: int, figures: dict[str, int], lists: dict[str, tuple[int, ...]],
                  texts: dict[str, str], text_spans: dict[str, tuple[int, int]], structure: object = None) -> None:
-        """The fields, stored through their slots (reading.quantity.slot_setters): a page makes
+        """The fields, stored through their slots (frozen.slot_setters): a page makes
         thousands of matches (one for each date of date-exists)."""
         s_rule, s_start, s_end, s_figures, s_lists, s_texts, s_spans, s_structure = _MATCH_SETTERS
         s_rule(self, rule), s_start(self, start), s_end(self, end), s_figures(self, figures), s_lists(self, lists)

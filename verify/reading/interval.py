@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from verify.frozen import record
+from verify.frozen import record, slot_setters
 
 Bound = Fraction | None
 
@@ -23,7 +23,7 @@ class Interval:
     high: Bound
 
     def __init__(self, low: Bound, high: Bound) -> None:
-        """The bounds, checked and stored through their slots (as reading.quantity.slot_setters): every
+        """The bounds, checked and stored through their slots (frozen.slot_setters): every
         figure read makes a few, and the __init__ dataclass writes stores through object.__setattr__."""
         if low is not None and high is not None and low is not high:
             if type(low) is Fraction and type(high) is Fraction:   # (not through Fraction's >)
@@ -136,7 +136,7 @@ class Interval:
     __rmul__ = __mul__
 
 
-_SET_LOW, _SET_HIGH = Interval.__dict__["low"].__set__, Interval.__dict__["high"].__set__   # (the slots' own stores)
+_SET_LOW, _SET_HIGH = slot_setters(Interval)   # (the slots' own stores)
 
 
 def _coerce(value) -> Interval:

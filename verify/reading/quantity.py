@@ -8,7 +8,7 @@ import dataclasses
 from fractions import Fraction
 from typing import NamedTuple
 
-from verify.frozen import record
+from verify.frozen import record, slot_setters
 from verify.reading.interval import Interval
 
 KINDS = ("amount", "count", "percent", "point", "ratio", "year", "date", "weekday", "time", "ordinal")
@@ -96,14 +96,6 @@ class Weekday(NamedTuple):
 
 CalendarValue = CalendarDate | MonthRange | Year | Clock | TimeRange | Weekday
 CALENDAR_VALUES = (CalendarDate, MonthRange, Year, Clock, TimeRange, Weekday)
-
-
-def slot_setters(cls: type) -> tuple:
-    """The store of each field of a frozen, slotted dataclass, in field order, for an __init__ of
-    its own: the one dataclass writes stores each field through object.__setattr__ (to pass the
-    frozen class's refusal), which costs about twice as much, and a page makes tens of thousands
-    of figures and statements. The class stays frozen: setting a field later still raises."""
-    return tuple(cls.__dict__[f.name].__set__ for f in dataclasses.fields(cls))
 
 
 @record(slots=True, init=False)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from verify.frozen import record
-from verify.reading.quantity import slot_setters
+from verify.frozen import record, slot_setters
 
 
 class Role(Enum):
@@ -56,7 +55,7 @@ class Statement:
     def __init__(self, index: int, role: Role, sign: int, measure: str, head: str, compare: str | None,
                  time: str | None, clause: tuple[int, int], sentence: tuple[int, int], note: bool,
                  of: int | None = None, subject: str | None = None) -> None:
-        """The fields, stored through their slots (reading.quantity.slot_setters): one per figure."""
+        """The fields, stored through their slots (frozen.slot_setters): one per figure."""
         s_index, s_role, s_sign, s_measure, s_head, s_compare, s_time, s_clause, s_sentence, s_note, s_of, s_subject \
             = _SETTERS
         s_index(self, index), s_role(self, role), s_sign(self, sign), s_measure(self, measure), s_head(self, head)
