@@ -147,8 +147,6 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[begin:min(stops) + 1 if stops else len(text)]
 
 
-
-
 def normalise(text: str) -> str:
     """Fold full-width digits and punctuation to their ASCII forms, one character for one; a
     middle dot between digits is a decimal point (１３４３·３亿美元, as older copy writes it)."""

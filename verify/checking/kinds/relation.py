@@ -146,7 +146,7 @@ def evaluate(rule, matches, context):
         if bound is None:
             continue
         figures, names, indexes, looked_up = bound
-        flat = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+        flat = _flat(figures)
         if not comparable_units(flat) and _sizes(prep, figures) is None:
             continue
         missing = variables(prep.relation) - set(figures)
@@ -276,13 +276,17 @@ def _env(figures, lenient: bool, sizes: Mapping[str, Interval] | None = None):
     return with_range_ends(env, figures, lenient)
 
 
+def _flat(figures) -> list[Quantity]:
+    """The figures bound to a formula's variables, a list's one by one."""
+    return [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+
+
 def _sizes(prep: RelationParams, figures) -> Mapping[str, Interval] | None:
     """The sizes to compare a rule's figures by, when their units differ but are all of the family the
     rule converts (40分钟 and 1小时); else None."""
     if not prep.convert:
         return None
-    flat = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
-    units = {q.unit for q in flat if q.kind in ("amount", "count") and stated(q)}
+    units = {q.unit for q in _flat(figures) if q.kind in ("amount", "count") and stated(q)}
     return prep.convert if len(units) > 1 and units <= prep.convert.keys() else None
 
 
@@ -292,7 +296,7 @@ def _judge_stated(rule, prep: RelationParams, figures, names, lang):
     if relation_may_hold(prep.relation, strict):
         return []
     subject = _subject(prep, figures)
-    others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+    others = _flat(figures)
     expected, calculation = None, None
     if prep.subject in prep.solved:
         implied = evaluate_node(prep.solved[prep.subject], strict)
@@ -360,7 +364,7 @@ def _judge_implied(rule, prep: RelationParams, var, figures, names, lang):
     calculation = f"{render_formula(prep.solved[var], names)} = {shown}"
     label = options.get("name_en" if lang == "en" else "name") or options.get("name") or var
     subject = like or next(q for q in figures.values() if not isinstance(q, list))
-    others = [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
+    others = _flat(figures)
     if options.get("round") and not is_round(implied):
         message = text_for(lang, "implied_not_round", name=label, value=shown)
         message += _round_suggestions(prep, var, figures, like, options, label, lang)
