@@ -66,6 +66,13 @@ def read_statements_of(text: str, path: str = "<test>") -> tuple[list[Quantity],
     return quantities, read_statements(doc, quantities)
 
 
+def bound_pairs(text: str, name: str) -> list[tuple[str, str]]:
+    """(figure bound as `name`, the fact's level) of every fact of a text binding `name`, as figure texts."""
+    quantities, reading = read_statements_of(text)
+    return [(quantities[f.bound()[name]].text, quantities[f.level].text)
+            for f in reading.facts if name in f.bound()]
+
+
 def frac(value: str | int | None) -> Fraction | None:
     """Exact value from a decimal or 'p/q' string; None stays None."""
     return None if value is None else Fraction(str(value))

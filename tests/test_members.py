@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_statements_of
-
-
-def pairs(text: str, name: str) -> list[tuple[str, str]]:
-    """(part, whole) of every fact binding `name`, as figure texts."""
-    quantities, reading = read_statements_of(text)
-    return [(quantities[f.bound()[name]].text, quantities[f.level].text)
-            for f in reading.facts if name in f.bound()]
+from conftest import bound_pairs, read_statements_of
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -25,7 +18,7 @@ def pairs(text: str, name: str) -> list[tuple[str, str]]:
     ("24名渔民中6人遇难、1人伤势较重。", [("6人", "24名"), ("1人", "24名")]),   # 名 and 人 count people alike (xwlb_20140209)
 ])
 def test_members_of_a_counted_set(text, expected):
-    assert pairs(text, "member") == expected
+    assert bound_pairs(text, "member") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -34,7 +27,7 @@ def test_members_of_a_counted_set(text, expected):
     "12个项目，其中5个已开工。",                # 其中 is a breakdown, read by scopes.py
 ])
 def test_no_members(text):
-    assert pairs(text, "member") == []
+    assert bound_pairs(text, "member") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -45,7 +38,7 @@ def test_no_members(text):
     ("新增3个国家中小企业特色产业集群、总数达13个。", [("3个", "13个")]),                         # gwr_2025_jiangxi
 ])
 def test_new_ones_within_a_running_total(text, expected):
-    assert pairs(text, "new") == expected
+    assert bound_pairs(text, "new") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -55,7 +48,7 @@ def test_new_ones_within_a_running_total(text, expected):
     "当日新增1280例，累计死亡病例722例。",
 ])
 def test_no_new_ones_within_a_total(text):
-    assert pairs(text, "new") == []
+    assert bound_pairs(text, "new") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -70,7 +63,7 @@ def test_no_new_ones_within_a_total(text):
     ("委员会今年增加12名，达到33人。", [("12名", "33人")]),
 ])
 def test_an_increase_within_its_level(text, expected):
-    assert pairs(text, "increase") == expected
+    assert bound_pairs(text, "increase") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -92,7 +85,7 @@ def test_an_increase_within_its_level(text, expected):
     "泊位增加379个，其中深水泊位达2971个。",
 ])
 def test_no_increase_within_a_level(text):
-    assert pairs(text, "increase") == []
+    assert bound_pairs(text, "increase") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -102,7 +95,7 @@ def test_no_increase_within_a_level(text):
     ("党的二十大应出席代表2296人，特邀代表83人，共2379人，今天实到2340人。", []),
 ])
 def test_a_roll_call(text, expected):
-    assert pairs(text, "present") == expected
+    assert bound_pairs(text, "present") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -111,7 +104,7 @@ def test_a_roll_call(text, expected):
      [("251人", "437人")]),
 ])
 def test_one_part_after_qizhong(text, expected):
-    assert pairs(text, "part") == expected
+    assert bound_pairs(text, "part") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -121,7 +114,7 @@ def test_one_part_after_qizhong(text, expected):
     "在3个省份，其中5个城市开展试点。",                                      # another thing of the classifier
 ])
 def test_no_one_part_after_qizhong(text):
-    assert pairs(text, "part") == []
+    assert bound_pairs(text, "part") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -130,7 +123,7 @@ def test_no_one_part_after_qizhong(text):
     ("巴西卫生部称，从去年7月至本月14日，巴西共确诊黄热病病例35例，死亡20例。", [("20例", "35例")]),   # xwlb_20180117
 ])
 def test_a_named_part_after_its_whole(text, expected):
-    assert pairs(text, "named_part") == expected
+    assert bound_pairs(text, "named_part") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -139,7 +132,7 @@ def test_a_named_part_after_its_whole(text, expected):
     "现有确诊病例1020例，累计死亡病例4636例。",            # those now ill are not all who were
 ])
 def test_no_named_part(text):
-    assert pairs(text, "named_part") == []
+    assert bound_pairs(text, "named_part") == []
 
 
 def rates(text: str) -> list[dict[str, str]]:
@@ -184,7 +177,7 @@ def test_the_share_of_members(text, expected):
      [("20479例", "超过477万例")]),
 ])
 def test_new_ones_and_their_total_in_the_next_sentence(text, expected):
-    assert pairs(text, "new") == expected
+    assert bound_pairs(text, "new") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -193,7 +186,7 @@ def test_new_ones_and_their_total_in_the_next_sentence(text, expected):
     "英国6日新增确诊病例62322例。截至去年底，英国累计确诊病例达到2836801例。",     # another time
 ])
 def test_no_total_in_the_next_sentence(text):
-    assert pairs(text, "new") == []
+    assert bound_pairs(text, "new") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -205,7 +198,7 @@ def test_no_total_in_the_next_sentence(text):
      [("80家", "1522家"), ("16家", "103家")]),                                                           # item by item, not 16家 with 1522家
 ])
 def test_new_ones_and_their_totals_each_given_respectively(text, expected):
-    assert pairs(text, "new") == expected
+    assert bound_pairs(text, "new") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -214,4 +207,4 @@ def test_new_ones_and_their_totals_each_given_respectively(text, expected):
     "两地分别完成11个和27项，累计分别达到52个和204项。",           # no new ones named
 ])
 def test_no_totals_given_respectively(text):
-    assert pairs(text, "new") == []
+    assert bound_pairs(text, "new") == []

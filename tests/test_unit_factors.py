@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_statements_of
+from conftest import bound_pairs
 from verify.reading.interval import Interval
 from verify.statements.unit_factors import families
-
-
-def pairs(text: str, name: str) -> list[tuple[str, str]]:
-    """(start, end) of every fact binding `name`, as figure texts."""
-    quantities, reading = read_statements_of(text)
-    return [(quantities[f.bound()[name]].text, quantities[f.level].text)
-            for f in reading.facts if name in f.bound()]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -25,7 +18,7 @@ def pairs(text: str, name: str) -> list[tuple[str, str]]:
     ("时间由原来的１个月减少到４天，也不需要走后门了。", [("１个月", "４天")]),                               # rmrb_19980123
 ])
 def test_a_fall_in_two_units_of_a_duration(text, expected):
-    assert pairs(text, "fall_from") == expected
+    assert bound_pairs(text, "fall_from") == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -34,7 +27,7 @@ def test_a_fall_in_two_units_of_a_duration(text, expected):
     "办事环节由９个减少到２天。",                                           # a count and a duration: no family
 ])
 def test_no_pair_of_two_units(text):
-    assert pairs(text, "fall_from") == []
+    assert bound_pairs(text, "fall_from") == []
 
 
 def test_the_sizes_of_durations():
