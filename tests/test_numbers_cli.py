@@ -92,7 +92,7 @@ def test_json_first_figure(report):
 @pytest.mark.parametrize("text, fields", [
     ("96.8%", {"value": "96.8", "low": "96.75", "high": "96.85", "unit": "%", "kind": "percent"}),
     ("0.5个百分点", {"value": "0.5", "low": "0.45", "high": "0.55", "unit": "百分点", "kind": "point"}),
-    ("近63亿元", {"value": "6300000000", "low": "0", "high": "6300000000", "unit": "元", "qualifier": "近"}),
+    ("近63亿元", {"value": "6300000000", "low": "5670000000", "high": "6300000000", "unit": "元", "qualifier": "近"}),
     ("800余万元", {"value": "8000000", "low": "8000000", "high": "9000000", "qualifier": "余"}),
     ("21153起", {"value": "21153", "low": "21152.5", "high": "21153.5", "kind": "count"}),
     ("11月4日", {"value": "--11-04", "low": None, "high": None, "unit": None, "kind": "date"}),

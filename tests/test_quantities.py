@@ -2,8 +2,9 @@
 
 Expected values follow the precision convention of verify/quantities.py: a figure means
 value ± half its last stated place; Chinese numerals state only their non-zero places;
-约/左右/上下 widen to ±10%; 近/不到/以下 keep only an upper bound, 超过/逾/以上 only a lower
-one; 余/多 reach from the value to the next step of its last non-zero digit.
+约/左右/上下 widen to ±10%; 近 keeps the figure as its top and, as its floor, one step of its last
+non-zero digit or a tenth below, whichever is lower; 不到/以下 keep only an upper bound, 超过/逾/以上
+only a lower one; 余/多 reach from the value to the next step of its last non-zero digit.
 Each row is (text, value, low, high, unit, kind, qualifier); values and bounds are decimal
 strings (or 'p/q'), calendar values ISO strings, None for a range's value or an open side.
 """
@@ -124,7 +125,7 @@ PERCENT = [
     case("回落1.2百分点", E("1.2百分点", "1.2", "1.15", "1.25", "百分点", "point")),
     case("增长1.5倍", E("1.5倍", "1.5", "1.45", "1.55", "倍", "ratio")),
     case("占三成", E("三成", "3", "2.5", "3.5", "成", "percent")),
-    case("近三成", E("近三成", "3", "0", "3", "成", "percent", "近")),
+    case("近三成", E("近三成", "3", "2", "3", "成", "percent", "近")),
     case("三成为新建项目", ),                          # 成为: a verb, not 成
     case("三分之一", E("三分之一", "1/3", "1/3", "1/3", None, "ratio")),
     case("1/3", E("1/3", "1/3", "1/3", "1/3", None, "ratio")),
@@ -151,9 +152,13 @@ QUALIFIERS = [
     case("300人左右", E("300人左右", "300", "270", "330", "人", "count", "左右")),
     case("5000元上下", E("5000元上下", "5000", "4500", "5500", "元", "amount", "上下")),
     case("约百分之三十", E("约百分之三十", "30", "25", "35", "%", "percent", "约")),
-    case("近63亿元", E("近63亿元", "6300000000", "0", "6300000000", "元", "amount", "近")),
-    case("将近50%", E("将近50%", "50", "0", "50", "%", "percent", "将近")),
-    case("接近50%", E("接近50%", "50", "0", "50", "%", "percent", "接近")),
+    case("近63亿元", E("近63亿元", "6300000000", "5670000000", "6300000000", "元", "amount", "近")),
+    # 近: nearly. Below by one step of the last non-zero digit or a tenth, whichever reaches further
+    case("近3000亿元", E("近3000亿元", "300000000000", "200000000000", "300000000000", "元", "amount", "近")),
+    case("近1.6万人", E("近1.6万人", "16000", "14400", "16000", "人", "amount", "近")),
+    case("不到63亿元", E("不到63亿元", "6300000000", "0", "6300000000", "元", "amount", "不到")),
+    case("将近50%", E("将近50%", "50", "40", "50", "%", "percent", "将近")),
+    case("接近50%", E("接近50%", "50", "40", "50", "%", "percent", "接近")),
     case("不到100人", E("不到100人", "100", "0", "100", "人", "count", "不到")),
     case("不足5%", E("不足5%", "5", "0", "5", "%", "percent", "不足")),
     case("60岁以下", E("60岁以下", "60", "0", "60", "岁", "amount", "以下")),
@@ -183,7 +188,7 @@ QUALIFIERS = [
     # 余 and 多 that start a word of their own qualify nothing (archive: xwlb, rmrb1998)
     case("又发生至少109次余震", E("至少109次", "109", "109", None, "次", "count", "至少")),
     case("货币Ｍ０余额九万亿元", E("九万亿元", "9000000000000", "8500000000000", "9500000000000", "元", "amount")),
-    case("有近20部多类型影片上映", E("近20部", "20", "0", "20", "部", "count", "近")),
+    case("有近20部多类型影片上映", E("近20部", "20", "10", "20", "部", "count", "近")),
     case("全国有5万多名党员", E("5万多名", "50000", "50000", "60000", "名", "amount", "多")),
     case("推出20余款产品", E("20余款", "20", "20", "30", "款", "count", "余")),
     # 近…年来 is "in the recent … years": 近 is no qualifier there
@@ -438,7 +443,7 @@ def test_decimal_string(value, text):
 
 @pytest.mark.parametrize("text, bounds", [
     ("33.88万人", ("338800", "338750", "338850")), ("96.8%", ("96.8", "96.75", "96.85")),
-    ("近63亿元", ("6300000000", "0", "6300000000")), ("-2.41‰", ("-2.41", "-2.415", "-2.405")),
+    ("近63亿元", ("6300000000", "5670000000", "6300000000")), ("-2.41‰", ("-2.41", "-2.415", "-2.405")),
     ("800余万元", ("8000000", "8000000", "9000000")), ("12.50亿元", ("1250000000", "1249500000", "1250500000")),
 ])
 def test_bounds_print_as_exact_decimals(text, bounds):

@@ -1,6 +1,6 @@
 """The interval a figure's digits and qualifier mean (the precision convention of reader.py):
-every value that rounds to it as printed, then what its qualifier says (约 ±10%, 近 at most, 超过 at
-least, 余/多 below the next step)."""
+every value that rounds to it as printed, then what its qualifier says (约 ±10%, 近 at most and above
+the step below, 超过 at least, 余/多 below the next step)."""
 
 from __future__ import annotations
 
@@ -10,21 +10,26 @@ from verify.reading.interval import Interval
 
 QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
     **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
-    **dict.fromkeys(["近", "将近", "接近", "不到", "不足", "以下", "以内", "之内", "少于", "低于",
-                     "最多", "不超过", "不高于"], "upper"),
+    **dict.fromkeys(["近", "将近", "接近"], "near"),
+    **dict.fromkeys(["不到", "不足", "以下", "以内", "之内", "少于", "低于", "最多", "不超过", "不高于"], "upper"),
     **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
     **dict.fromkeys(["余", "多", "有余"], "more"),
 }
 
 
 def bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: Fraction | None) -> Interval:
-    """The interval a figure means: rounding, then what its qualifier says."""
+    """The interval a figure means: rounding, then what its qualifier says. more_step is the place of
+    the figure's last significant digit, for 余/多 (800余万 below 900万) and 近: 近3000亿 is above
+    2000亿 (a writer who had 1900亿 would say 近2000亿) and 近63亿 above 56.7亿 (nearly: within the
+    step below or a tenth, whichever is wider, as 约 is ±10%)."""
     bound = QUALIFIER_BOUND.get(qualifier or "")
     if bound is None:   # most figures: value ± half a step, in two Fractions made from ints, not five operations
         a, b, c, d = value.numerator, value.denominator, step.numerator, step.denominator
         return Interval(Fraction(2 * a * d - c * b, 2 * b * d), Fraction(2 * a * d + c * b, 2 * b * d))
     half = step / 2
-    if bound == "upper":  # 近10%: at most 10%, and no less than nothing (a sign is said in words)
+    if bound == "near" and more_step is not None and value > 0:
+        return Interval(max(min(value - more_step, value * Fraction(9, 10)), Fraction(0)), value)
+    if bound in ("upper", "near"):  # 不到10%: at most 10%, and no less than nothing (a sign is said in words)
         return Interval(Fraction(0) if value >= 0 else None, value)
     if bound == "lower":
         return Interval(value, None)

@@ -118,7 +118,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     start, qualifier = _start_and_qualifier(m, text, unit)
     if unit == "年" and m.group("QB") and not m.group("RSEP") and _calendar_year(m, text, end):
         return calendar.year_figure_at(m.start("NCORE"), end, text, int(m.group("NCORE")))   # 超过2019年同期
-    more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
+    more_step = _qualifier_step(core, m, qualifier)
     interval = bounded(value, step, qualifier, more_step)
     if adjacent is not None:  # 三四个月: a range in one numeral
         low, _ = _scaled(adjacent[0], m.group("NMULT"), None)
@@ -193,7 +193,7 @@ def _two_figures(m: re.Match, text: str, value, interval, unit, core, scale, chi
     """大降16.4%至4039亿美元: ends of two units make no range, but a figure and where it went."""
     first_end = m.start("RSEP")
     value, step = _scaled(core, m.group("NMULT"), m.group("NTAIL"))   # the second's 亿 is not the first's
-    more_step = _more_step(core, m) if QUALIFIER_BOUND.get(qualifier or "") == "more" else None
+    more_step = _qualifier_step(core, m, qualifier)
     interval = bounded(value, step, qualifier, more_step)
     if m.group("SIGN") in ("负", "零下", "-"):
         interval, value = -interval, -value
@@ -335,6 +335,23 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
         value += tail_reading.value * tail_factor
         step = tail_reading.step * tail_factor
     return value, step
+
+
+def _qualifier_step(core: Reading, m: re.Match, qualifier: str | None) -> Fraction | None:
+    """How far from the value 余/多 (up) or 近 (down) reach; None for other qualifiers."""
+    bound = QUALIFIER_BOUND.get(qualifier or "")
+    if bound == "more":
+        return _more_step(core, m)
+    if bound == "near" and not m.group("RSEP") and not m.group("NTAIL"):
+        return _near_step(core, m)
+    return None
+
+
+def _near_step(core: Reading, m: re.Match) -> Fraction:
+    """One step of the last significant digit: 近3000亿 -> 1000亿, 近14亿 -> 1亿, 近1.6万 -> 0.1万."""
+    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
+    place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
+    return Fraction(place) * factor
 
 
 def _more_step(core: Reading, m: re.Match) -> Fraction:
