@@ -132,13 +132,20 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
                 by_core = i if by_core is None else by_core
             elif smaller is None and (_named_wholly(cand.measure, core) or q.start >= p_st.sentence[0]):
                 smaller = i   # 全国共发展党员205.7万名 … 发展党员962万名，占发展党员总数的46.8%: the part is wrong
-        if not core and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
-                         or (cand.head and cand.head == p_st.head)):
+        if not core and _subjects_named(subjects, cand, words) \
+                and (shares_a_word(_SUBJECTS.sub("", cand.measure), _SUBJECTS.sub("", p_st.measure))
+                     or (cand.head and cand.head == p_st.head)):
             if not small:
                 return i
             if smaller is None and layout.text.startswith("中", q.end):
                 smaller = i   # 在计划投资的9000亿元中…49930亿元，占比55.5%: the whole its sentence names; the part is wrong
     return by_core if by_core is not None else smaller
+
+
+def _subjects_named(subjects: list[str], cand, words: str) -> bool:
+    """美国…死亡病例68.7万例，占全球14%: a share naming only a place (全球, 世界, 全国) is of that
+    place's whole, not of a level of another subject in its sentence (美国累计确诊病例4285万例)."""
+    return all(subject in words or subject == cand.subject for subject in subjects)
 
 
 _LEADING = regexes.lazy(r"^(?:共|有|全|累计|已|新)+")
