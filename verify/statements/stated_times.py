@@ -91,13 +91,19 @@ def _ymd(iso: str) -> tuple:
 
 def same_time(a: TimeScope, b: TimeScope) -> str:
     """"conflict" when a time named on both sides cannot be one (1—7月 against 4月份, 9月 against
-    前三季度); "one-sided" when only one side names a period or a year (已建成…超5100家 against
+    前三季度); "one-sided" when only one side names a period (or a holiday against one day) or a year (已建成…超5100家 against
     今年前10个月…新建成300余家: a stock against a flow); else "same"."""
     if any(a[name] and b[name] and not a[name] & b[name] for name in ("period", "day", "year", "relative", "holiday")):
         return "conflict"
-    if bool(a["period"]) != bool(b["period"]):
+    if bool(a["period"]) != bool(b["period"]) or _one_day_of_holiday(a, b) or _one_day_of_holiday(b, a):
         return "one-sided"
     return "same"
+
+
+def _one_day_of_holiday(a: TimeScope, b: TimeScope) -> bool:
+    """“五一”假期…累计14.67亿人次 against 今天（5月5日）…2.6亿人次: the holiday's figure and one day's
+    (截至2月17日17时, a running day, may state the holiday's so far)."""
+    return bool(a["holiday"]) and not b["holiday"] and not a["day"] and any(kind == "day" for kind, _ in b["day"])
 
 
 def named_alike(a: TimeScope, b: TimeScope) -> int:
