@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from verify import regexes
 from verify.frozen import record
 from verify.reading.interval import Interval
 from verify.reading.numerals import counted_as
@@ -256,6 +257,8 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
     if q.qualifier is not None and hq.qualifier is None \
             and (score < 3 or after(view, hq, short=True) != after(view, q, short=True)):
         return False   # 约70公里处, 200多万人 under 140万人流离失所: other things than the title's
+    if _PLACE_AFTER.match(view, q.end) and not _PLACE_AFTER.match(view, hq.end):
+        return False   # 东南方向70公里处 under 烟柱高达两公里: a place, not what the title measures
     if listed(st, q, page.quantities, page.statements, view) \
             or other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]]):
         return False
@@ -266,6 +269,9 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
         return False
     return not whole_or_total(view, st, q, title, page.vocab) \
         and not _sum_of_parts(head, st, bodies, page)
+
+
+_PLACE_AFTER = regexes.lazy(r"处(?![于在置理罚分境长事方级室])")   # 6212米处 (not 处于, 处级)
 
 
 def _coarser(body: Quantity, title: Quantity) -> bool:
