@@ -40,3 +40,9 @@ def test_a_member_and_the_others_make_up_the_whole_before_them(text, expected):
 ])
 def test_no_breakdown_without_the_member_the_same_name_or_the_whole(text):
     assert not any(len(parts) == 2 and parts[1] in ("9例", "17例") for _, parts, _, _ in breakdowns(text))
+
+
+def test_the_whole_is_no_other_place_named_alike():
+    text = "全国新增确诊病例143例，武汉新增确诊病例100例。湖北新增确诊病例126例；除湖北以外，其他省份新增确诊病例17例。"
+    assert ("143例", ("126例", "17例"), "complete", True) in breakdowns(text)
+    assert not any(total == "100例" for total, *_ in breakdowns(text))

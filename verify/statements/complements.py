@@ -7,7 +7,7 @@ The others' figure is the first figure right after 除X以外(之外, 外)，其
 name ends with the member's name once X is cut (其他省份新增确诊病例 and 湖北新增确诊病例: 新增确诊病例);
 the member is the nearest level before it in its sentence whose name opens with X, of the same unit. The
 whole is the nearest level of that unit before the member in its paragraph, out of brackets, named by
-the same name (全国新增确诊病例), or by its first word only (当日新增, a word of `new_counts`) after a
+the same name (全国新增确诊病例, never 武汉新增确诊病例: only 全X or the day may lead it), or by its first word only (当日新增, a word of `new_counts`) after a
 running total of its sentence (a word of `cumulative_words`) named by the rest of it (累计报告确诊病例),
 and of the parts' time when both state one.
 """
@@ -24,6 +24,8 @@ from verify.statements.vocabulary import Vocabulary
 
 _OTHERS = regexes.lazy(r"除(?P<member>[\u4e00-\u9fff]{1,8}?)(?:以外|之外|外)[，,]?其他")
 _REACH = 30   # figures before the member that may hold the whole
+# What may stand before the whole's name: nothing, 全国/全省 or the day (当日新增), never another place (武汉新增…)
+_WHOLE_LEAD = regexes.lazy(r"(?:全[\u4e00-\u9fff]{0,2}|当日|当天|今日|本日|共|共计|合计)?")
 
 
 def complements(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
@@ -78,9 +80,10 @@ def _whole(rest: str, member: int, quantities: list[Quantity], statements: dict[
             return None
         if st is None or st.role is not Role.LEVEL or st.note or q.unit != unit or not _same_time(st, part):
             continue
-        if st.measure.endswith(rest):
+        if st.measure.endswith(rest) and _WHOLE_LEAD.fullmatch(st.measure, 0, len(st.measure) - len(rest)):
             return i
-        first = next((w for w in firsts if st.measure.endswith(w)), None)
+        first = next((w for w in firsts if st.measure.endswith(w)
+                      and _WHOLE_LEAD.fullmatch(st.measure, 0, len(st.measure) - len(w))), None)
         if first is not None and _running_total(i, rest[len(first):], cumulative, quantities, statements):
             return i
     return None
