@@ -30,3 +30,8 @@ def test_each_of_the_counted_kinds_given_a_value_is_a_list_of_them():
 ])
 def test_no_list_without_each_the_counted_noun_a_figure_per_piece_or_the_sentence_before(text):
     assert tallies(text) == []
+
+
+def test_an_ordinal_or_the_tail_of_a_longer_number_counts_nothing():
+    assert tallies(_GOODS.replace("的９类商品", "的第９类商品")) == []
+    assert tallies(_GOODS.replace("的９类商品", "的１９类商品")) == [(19, 9, True, False)]

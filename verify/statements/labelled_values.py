@@ -19,7 +19,7 @@ from verify.statements.records import Tally
 
 _LISTED = regexes.lazy(r"分别(?:为|是)[:：]")
 _EACH = regexes.lazy(r"各(?:单项|单个|个|种|类|项)?(?P<noun>[\u4e00-\u9fff]{2})")
-_COUNT = regexes.lazy(r"(?P<num>[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?P<cls>[类个种项家座所])(?P<noun>[\u4e00-\u9fff]{2})")
+_COUNT = regexes.lazy(r"(?<![0-9第])(?P<num>[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?P<cls>[类个种项家座所])(?P<noun>[\u4e00-\u9fff]{2})")
 _ENDS = "。！？!?\n"
 _PIECES = regexes.lazy(r"[,，;；]")
 _REACH = 300   # characters of a sentence, either way
