@@ -100,6 +100,12 @@ LIST_CASES = [
      [("40个", ("36个",), False)]),
     ("该国新增确诊病例4970例，累计确诊超过10万例，累计死亡3163例。其中，马哈拉施特拉邦累计确诊超过35000例。",
      [("超过10万例", ("超过35000例",), False)]),
+    # … or the nearest, when 其中 opens the clause right after its own and the others, earlier in the sentence, are no
+    # smaller (nested: the part within the nearest, the nearest within them)
+    ("全长８９６．８公里长的南昆铁路，在贵州境内有２４６公里，其中有１８６．７公里穿越黔西南州。",
+     [("２４６公里", ("１８６．７公里",), False)]),
+    ("全国已累计查处问题146431起、处理196947人，给予党纪政纪处分98836人，其中包含15名省部级干部，999名地厅级干部。",
+     [("98836人", ("15名", "999名"), False)]),
     # from with from, to with to
     ("辍学学生已由60万人降至2419人，其中建档立卡贫困家庭辍学学生由20万人降至0人。",
      [("2419人", ("0人",), True), ("60万人", ("20万人",), True)]),

@@ -15,6 +15,7 @@ from verify.statements.directions import directions
 from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
 from verify.statements.headlines import Restatement, restatements
 from verify.statements.included import contained_parts, included_parts
+from verify.statements.labelled_values import labelled_values
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.members import increases, members, named_parts, new_in_totals
 from verify.statements.single_parts import single_parts
@@ -52,7 +53,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
             statements.add(read_statement(index, quantities, layout, vocab, statements,
                                           subject_at(q.start, line_start_of(q.start))))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
-    tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities)
+    tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities) + labelled_values(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)
                + named_tallies(quantities, statements, layout, vocab))
     parts = frozenset(i for pl in lists for i in pl.parts)

@@ -29,6 +29,7 @@ from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
+from verify.statements.complements import complements
 from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
@@ -100,7 +101,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             found.append(PartsList(marker.start, total, tuple(chosen), certain, end, complete, probable))
             taken.update(chosen)
     found += _named_sums(quantities, statements, vocab)
-    return found + flow_sums(quantities, statements, layout, vocab, frozenset(i for pl in found for i in pl.parts))
+    return found + flow_sums(quantities, statements, layout, vocab, frozenset(i for pl in found for i in pl.parts)) \
+        + complements(quantities, statements, layout, vocab)
 
 
 def _total_of(marker, chosen: list[int], role: Role, quantities, statements, starts, layout: Layout,

@@ -81,7 +81,7 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
 
 def _chosen(candidates: list[int], part: int, quantities, statements, starts, text: str) -> tuple[int | None, bool]:
     """Of the totals a breakdown may split (nearest first): the only one, certain; else the one the part
-    names (_named_by_part), else the widest, each uncertain."""
+    names (_named_by_part), else the nearest when the others hold it (_nested), else the widest, each uncertain."""
     if not candidates:
         return None, False
     if len(candidates) == 1:
@@ -89,7 +89,26 @@ def _chosen(candidates: list[int], part: int, quantities, statements, starts, te
     named = _named_by_part(candidates, part, quantities, statements, starts, text)
     if named is not None:
         return named, False
+    if _nested(candidates, part, quantities, statements, text):
+        return candidates[0], False
     return max(candidates, key=lambda i: (quantities[i].interval.high is None, quantities[i].interval.high or 0)), False
+
+
+def _nested(candidates: list[int], part: int, quantities, statements, text: str) -> bool:
+    """全长896.8公里长的南昆铁路，在贵州境内有246公里，其中有186.7公里穿越黔西南州: 其中 opening the clause right
+    after the nearest total's, in its sentence, breaks that one down when every other total is stated in an
+    earlier clause of the sentence and is no smaller (the nearest may lie within them; the part lies within it).
+    Not across a sentence end (累计死亡3163例。其中…累计确诊超过35000例) nor within one clause (65名运动员和
+    8名教练员，其中金牌获得者59名: a list of two totals)."""
+    nearest = candidates[0]
+    st = statements[nearest]
+    if st.sentence != statements[part].sentence or not text.startswith("其中", st.clause[1]) \
+            or quantities[nearest].interval.high is None:
+        return False
+    high = quantities[nearest].interval.high
+    return all(statements[i].sentence == st.sentence and statements[i].clause[1] <= st.clause[0]
+               and quantities[i].interval.low is not None and high <= quantities[i].interval.low
+               for i in candidates[1:])
 
 
 def _named_by_part(candidates: list[int], part: int, quantities, statements, starts, text: str) -> int | None:
