@@ -17,7 +17,7 @@ from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.members import SEGMENT_END, SEGMENT_START
 from verify.statements.records import Role, Statement
-from verify.statements.totals import unit_of
+from verify.statements.totals import bound_of_each, unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _QIZHONG = regexes.lazy("其中")
@@ -76,6 +76,8 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
             continue   # the whole ends the clause right before 其中 (or stands in its clause before it)
         if any(unit_of(quantities[k]) == unit_of(w) and quantities[k].start >= sentence[0] for k in range(max(0, whole - 4), whole)):
             continue   # 101名乘客和7名机组人员全部获救，其中45人受伤: which total is not sure
+        if bound_of_each(whole, quantities, statements, view):
+            continue   # 陕西、江苏、浙江等省份接待观众超300万人次，其中陕西…: each passed it; no whole
         noun = ws.head[:2]
         after = view[p.end:p.end + 8]
         if after.startswith("的") or p.text[:1] in "亿万千百":

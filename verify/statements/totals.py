@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from verify.reading.bounds import QUALIFIER_BOUND
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -76,7 +77,19 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
             if candidates or (marker.kind != "看" and _states_a_level(window_start, skipped, quantities, statements,
                                                                      starts)):
                 break   # past a sentence of averages only (平均每万名从业人员拥有440.3台), one more
+    candidates = [i for i in candidates if not bound_of_each(i, quantities, statements, text)]
     return _chosen(candidates, parts[0], quantities, statements, starts, text)
+
+
+_EACH_BEFORE = re.compile(r"、[^，,。；;]{0,12}等[^，,。；;]{0,16}$|[均都各][^，,。；;]{0,2}$")
+
+
+def bound_of_each(i: int, quantities, statements, text: str) -> bool:
+    """陕西、江苏、浙江等省份接待观众超300万人次，其中陕西…652万人次: a bound (超, 以上) after a list of
+    names, or after 均/都/各, is what each of them passed, no total of theirs."""
+    q = quantities[i]
+    return QUALIFIER_BOUND.get(q.qualifier or "") in ("over", "lower") \
+        and _EACH_BEFORE.search(text, statements[i].clause[0], q.start) is not None
 
 
 def _chosen(candidates: list[int], part: int, quantities, statements, starts, text: str) -> tuple[int | None, bool]:
