@@ -3,8 +3,9 @@
 Expected values follow the precision convention of verify/quantities.py: a figure means
 value ± half its last stated place; Chinese numerals state only their non-zero places;
 约/左右/上下 widen to ±10%; 近 keeps the figure as its top and, as its floor, one step of its last
-non-zero digit or a tenth below, whichever is lower; 不到/以下 keep only an upper bound, 超过/逾/以上
-only a lower one; 余/多 reach from the value to the next step of its last non-zero digit.
+non-zero digit or a tenth below, whichever is lower; 不到/以下 keep only an upper bound; 超过/逾 keep
+the figure as their floor and one step or a fifth above as their top; 以上/至少 only a lower bound;
+余/多 reach from the value to the next step of its last non-zero digit.
 Each row is (text, value, low, high, unit, kind, qualifier); values and bounds are decimal
 strings (or 'p/q'), calendar values ISO strings, None for a range's value or an open side.
 """
@@ -153,6 +154,11 @@ QUALIFIERS = [
     case("5000元上下", E("5000元上下", "5000", "4500", "5500", "元", "amount", "上下")),
     case("约百分之三十", E("约百分之三十", "30", "25", "35", "%", "percent", "约")),
     case("近63亿元", E("近63亿元", "6300000000", "5670000000", "6300000000", "元", "amount", "近")),
+    # 超/超过/逾: more than. Above by one step of the last non-zero digit or a fifth, whichever reaches
+    # further (a writer with 5.5万亿 says 超5万亿, not 超4.2万亿); 以上/至少 keep no upper bound
+    case("超4.2万亿元", E("超4.2万亿元", "4200000000000", "4200000000000", "5040000000000", "元", "amount", "超")),
+    case("超过139倍", E("超过139倍", "139", "139", "834/5", "倍", "ratio", "超过")),
+    case("至少13人", E("至少13人", "13", "13", None, "人", "count", "至少")),
     # 近: nearly. Below by one step of the last non-zero digit or a tenth, whichever reaches further
     case("近3000亿元", E("近3000亿元", "300000000000", "200000000000", "300000000000", "元", "amount", "近")),
     case("近1.6万人", E("近1.6万人", "16000", "14400", "16000", "人", "amount", "近")),
@@ -163,13 +169,13 @@ QUALIFIERS = [
     case("不足5%", E("不足5%", "5", "0", "5", "%", "percent", "不足")),
     case("60岁以下", E("60岁以下", "60", "0", "60", "岁", "amount", "以下")),
     case("5公里以内", E("5公里以内", "5", "0", "5", "公里", "amount", "以内")),
-    case("超过300家", E("超过300家", "300", "300", None, "家", "count", "超过")),
-    case("超3000人", E("超3000人", "3000", "3000", None, "人", "count", "超")),
-    case("逾千人", E("逾千人", "1000", "1000", None, "人", "count", "逾")),
+    case("超过300家", E("超过300家", "300", "300", "400", "家", "count", "超过")),
+    case("超3000人", E("超3000人", "3000", "3000", "4000", "人", "count", "超")),
+    case("逾千人", E("逾千人", "1000", "1000", "2000", "人", "count", "逾")),
     case("50万元以上", E("50万元以上", "500000", "500000", None, "元", "amount", "以上")),
     case("至少3家", E("至少3家", "3", "3", None, "家", "count", "至少")),
     case("最多5人", E("最多5人", "5", "0", "5", "人", "count", "最多")),
-    case("超过百场次", E("超过百场次", "100", "100", None, "场次", "count", "超过")),
+    case("超过百场次", E("超过百场次", "100", "100", "200", "场次", "count", "超过")),
     case("800余万元", E("800余万元", "8000000", "8000000", "9000000", "元", "amount", "余")),
     case("20余万人次", E("20余万人次", "200000", "200000", "300000", "人次", "amount", "余")),
     case("1000余项", E("1000余项", "1000", "1000", "2000", "项", "count", "余")),
@@ -199,7 +205,7 @@ QUALIFIERS = [
     case("远高于2021年同期水平", cal("2021年", "2021", "year")),
     case("已超过2020年碳强度下降40%-45%的目标", cal("2020年", "2020", "year"),
          E("40%-45%", None, "39.5", "45.5", "%", "percent")),
-    case("有超过2000年的历史", E("超过2000年", "2000", "2000", None, "年", "amount", "超过")),
+    case("有超过2000年的历史", E("超过2000年", "2000", "2000", "3000", "年", "amount", "超过")),
     # a Latin letter after a unit (421家A级景区, 2架F15) leaves the unit; after digits (5G, 3D) no figure
     case("湖北421家A级旅游景区中，5G基站", E("421家", "421", "420.5", "421.5", "家", "count")),
     case("深圳万元GDP能耗", ),

@@ -89,7 +89,7 @@ LABELS = [
     q(35, None, "1.55万个", "15500", "15450", "15550", "个", "amount", scale="万"),
     # 39: 超过 leaves a lower bound, 余 reaches the next ten-thousand-step, 近万 an upper bound (its step
     # below is all of it)
-    q(39, None, "超过百场次", "100", "100", None, "场次", "count", "超过"),
+    q(39, None, "超过百场次", "100", "100", "200", "场次", "count", "超过"),
     q(39, None, "20余万人次", "200000", "200000", "300000", "人次", "amount", "余", "万"),
     q(39, None, "近万人", "10000", "0", "10000", "人", "amount", "近"),
     # 43

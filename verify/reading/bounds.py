@@ -1,6 +1,6 @@
 """The interval a figure's digits and qualifier mean (the precision convention of reader.py):
 every value that rounds to it as printed, then what its qualifier says (约 ±10%, 近 at most and above
-the step below, 超过 at least, 余/多 below the next step)."""
+the step below, 超过 at least and below the step above, 以上 at least, 余/多 below the next step)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from fractions import Fraction
 
 from verify.reading.interval import Interval
 
-QUALIFIER_BOUND = {  # which side of the interval a qualifier leaves: "both", "upper", "lower", "approx"
+QUALIFIER_BOUND = {  # what a qualifier leaves of the interval: "approx", "near", "upper", "over", "lower", "more"
     **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
     **dict.fromkeys(["近", "将近", "接近"], "near"),
     **dict.fromkeys(["不到", "不足", "以下", "以内", "之内", "少于", "低于", "最多", "不超过", "不高于"], "upper"),
-    **dict.fromkeys(["超过", "超", "逾", "以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
+    **dict.fromkeys(["超过", "超", "逾"], "over"),
+    **dict.fromkeys(["以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
     **dict.fromkeys(["余", "多", "有余"], "more"),
 }
 
@@ -21,7 +22,8 @@ def bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: F
     """The interval a figure means: rounding, then what its qualifier says. more_step is the place of
     the figure's last significant digit, for 余/多 (800余万 below 900万) and 近: 近3000亿 is above
     2000亿 (a writer who had 1900亿 would say 近2000亿) and 近63亿 above 56.7亿 (nearly: within the
-    step below or a tenth, whichever is wider, as 约 is ±10%)."""
+    step below or a tenth, whichever is wider, as 约 is ±10%). 超 is the mirror, with a fifth: 超4.2万亿
+    is below 5.04万亿 (a writer with 5.5万亿 says 超5万亿); 以上/至少, often a threshold, stay open."""
     bound = QUALIFIER_BOUND.get(qualifier or "")
     if bound is None:   # most figures: value ± half a step, in two Fractions made from ints, not five operations
         a, b, c, d = value.numerator, value.denominator, step.numerator, step.denominator
@@ -31,7 +33,9 @@ def bounded(value: Fraction, step: Fraction, qualifier: str | None, more_step: F
         return Interval(max(min(value - more_step, value * Fraction(9, 10)), Fraction(0)), value)
     if bound in ("upper", "near"):  # 不到10%: at most 10%, and no less than nothing (a sign is said in words)
         return Interval(Fraction(0) if value >= 0 else None, value)
-    if bound == "lower":
+    if bound == "over" and more_step is not None and value > 0:
+        return Interval(value, value + max(more_step, value / 5))
+    if bound in ("lower", "over"):
         return Interval(value, None)
     if bound == "more":
         return Interval(value, value + (more_step if more_step is not None else step))

@@ -342,7 +342,7 @@ def _qualifier_step(core: Reading, m: re.Match, qualifier: str | None) -> Fracti
     bound = QUALIFIER_BOUND.get(qualifier or "")
     if bound == "more":
         return _more_step(core, m)
-    if bound == "near" and not m.group("RSEP") and not m.group("NTAIL"):
+    if bound in ("near", "over") and not m.group("RSEP") and not m.group("NTAIL"):
         return _near_step(core, m)
     return None
 
