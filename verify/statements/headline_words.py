@@ -93,9 +93,9 @@ def other_subject(words_before: str, title: str) -> bool:
 
 
 def whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
-    """90名志愿者中的6人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
+    """90名志愿者中的6人, 200万人口中已有140万人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
     the title does not name), 累计 under a title's 新增 (new_counts): another measure than the title's."""
-    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]))", view[q.end:q.end + 12]):
+    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]|(?:已经?|就|共|仍|还)?有))", view[q.end:q.end + 12]):
         return True
     before, title_words = view[st.sentence[0]:q.start], view[title[0]:title[1]]
     if any(w in title_words for w in vocab.words("new_counts")) and "累计" in before \

@@ -257,6 +257,9 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
     if q.qualifier is not None and hq.qualifier is None \
             and (score < 3 or after(view, hq, short=True) != after(view, q, short=True)):
         return False   # 约70公里处, 200多万人 under 140万人流离失所: other things than the title's
+    hedge = word_pattern(page.vocab.words("hedge_words"))
+    if hedge.search(view, title[0], hq.start) and not hedge.search(view, st.sentence[0], q.start):
+        return False   # 恐致300人死亡 under the body's 已造成111人死亡: an estimate against the count so far
     if _PLACE_AFTER.match(view, q.end) and not _PLACE_AFTER.match(view, hq.end):
         return False   # 东南方向70公里处 under 烟柱高达两公里: a place, not what the title measures
     if listed(st, q, page.quantities, page.statements, view) \
