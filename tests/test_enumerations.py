@@ -34,3 +34,14 @@ def test_enumerated_items(text, items):
 
 def test_inline_items_too_far_apart_end_the_run():
     assert enumerated_items(f"一是甲。{LONG}二是乙。", 2000) == ["一是"]
+
+
+@pytest.mark.parametrize("count", ["20多部", "20部"])
+def test_a_count_joined_to_another_thing_is_not_the_enumeration_count(tmp_path, count):
+    """xwlb_20181229 (items shortened; 20多部 as published, and with 多 left out): 改革事项和20部法律。
+    一是…: the items may list either thing, so the count is not checked against them."""
+    from verify.cli import main
+    page = tmp_path / "page.txt"
+    page.write_text(f"本次会议的议程涉及多个领域的改革事项和{count}法律。一是修改农村土地承包法；二是审议通过耕地占用税法；"
+                    "三是全面修改公务员法；四是分别通过4个决定。\n", encoding="utf-8")
+    assert main([str(page), "--format", "json", "--fail-on", "warning", "-q"]) == 0

@@ -147,6 +147,8 @@ TALLIES = [
     ("41个工业大类行业中，农副食品加工业、汽车制造等29个行业利润同比增长，石油化工以及钢铁等11个行业利润同比下降。",
      [("count-partition", 41, 40, 40, False)]),
     ("31个省份中，20个省份增速超过6%，25个省份增速超过5%。", []),    # parts may overlap
+    # xwlb_20200721 (300余件 with 余 left out): 包括…在内 names some, not all, of what is counted
+    ("俄黑海舰队3000名军人，300件包括军舰、战机在内的技术装备接受检查。", [("named-list", 300, 2, 2, False)]),
 ]
 
 

@@ -276,8 +276,8 @@ def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | Non
     if names[-1] != split.items[-1]:
         cut = text.rstrip("等")
         split = split_items(cut[:cut.rfind(split.items[-1]) + len(names[-1])], firm)   # the names read without the rest
-    etc = "等" in text[-3:] or any(item.endswith("的") or (len(item) > 15 and not TITLE.fullmatch(item))
-                                   for item in names)
+    etc = "等" in text[-3:] or "在内" in text or any(item.endswith("的") or (len(item) > 15 and not TITLE.fullmatch(item))
+                                                    for item in names)   # 包括军舰、战机在内的: some of them
     ends_clean = stop >= len(view) or view[stop] in "。；;！？!?\n)" or \
         "、" not in re.split(r"[,。；;！？!?\n]", view[stop + 1:stop + 80])[0]   # the next clause lists nothing more
     return Tally("named-list", stated, (m.start("num"), end), split.items, split.fewest, split.most,
