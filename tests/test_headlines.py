@@ -100,6 +100,10 @@ PAIR_CASES = [
     ("一季度28条河湖入选2025年名单\n水利部近日发布2025年幸福河湖优秀案例名单，北京市亮马河等280条河湖入选。", []),
     # the lead's equal figure of the title's unit and role restates it, whatever its words
     ("日本石川县能登地区强震已致84人死亡\n据日本媒体报道，截至4日，地震已造成84人遇难。", [("84人", "84人")]),
+    # a figure ten times coarser than the title's (1亿户) adds up with almost anything: no sum of parts,
+    # so the body's 1.09亿户 (1.69亿户 changed) is the title's statement (xwlb_20230113)
+    ("截至2022年底我国市场主体达1.69亿户\n记者从市场监管总局获悉，截至2022年底我国市场主体达1.09亿户，"
+     "企业和个体工商户分别历史性地跃上5000万户和1亿户的大台阶。", [("1.69亿户", "1.09亿户")]),
 ]
 
 

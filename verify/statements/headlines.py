@@ -287,7 +287,9 @@ def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page:
     """The title's figure is this one and another of its unit in the same paragraph added up
     (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件), each as
     the values it can have (a count of whole things only its own: 16个 and 39个 make 55个, not a
-    title's 56个). Rates and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%)."""
+    title's 56个). Rates and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%). A figure
+    stated to a step ten times the title's or more (1亿户 beside 1.69亿户, _coarser) adds up with almost
+    anything, so it shows no sum: 企业和个体工商户…跃上5000万户和1亿户 leaves 1.09亿户 the title's statement."""
     quantities, view = page.quantities, page.view
     hq, q = quantities[head.index], quantities[st.index]
     if hq.unit in ("%", "‰"):
@@ -297,7 +299,7 @@ def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page:
     for other in bodies:
         o = quantities[other.index]
         if other.index != st.index and counted_as(o.unit) == counted_as(q.unit) \
-                and line[0] <= o.start < line[1] and o.value is not None:
+                and line[0] <= o.start < line[1] and o.value is not None and not _coarser(o, hq):
             if title.intersects(page.can_be(st.index) + page.can_be(other.index)):
                 return True
     return False
