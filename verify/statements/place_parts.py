@@ -40,12 +40,12 @@ def place_parts(quantities: list[Quantity], statements: dict[int, Statement], la
         st, q = statements[index], quantities[index]
         if st.role is not Role.LEVEL or st.subject is None or q.value is None or st.note:
             continue
-        clause = view[st.clause[0]:q.start]
-        if daily.search(clause) or daily.search(view[st.sentence[0]:q.start]):
-            continue
-        word = counted.findall(clause)
-        if len(set(word)) != 1 or st.subject not in view[st.sentence[0]:q.start]:
-            continue   # one counted word in its clause (确诊 or 死亡), its subject named in its sentence
+        word = counted.findall(view, st.clause[0], q.start)
+        if len(set(word)) != 1:
+            continue   # one counted word in its clause (确诊 or 死亡)
+        before = view[st.sentence[0]:q.start]
+        if daily.search(before) or st.subject not in before:
+            continue   # not of one day, now ill or suspected; its subject named in its sentence
         key = (word[0], counted_as(q.unit))
         if st.subject in world:
             worlds.append((index, *key))
