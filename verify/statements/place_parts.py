@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
+from verify.statements.reader import PERCENT_UNITS
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.records import Role, Statement
@@ -38,8 +39,9 @@ def place_parts(quantities: list[Quantity], statements: dict[int, Statement], la
     found = []
     for index in sorted(statements):
         st, q = statements[index], quantities[index]
-        if st.role is not Role.LEVEL or st.subject is None or q.value is None or st.note:
-            continue
+        if st.role is not Role.LEVEL or st.subject is None or q.value is None or st.note \
+                or q.kind not in ("amount", "count") or q.unit in PERCENT_UNITS:
+            continue   # counts of cases, not rates (全国确诊病例病死率为2.1%)
         word = counted.findall(view, st.clause[0], q.start)
         if len(set(word)) != 1:
             continue   # one counted word in its clause (确诊 or 死亡)
