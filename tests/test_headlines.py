@@ -104,6 +104,13 @@ PAIR_CASES = [
     # so the body's 1.09亿户 (1.69亿户 changed) is the title's statement (xwlb_20230113)
     ("截至2022年底我国市场主体达1.69亿户\n记者从市场监管总局获悉，截至2022年底我国市场主体达1.09亿户，"
      "企业和个体工商户分别历史性地跃上5000万户和1亿户的大台阶。", [("1.69亿户", "1.09亿户")]),
+    # a rate whose clause names no indicator takes the words of the clause before it, when that states no
+    # figure: the lead's 25% (2.5% changed) is the title's statement, the later equal one repeats it (xwlb_20250609)
+    ("前5个月我国货物贸易进出口同比增长2.5%\n海关总署今天公布数据显示，我国货物贸易进出口5月保持平稳增长，前5个月同比增长25%。"
+     "据海关统计，今年前5个月，我国货物贸易进出口总值17.94万亿元，同比增长2.5%。", [("2.5%", "25%")]),
+    # …but not after a figure of its sentence: 同比多增2.27万亿元 speaks of the 10.6万亿元 before it (xwlb_20230411)
+    ("一季度人民币贷款增加106万亿元\n中国人民银行今天发布的数据显示，一季度人民币贷款增加10.6万亿元，同比多增2.27万亿元。",
+     [("106万亿元", "10.6万亿元")]),
 ]
 
 

@@ -29,11 +29,16 @@ def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]])
     """The two-character words of a figure's measure and head, less times, comparisons, verbs of
     change and the subjects every sentence names (全国, 我国), and the family of each indicator
     it names (#进出口 for 外贸)."""
-    text = period_words(periods).sub(" ", vocab.compare.sub(" ", st.measure))
+    return words_in(st.measure, st.head or "", vocab, periods)
+
+
+def words_in(measure: str, head: str, vocab: Vocabulary, periods: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """The words of `words` for a measure and a head given as texts."""
+    text = period_words(periods).sub(" ", vocab.compare.sub(" ", measure))
     text = _DATES.sub(" ", text)
     for _ in range(2):
         text = vocab.up.sub("", vocab.down.sub("", text.rstrip()))
-    text += " " + (st.head or "")
+    text += " " + head
     families = {"#" + vocab.head_family[w] for w in vocab.heads.findall(text)}
     for subject in vocab.words("subject_words"):
         text = text.replace(subject, " ")

@@ -31,7 +31,8 @@ from verify.reading.interval import Interval
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.headline_words import (after, in_series, listed, named_after, other_subject, same_thing,
-                                              whole_or_total, words)
+                                              whole_or_total, words, words_in)
+from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.stated_times import named_alike, same_time, time_scope
 from verify.statements.titles import articles
@@ -154,7 +155,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         time = same_time(head_time, body_time)
         if time == "conflict":
             continue
-        body_words = words(st, page.vocab, page.periods) | named_after(page.view, q)
+        body_words = words(st, page.vocab, page.periods) | named_after(page.view, q) | _named_before(st, q, page)
         shared = len(head_words & body_words)
         if hq.kind == "count" and head.head and st.head and same_thing(head.head, st.head):
             shared += 2
@@ -173,6 +174,22 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             if st.sentence == lead_sentence and score >= LEAD_SCORE:
                 lead.append((score, st.index))
     return _best_named(scored, page)
+
+
+def _named_before(st: Statement, q: Quantity, page: _Page) -> frozenset[str]:
+    """The words of the clauses before a rate or change whose own clause names no indicator, when they
+    state no figure (我国货物贸易进出口5月保持平稳增长，前5个月同比增长2.5%): its sentence names its
+    measure before it. (After a figure, 贷款增加10.6万亿元，同比多增2.27万亿元, the words are that
+    figure's.)"""
+    if st.role not in (Role.RATE, Role.CHANGE) or st.of is not None or st.clause[0] <= st.sentence[0] \
+            or page.vocab.heads.search(page.view, st.clause[0], q.start):
+        return frozenset()
+    i = st.index - 1
+    while i >= 0 and page.quantities[i].end > st.sentence[0]:
+        if page.quantities[i].kind in NUMERIC:
+            return frozenset()
+        i -= 1
+    return words_in(page.view[st.sentence[0]:st.clause[0]], "", page.vocab, page.periods)
 
 
 def _title_time(head: Statement, title: tuple[int, int], page: _Page):
