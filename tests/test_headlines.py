@@ -108,6 +108,10 @@ PAIR_CASES = [
     # figure: the lead's 25% (2.5% changed) is the title's statement, the later equal one repeats it (xwlb_20250609)
     ("前5个月我国货物贸易进出口同比增长2.5%\n海关总署今天公布数据显示，我国货物贸易进出口5月保持平稳增长，前5个月同比增长25%。"
      "据海关统计，今年前5个月，我国货物贸易进出口总值17.94万亿元，同比增长2.5%。", [("2.5%", "25%")]),
+    # a place the title's event is said to have happened in (…省15日发生的6.2级地震已导致) is no other subject
+    # (xwlb_20210118, 81人 changed to 810人 in the body)
+    ("印尼地震导致的遇难人数升至81人\n印度尼西亚国家抗灾署17日说，西苏拉威西省15日发生的6.2级地震已导致810人死亡，超过250人重伤。",
+     [("81人", "810人")]),
     # …but not after a figure of its sentence: 同比多增2.27万亿元 speaks of the 10.6万亿元 before it (xwlb_20230411)
     ("一季度人民币贷款增加106万亿元\n中国人民银行今天发布的数据显示，一季度人民币贷款增加10.6万亿元，同比多增2.27万亿元。",
      [("106万亿元", "10.6万亿元")]),
