@@ -112,6 +112,21 @@ PAIR_CASES = [
     ("一季度28条河湖入选2025年名单\n水利部近日发布2025年幸福河湖优秀案例名单，北京市亮马河等280条河湖入选。", []),
     # the lead's equal figure of the title's unit and role restates it, whatever its words
     ("日本石川县能登地区强震已致84人死亡\n据日本媒体报道，截至4日，地震已造成84人遇难。", [("84人", "84人")]),
+    # a figure ten times coarser than the title's (1亿户) adds up with almost anything: no sum of parts,
+    # so the body's 1.09亿户 (1.69亿户 changed) is the title's statement (xwlb_20230113)
+    ("截至2022年底我国市场主体达1.69亿户\n记者从市场监管总局获悉，截至2022年底我国市场主体达1.09亿户，"
+     "企业和个体工商户分别历史性地跃上5000万户和1亿户的大台阶。", [("1.69亿户", "1.09亿户")]),
+    # a rate whose clause names no indicator takes the words of the clause before it, when that states no
+    # figure: the lead's 25% (2.5% changed) is the title's statement, the later equal one repeats it (xwlb_20250609)
+    ("前5个月我国货物贸易进出口同比增长2.5%\n海关总署今天公布数据显示，我国货物贸易进出口5月保持平稳增长，前5个月同比增长25%。"
+     "据海关统计，今年前5个月，我国货物贸易进出口总值17.94万亿元，同比增长2.5%。", [("2.5%", "25%")]),
+    # a place the title's event is said to have happened in (…省15日发生的6.2级地震已导致) is no other subject
+    # (xwlb_20210118, 81人 changed to 810人 in the body)
+    ("印尼地震导致的遇难人数升至81人\n印度尼西亚国家抗灾署17日说，西苏拉威西省15日发生的6.2级地震已导致810人死亡，超过250人重伤。",
+     [("81人", "810人")]),
+    # …but not after a figure of its sentence: 同比多增2.27万亿元 speaks of the 10.6万亿元 before it (xwlb_20230411)
+    ("一季度人民币贷款增加106万亿元\n中国人民银行今天发布的数据显示，一季度人民币贷款增加10.6万亿元，同比多增2.27万亿元。",
+     [("106万亿元", "10.6万亿元")]),
 ]
 
 

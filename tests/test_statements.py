@@ -59,6 +59,9 @@ ROLE_CASES = [
     ("完成全年1.8万亿元投资目标任务的25.5%", {"1.8万亿元": Role.PLAN, "25.5%": Role.COMPLETION}),
     ("境外输入病例24例，含5例由无症状感染者转为确诊病例", {"24例": Role.LEVEL, "5例": Role.SUBPART}),
     ("CPI同比上涨2.1%，涨幅比上月回落0.4个百分点", {"2.1%": Role.RATE, "0.4个百分点": Role.CHANGE}),
+    # the later values of a 、-list of percentages are what the first is (each a fall here)
+    ("个人所得税1.5亿元、房产税1.3亿元，同比分别下降31.5%、0.9%、39%。",
+     {"31.5%": Role.RATE, "0.9%": Role.RATE, "39%": Role.RATE}),
 ]
 
 

@@ -23,6 +23,7 @@ from verify.statements.named_tallies import named_tallies
 from verify.statements.part_rates import bases_of_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
 from verify.statements.periods import period_facts
+from verify.statements.place_parts import place_parts
 from verify.statements.proportions import proportions
 from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
@@ -66,6 +67,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + attendance(quantities, statements, layout, vocab)
              + single_parts(quantities, statements, layout, lists, vocab)
              + named_parts(quantities, statements, layout, vocab)
+             + place_parts(quantities, statements, layout, vocab)
              + included_parts(quantities, statements, layout, vocab)
              + contained_parts(quantities, statements, layout, vocab)
              + listed_totals(quantities, statements, layout, vocab))

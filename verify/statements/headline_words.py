@@ -29,11 +29,16 @@ def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]])
     """The two-character words of a figure's measure and head, less times, comparisons, verbs of
     change and the subjects every sentence names (全国, 我国), and the family of each indicator
     it names (#进出口 for 外贸)."""
-    text = period_words(periods).sub(" ", vocab.compare.sub(" ", st.measure))
+    return words_in(st.measure, st.head or "", vocab, periods)
+
+
+def words_in(measure: str, head: str, vocab: Vocabulary, periods: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """The words of `words` for a measure and a head given as texts."""
+    text = period_words(periods).sub(" ", vocab.compare.sub(" ", measure))
     text = _DATES.sub(" ", text)
     for _ in range(2):
         text = vocab.up.sub("", vocab.down.sub("", text.rstrip()))
-    text += " " + (st.head or "")
+    text += " " + head
     families = {"#" + vocab.head_family[w] for w in vocab.heads.findall(text)}
     for subject in vocab.words("subject_words"):
         text = text.replace(subject, " ")
@@ -88,8 +93,17 @@ def listed(st: Statement, q: Quantity, quantities: list[Quantity], statements: d
 
 def other_subject(words_before: str, title: str) -> bool:
     """The body figure's words name a place the title does not (在佛罗里达州已造成83人死亡 under
-    飓风在美国致87人死亡): another subject, perhaps a part of the title's."""
-    return any(place.lstrip(_PREPOSITIONS) not in title for place in _PLACES.findall(words_before))
+    飓风在美国致87人死亡): another subject, perhaps a part of the title's. Not a place the title's event
+    is said to have happened in, the words after it naming that event as the title does (西苏拉威西省15日
+    发生的6.2级地震已导致81人死亡 under 印尼地震导致的遇难人数升至81人: 地震, 导致)."""
+    return any(place.group().lstrip(_PREPOSITIONS) not in title
+               and len(_bigrams(words_before[place.end():]) & _bigrams(title)) < 2
+               for place in _PLACES.finditer(words_before))
+
+
+def _bigrams(text: str) -> set[str]:
+    """The two-character words of a text, figures and marks left out."""
+    return {w for w in (text[k:k + 2] for k in range(len(text) - 1)) if not _NOT_A_WORD.search(w)}
 
 
 def whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:

@@ -32,7 +32,8 @@ from verify.reading.interval import Interval
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.headline_words import (after, in_series, listed, named_after, other_subject, same_thing,
-                                              whole_or_total, words)
+                                              whole_or_total, words, words_in)
+from verify.statements.reader import NUMERIC
 from verify.statements.records import Role, Statement
 from verify.statements.stated_times import named_alike, same_time, time_scope
 from verify.statements.titles import articles
@@ -155,7 +156,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         time = same_time(head_time, body_time)
         if time == "conflict":
             continue
-        body_words = words(st, page.vocab, page.periods) | named_after(page.view, q)
+        body_words = words(st, page.vocab, page.periods) | named_after(page.view, q) | _named_before(st, q, page)
         shared = len(head_words & body_words)
         if hq.kind == "count" and head.head and st.head and same_thing(head.head, st.head):
             shared += 2
@@ -174,6 +175,22 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             if st.sentence == lead_sentence and score >= LEAD_SCORE:
                 lead.append((score, st.index))
     return _best_named(scored, page)
+
+
+def _named_before(st: Statement, q: Quantity, page: _Page) -> frozenset[str]:
+    """The words of the clauses before a rate or change whose own clause names no indicator, when they
+    state no figure (我国货物贸易进出口5月保持平稳增长，前5个月同比增长2.5%): its sentence names its
+    measure before it. (After a figure, 贷款增加10.6万亿元，同比多增2.27万亿元, the words are that
+    figure's.)"""
+    if st.role not in (Role.RATE, Role.CHANGE) or st.of is not None or st.clause[0] <= st.sentence[0] \
+            or page.vocab.heads.search(page.view, st.clause[0], q.start):
+        return frozenset()
+    i = st.index - 1
+    while i >= 0 and page.quantities[i].end > st.sentence[0]:
+        if page.quantities[i].kind in NUMERIC:
+            return frozenset()
+        i -= 1
+    return words_in(page.view[st.sentence[0]:st.clause[0]], "", page.vocab, page.periods)
 
 
 def _title_time(head: Statement, title: tuple[int, int], page: _Page):
@@ -296,7 +313,9 @@ def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page:
     """The title's figure is this one and another of its unit in the same paragraph added up
     (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件), each as
     the values it can have (a count of whole things only its own: 16个 and 39个 make 55个, not a
-    title's 56个). Rates and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%)."""
+    title's 56个). Rates and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%). A figure
+    stated to a step ten times the title's or more (1亿户 beside 1.69亿户, _coarser) adds up with almost
+    anything, so it shows no sum: 企业和个体工商户…跃上5000万户和1亿户 leaves 1.09亿户 the title's statement."""
     quantities, view = page.quantities, page.view
     hq, q = quantities[head.index], quantities[st.index]
     if hq.unit in ("%", "‰"):
@@ -306,7 +325,7 @@ def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page:
     for other in bodies:
         o = quantities[other.index]
         if other.index != st.index and counted_as(o.unit) == counted_as(q.unit) \
-                and line[0] <= o.start < line[1] and o.value is not None:
+                and line[0] <= o.start < line[1] and o.value is not None and not _coarser(o, hq):
             if title.intersects(page.can_be(st.index) + page.can_be(other.index)):
                 return True
     return False

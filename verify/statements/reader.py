@@ -64,6 +64,9 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     if index - 1 in earlier and (role is not Role.FROM and earlier[index - 1].role is Role.FROM or role is Role.AVERAGE
                                  and earlier[index - 1].role is Role.LEVEL) and joined(view, quantities, index - 1, index):
         role, sign = earlier[index - 1].role, 0   # 平均标准…从645元/月、4318元/年提高到801元/月、7226元/年: as the first
+    elif role is Role.LEVEL and index - 1 in earlier and earlier[index - 1].role in _LISTED_ROLES \
+            and previous.unit == q.unit and joined(view, quantities, index - 1, index):
+        role, sign = earlier[index - 1].role, earlier[index - 1].sign   # 分别下降31.5%、0.9%、39%: each a fall
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
         sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
                     sentence[1])   # (a comma before the sentence would not count: not looked for)
@@ -81,6 +84,7 @@ def _ago(q: Quantity, view: str) -> bool:
     return q.unit == "年" and view.startswith(("前", "代"), q.end) or not q.unit and view.startswith("世纪", q.end)
 
 
+_LISTED_ROLES = frozenset({Role.RATE, Role.SHARE})   # roles the later values of a 、-list of percentages take from the first
 _DESCRIBING = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # roles that may speak of a level before
 
 

@@ -22,8 +22,9 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
 
     Lenient widens an unqualified rounded figure to cover truncation as well as rounding (33.88
     may be anything from 33.875 to just under 33.89), and an integer of 1000 or more ending in
-    two or more zeros by half its last non-zero place (4200 may be 4187 rounded): an error
-    must hold even then.
+    two or more zeros by half its last non-zero place (4200 may be 4187 rounded), unless it is read
+    as rounded to that place already (千 is 500 to 1500: cut, it may be up to 1999, not down to 0): an
+    error must hold even then.
     """
     if isinstance(q.value, Year) and q.value.last is None:
         return Interval.point(q.value.first)  # 2021年: a year takes part in arithmetic (year - 1)
@@ -31,16 +32,24 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
         return iv
     if _rounded(q):  # cut toward zero instead of rounded: 33.88 may stand for anything up to 33.89
-        half = (iv.high - iv.low) / 2
-        if iv.low >= 0:
-            return Interval(iv.low, iv.high + half)
-        if iv.high <= 0:
-            return Interval(iv.low - half, iv.high)
-        return Interval(iv.low - half, iv.high + half)
+        return _cut(iv)
     zeros = _trailing_zero_place(q)
     if zeros >= 100 and abs(q.value) >= 1000:  # 4200人 may be 4187 rounded to hundreds; 20例 is 20
+        if iv.high - iv.low >= zeros:
+            return _cut(iv)   # 千 is read as 500 to 1500 already: cut, up to 1999
         return Interval(iv.low - Fraction(zeros, 2), iv.high + Fraction(zeros, 2))
     return iv
+
+
+def _cut(iv: Interval) -> Interval:
+    """A rounded figure's interval, widened away from zero by half its width: what it may stand for
+    when it was cut instead of rounded."""
+    half = (iv.high - iv.low) / 2
+    if iv.low >= 0:
+        return Interval(iv.low, iv.high + half)
+    if iv.high <= 0:
+        return Interval(iv.low - half, iv.high)
+    return Interval(iv.low - half, iv.high + half)
 
 
 def _trailing_zero_place(q: Quantity) -> int:
