@@ -251,7 +251,7 @@ def main(argv=None) -> int:
     core_m, core_c = sum(r.get("mutants", 0) for r in core), sum(r.get("caught", 0) for r in core)
     print(f"{'all':20} {len(relations):>9} {totals['mutants']:>8} {totals['caught']:>7} "
           f"{100 * totals['caught'] / max(1, totals['mutants']):>6.0f}% {totals['rewrites']:>9} {totals['rewrite_alarms']:>7}")
-    print(f"core families: {core_c}/{core_m} = {100 * core_c / max(1, core_m):.0f}%")
+    print(f"core families: {core_c}/{core_m} = {100 * core_c / max(1, core_m):.1f}%")
     if args.misses:
         for m, alarmed in results:
             if not alarmed and m.op not in ("rewrite", CONSISTENT):
