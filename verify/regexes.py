@@ -24,12 +24,12 @@ from verify import regex_starts, user_cache
 
 try:  # the internals re.compile itself uses (re/_compiler.py)
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _constants, _parser
     _SUPPORTED = (3, 11) <= sys.version_info[:2] <= (3, 13) and array("I").itemsize == _sre.CODESIZE
 except ImportError:  # pragma: no cover - another implementation of Python
     _SUPPORTED = False
 
-_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-2"
+_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-3"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
@@ -64,7 +64,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
             pass  # not what _sre accepts: compile it anew
     compiled = re.compile(pattern, flags)  # raises re.error as usual
     if _keeping:   # (working out the code to keep costs a second compile: not where it cannot be kept)
-        _remember(key, pattern, flags, compiled)
+        return _remember(key, pattern, flags, compiled) or compiled
     return compiled
 
 
@@ -105,12 +105,13 @@ def lazy(pattern: str, flags: int = 0, guard: bool | str = False) -> Lazy:
     return Lazy(pattern, flags, guard)
 
 
-def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
-    """Keep the code re.compile made, once it is known to build the very same pattern."""
+def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Keep the code re.compile made (with the class its matches start with, _starting_class), once it
+    is known to build the very same pattern; that pattern, made from the kept code."""
     global _dirty
     try:
         parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
+        code = _starting_class(_compiler._code(parsed, flags), parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -118,10 +119,44 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
         entry = [flags | parsed.state.flags, array("I", code).tobytes().hex(), parsed.state.groups - 1, groupindex, indexgroup]
         again = _sre.compile(pattern, entry[0], _code(entry[1]), entry[2], groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 - internals not as expected: simply keep nothing
-        return
-    if len(_known) - _derived_kept < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
+        return None
+    if again.flags != compiled.flags or again.groupindex != compiled.groupindex or again.groups != compiled.groups:
+        return None
+    if len(_known) - _derived_kept < _MAX_PATTERNS:
         _known[key] = entry
         _dirty = True
+    return again
+
+
+def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
+    """re's code for a pattern, with the class of the characters its matches can start with
+    (regex_starts.first_class) in the block where re keeps what a search skips to, when re found
+    none itself (the pattern starts with a lookaround, a repeat or alternatives that do not each
+    start with a character). A search then passes over the other places in C, one class test each,
+    where it called the whole pattern at every place (guarded's lookahead made that call fail
+    sooner, but it was still a call: a fifth of a check's instructions). The same matches: the
+    pattern is still tried, as it was, at every place the class admits."""
+    info = _constants.INFO
+    if code[0] != info or code[2] & (_constants.SRE_INFO_PREFIX | _constants.SRE_INFO_CHARSET) or not code[3]:
+        return code   # re skips by a prefix or a class already; or a match may be empty
+    every_flag = parsed.state.flags | flags
+    if every_flag & (re.IGNORECASE | re.LOCALE | re.ASCII):
+        return code
+    first = regex_starts.first_class(parsed)
+    if not first:
+        return code
+    (op, members), = _parser.parse(first, every_flag & ~re.VERBOSE).data
+    if op is _constants.LITERAL:
+        members = [(op, members)]
+    elif op is not _constants.IN:
+        return code
+    charset, cased = _compiler._optimize_charset(members)
+    if cased:
+        return code
+    block = [info, 0, _constants.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, every_flag, block)
+    block[1] = len(block) - 1
+    return block + code[code[1] + 1:]
 
 
 def _code(kept: str) -> list[int]:
