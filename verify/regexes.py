@@ -29,7 +29,7 @@ try:  # the internals re.compile itself uses (re/_compiler.py)
 except ImportError:  # pragma: no cover - another implementation of Python
     _SUPPORTED = False
 
-_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-3"
+_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-4"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
@@ -139,6 +139,9 @@ def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
     info = _constants.INFO
     if code[0] != info or code[2] & (_constants.SRE_INFO_PREFIX | _constants.SRE_INFO_CHARSET) or not code[3]:
         return code   # re skips by a prefix or a class already; or a match may be empty
+    body = code[code[1] + 1:]
+    if body[0] == _constants.AT and body[1] in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING):
+        return code   # ^…: re tries the start alone and stops; a class would have it scan the rest
     every_flag = parsed.state.flags | flags
     if every_flag & (re.IGNORECASE | re.LOCALE | re.ASCII):
         return code
@@ -156,7 +159,7 @@ def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
     block = [info, 0, _constants.SRE_INFO_CHARSET, code[3], code[4]]
     _compiler._compile_charset(charset, every_flag, block)
     block[1] = len(block) - 1
-    return block + code[code[1] + 1:]
+    return block + body
 
 
 def _code(kept: str) -> list[int]:
