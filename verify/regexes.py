@@ -29,7 +29,7 @@ try:  # the internals re.compile itself uses (re/_compiler.py)
 except ImportError:  # pragma: no cover - another implementation of Python
     _SUPPORTED = False
 
-_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-4"
+_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-5"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
@@ -111,6 +111,7 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
     global _dirty
     try:
         parsed = _parser.parse(pattern, flags)
+        _optional_as_branch(parsed)
         code = _starting_class(_compiler._code(parsed, flags), parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
@@ -126,6 +127,34 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
         _known[key] = entry
         _dirty = True
     return again
+
+
+def _optional_as_branch(parsed) -> None:
+    """Each greedy optional item that is not a single character or class, (…)?, made the alternation
+    (?:…|) in the parsed pattern: the same matches tried in the same order (the item, then nothing),
+    and the same groups. re runs a (…)? as a repeat, which copies every group's place so far before
+    trying the item and back after (two copies of up to 80 places for each optional part of a figure:
+    the reader's master pattern has a dozen); an alternation outside a repeat copies none."""
+    compound = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+    data = parsed.data
+    for k, (op, av) in enumerate(data):
+        if op is _constants.SUBPATTERN:
+            _optional_as_branch(av[-1])
+        elif op is _constants.BRANCH:
+            for branch in av[1]:
+                _optional_as_branch(branch)
+        elif op in compound:
+            _optional_as_branch(av[2])
+            if op is _constants.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _compiler._simple(av[2]):
+                data[k] = (_constants.BRANCH, (None, [av[2], _parser.SubPattern(parsed.state, [])]))
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            _optional_as_branch(av[1])
+        elif op is _constants.ATOMIC_GROUP:
+            _optional_as_branch(av)
+        elif op is _constants.GROUPREF_EXISTS:
+            _optional_as_branch(av[1])
+            if av[2] is not None:
+                _optional_as_branch(av[2])
 
 
 def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
