@@ -13,6 +13,7 @@ start with, the words every match holds) is kept beside, keyed by the same text.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -29,7 +30,7 @@ try:  # the internals re.compile itself uses (re/_compiler.py)
 except ImportError:  # pragma: no cover - another implementation of Python
     _SUPPORTED = False
 
-_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-5"
+_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-6"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
@@ -157,17 +158,33 @@ def _optional_as_branch(parsed) -> None:
                 _optional_as_branch(av[2])
 
 
+@functools.cache
+def _plane_digits() -> list:
+    """The decimal digits (\\d) of the basic plane as ranges, and one range of all the planes above."""
+    ranges, start = [], None
+    for point in range(0x10001):
+        digit = point < 0x10000 and chr(point).isdecimal()
+        if digit and start is None:
+            start = point
+        elif not digit and start is not None:
+            ranges.append((_constants.RANGE, (start, point - 1)))
+            start = None
+    return ranges + [(_constants.RANGE, (0x10000, sys.maxunicode))]
+
+
 def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
     """re's code for a pattern, with the class of the characters its matches can start with
     (regex_starts.first_class) in the block where re keeps what a search skips to, when re found
     none itself (the pattern starts with a lookaround, a repeat or alternatives that do not each
     start with a character). A search then passes over the other places in C, one class test each,
     where it called the whole pattern at every place (guarded's lookahead made that call fail
-    sooner, but it was still a call: a fifth of a check's instructions). The same matches: the
-    pattern is still tried, as it was, at every place the class admits."""
+    sooner, but it was still a call: a fifth of a check's instructions); and, for a class re made
+    itself, when its characters include \\d (see _plane_digits). The same matches: the pattern is
+    still tried, as it was, at every place the class admits, and the class admits every place where
+    a match can start."""
     info = _constants.INFO
-    if code[0] != info or code[2] & (_constants.SRE_INFO_PREFIX | _constants.SRE_INFO_CHARSET) or not code[3]:
-        return code   # re skips by a prefix or a class already; or a match may be empty
+    if code[0] != info or code[2] & _constants.SRE_INFO_PREFIX or not code[3]:
+        return code   # re skips by a prefix already; or a match may be empty
     body = code[code[1] + 1:]
     if body[0] == _constants.AT and body[1] in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING):
         return code   # ^…: re tries the start alone and stops; a class would have it scan the rest
@@ -175,13 +192,18 @@ def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
     if every_flag & (re.IGNORECASE | re.LOCALE | re.ASCII):
         return code
     first = regex_starts.first_class(parsed)
-    if not first:
-        return code
+    if not first or code[2] & _constants.SRE_INFO_CHARSET and r"\d" not in first:
+        return code   # (re's own class is as good, unless it tests \d)
     (op, members), = _parser.parse(first, every_flag & ~re.VERBOSE).data
     if op is _constants.LITERAL:
         members = [(op, members)]
     elif op is not _constants.IN:
         return code
+    digit = (_constants.CATEGORY, _constants.CATEGORY_DIGIT)
+    if digit in members:   # \d as the digits of the basic plane and every character beyond it: a class to
+        # skip by may hold more than can start a match (the pattern still tests each place it admits), and
+        # one bitmap is a test of a few instructions where \d looked each character up in Unicode's tables
+        members = [member for member in members if member != digit] + _plane_digits()
     charset, cased = _compiler._optimize_charset(members)
     if cased:
         return code
