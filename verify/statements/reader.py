@@ -216,7 +216,10 @@ def _measure(words: str) -> str:
     what is left after the trail, the leftmost run of trail words reaching the end, ends with none."""
     if words.endswith(")") or " " in words or not words.isprintable():   # (else no space, nor a bracket at
         words = _NOT_THE_NAME.sub("", words)   # the end: every other space is unprintable) and 地区生产总值(GDP): the name
-    return _TRAIL.sub("", _LEAD.sub("", words))
+    lead = _LEAD.match(words)   # (each pattern has one match at most, at the start or reaching the end:
+    words = words[lead.end():] if lead else words   # cut by its span, as sub cuts it)
+    trail = _TRAIL.search(words)
+    return words[:trail.start()] + words[trail.end():] if trail else words
 
 
 def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
