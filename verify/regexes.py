@@ -13,6 +13,7 @@ start with, the words every match holds) is kept beside, keyed by the same text.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -24,12 +25,12 @@ from verify import regex_starts, user_cache
 
 try:  # the internals re.compile itself uses (re/_compiler.py)
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _constants, _parser
     _SUPPORTED = (3, 11) <= sys.version_info[:2] <= (3, 13) and array("I").itemsize == _sre.CODESIZE
 except ImportError:  # pragma: no cover - another implementation of Python
     _SUPPORTED = False
 
-_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-2"
+_TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUPPORTED else 0}-{sys.byteorder}-6"
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
@@ -64,7 +65,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
             pass  # not what _sre accepts: compile it anew
     compiled = re.compile(pattern, flags)  # raises re.error as usual
     if _keeping:   # (working out the code to keep costs a second compile: not where it cannot be kept)
-        _remember(key, pattern, flags, compiled)
+        return _remember(key, pattern, flags, compiled) or compiled
     return compiled
 
 
@@ -105,12 +106,14 @@ def lazy(pattern: str, flags: int = 0, guard: bool | str = False) -> Lazy:
     return Lazy(pattern, flags, guard)
 
 
-def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
-    """Keep the code re.compile made, once it is known to build the very same pattern."""
+def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Keep the code re.compile made (with the class its matches start with, _starting_class), once it
+    is known to build the very same pattern; that pattern, made from the kept code."""
     global _dirty
     try:
         parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
+        _optional_as_branch(parsed)
+        code = _starting_class(_compiler._code(parsed, flags), parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -118,10 +121,96 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
         entry = [flags | parsed.state.flags, array("I", code).tobytes().hex(), parsed.state.groups - 1, groupindex, indexgroup]
         again = _sre.compile(pattern, entry[0], _code(entry[1]), entry[2], groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 - internals not as expected: simply keep nothing
-        return
-    if len(_known) - _derived_kept < _MAX_PATTERNS and again.flags == compiled.flags and again.groupindex == compiled.groupindex and again.groups == compiled.groups:
+        return None
+    if again.flags != compiled.flags or again.groupindex != compiled.groupindex or again.groups != compiled.groups:
+        return None
+    if len(_known) - _derived_kept < _MAX_PATTERNS:
         _known[key] = entry
         _dirty = True
+    return again
+
+
+def _optional_as_branch(parsed) -> None:
+    """Each greedy optional item that is not a single character or class, (…)?, made the alternation
+    (?:…|) in the parsed pattern: the same matches tried in the same order (the item, then nothing),
+    and the same groups. re runs a (…)? as a repeat, which copies every group's place so far before
+    trying the item and back after (two copies of up to 80 places for each optional part of a figure:
+    the reader's master pattern has a dozen); an alternation outside a repeat copies none."""
+    compound = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+    data = parsed.data
+    for k, (op, av) in enumerate(data):
+        if op is _constants.SUBPATTERN:
+            _optional_as_branch(av[-1])
+        elif op is _constants.BRANCH:
+            for branch in av[1]:
+                _optional_as_branch(branch)
+        elif op in compound:
+            _optional_as_branch(av[2])
+            if op is _constants.MAX_REPEAT and av[0] == 0 and av[1] == 1 and not _compiler._simple(av[2]):
+                data[k] = (_constants.BRANCH, (None, [av[2], _parser.SubPattern(parsed.state, [])]))
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            _optional_as_branch(av[1])
+        elif op is _constants.ATOMIC_GROUP:
+            _optional_as_branch(av)
+        elif op is _constants.GROUPREF_EXISTS:
+            _optional_as_branch(av[1])
+            if av[2] is not None:
+                _optional_as_branch(av[2])
+
+
+@functools.cache
+def _plane_digits() -> list:
+    """The decimal digits (\\d) of the basic plane as ranges, and one range of all the planes above."""
+    ranges, start = [], None
+    for point in range(0x10001):
+        digit = point < 0x10000 and chr(point).isdecimal()
+        if digit and start is None:
+            start = point
+        elif not digit and start is not None:
+            ranges.append((_constants.RANGE, (start, point - 1)))
+            start = None
+    return ranges + [(_constants.RANGE, (0x10000, sys.maxunicode))]
+
+
+def _starting_class(code: list[int], parsed, flags: int) -> list[int]:
+    """re's code for a pattern, with the class of the characters its matches can start with
+    (regex_starts.first_class) in the block where re keeps what a search skips to, when re found
+    none itself (the pattern starts with a lookaround, a repeat or alternatives that do not each
+    start with a character). A search then passes over the other places in C, one class test each,
+    where it called the whole pattern at every place (guarded's lookahead made that call fail
+    sooner, but it was still a call: a fifth of a check's instructions); and, for a class re made
+    itself, when its characters include \\d (see _plane_digits). The same matches: the pattern is
+    still tried, as it was, at every place the class admits, and the class admits every place where
+    a match can start."""
+    info = _constants.INFO
+    if code[0] != info or code[2] & _constants.SRE_INFO_PREFIX or not code[3]:
+        return code   # re skips by a prefix already; or a match may be empty
+    body = code[code[1] + 1:]
+    if body[0] == _constants.AT and body[1] in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING):
+        return code   # ^…: re tries the start alone and stops; a class would have it scan the rest
+    every_flag = parsed.state.flags | flags
+    if every_flag & (re.IGNORECASE | re.LOCALE | re.ASCII):
+        return code
+    first = regex_starts.first_class(parsed)
+    if not first or code[2] & _constants.SRE_INFO_CHARSET and r"\d" not in first:
+        return code   # (re's own class is as good, unless it tests \d)
+    (op, members), = _parser.parse(first, every_flag & ~re.VERBOSE).data
+    if op is _constants.LITERAL:
+        members = [(op, members)]
+    elif op is not _constants.IN:
+        return code
+    digit = (_constants.CATEGORY, _constants.CATEGORY_DIGIT)
+    if digit in members:   # \d as the digits of the basic plane and every character beyond it: a class to
+        # skip by may hold more than can start a match (the pattern still tests each place it admits), and
+        # one bitmap is a test of a few instructions where \d looked each character up in Unicode's tables
+        members = [member for member in members if member != digit] + _plane_digits()
+    charset, cased = _compiler._optimize_charset(members)
+    if cased:
+        return code
+    block = [info, 0, _constants.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, every_flag, block)
+    block[1] = len(block) - 1
+    return block + body
 
 
 def _code(kept: str) -> list[int]:

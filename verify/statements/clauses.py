@@ -26,6 +26,7 @@ class Layout:
     sentence_ends: tuple[int, ...]
     clause_ends: tuple[int, ...]
     notes: tuple[tuple[int, int], ...]   # (open, close) of each parenthetical
+    note_starts: tuple[int, ...]         # where each of them opens (searched by bisection for every figure)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos: after the previous end mark, through the next."""
@@ -44,7 +45,7 @@ class Layout:
         if note is not None:
             return max(start, note[0] + 1), min(end, note[1])
         notes, last = self.notes, None
-        k = bisect.bisect_left(notes, (start, -1))
+        k = bisect.bisect_left(self.note_starts, start)
         while k < len(notes) and notes[k][0] < pos:   # (sorted by their opening: none after opens before pos)
             if notes[k][1] < pos:
                 last = notes[k]   # the last parenthetical closing in [start, pos): the clause starts after it
@@ -55,7 +56,7 @@ class Layout:
 
     def note_at(self, pos: int) -> tuple[int, int] | None:
         """The parenthetical holding pos, if any."""
-        i = bisect.bisect_right(self.notes, (pos, len(self.text) + 1)) - 1
+        i = bisect.bisect_right(self.note_starts, pos) - 1   # (the last opening at or before pos)
         if i >= 0 and self.notes[i][0] < pos < self.notes[i][1]:
             return self.notes[i]
         return None
@@ -83,7 +84,7 @@ def lay_out(view: str) -> Layout:
     clause_ends = tuple(map(_start, CLAUSE_END.finditer(view)))
     # every sentence end is a clause end: picked from those, not found by a second pass over the page
     sentence_ends = tuple(i for i in clause_ends if view[i] in _SENTENCE_MARKS)
-    return Layout(view, sentence_ends, clause_ends, tuple(notes))
+    return Layout(view, sentence_ends, clause_ends, tuple(notes), tuple(note[0] for note in notes))
 
 
 _start = re.Match.start   # (mapped over a page's matches: no Python frame for each)

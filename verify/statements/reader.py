@@ -128,7 +128,7 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
 def _compared_to(label: str, vocab: Vocabulary) -> bool:
     """比原来的3%, 比去年11.84%的增幅: after 比/较 and before any verb of change, a figure is what
     another is compared with (同比 and 环比 compare with a period, not with a figure)."""
-    m = _AFTER_COMPARE.search(label)
+    m = _AFTER_COMPARE.search(label) if "比" in label or "较" in label else None   # (its match holds one)
     return bool(m) and not vocab.up.search(m.group(1)) and not vocab.down.search(m.group(1)) \
         and not re.search("|".join(vocab.words("change_up") + vocab.words("change_down")), m.group(1))
 
@@ -162,7 +162,8 @@ _CALENDAR_WORDS = regexes.compile(regexes.guarded(r"(?:[\d一二三四五六七�
 def _role_words(label: str) -> str:
     """The words that decide a role, without the times they name (从2012年的 -> 从, 提高到目前的 -> 提高到,
     由新中国成立时的 -> 由)."""
-    return _EVENT_TIME.sub("", _CALENDAR_WORDS.sub("", label).replace("的", "")).strip()
+    words = _CALENDAR_WORDS.sub("", label).replace("的", "")
+    return (_EVENT_TIME.sub("", words) if "从" in words or "由" in words else words).strip()   # (a match follows one)
 
 
 # 由新中国成立时的19.5万个, 从试点之初的27只, 从建矿初期的3%: a time named by an event, right after 从/由 and
@@ -174,7 +175,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     """The role and sign of a figure, from the words just before it."""
     percent = q.unit in PERCENT_UNITS or q.kind == "ratio"
     sign = -1 if vocab.down.search(label) else (1 if vocab.up.search(label) else 0)
-    if not sign and (gap := _GAP_AFTER_COMPARE.search(label)) and _COMPARED.search(before):
+    if not sign and ("高" in label or "低" in label) and (gap := _GAP_AFTER_COMPARE.search(label)) \
+            and _COMPARED.search(before):   # (a gap holds 高 or 低)
         sign = 1 if gap.group("up") else -1
     if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
         if q.value is not None and q.unit in vocab.words("ordered_units") and vocab.from_word.search(label):
@@ -184,7 +186,7 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.SUBPART, 0
     if q.unit == "百分点":
         return Role.CHANGE, sign
-    if sign > 0 and _NEW_CASES.search(label) and not vocab.compare.search(label):
+    if sign > 0 and "新增" in label and _NEW_CASES.search(label) and not vocab.compare.search(label):
         sign = 0   # 当日新增3例, 新增确诊病例12例: the count of new cases, a level of its own
     if vocab.change_to.search(label):
         return Role.LEVEL, 0
@@ -216,8 +218,12 @@ def _measure(words: str) -> str:
     """The indicator a clause names: its words before the figure, connectives and verbs cut. One
     cut of each suffices: what is left after the lead starts with none, and a prefix of it neither;
     what is left after the trail, the leftmost run of trail words reaching the end, ends with none."""
-    words = _NOT_THE_NAME.sub("", words)   # and 地区生产总值(GDP): the name, not its abbreviation
-    return _TRAIL.sub("", _LEAD.sub("", words))
+    if words.endswith(")") or " " in words or not words.isprintable():   # (else no space, nor a bracket at
+        words = _NOT_THE_NAME.sub("", words)   # the end: every other space is unprintable) and 地区生产总值(GDP): the name
+    lead = _LEAD.match(words)   # (each pattern has one match at most, at the start or reaching the end:
+    words = words[lead.end():] if lead else words   # cut by its span, as sub cuts it)
+    trail = _TRAIL.search(words)
+    return words[:trail.start()] + words[trail.end():] if trail else words
 
 
 def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
