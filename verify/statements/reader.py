@@ -9,6 +9,7 @@ clause (增长4.3%) state more about the same measure. All words are vocabulary 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify import regexes
@@ -16,7 +17,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.records import Role, Statement
 from verify.statements.sides import joined
-from verify.statements.vocabulary import Vocabulary
+from verify.statements.vocabulary import Vocabulary, word_pattern
 
 NUMERIC = frozenset({"amount", "count", "percent", "point", "ratio"})
 CALENDAR = frozenset({"year", "date"})
@@ -28,7 +29,16 @@ _NEW_CASES = regexes.compile(r"新增[\u4e00-\u9fff]*$")
 # 比…低６个多美元, 比…高2个百分点: after a comparison, 高/低 right before a figure state the gap, a change.
 _GAP_AFTER_COMPARE = regexes.compile(r"(?<![最偏较])(?:(?P<up>高)|低)(?:出|了)?$")
 _COMPARED = regexes.compile(r"(?<![同环对])比(?!例|重|分|率|赛)")
-_AFTER_COMPARE = regexes.compile(regexes.guarded(r"(?<![同环对西])(?:比(?!例|重|分|率|赛|利时|较|如)|(?<!比)较(?!大|小|高|低|多|少|快|慢|好|差|强|弱|为))([\u4e00-\u9fff“”]{0,12})$"))
+
+
+@functools.cache
+def _after_compare(before_bi: tuple[str, ...], bi_words: tuple[str, ...], after_jiao: tuple[str, ...]) -> re.Pattern[str]:
+    """比/较 that compares, and the words after it (vocabulary not_compare_*: 比例, 同比, 较大 compare nothing)."""
+    def either(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, words))
+    return regexes.compile(regexes.guarded(
+        rf"(?<![{''.join(map(re.escape, before_bi))}])(?:比(?!{either(bi_words)})|(?<!比)较(?!{either(after_jiao)}))"
+        r"([\u4e00-\u9fff“”]{0,12})$"))
 _AFTER_NOUN = regexes.compile(r"[\u4e00-\u9fff]{1,8}")
 _AFTER_STOP = regexes.compile(r"[的中有在是为将已被从和与及、等来以上下左右余多均占比同较增减降提实达共约]")
 
@@ -128,9 +138,12 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
 def _compared_to(label: str, vocab: Vocabulary) -> bool:
     """比原来的3%, 比去年11.84%的增幅: after 比/较 and before any verb of change, a figure is what
     another is compared with (同比 and 环比 compare with a period, not with a figure)."""
-    m = _AFTER_COMPARE.search(label) if "比" in label or "较" in label else None   # (its match holds one)
+    if "比" not in label and "较" not in label:
+        return False   # (every match holds one)
+    m = _after_compare(vocab.words("not_compare_before_bi"), vocab.words("not_compare_bi_words"),
+                       vocab.words("not_compare_after_jiao")).search(label)
     return bool(m) and not vocab.up.search(m.group(1)) and not vocab.down.search(m.group(1)) \
-        and not re.search("|".join(vocab.words("change_up") + vocab.words("change_down")), m.group(1))
+        and not word_pattern(vocab.words("change_up") + vocab.words("change_down")).search(m.group(1))
 
 
 _SUBJECT_WORDS = regexes.compile(r"全国|我国|全市|全省|全区|中国|全县")
