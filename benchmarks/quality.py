@@ -366,7 +366,7 @@ _SPEED_NOTES = """\
 |---|---|---|
 | whole check ≤ 8× the floor on each genre | `check × floor` | missed: 21–28× (40–53× before the work of issue 10; the profile below says where the time goes) |
 | `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 10–14× (26–36× until 2026-12-01 evening, when the JSON listing stopped building an encoder for each of its ~30 values per figure and printed decimals in whole numbers) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.00–1.04 M in the runs of 2026-12-02 just after midnight) and on the page in most runs (1.02–1.03 M; 0.98 M in one run of four on the shared machine); missed on the mixed corpus, which has the most figures per character: 0.82–0.84 M (0.81–0.87 M the evening before, about 0.55 M before issue 10). The night's speed work took about 6% of the instructions off the mixed corpus on its branch (valgrind, whole process, against the evening's main); merged with the night's new readings (plans' changes and rates, from–to with more starts and verbs, more members and parts), the check of 1 M mixed characters took 1.18–1.22 CPU seconds against 1.21 s the evening before |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.00–1.04 M in the runs of 2026-12-02 just after midnight) and on the page in most runs (1.02–1.03 M; 0.98 M in one run of four on the shared machine); missed on the mixed corpus, which has the most figures per character: 0.82–0.84 M (0.81–0.87 M the evening before, about 0.55 M before issue 10). Session 13's `re` work (below) took 10% off the instructions of the work on it (9% of the whole process): by that count about 0.9 M, still short. Whole runs, CPU seconds, least of eight alternating with the code before (load average 1.5–2): mixed 1.20 -> 1.14 s (0.83 -> 0.88 M characters per second), transcripts 1.00 -> 0.96 s, reports 0.99 -> 0.98 s (medians 1.27 -> 1.17, 1.10 -> 1.04, 1.22 -> 1.08 s); speed.py's single runs varied by 20–40% under load average 3–4. The night's speed work took about 6% of the instructions off the mixed corpus on its branch (valgrind, whole process, against the evening's main); merged with the night's new readings (plans' changes and rates, from–to with more starts and verbs, more members and parts), the check of 1 M mixed characters took 1.18–1.22 CPU seconds against 1.21 s the evening before |
 | 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.2–9.6 (a long text is read and checked a section at a time) |
 | peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 74–75 MB (before sections: 402 MB and 677 MB) |
 | a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59–60 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
@@ -416,6 +416,26 @@ used (`regexes.lazy`; those searched thousands of times a page still at import);
 `Interval` storing its bounds through its slots; the role index handing out its lists as they are;
 sentence ends found among the clause ends; a middle dot between digits found by splitting, not by
 a lookbehind tried at every character; the vocabulary's dimension words as one flat alternation.
+On 2026-12-02 (session 13), in `verify/regexes.py`, to the code of every pattern it keeps (the
+rules', the vocabulary's, the reader's): a pattern that `re` can search by no first character (it
+opens with a lookaround, a repeat or alternatives that do not each start with a character: every
+guarded pattern) gets the class of its first characters (`regex_starts.first_class`) in the block
+where `re` keeps what a search skips to, so a search passes over the other places in C instead of
+calling the whole pattern at each (4.9 M such calls per 1 M mixed characters, 1.0 M after; not for
+a pattern opening with `^`, which `re` tries at the start alone); in such a class `\\d` is a
+bitmap of the basic plane's digits and every character beyond it, not a lookup in Unicode's tables
+for each character passed over (also in a class `re` made itself, such as the reader's anchors);
+each greedy optional part that is not one character, `(…)?`, is compiled as `(?:…|)`, which `re`
+runs without copying every group's place before and after trying it (the master pattern did that
+a dozen times a figure, 42 groups each). In `statements/reader.py`, four searches whose every
+match holds a given character (比/较, 从/由, 高/低, 新增) are skipped when the words hold none, and the
+measure's cuts are made by the span of their one match; in `statements/clauses.py`, a figure's
+parenthetical is found by bisecting where each opens, not (open, close) pairs. Instructions of a
+whole run (callgrind, warm caches, bytecode cached, PYTHONHASHSEED=0; start-up on a one-line file
+0.74 G): 1 M mixed characters 10.75 G -> 9.77 G (the work after start-up 10.0 G -> 9.0 G, 10%
+less), 1 M transcript characters 9.08 G -> 8.25 G. CPU seconds of the check in one process (least
+of four, three alternations, load average 4): 1.22–1.24 s -> 1.16–1.18 s. The 297 patterns a run compiles were checked to match as `re.compile`'s on 215,000 mixed
+and 150,000 transcript characters (every match, and a match at every seventh place).
 Every one of these left the outputs byte-identical.
 
 Where the time goes (`python benchmarks/time_profile.py` and a helper's profile: in-process,
@@ -431,7 +451,20 @@ the role reader's cost is Python's, spread over the function, not its searches. 
 has 24,000 figures per 1 M characters against 17,000–18,000 in the other genres; one million
 characters per second on it needs about 0.15 s less: fewer dataclasses at import, the statement
 passes that want levels (62% of statements) merged into one walk, a leaner master pattern; each is
-a change of design."""
+a change of design.
+
+By instructions (callgrind, 2026-12-02, in-process stages on 1 M mixed characters, measured after
+the first of session 13's changes): reading the figures 2.5 G, the statement stage about 4.8 G, the
+rules about 2 G, start-up 0.74 G. `re` was about a quarter of all: its scan for where a match can
+start, one class test for each character passed (about 0.9 G, some 16 passes over the page: the
+whole-page searches of the statement passes, the subjects, the clauses, and the rules' required
+words), and the matching itself. Tried and not kept: remembering the role reader's answer for each
+label (the words since the previous figure). 85% of the speed corpus's labels recur, but only
+because that corpus is the mixed corpus repeated 4.6 times; within one text (215,000 mixed or
+200,000 transcript characters) 25–30% do, so the gain would be the benchmark's, not a page's.
+cProfile overstates small calls several times over (str.rfind looked like 2 µs a call, and is 0.1);
+the wall times of this shared machine varied by 20% between runs of the same code, so instruction
+counts decided."""
 
 
 def main() -> int:
