@@ -57,3 +57,13 @@ def test_a_round_plan_gets_no_suggestion():
     result = check_document(Document(str(SAMPLE), SAMPLE.read_text(encoding="utf-8")), rules)
     assert [f.severity for f in result.findings] == ["info", "info"]
     assert not any("若" in f.message for f in result.findings)
+
+
+def test_an_implied_range_wider_than_twofold_prints_without_a_middle():
+    """超过3000万吨 ÷ 60%以上 (xwlb_20170720): 0 to 6667万吨, whose middle (3333万吨) no figure says."""
+    from conftest import only
+    from verify.rules.formula.printing import format_interval
+    like = only("3000万吨")
+    assert format_interval(Interval(Fraction(0), Fraction(200000000, 3)), like, extra=0) == "≤6667万吨"
+    assert format_interval(Interval(Fraction(10000000), Fraction(30000000)), like, extra=0) == "1000万吨～3000万吨"
+    assert format_interval(Interval(Fraction(34990000), Fraction(35010000)), like, extra=0) == "3500万吨（3499万吨～3501万吨）"

@@ -44,6 +44,8 @@ def format_interval(iv: Interval, like: Quantity | None, extra: int = 1, as_rati
         return "≥" + format_value(iv.low, like, extra, as_ratio)
     middle = format_value((iv.low + iv.high) / 2, like, extra, as_ratio)
     low, high = format_value(iv.low, like, extra, as_ratio), format_value(iv.high, like, extra, as_ratio)
+    if low != high and 0 <= iv.low and iv.high > 2 * iv.low:   # a middle that no figure suggests:
+        return f"≤{high}" if iv.low == 0 else f"{low}～{high}"   # 超过3000万吨 ÷ 60%以上 is ≤6667万吨
     return middle if low == high else f"{middle}（{low}～{high}）"
 
 
