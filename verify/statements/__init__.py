@@ -13,7 +13,7 @@ from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
 from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
-from verify.statements.headlines import Restatement, restatements
+from verify.statements.headlines import Restatement, item_of, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.labelled_values import labelled_values
 from verify.statements.lists import counted_labels, named_lists
@@ -78,5 +78,5 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     found += reached_levels(quantities, statements, layout, vocab, found)
     whole = whole_counts(quantities, statements, layout, vocab)
     return StatementReading(statements, lists, tuple(found), tuple(tallies),
-                            tuple(restatements(doc.view, quantities, statements, vocab, parts, whole)),
+                            tuple(restatements(doc.view, quantities, statements, vocab, parts, whole, item_of(tallies))),
                             tuple(share_groups(quantities, statements, layout, vocab)), whole)
