@@ -13,6 +13,20 @@ def pairs(text: str) -> list[tuple[str, str]]:
 
 
 PAIR_CASES = [
+    # a 分别 value pairs with a title that names its item and no other (贫困人口: 80%, the first); 到1997年底 is a
+    # stock at the year's end, no flow over the year, so a title without a time may state it (rmrb_19980115)
+    ("河北实施共富工程贫困人口脱贫率达到８％\n到１９９７年底，全省有５６３万贫困人口和１９４５个特困村脱贫，"
+     "脱贫率分别达到８０％和７０％。", [("８％", "８０％")]),
+    ("河北特困村脱贫率达到９０％\n到１９９７年底，全省有５６３万贫困人口和１９４５个特困村脱贫，"
+     "脱贫率分别达到８０％和７０％。", [("９０％", "７０％")]),
+    # a title that names both items, or neither, states no one value of the 分别
+    ("河北贫困人口和特困村脱贫率达到９０％\n到１９９７年底，全省有５６３万贫困人口和１９４５个特困村脱贫，"
+     "脱贫率分别达到８０％和７０％。", []),
+    ("河北脱贫率达到９０％\n到１９９７年底，全省有５６３万贫困人口和１９４５个特困村脱贫，"
+     "脱贫率分别达到８０％和７０％。", []),
+    # a whole year (1997年) is a flow over the year: a title without a time is no pair for it
+    ("河北实施共富工程贫困人口脱贫率达到８％\n１９９７年，全省有５６３万贫困人口和１９４５个特困村脱贫，"
+     "脱贫率分别达到８０％和７０％。", []),
     # the same measure and time, named differently (前10月 = 截至10月底)
     ("前10月青岛城镇新增就业33.88万人\n截至10月底，全市城镇新增就业33.38万人，完成全年计划的96.8%。",
      [("33.88万人", "33.38万人")]),

@@ -13,7 +13,7 @@ from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
 from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
-from verify.statements.headlines import Restatement, restatements
+from verify.statements.headlines import Restatement, item_of, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.labelled_values import labelled_values
 from verify.statements.lists import counted_labels, named_lists
@@ -29,6 +29,7 @@ from verify.statements.ratios import ratio_facts
 from verify.statements.reader import NUMERIC, read_statement
 from verify.statements.records import PartsList, Role, ShareGroup, Statement, StatementReading, Statements, Tally
 from verify.statements.respectively import respectively
+from verify.statements.respectively_wholes import respectively_wholes
 from verify.statements.roll_calls import attendance
 from verify.statements.running_totals import later_totals
 from verify.statements.listed_totals import listed_totals
@@ -77,6 +78,7 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
         + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)
     found += reached_levels(quantities, statements, layout, vocab, found)
     whole = whole_counts(quantities, statements, layout, vocab)
-    return StatementReading(statements, lists, tuple(found), tuple(tallies),
-                            tuple(restatements(doc.view, quantities, statements, vocab, parts, whole)),
+    checked = respectively_wholes(quantities, statements, layout, tallies, lists, vocab)   # for the checks only
+    return StatementReading(statements, checked, tuple(found), tuple(tallies),
+                            tuple(restatements(doc.view, quantities, statements, vocab, parts, whole, item_of(tallies))),
                             tuple(share_groups(quantities, statements, layout, vocab)), whole)

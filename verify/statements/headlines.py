@@ -15,7 +15,8 @@ two-character words with the title's (at least two, or all of the title's; count
 201个城市) is paired with it, when no other shares as much and it names the same period as the
 title or neither names one (已建成 against 今年前10个月新建成 is a stock against a flow). Never
 paired: an approximate figure against a precise title (30多人 under 五十万人), a figure read through
-分别, in a parenthetical, a part of a 其中 list or of a list of kinds
+分别 (unless the 分别 binds it to an item that the title names, and no other of its items: 贫困人口脱贫率
+over 563万贫困人口和1945个特困村脱贫，脱贫率分别达到80%和70%), in a parenthetical, a part of a 其中 list or of a list of kinds
 (1054家国家级…、4055家省级…), one that names a place the title does not (在佛罗里达州), a running
 total (至此…共有) or a whole (90名志愿者中的6人), and one that with another of its paragraph adds up
 to the title's (87人 = 83人 + 4人).
@@ -58,12 +59,13 @@ class Restatement:
 
 def restatements(view: str, quantities: list[Quantity], statements: dict[int, Statement],
                  vocab: Vocabulary, parts: frozenset[int] = frozenset(),
-                 whole: frozenset[int] = frozenset()) -> list[Restatement]:
-    """For every figure of every title, the body figure that states the same, if one does."""
+                 whole: frozenset[int] = frozenset(), items: dict | None = None) -> list[Restatement]:
+    """For every figure of every title, the body figure that states the same, if one does (`items`:
+    each value of a 分别 bound to its item, with the other items: item_of)."""
     found: list[Restatement] = []
     starts = [q.start for q in quantities]
     page = _Page(view, quantities, statements, vocab, vocab.periods, parts,
-                 word_pattern(tuple(vocab.periods) + vocab.words("subject_words")), whole)
+                 word_pattern(tuple(vocab.periods) + vocab.words("subject_words")), whole, items or {})
     for titles, body in articles(view):
         heads = [(i, title) for title in titles
                  for i in _title_figures(title, starts, view, quantities, statements, vocab)]
@@ -125,6 +127,7 @@ class _Page:
     parts: frozenset[int]
     times_and_subjects: re.Pattern[str]   # what _timeless takes out of a counted thing
     whole: frozenset[int] = frozenset()   # counts of whole things: each exactly what it prints (whole_counts.py)
+    items: dict = None   # a 分别's value -> (its item, all the items): item_of
 
     def can_be(self, index: int) -> Interval:
         """The values a figure can have, as _loose reads them; a count of whole things only its own."""
@@ -156,7 +159,8 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
         time = same_time(head_time, body_time)
         if time == "conflict":
             continue
-        body_words = words(st, page.vocab, page.periods) | named_after(page.view, q) | _named_before(st, q, page)
+        body_words = words(st, page.vocab, page.periods) | named_after(page.view, q) | _named_before(st, q, page) \
+            | _item_words(st.index, title, page)
         shared = len(head_words & body_words)
         if hq.kind == "count" and head.head and st.head and same_thing(head.head, st.head):
             shared += 2
@@ -279,7 +283,7 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
         return False   # 恐致300人死亡 under the body's 已造成111人死亡: an estimate against the count so far
     if _PLACE_AFTER.match(view, q.end) and not _PLACE_AFTER.match(view, hq.end):
         return False   # 东南方向70公里处 under 烟柱高达两公里: a place, not what the title measures
-    if listed(st, q, page.quantities, page.statements, view) \
+    if listed(st, q, page.quantities, page.statements, view) and not _title_item(st.index, title, page) \
             or other_subject(view[st.clause[0]:q.start], view[title[0]:title[1]]):
         return False
     if word_pattern(page.vocab.words("added_words")).search(view[st.clause[0]:q.start]):
@@ -289,6 +293,39 @@ def _pairable(head: Statement, hq: Quantity, st: Statement, q: Quantity, title: 
         return False
     return not whole_or_total(view, st, q, title, page.vocab) \
         and not _sum_of_parts(head, st, bodies, page)
+
+
+def _title_item(index: int, title: tuple[int, int], page: _Page) -> bool:
+    """A value of a 分别 whose item the title names, and no other of its items (河北…贫困人口脱贫率达到80%
+    over 563万贫困人口和1945个特困村脱贫，脱贫率分别达到80%和70%): that item's value, not a part."""
+    bound = page.items.get(index)
+    if bound is None:
+        return False
+    text = page.view[title[0]:title[1]]
+    item, others, _ = bound
+    return item in text and not any(other in text for other in others if other != item)
+
+
+def _item_words(index: int, title: tuple[int, int], page: _Page) -> frozenset[str]:
+    """The words of a 分别 value's item, and of the measure its first value names (脱贫率分别达到80%和70%:
+    脱贫率 is 70%'s too), when the title names that item (_title_item)."""
+    if not _title_item(index, title, page):
+        return frozenset()
+    item, _, first = page.items[index]
+    named = page.statements.get(first)
+    return words_in(item, "", page.vocab, page.periods) | (words(named, page.vocab, page.periods) if named else frozenset())
+
+
+def item_of(tallies) -> dict[int, tuple[str, tuple[str, ...], int]]:
+    """Each value of a 分别 read item by item (as many names as values, each name one item) -> its item,
+    all the items and the first value."""
+    found = {}
+    for t in tallies:
+        if t.family == "respectively" and t.items and t.fewest == t.most == t.stated == len(t.items) \
+                == len(t.figures):
+            for item, index in zip(t.items, t.figures):
+                found[index] = (item, t.items, t.figures[0])
+    return found
 
 
 _PLACE_AFTER = regexes.lazy(r"处(?![于在置理罚分境长事方级室])")   # 6212米处 (not 处于, 处级)

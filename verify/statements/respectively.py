@@ -12,7 +12,9 @@ clauses of their own, 客运量114亿人次，货运量99亿吨，分别增长2%
 may include a lead figure), or names paired with values there without 分别 (村集体年均和农民人均纯收入为
 23万元和2800元，分别比上年增长…), or the years it names (仅有1990年和1949年的年平均气温高于1997年，
 分别为…). The names of a 分别 carry over to the next only when no other statement
-stands between them (a figure, a ；). Both ways are found: a value dropped as well as one added.
+stands between them (a figure, a ；). A clause that names one measure (脱贫率分别达到80%和70%) after a
+clause listing things each after a figure of its own (全省有563万贫困人口和1945个特困村脱贫) takes those
+things as its names, one to a value. Both ways are found: a value dropped as well as one added.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
 from verify.statements.packed import packed_count
 from verify.statements.records import Statement, Tally
-from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, leading_time,
-                                                   levels_of_clause_before, names_of_clause_before,
+from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, items_with_figures_before,
+                                                   leading_time, levels_of_clause_before, names_of_clause_before,
                                                    names_with_values_before, strip_leads, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -105,6 +107,11 @@ def _tally(spot: _Spot, names: str, own: bool, carried: _Last | None, before: _L
         split = split_items(names)
         if split.most < 2 and carried is None:
             last = _Last(len(spot.values), spot.span[1], split.items)
+            things = items_with_figures_before(spot.clause, spot.sentence, layout, quantities, starts)
+            if things is not None:   # 563万贫困人口和1945个特困村脱贫，脱贫率分别…: one measure of each thing
+                return Tally("respectively", len(spot.values), spot.span, things[1].items, things[1].most,
+                             things[1].most, True, things[0], spot.span[1], certain=False,
+                             figures=spot.values), _Last(len(spot.values), spot.span[1], things[1].items)
             since = before.end if before else None
             if _single(names, spot.lead, layout, vocab, bound, quantities, starts, since):
                 return Tally("respectively", len(spot.values), spot.span, split.items, 1, 1, True, spot.lead,

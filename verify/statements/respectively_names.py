@@ -105,6 +105,35 @@ def names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int],
     return lead, split
 
 
+_ITEM = regexes.lazy(r"([\u4e00-\u9fff]{2,8}?)\s*(?:、|和|及|与|以及)\s*")
+_LAST_ITEM = regexes.lazy(r"[\u4e00-\u9fff]{2,10}")
+
+
+def items_with_figures_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                              quantities: list[Quantity], starts: list[int]) -> tuple[int, Split] | None:
+    """全省有563万贫困人口和1945个特困村脱贫，脱贫率分别达到80%和70%: the clause before, after a comma,
+    lists things each after a figure of its own (of any unit: people and villages), joined by 、/和/及/与,
+    the last running to the comma; the 分别 after it names one measure of each of them. The names are
+    the things (贫困人口, 特困村脱贫), one to a figure."""
+    view = layout.text
+    if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
+        return None
+    start, end = layout.clause(clause[0] - 2)
+    figures = figures_in(start, end, quantities, starts)
+    if len(figures) < 2:
+        return None
+    names = []
+    for a, b in zip(figures, figures[1:]):
+        m = _ITEM.fullmatch(view, a.end, b.start)
+        if m is None:
+            return None
+        names.append(m.group(1))
+    if not _LAST_ITEM.fullmatch(view, figures[-1].end, end - 1):
+        return None
+    names.append(view[figures[-1].end:end - 1])
+    return figures[0].start, Split(tuple(names), len(names), len(names))
+
+
 def years_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout, quantities: list[Quantity],
                   starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
     """仅有1990年和1949年的年平均气温高于1997年，分别为10.63摄氏度和10.62摄氏度: the clause before, after

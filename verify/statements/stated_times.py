@@ -17,7 +17,8 @@ _BASE_BEFORE = regexes.lazy(r"(?:比|较|与|从|由|相比|同比|环比)$")
 _DATELINE = ("讯", "电")
 _COMPARING = r"(?:比|较|与|同比|环比|相比)"   # what a compared period follows (比去年同期, 较一季度)
 
-TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative", "holiday" -> what the words name
+TimeScope = dict[str, frozenset]   # "period", "day", "year", "relative", "holiday", "stock" -> what the words name
+_YEAR_END = regexes.lazy(r"(?:到|截至|截止|至)$")   # before a year whose end a stock is stated at (到1997年底)
 
 
 def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, index: int,
@@ -27,7 +28,7 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
     explicit years, and the years named by their relation to now (今年, 去年); a year or month
     something is compared with (比2005年, 比去年同期), a dateline (1月22日讯) and the days before a
     year nearer the figure (记者今天（1月18日）了解到，2020年…: when it was told) are left out."""
-    spans, years, whole_years = set(), set(), set()
+    spans, years, whole_years, ends = set(), set(), set(), set()
     for i in range(index - 1, -1, -1):
         q = quantities[i]
         if q.start < begin:
@@ -38,6 +39,9 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
             year, span = _period_of(q, view)
             years |= {year} if year else set()
             whole_years |= {year} if q.kind == "year" else set()
+            if q.kind == "year" and view.startswith(("底", "末"), q.end) \
+                    and _YEAR_END.search(view[max(begin, q.start - 2):q.start]):
+                ends.add(year)   # 到1997年底: a stock at a year's end, not a flow over the year
             spans |= {span} if span else set()
             if q.kind == "year" and not spans:
                 break   # 记者今天（1月18日）了解到，2020年…: the year nearer the figure is its time
@@ -50,7 +54,7 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
     if not spans and not holidays and (whole_years or relative - {"this"}):
         months = frozenset({("to-date", "12")})   # 1997年, 去年: the whole year (not 2024年春节假期)
     return {"period": months, "day": frozenset(spans - months), "year": frozenset(years), "relative": relative,
-            "holiday": holidays}
+            "holiday": holidays, "stock": frozenset(ends) if months == {("to-date", "12")} else frozenset()}
 
 
 @functools.cache
@@ -92,10 +96,12 @@ def _ymd(iso: str) -> tuple:
 def same_time(a: TimeScope, b: TimeScope) -> str:
     """"conflict" when a time named on both sides cannot be one (1—7月 against 4月份, 9月 against
     前三季度); "one-sided" when only one side names a period (or a holiday against one day) or a year (已建成…超5100家 against
-    今年前10个月…新建成300余家: a stock against a flow); else "same"."""
+    今年前10个月…新建成300余家: a stock against a flow), unless that period is only a year's end the
+    stock is stated at (脱贫率达到80% under a title, 到1997年底…脱贫率分别达到80%); else "same"."""
     if any(a[name] and b[name] and not a[name] & b[name] for name in ("period", "day", "year", "relative", "holiday")):
         return "conflict"
-    if bool(a["period"]) != bool(b["period"]) or _one_day_of_holiday(a, b) or _one_day_of_holiday(b, a):
+    if bool(a["period"]) != bool(b["period"]) and not (a.get("stock") or b.get("stock")) \
+            or _one_day_of_holiday(a, b) or _one_day_of_holiday(b, a):
         return "one-sided"
     return "same"
 
