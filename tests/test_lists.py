@@ -149,6 +149,14 @@ TALLIES = [
     ("31个省份中，20个省份增速超过6%，25个省份增速超过5%。", []),    # parts may overlap
     # xwlb_20200721 (300余件 with 余 left out): 包括…在内 names some, not all, of what is counted
     ("俄黑海舰队3000名军人，300件包括军舰、战机在内的技术装备接受检查。", [("named-list", 300, 2, 2, False)]),
+    # probe rewrites (small counts as Chinese numerals and back), each text true as published:
+    # xwlb_20200924 (1位, 4个 written 一位, 四个): the count may take in the one name before 和 (全国政协机关),
+    # which is no name of a 、 list joined to another — unlike …、经济特区和北京、天津、上海、重庆四个直辖市
+    ("十一位全国、省、市、县政协委员和一位基层群众在全国政协机关和浙江、广东、四川四个会场以及通过视频连线方式发言。", []),
+    ("参加运动会的单位包括沿海开放城市、经济特区和北京、天津、上海三个直辖市以及香港特别行政区。",
+     [("named-list", 3, 3, 3, True)]),
+    # xwlb_20200607 (两个战场 written 2个战场): the counted phrase is one item of a 、 list that goes on after it
+    ("正文分为4个部分，分别是中国抗击疫情的艰辛历程、防控和救治2个战场协同作战、凝聚抗击疫情的强大力量、共同构建人类卫生健康共同体。", []),
 ]
 
 
