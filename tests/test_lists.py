@@ -155,6 +155,8 @@ TALLIES = [
     ("十一位全国、省、市、县政协委员和一位基层群众在全国政协机关和浙江、广东、四川四个会场以及通过视频连线方式发言。", []),
     ("参加运动会的单位包括沿海开放城市、经济特区和北京、天津、上海三个直辖市以及香港特别行政区。",
      [("named-list", 3, 3, 3, True)]),
+    # xwlb_20131208 (71个县 written 七十一个县): the noun after 3省 holds a count of its own, whose kinds the brackets list
+    ("供水范围涉及江苏、安徽、山东3省的七十一个县(市、区)，直接受益人口1亿人。", []),
     # xwlb_20200607 (两个战场 written 2个战场): the counted phrase is one item of a 、 list that goes on after it
     ("正文分为4个部分，分别是中国抗击疫情的艰辛历程、防控和救治2个战场协同作战、凝聚抗击疫情的强大力量、共同构建人类卫生健康共同体。", []),
 ]
