@@ -15,6 +15,10 @@ REWRITTEN = [
     # daqing_article_14, 增长 written 增加: 较大 compares nothing, and the bracket's figure is 发酵酒's own growth
     ("纳入统计的82种工业产品中，产量同比增长的有45种，其中增幅较大的有发酵酒（增加87%）、汽车（增加35.8%）、液体乳（增加51.8%）等。",
      "rate-change-in-points"),
+    # xwlb_20171118, 1万多亿元 written 1万亿元 (多 taken out) and 2016年/2017年 written 二〇一六年/二〇一七年: a year in Chinese numerals
+    # dates a period as 2017年 does, so 二〇一六年5月至二〇一七年9月 is no part of 今年前三季度
+    ("翻开我国的减税账本也可以看到，二〇一六年5月至二〇一七年9月，全面推开营改增试点累计减税1万亿元。\n"
+     "今年前三季度，支持小微企业发展减税1200亿元，支持科技创新累计减税2200亿元。", "period-within-period"),
 ]
 
 
