@@ -158,6 +158,8 @@ TALLIES = [
     # corpus xwlb_20260104 (78个, 2025年 written 七十八个, 二〇二五年): a year in Chinese numerals among the words
     # before 分别 is a time, as 2025年 is, and they are no plain list of names
     ("元旦假期，餐饮消费增长2.8%，全国七十八个重点步行街、商圈日均客流量、营业额较二〇二五年元旦分别增长5.9%和4.9%。", []),
+    # gwr_2025_jiangxi: a 、 that opens a statement with a figure of its own leaves the count the list's apposition
+    ("新增铜基新材料、长三角（含江西）大飞机2个国家先进制造业集群、总数达3个。", [("named-list", 2, 2, 2, True)]),
     # xwlb_20131208 (71个县 written 七十一个县): the noun after 3省 holds a count of its own, whose kinds the brackets list
     ("供水范围涉及江苏、安徽、山东3省的七十一个县(市、区)，直接受益人口1亿人。", []),
     # xwlb_20200607 (两个战场 written 2个战场): the counted phrase is one item of a 、 list that goes on after it

@@ -24,6 +24,7 @@ _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处�
 _DIGIT = regexes.lazy(r"\d")
 _DATED = regexes.lazy(r"(?:[^、\d]*\d+(?:年|月|日))+")   # the clause's lead through its last date
 _CLAUSE_REST = regexes.lazy(r"[^,;:。；！？!?\n]{0,40}")   # the rest of a clause, at most 40 characters
+_FIGURE = regexes.lazy(r"\d|[一二两三四五六七八九十]+[个位家项座类种条名所]")
 _BOUNDARY = set(",;:。；！？!?\n“”")
 _LAST_BOUNDARY = regexes.lazy(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
 
@@ -168,8 +169,10 @@ def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
     after = view[m.end("cls"):m.end("cls") + 1]
     if after in ("等", "、", "共") or (m.group("cls") in _BARE_CLASSIFIERS and not _is_cjk(after)):
         return False
-    if "、" in _CLAUSE_REST.match(view, m.end("cls")).group():
-        return False   # 分别是…艰辛历程、防控和救治2个战场协同作战、凝聚…: the counted phrase is one item of a longer list
+    rest = _CLAUSE_REST.match(view, m.end("cls")).group()
+    if "、" in rest and not _FIGURE.search(rest, rest.index("、")):
+        return False   # 分别是…艰辛历程、防控和救治2个战场协同作战、凝聚…: the counted phrase is one item of a longer
+        #                list (not …大飞机2个国家先进制造业集群、总数达3个, where the 、 opens a statement of its own)
     items = split.items
     if any(_COUNTED.search(item) or re.search("[的等]", item) for item in items) \
             or items[-1].endswith(patterns().count_verbs) or items[-1].endswith(("了", "着", "过")):
