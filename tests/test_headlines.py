@@ -27,6 +27,10 @@ PAIR_CASES = [
     # a whole year (1997年) is a flow over the year: a title without a time is no pair for it
     ("河北实施共富工程贫困人口脱贫率达到８％\n１９９７年，全省有５６３万贫困人口和１９４５个特困村脱贫，"
      "脱贫率分别达到８０％和７０％。", []),
+    # a year in Chinese numerals is a time, as 2013年 is, no word the title shares with the lead (probe
+    # rewrite yr, xwlb_20140212 with 2013年 written 二〇一三年: 26.8% was paired with the lead's 5.8%)
+    ("二〇一三年房地产用地同比增长26.8%\n国土资源部消息，二〇一三年全国国有建设用地供应量73万公顷，同比增长5.8%。"
+     "其中，房地产用地量20万公顷，同比增长26.8%。", [("26.8%", "26.8%")]),
     # the same measure and time, named differently (前10月 = 截至10月底)
     ("前10月青岛城镇新增就业33.88万人\n截至10月底，全市城镇新增就业33.38万人，完成全年计划的96.8%。",
      [("33.88万人", "33.38万人")]),

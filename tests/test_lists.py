@@ -152,6 +152,21 @@ TALLIES = [
     ("31个省份中，20个省份增速超过6%，25个省份增速超过5%。", []),    # parts may overlap
     # xwlb_20200721 (300余件 with 余 left out): 包括…在内 names some, not all, of what is counted
     ("俄黑海舰队3000名军人，300件包括军舰、战机在内的技术装备接受检查。", [("named-list", 300, 2, 2, False)]),
+    # probe rewrites (small counts as Chinese numerals and back), each text true as published:
+    # xwlb_20200924 (1位, 4个 written 一位, 四个): the count may take in the one name before 和 (全国政协机关),
+    # which is no name of a 、 list joined to another — unlike …、经济特区和北京、天津、上海、重庆四个直辖市
+    ("十一位全国、省、市、县政协委员和一位基层群众在全国政协机关和浙江、广东、四川四个会场以及通过视频连线方式发言。", []),
+    ("参加运动会的单位包括沿海开放城市、经济特区和北京、天津、上海三个直辖市以及香港特别行政区。",
+     [("named-list", 3, 3, 3, True)]),
+    # corpus xwlb_20260104 (78个, 2025年 written 七十八个, 二〇二五年): a year in Chinese numerals among the words
+    # before 分别 is a time, as 2025年 is, and they are no plain list of names
+    ("元旦假期，餐饮消费增长2.8%，全国七十八个重点步行街、商圈日均客流量、营业额较二〇二五年元旦分别增长5.9%和4.9%。", []),
+    # gwr_2025_jiangxi: a 、 that opens a statement with a figure of its own leaves the count the list's apposition
+    ("新增铜基新材料、长三角（含江西）大飞机2个国家先进制造业集群、总数达3个。", [("named-list", 2, 2, 2, True)]),
+    # xwlb_20131208 (71个县 written 七十一个县): the noun after 3省 holds a count of its own, whose kinds the brackets list
+    ("供水范围涉及江苏、安徽、山东3省的七十一个县(市、区)，直接受益人口1亿人。", []),
+    # xwlb_20200607 (两个战场 written 2个战场): the counted phrase is one item of a 、 list that goes on after it
+    ("正文分为4个部分，分别是中国抗击疫情的艰辛历程、防控和救治2个战场协同作战、凝聚抗击疫情的强大力量、共同构建人类卫生健康共同体。", []),
 ]
 
 

@@ -22,7 +22,7 @@ _AFTER_SHORT = regexes.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、
 _QUALIFIED = regexes.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
 _PREPOSITIONS = "在从对向据于由"
 _PLACES = regexes.compile(r"[\u4e00-\u9fff]{2,6}?(?:州|省|自治区)")
-_DATES = regexes.compile(r"[\d０-９]+(?:年|月份|月|日|季度)?")
+_DATES = regexes.compile(r"[\d０-９]+(?:年|月份|月|日|季度)?|[〇零一二三四五六七八九]{4}年")   # 2013年 and 二〇一三年 alike
 
 
 def words(st: Statement, vocab: Vocabulary, periods: dict[str, tuple[str, str]]) -> frozenset[str]:

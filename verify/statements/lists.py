@@ -23,6 +23,8 @@ _COUNTED = regexes.lazy(r"[一二两三四五六七八九十]{2}|[一二两三�
 _BARE_CLASSIFIERS = frozenset("个位家项座枚类种条名所支部件款处只门批")
 _DIGIT = regexes.lazy(r"\d")
 _DATED = regexes.lazy(r"(?:[^、\d]*\d+(?:年|月|日))+")   # the clause's lead through its last date
+_CLAUSE_REST = regexes.lazy(r"[^,;:。；！？!?\n]{0,40}")   # the rest of a clause, at most 40 characters
+_FIGURE = regexes.lazy(r"\d|[一二两三四五六七八九十]+[个位家项座类种条名所]")
 _BOUNDARY = set(",;:。；！？!?\n“”")
 _LAST_BOUNDARY = regexes.lazy(r"(?s:.*)[,;:。；！？!?\n“”]")   # through the last of _BOUNDARY
 
@@ -143,9 +145,12 @@ def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | No
         sub = _last_sublist(text, split)
         if sub is None or split.fewest <= stated <= split.most:
             return None   # 党的十八大, 和其他四个国家: without 等 the count may not be the list's
+        left = text[:len(text) - len(sub)]
         start, text, split = start + len(text) - len(sub), sub, split_items(sub)
         if not (_tight(split.items, text, m.group("cls")) and _apposition(view, m, split, text)):
             return None
+        if stated == split.most + 1 and not _listed_left(left):
+            return None   # 在全国政协机关和浙江、广东、四川四个会场: the count may take in the one name before the join
     fewest = _after_last_sublist(text, split) if etc else split.fewest
     return Tally("named-list", stated, (m.start("num"), end), split.items, fewest, split.most,
                  not etc, start, end, certain=etc)
@@ -164,6 +169,10 @@ def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
     after = view[m.end("cls"):m.end("cls") + 1]
     if after in ("等", "、", "共") or (m.group("cls") in _BARE_CLASSIFIERS and not _is_cjk(after)):
         return False
+    rest = _CLAUSE_REST.match(view, m.end("cls")).group()
+    if "、" in rest and not _FIGURE.search(rest, rest.index("、")):
+        return False   # 分别是…艰辛历程、防控和救治2个战场协同作战、凝聚…: the counted phrase is one item of a longer
+        #                list (not …大飞机2个国家先进制造业集群、总数达3个, where the 、 opens a statement of its own)
     items = split.items
     if any(_COUNTED.search(item) or re.search("[的等]", item) for item in items) \
             or items[-1].endswith(patterns().count_verbs) or items[-1].endswith(("了", "着", "过")):
@@ -179,6 +188,21 @@ def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
     noun = view[m.start("cls"):m.start("cls") + 12]
     heads = [h for h in patterns().unit_heads if items[-1].endswith(h)]
     return not heads or any(h in noun for h in heads)
+
+
+def _listed_left(left: str) -> bool:
+    """Whether the name right before a join (left ends with the join) is the last of a 、 list, so that
+    the join links two lists and a count after the second is of the second alone (…、沿海开放城市、经济特区和
+    北京、天津、上海、重庆四个直辖市); not so when the piece before the join holds another join or a
+    clause (县政协委员和一位基层群众在全国政协机关和浙江、广东、四川四个会场, where the count is of all four)."""
+    join = None
+    for join in patterns().soft.finditer(_masked(left)):
+        pass
+    if join is None:
+        return False
+    comma = left.rfind("、", 0, join.start())
+    piece = left[comma + 1:join.start()].strip()
+    return comma >= 0 and 0 < len(piece) <= 12 and not patterns().soft.search(_masked(piece))
 
 
 def _after_last_sublist(text: str, split: Split) -> int:

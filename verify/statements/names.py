@@ -60,7 +60,8 @@ def patterns() -> _Patterns:
         # holds before it: most digits and numerals of a page count nothing, and are left after a short scan)
         count=regexes.lazy(rf"(?P<etc>等|共|计)?(?P<num>{NUM})(?P<cls>{counters})(?!百分点|倍|%|分之|月)",
                            guard=re.escape("".join(sorted({word[0] for word in vocab.words("list_counters")})))),
-        after=regexes.lazy(rf"(?P<noun>[\u4e00-\u9fff]{{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
+        # (the noun holds no count of its own: 3省的七十一个县(市、区) lists the counties' kinds, not the 3省)
+        after=regexes.lazy(rf"(?P<noun>(?:(?![一二两三四五六七八九十百千]+(?:{counters}))[\u4e00-\u9fff]){{0,14}}?)(?:(?P<open>{openers}|是|为)(?P<colon>:)?|(?P<bare>:)|(?=\())"),
         groups=frozenset(vocab.words("group_names")),
         openers=regexes.lazy(openers),
         name_heads=tuple(vocab.words("name_heads")),

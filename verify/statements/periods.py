@@ -29,7 +29,8 @@ _FIRST = regexes.compile(rf"前{_MONTH}\s*(?:个)?月")
 _ONE = regexes.compile(rf"(?<![\d—–\-－~～至到])(?<!前){_MONTH}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十]{{1,3}}\s*日|[底末初中上下]|\d)")
 _STOCK = regexes.compile(r"截至|截止|[底末]|年初|月初")
 _ANY_PERIOD = regexes.compile(r"[月季年底末截]")  # a character every period or stock word has
-_YEAR = regexes.compile(r"(\d{4}|今|去|上|前|明)年")
+_YEAR = regexes.compile(r"(\d{4}|[〇零一二三四五六七八九]{4}|今|去|上|前|明)年")   # 2017年 and 二〇一七年 alike
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _BEFORE = 40         # characters before a clause in which its sentence may name its period
 _NEAR = 400          # characters: a paragraph of a bulletin; further apart, two figures are two topics
 _SAME_ENDING = 4     # characters the two measures must end in alike (进出口总值)
@@ -106,7 +107,7 @@ def _period(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) ->
             if stock:
                 return None
             year = _YEAR.search(f"{st.time or ''} {before}")   # (only for a level with a period: few)
-            return Period(first, last, year.group() if year else None)
+            return Period(first, last, year.group().translate(_YEAR_DIGITS) if year else None)
     return None
 
 

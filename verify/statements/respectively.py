@@ -307,11 +307,12 @@ def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _figures_among(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> bool:
     """A figure in digits with a unit, a date or a year between the names: they are no plain list of
-    names (a bare number is part of a name: 110报警数; 九年义务教育, 万元GDP are words)."""
+    names (a bare number is part of a name: 110报警数; 九年义务教育, 万元GDP are words). A year or date
+    in Chinese numerals (较二〇二五年元旦) is one as much as 2025年 is."""
     i = bisect.bisect_left(starts, start)
     while i < len(quantities) and quantities[i].start < end:
         q = quantities[i]
-        if re.search(r"\d", q.text) and (q.kind != "amount" or q.unit):
+        if re.search(r"\d", q.text) and (q.kind != "amount" or q.unit) or q.kind in ("year", "date"):
             return True
         i += 1
     return False
