@@ -19,6 +19,9 @@ REWRITTEN = [
     # dates a period as 2017年 does, so 二〇一六年5月至二〇一七年9月 is no part of 今年前三季度
     ("翻开我国的减税账本也可以看到，二〇一六年5月至二〇一七年9月，全面推开营改增试点累计减税1万亿元。\n"
      "今年前三季度，支持小微企业发展减税1200亿元，支持科技创新累计减税2200亿元。", "period-within-period"),
+    # xwlb_20201011, 57420例 raised to 61420例 (true of some week, within 超50000's reach of a fifth): 接连超 is what
+    # each day passed, no total the 9th's figure is a part of
+    ("美国过去四天单日新增确诊病例接连超50000例。其中9日单日新增61420例病例，为8月以来最高。", "parts-of-total"),
 ]
 
 

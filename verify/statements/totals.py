@@ -81,12 +81,12 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
     return _chosen(candidates, parts[0], quantities, statements, starts, text)
 
 
-_EACH_BEFORE = re.compile(r"、[^，,。；;]{0,12}等[^，,。；;]{0,16}$|[均都各][^，,。；;]{0,2}$")
+_EACH_BEFORE = re.compile(r"、[^，,。；;]{0,12}等[^，,。；;]{0,16}$|(?:[均都各每]|接连|连续)[^，,。；;]{0,2}$")
 
 
 def bound_of_each(i: int, quantities, statements, text: str) -> bool:
     """陕西、江苏、浙江等省份接待观众超300万人次，其中陕西…652万人次: a bound (超, 以上) after a list of
-    names, or after 均/都/各, is what each of them passed, no total of theirs."""
+    names, or after 均/都/各/每/接连/连续 (单日新增确诊病例接连超50000例), is what each of them passed, no total."""
     q = quantities[i]
     return QUALIFIER_BOUND.get(q.qualifier or "") in ("over", "lower") \
         and _EACH_BEFORE.search(text, statements[i].clause[0], q.start) is not None
