@@ -119,6 +119,8 @@ CHINESE = [
     case("共造成十二人死亡", E("十二人", "12", "11.5", "12.5", "人", "count")),
     case("船上十六名船员", E("十六名", "16", "15.5", "16.5", "名", "count")),
     case("达成十五项共识", E("十五项", "15", "14.5", "15.5", "项", "count")),
+    # … and 成 ending a verb (建成, 完成, 形成 …) before 千/万: 到2025年末建成千座公园城市 (xwlb) builds a thousand
+    case("建成千座公园城市", E("千座", "1000", "500", "1500", "座", "count")),
     # 成 before 百分之 is 完成's, not the vague 成百 (probe rewrite pct, 25% written 百分之二十五:
     # gwr_2026_guizhou 分别完成25%、50%、20% lost its first value and drew a respectively error)
     case("整合分别完成百分之二十五", E("百分之二十五", "25", "24.5", "25.5", "%", "percent")),
