@@ -338,16 +338,16 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
 
 
 def _qualifier_step(core: Reading, m: re.Match, qualifier: str | None) -> Fraction | None:
-    """How far from the value 余/多 (up) or 近 (down) reach; None for other qualifiers."""
+    """How far from the value 余/多 and 超 (up) or 近 (down) reach; None for other qualifiers."""
     bound = QUALIFIER_BOUND.get(qualifier or "")
     if bound == "more":
         return _more_step(core, m)
     if bound in ("near", "over") and not m.group("RSEP") and not m.group("NTAIL"):
-        return _near_step(core, m)
+        return _last_digit_step(core, m)
     return None
 
 
-def _near_step(core: Reading, m: re.Match) -> Fraction:
+def _last_digit_step(core: Reading, m: re.Match) -> Fraction:
     """One step of the last significant digit: 近3000亿 -> 1000亿, 近14亿 -> 1亿, 近1.6万 -> 0.1万."""
     factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
     place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
@@ -356,11 +356,9 @@ def _near_step(core: Reading, m: re.Match) -> Fraction:
 
 def _more_step(core: Reading, m: re.Match) -> Fraction:
     """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万; 1.5万余 -> 1000."""
-    factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
     if m.group("NMORE") or not m.group("NMULT"):
-        place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
-        return Fraction(place) * factor
-    return core.step * factor  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
+        return _last_digit_step(core, m)
+    return core.step * MULTIPLIERS.get(m.group("NMULT"), 1)  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
 
 
 def _kind(unit: str | None, core: Reading, scale: str | None, chinese: bool) -> str:

@@ -19,7 +19,7 @@ import bisect
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.records import PartsList, Role, Statement
+from verify.statements.records import PartsList, Role, Statement, of_one_time
 from verify.statements.vocabulary import Vocabulary
 
 _OTHERS = regexes.lazy(r"除(?P<member>[\u4e00-\u9fff]{1,8}?)(?:以外|之外|外)[，,]?其他")
@@ -61,7 +61,7 @@ def _member(name: str, others: int, quantities: list[Quantity], statements: dict
         if other.role is Role.LEVEL and not other.note and other.measure.startswith(name) \
                 and quantities[i].unit == quantities[others].unit:
             rest = other.measure[len(name):]
-            return i if len(rest) >= 2 and st.measure.endswith(rest) and _same_time(other, st) else None
+            return i if len(rest) >= 2 and st.measure.endswith(rest) and of_one_time(other, st) else None
     return None
 
 
@@ -78,7 +78,7 @@ def _whole(rest: str, member: int, quantities: list[Quantity], statements: dict[
         q, st = quantities[i], statements.get(i)
         if q.start <= paragraph:
             return None
-        if st is None or st.role is not Role.LEVEL or st.note or q.unit != unit or not _same_time(st, part):
+        if st is None or st.role is not Role.LEVEL or st.note or q.unit != unit or not of_one_time(st, part):
             continue
         if st.measure.endswith(rest) and _WHOLE_LEAD.fullmatch(st.measure, 0, len(st.measure) - len(rest)):
             return i
@@ -103,8 +103,3 @@ def _running_total(new: int, name: str, cumulative: tuple[str, ...], quantities:
         if other.role is Role.LEVEL and quantities[i].unit == quantities[new].unit:
             return other.measure.endswith(name) and any(w in other.measure for w in cumulative)
     return False
-
-
-def _same_time(a: Statement, b: Statement) -> bool:
-    """Two figures of one time: the same, or one of them states none."""
-    return not a.time or not b.time or a.time == b.time

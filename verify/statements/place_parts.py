@@ -21,7 +21,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.reader import PERCENT_UNITS
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, of_one_time
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _REACH = 600   # characters between a world figure and a place's at most
@@ -57,8 +57,7 @@ def place_parts(quantities: list[Quantity], statements: dict[int, Statement], la
             if q.start - w.end > _REACH or view.count("\n", w.end, q.start) > 2:
                 break
             if tuple(whole_key) == key:
-                other = statements[whole]
-                if other.time is None or st.time is None or other.time == st.time:
+                if of_one_time(statements[whole], st):
                     found.append(Fact(whole, (("place_part", index),)))
                 break
     return found

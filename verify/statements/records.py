@@ -84,6 +84,11 @@ class Statements(dict):
         self.by_role[st.role].append((st.index, st))
 
 
+def of_one_time(a: Statement, b: Statement) -> bool:
+    """Two figures of one time: the same time as written, or one of them states none."""
+    return a.time is None or b.time is None or a.time == b.time
+
+
 def with_role(statements: dict[int, Statement], role: Role) -> list[tuple[int, Statement]]:
     """(index, statement) of the statements of one role, in text order: the page's Statements' own
     list (kept as they were added: a reading walks it, and changes it never), or, for a plain dict

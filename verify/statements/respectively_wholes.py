@@ -23,7 +23,7 @@ from verify.reading.numerals import counted_as
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import named_partition
-from verify.statements.records import PartsList, Role, Statement, Tally
+from verify.statements.records import PartsList, Role, Statement, Tally, of_one_time
 from verify.statements.respectively_names import strip_leads
 from verify.statements.vocabulary import Vocabulary
 
@@ -105,10 +105,9 @@ def _averaged(text: str, vocab: Vocabulary) -> bool:
 def _measure(text: str, vocab: Vocabulary) -> str:
     """A measure as written, less the verbs at its ends, 总值/总额, and each indicator by one name
     (外贸进出口总值 -> 进出口)."""
-    text = _VERB_EDGE.sub("", text.strip(" ，,"))
-    text = _TOTAL_WORDS.sub("", _VERB_EDGE.sub("", text))
+    text = vocab.one_name(_TOTAL_WORDS.sub("", _VERB_EDGE.sub("", text.strip(" ，,"))))
     for group in vocab.lists["indicator_synonyms"]:
-        text = re.sub(f"(?:{re.escape(group[0])})+", group[0], vocab.one_name(text))
+        text = re.sub(f"(?:{re.escape(group[0])})+", group[0], text)   # 对外贸易进出口 -> 进出口进出口 -> 进出口
     return text
 
 
@@ -136,8 +135,7 @@ def _whole(at: int, names: int, values: list[int], after: str, last_item: str, q
                 or counted_as(q.unit) != unit or q.kind not in ("amount", "count"):
             continue
         before = view[st.clause[0]:q.start]
-        if "分别" in before or _averaged(before, vocab) or st.time and any(
-                statements[v].time and statements[v].time != st.time for v in values):
+        if "分别" in before or _averaged(before, vocab) or any(not of_one_time(statements[v], st) for v in values):
             continue
         measure = _measure(_named_part(st.clause[0], q.start, quantities, starts, view, vocab), vocab)
         if len(measure) >= 2 and (measure == after if after else

@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from verify import regexes
 from verify.reading.bounds import QUALIFIER_BOUND
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import names_all
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, Statement
+from verify.statements.records import Role, Statement, of_one_time
 from verify.statements.vocabulary import Vocabulary
 
 
@@ -81,7 +82,7 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
     return _chosen(candidates, parts[0], quantities, statements, starts, text)
 
 
-_EACH_BEFORE = re.compile(r"、[^，,。；;]{0,12}等[^，,。；;]{0,16}$|(?:[均都各每]|接连|连续)[^，,。；;]{0,2}$")
+_EACH_BEFORE = regexes.lazy(r"、[^，,。；;]{0,12}等[^，,。；;]{0,16}$|(?:[均都各每]|接连|连续)[^，,。；;]{0,2}$")
 
 
 def bound_of_each(i: int, quantities, statements, text: str) -> bool:
@@ -162,7 +163,7 @@ def dimension_total(marker, parts: list[int], quantities, statements, starts, la
         if st is None or st.role is not role or q.unit != unit or q.kind not in ("amount", "count") or i in taken:
             continue
         part = statements[parts[0]]
-        if compatible(st, part) and _same_time(st, part) \
+        if compatible(st, part) and of_one_time(st, part) \
                 and any(shares_a_word(st.measure, statements[p].measure) for p in parts):
             return i, True
     if text[line_start:marker.start].strip() or line_start == 0:
@@ -199,7 +200,7 @@ def _earlier_lead(line_start: int, parts: list[int], quantities, statements, sta
             st = statements[lead]
             named = len(common) >= 3 and common in st.measure or siblings and part.head and st.head == part.head \
                 or back and _names_indicator(common, st.measure)
-            if named and compatible(st, part) and _same_time(st, part):
+            if named and compatible(st, part) and of_one_time(st, part):
                 return lead, True   # past sibling breakdowns that name all of a partition, the lead of what they count
             if not whole or named or _names_indicator(common, st.measure):
                 return None, False   # the lead only
@@ -241,10 +242,6 @@ def _common_suffix(words: list[str]) -> str:
     while all(len(w) > n for w in words) and len({w[len(w) - n - 1] for w in words}) == 1:
         n += 1
     return words[0][len(words[0]) - n:] if n else ""
-
-
-def _same_time(a: Statement, b: Statement) -> bool:
-    return a.time is None or b.time is None or a.time == b.time
 
 
 def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,

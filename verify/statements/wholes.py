@@ -12,7 +12,7 @@ import re
 from verify import regexes
 from verify.statements.clauses import Layout
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role
+from verify.statements.records import Role, of_one_time
 
 _GENERIC_WHOLE = regexes.lazy(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
                             r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
@@ -117,7 +117,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
                 or cand.note or i in with_share or q.text == p_q.text or i in own_totals:
             continue
-        if p_st.time and cand.time and p_st.time != cand.time:
+        if not of_one_time(p_st, cand):
             continue   # another period
         small = low is not None and q.interval.high is not None and q.interval.high < low
         words = _words_of(i, quantities, statements, layout)
@@ -188,7 +188,7 @@ def _total_named_before(start: int, part: int, quantities, statements, layout: L
         if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
                 or cand.note or i in bare_share or q.text == p_q.text:
             continue
-        if p_st.time and cand.time and p_st.time != cand.time:
+        if not of_one_time(p_st, cand):
             continue
         if _TOTAL_NAMED.search(cand.measure):
             measure = _TOTAL_NAMED.sub("", _SUBJECTS.sub("", cand.measure))
