@@ -306,6 +306,11 @@ CALENDAR = [
     case("上午9时", cal("上午9时", "09:00", "time")),
     case("晚上8点", cal("晚上8点", "20:00", "time")),
     case("8点半", cal("8点半", "08:30", "time")),
+    # an hour in numerals after 上午/晚上…, or before 半, is a clock, not a count of 点 (rmrb_19980121 下午四点半)
+    case("晚上十点", cal("晚上十点", "22:00", "time")),
+    case("凌晨两点十五分", cal("凌晨两点十五分", "02:15", "time")),
+    case("下午四点半", cal("下午四点半", "16:30", "time")),
+    case("会议十点半开始", cal("十点半", "10:30", "time")),
     case("0—24时", cal("0—24时", "00:00/24:00", "time")),
     case("2022年", cal("2022年", "2022", "year")),
     case("2021-2025年", cal("2021-2025年", "2021/2025", "year")),
