@@ -137,7 +137,7 @@ def test_output_through_a_symlink_to_a_device_node_is_refused(work, cache_dir):
     os.mknod(work / "dev", stat.S_IFCHR | 0o666, os.makedev(1, 3))
     (work / "link").symlink_to(work / "dev")
     before = hashes(work)
-    run(["-o", "link", "in.txt"], work, cache_dir).refused(2, "not a regular file")
+    run(["-o", "link", "in.txt"], work, cache_dir).refused(2, "symlink")
     unchanged(work, before)
 
 
@@ -149,14 +149,31 @@ def test_output_to_a_fifo_is_refused(work, cache_dir):
     assert stat.S_ISFIFO((work / "fifo").lstat().st_mode)
 
 
-def test_output_writes_through_a_symlink_to_a_regular_file(work, cache_dir):
-    (work / "report.txt").write_text("old", encoding="utf-8")
-    (work / "link").symlink_to("report.txt")
-    before = hashes(work)
-    run(["-o", "link", "--format", "json", "in.txt"], work, cache_dir).ran()
-    unchanged(work, before, "report.txt")
-    assert (work / "link").is_symlink()
-    assert json.loads((work / "report.txt").read_text(encoding="utf-8"))["schema"] == "verify/3"
+@pytest.mark.parametrize("outside", [False, True], ids=["to-a-file-beside", "to-a-file-elsewhere"])
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_output_over_a_symlink_is_refused_and_its_target_stays(work, cache_dir, tmp_path_factory, option, outside):
+    # a submitted tree may plant a link where CI writes its report; as root, following it would
+    # overwrite any file of the machine (/etc/passwd)
+    target = (tmp_path_factory.mktemp("elsewhere") if outside else work) / "passwd"
+    target.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (work / "link").symlink_to(target)
+    before, kept = hashes(work), target.read_bytes()
+    run([option, "link", "--format", "json", "in.txt"], work, cache_dir).refused(2, "symlink")
+    unchanged(work, before)
+    assert target.read_bytes() == kept
+
+
+def test_a_symlink_in_a_folder_is_not_followed(work, cache_dir, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    secret.write_text("全年计划35万人，完成33.88万人，完成率93.7%。", encoding="utf-8")
+    folder = work / "pages"
+    folder.mkdir()
+    (folder / "page.txt").write_text("今年完成33.88万人。", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    done = run(["--format", "json", "pages"], work, cache_dir)
+    done.ran()
+    out = done.out.decode("utf-8")
+    assert json.loads(out)["summary"]["files"] == 1 and "secret" not in out and "93.7" not in out
 
 
 def test_concurrent_runs_writing_one_output_both_succeed(work, cache_dir):

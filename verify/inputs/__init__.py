@@ -6,8 +6,9 @@ stdin) is decoded as it is; a .docx, PDF, HTML or Markdown file goes to its read
 each here, which returns the text with a map back to places in the file. A reader's library is
 imported only when a file of its format is read. CI runs verify as root on files anyone can submit, so nothing here trusts a path: folders are
 walked without recursion and never left, input is read up to a size limit, and a report is
-written only to a regular file (through a symlink to one), never over a device, a FIFO or one of
-its own inputs.
+written only to a regular file, never over a symlink (a submitted tree may plant one where CI
+writes its report, pointing at /etc/passwd), over a device, a FIFO or one of its own inputs;
+a symlink met in a folder is not followed either.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def check_glob(glob: str) -> None:
 
 
 def _walk(folder: str, globs: tuple[str, ...]) -> list[str]:
-    """Regular files below folder matching any of the globs: iterative (any depth), symlinked
-    folders not followed, Word's ~$ lock files skipped, an unreadable subfolder an error rather
-    than silently skipped."""
+    """Regular files below folder matching any of the globs: iterative (any depth), symlinks not
+    followed (a link in a submitted folder may reach any file of the machine), Word's ~$ lock
+    files skipped, an unreadable subfolder an error rather than silently skipped."""
     patterns = []
     for pattern in globs:
         while pattern.startswith("**/"):  # every folder is searched anyway: **/*.txt is *.txt
@@ -78,7 +79,7 @@ def _walk(folder: str, globs: tuple[str, ...]) -> list[str]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(entry.path)
-                    elif entry.is_file() and not entry.name.startswith("~$") and any(
+                    elif entry.is_file(follow_symlinks=False) and not entry.name.startswith("~$") and any(
                             PurePosixPath(os.path.relpath(entry.path, folder)).match(p) for p in patterns):
                         found.append(entry.path)
         except OSError as exc:
@@ -151,10 +152,13 @@ def same_file(a: str, b: str) -> bool:
 
 
 def check_output_target(path: str) -> str:
-    """The regular file a report may be written to (a symlink is followed to its target); an
-    InputError for anything else: a device, a FIFO, a folder, a missing folder."""
-    target = os.path.realpath(path)
+    """The regular file a report may be written to; an InputError for anything else: a symlink
+    (never followed: as root, a planted link would let the report overwrite any file), a device,
+    a FIFO, a folder, a missing folder."""
     shown = display_name(path)
+    if os.path.islink(path):
+        raise InputError(shown, "is a symlink: a report is never written through one (it could point at any file)")
+    target = os.path.realpath(path)
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
