@@ -28,7 +28,7 @@ PACKAGE = REPO / "verify"
 STAGES = ("records", "reading", "statements", "rules", "checking", "gate", "report", "inputs", "cli", "main")
 # modules outside the stage subpackages, by stage
 TOP_LEVEL = {
-    "verify": "records", "verify.records": "records", "verify.regexes": "records", "verify.regex_starts": "records", "verify.user_cache": "records", "verify.digest": "records", "verify.yaml_data": "records", "verify.safe_yaml": "records", "verify.errors": "records", "verify.messages": "records", "verify.frozen": "records",
+    "verify": "records", "verify.records": "records", "verify.regexes": "records", "verify.regex_starts": "records", "verify.user_cache": "records", "verify.digest": "records", "verify.yaml_data": "records", "verify.safe_yaml": "records", "verify.errors": "records", "verify.messages": "records", "verify.frozen": "records", "verify.printable": "records",
     "verify.inputs": "inputs", "verify.loaders": "inputs", "verify.config": "inputs",
     "verify.cli": "cli", "verify.arguments": "cli", "verify.__main__": "main",
 }

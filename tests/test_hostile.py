@@ -187,6 +187,40 @@ def test_concurrent_runs_writing_one_output_both_succeed(work, cache_dir):
     assert not list(work.glob(".*.tmp"))
 
 
+CONTROLS = "\x1b[2J\x07\r"   # an escape sequence that clears the screen, a bell, a carriage return
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "numbers", "statements"])
+def test_control_characters_of_a_name_or_a_page_are_shown_not_obeyed(work, cache_dir, monkeypatch, fmt):
+    # a submitted file name or page may hold an escape sequence, or a line break followed by a
+    # runner command (::error::); the human formats show each as a picture (␛ ␊), one for one
+    folder = work / "pages"
+    folder.mkdir()
+    name = "a\n::error::b" + CONTROLS + ".txt"
+    (folder / name).write_text(f"全市城镇{CONTROLS}新增就业33.88万人，完成全年计划的93.7%。", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "300")   # the table's sentence cell unwrapped
+    argv = {"table": [], "markdown": ["--format", "markdown"], "numbers": ["--numbers"], "statements": ["--statements"]}[fmt]
+    done = run([*argv, "pages"], work, cache_dir)
+    out = done.out.decode("utf-8")
+    assert done.code in (0, 1) and done.err == "", done.err
+    assert not any(ch in out for ch in "\x1b\x07\r"), out
+    assert "::error::" not in "".join(line for line in out.splitlines() if line.startswith("::"))
+    assert "␛" in out
+    if fmt == "table":
+        assert "全市城镇␛[2J␇␍新增就业【33.88万人】" in out   # the finding's sentence, with the pictures
+
+
+def test_a_control_character_in_a_missing_name_is_one_line(work, cache_dir):
+    line = run(["no\n::error::such\x1b[2J.txt"], work, cache_dir).refused(2, "no such file")
+    assert "\x1b" not in line
+
+
+def test_json_keeps_the_name_as_it_is(work, cache_dir):
+    (work / "a\x1bb.txt").write_text("全市城镇新增就业33.88万人。", encoding="utf-8")
+    done = run(["--format", "json", "a\x1bb.txt"], work, cache_dir)
+    assert json.loads(done.out)["files"][0]["path"] == "a\x1bb.txt"
+
+
 # ---------------------------------------------------------------- 2. -o never overwrites its own input
 
 @pytest.mark.parametrize("argv, word", [

@@ -9,6 +9,7 @@ import verify
 from verify.config import FAIL_LEVELS, IGNORE_NAME
 from verify.errors import ExitStatus
 from verify.inputs import DEFAULT_MAX_SIZE_MB
+from verify.printable import visible
 from verify.report import FORMATS
 
 EPILOG = """\
@@ -90,10 +91,11 @@ class Version(argparse.Action):
 
 
 def say(line: str) -> None:
-    """One line on stderr, if there is a stderr to write to."""
+    """One line on stderr, if there is a stderr to write to: one line even when a file name it
+    quotes holds a line break or an escape sequence (verify.printable)."""
     try:
         if sys.stderr is not None:
-            sys.stderr.write(line + "\n")
+            sys.stderr.write(visible(line) + "\n")
             sys.stderr.flush()
     except (OSError, ValueError):
         pass

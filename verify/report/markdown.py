@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from verify import regexes
+from verify.printable import visible
 from verify.report.rows import COLUMNS, finding_row, headers, summary_lines
 
 # Words no other report prints (messages.py holds the rest).
@@ -33,4 +34,4 @@ def _row(cells: list[str]) -> str:
 def cell(text: str) -> str:
     """Text that stays one table cell and prints literally: Markdown marks escaped, line breaks as <br>."""
     escaped = _SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n").strip())
-    return escaped.replace("\n", "<br>")
+    return visible(escaped.replace("\n", "<br>"))   # (other control characters shown, not obeyed)

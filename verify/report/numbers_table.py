@@ -6,6 +6,7 @@ from verify.reading.document import Document
 from verify.messages import text_for
 from verify.reading.numerals import decimal_string
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
+from verify.printable import visible, visible_lines
 from verify.report.terminal import tabulate
 from verify.report.where import where
 
@@ -20,9 +21,9 @@ def numbers_table(files: list[tuple[Document, list[Quantity]]], lang: str) -> st
         for q in quantities:
             rows.append([where(doc, q.start, lang), q.text, _value(q), _interval(q), q.unit or "",
                          text_for(lang, "kind_" + q.kind)])
-        parts.append(f"{doc.path}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+        parts.append(f"{visible(doc.path)}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
         parts.append(text_for(lang, "numbers_count", count=len(quantities)))
-    return "\n".join(parts) + "\n"
+    return visible_lines("\n".join(parts)) + "\n"
 
 
 def _value(q: Quantity) -> str:

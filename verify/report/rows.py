@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from verify.messages import text_for
+from verify.printable import visible
 from verify.records import Severity
 from verify.report.where import where
 
@@ -26,7 +27,7 @@ def summary_lines(results, lang: str) -> list[tuple[object, str]]:
     for result in results:
         tally, numbers = counts(result.findings), len(result.quantities)
         coverage = f"{len(result.checked) / numbers:.0%}" if numbers else "—"
-        lines.append((result, text_for(lang, "summary", path=result.doc.path, numbers=numbers,
+        lines.append((result, text_for(lang, "summary", path=visible(result.doc.path), numbers=numbers,
                                        checked=len(result.checked), coverage=coverage, errors=tally[Severity.ERROR],
                                        warnings=tally[Severity.WARNING], infos=tally[Severity.INFO])))
     if len(results) > 1:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from verify.printable import visible, visible_lines
 from verify.report.terminal import tabulate
 
 from verify.checking.explain import Outcome, RuleExplanation, figures_on_line
@@ -36,11 +37,11 @@ def statements_table(files: list[tuple[Document, list[Quantity], StatementReadin
             role = st.role.value + ("+" if st.sign > 0 else "−" if st.sign < 0 else "")
             rows.append([f"{pos.line}:{pos.column}", q.text, role, st.subject or "", st.measure[:24], st.head,
                          st.compare or "", st.time or "", of])
-        parts.append(f"{doc.path}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
+        parts.append(f"{visible(doc.path)}\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
         parts += _structure_lines(doc, quantities, reading, shown, lang)
         if why is not None:
             parts += why_lines(doc, quantities, why[number], lang)
-    return "\n".join(parts) + "\n"
+    return visible_lines("\n".join(parts)) + "\n"   # (a page's words may hold control characters)
 
 
 def _structure_lines(doc, quantities, reading: StatementReading, shown: set[int], lang: str) -> list[str]:

@@ -9,6 +9,7 @@ between characters, never inside a figure.
 from __future__ import annotations
 
 from verify.messages import text_for
+from verify.printable import visible
 from verify.reading.document import SENTENCE_ENDS
 from verify.report.options import WIDE, TableOptions
 from verify.report.rows import counts, headers, summary_lines
@@ -25,12 +26,12 @@ def findings_table(results, lang: str, options: TableOptions = TableOptions()) -
     out = []
     for result in results:
         if result.findings:
-            out.append(result.doc.path)
+            out.append(visible(result.doc.path))
             out.append(_grid(result, lang, options))
         if options.quiet:
             continue
         out += _passed(result, lang, options)
-        out += _wrapped(summaries[id(result)], options, keep=result.doc.path)
+        out += _wrapped(summaries[id(result)], options, keep=visible(result.doc.path))
         if result.baselined or result.suppressed:
             out += _wrapped(text_for(lang, "set_aside", baselined=len(result.baselined),
                                      suppressed=len(result.suppressed)), options)
@@ -127,7 +128,7 @@ def context(text: str, finding, quantities, color: bool) -> Styled:
                 + (len(right) if q.start >= finding.end else 0)
             keep.append((moved, moved + q.end - q.start))
     styles = ((figure_at, figure_at + len(figure), "figure"),) if color else ()
-    return Styled(shown.replace("\n", " "), tuple(keep), styles)
+    return Styled(visible(shown.replace("\n", " ")), tuple(keep), styles)
 
 
 def _passed(result, lang: str, options: TableOptions) -> list[str]:
