@@ -221,6 +221,21 @@ def test_json_keeps_the_name_as_it_is(work, cache_dir):
     assert json.loads(done.out)["files"][0]["path"] == "a\x1bb.txt"
 
 
+def test_a_named_pipe_or_a_device_as_input_is_refused_not_waited_on(work, cache_dir):
+    # a FIFO planted in a submitted tree, matched by the shell's glob, would wait for a writer for ever
+    os.mkfifo(work / "page.txt")
+    run(["page.txt"], work, cache_dir, timeout=30).refused(2, "named pipe")
+    run(["/dev/zero"], work, cache_dir, timeout=30).refused(2, "device")
+
+
+@pytest.mark.parametrize("how", ["<(printf '全年新增33.88万人。')", "/dev/stdin <<< '全年新增33.88万人。'"],
+                         ids=["process-substitution", "dev-stdin"])
+def test_a_pipe_of_the_shell_is_read_once_and_whole(work, cache_dir, how):
+    # the check that a file can be read used to read a pipe itself, leaving the run nothing: 0 figures, exit 0
+    done = run(["--numbers"], work, cache_dir, shell_suffix=how, timeout=30)
+    assert done.code == 0 and "33.88万人" in done.out.decode("utf-8"), (done.code, done.err)
+
+
 # ---------------------------------------------------------------- 2. -o never overwrites its own input
 
 @pytest.mark.parametrize("argv, word", [

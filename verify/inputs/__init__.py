@@ -111,6 +111,7 @@ def read_document(path: str, encoding: str | None, max_size_mb: int = DEFAULT_MA
             raise InputError("<stdin>", f"cannot read ({exc.strerror or exc})") from None
         return decode(raw, "<stdin>", encoding)
     shown = display_name(path)
+    _refuse_what_could_block(path, shown)
     try:
         with open(path, "rb") as file:
             raw = _read_limited(file, limit, shown, max_size_mb)
@@ -125,6 +126,22 @@ def read_document(path: str, encoding: str | None, max_size_mb: int = DEFAULT_MA
         return decode(raw, shown, encoding)
     module = importlib.import_module(f"verify.inputs.{reader}")
     return module.read(raw, shown, encoding)
+
+
+_PIPES_OF_THE_SHELL = ("/dev/fd/", "/proc/self/fd/", "/dev/stdin")   # verify <(command), verify /dev/stdin
+
+
+def _refuse_what_could_block(path: str, shown: str) -> None:
+    """A named pipe or a device is no report: opening a pipe no one writes to waits for ever (a
+    FIFO planted in a submitted tree would hang CI), and a terminal waits for typing. The shell's
+    own pipes, verify <(command), are read as standard input is."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return   # open() says what is wrong
+    if (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not path.startswith(_PIPES_OF_THE_SHELL):
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device"
+        raise InputError(shown, f"{kind}, not a report file (reading it could wait for ever; use - for standard input)")
 
 
 def _read_limited(stream, limit: int, shown: str, max_size_mb: int) -> bytes:
@@ -206,11 +223,15 @@ def stdout_error(exc: Exception) -> InputError:
 
 
 def check_readable(path: str) -> None:
-    """Fail now, as read_document would later, on a report that is not there."""
+    """Fail now, as read_document would later, on a report that is not there or cannot be one.
+    A pipe of the shell (verify <(command)) is not read here: it can be read only once."""
     file = Path(path)
     if file.is_dir():
         raise InputError(path, "is a directory, not a report file")
-    if not file.is_file():
+    if file.is_file():
+        return
+    _refuse_what_could_block(path, display_name(path))
+    if not path.startswith(_PIPES_OF_THE_SHELL):
         read_document(path, None)  # the error it raises names what is wrong
 
 
