@@ -110,6 +110,9 @@ CHINESE = [
     case("全长一公里", E("一公里", "1", "0.5", "1.5", "公里", "amount")),
     case("80后"),
     case("新冠肺炎(COVID-19)"),
+    # idioms and calendar terms read in the archive as figures (百折 as a discount, 四伏 as volts)
+    case("以百折不挠的坚强意志"), case("危机四伏"), case("夏练三伏、冬练三九"), case("是二十四节气中的惊蛰"),
+    case("市场需要零门槛"), case("还不到过去的零头"),
     case("这是一个好消息", ),                          # 一 with a classifier is an article
     case("有一件事", ),
     case("三个代表", ),
