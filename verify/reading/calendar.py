@@ -23,7 +23,7 @@ _CN_SMALL = r"[一二三四五六七八九十]{1,3}"
 _MONTH = rf"(?:1[0-2]|0?[1-9]|{_CN_SMALL})"
 _DAY = rf"(?:3[01]|[12]\d|0?[1-9]|{_CN_SMALL})"
 _SEP = r"(?:~|—|–|-|至|到)"
-_AMPM = r"上午|下午|晚上|中午|凌晨|早上|傍晚|夜间|晚"
+_AMPM = r"上午|下午|晚上|中午|凌晨|早上|早晨|傍晚|夜间|夜里|晚间|晚|早"   # (今晚8点, 今早6点 hold 晚 and 早; each starts with a character figure_pattern anchors on)
 _CN_HOUR = r"(?:二十[一二三四]?|十[一二]?|[一二两三四五六七八九])"   # 晚上十点, 凌晨两点: an hour in numerals
 _CN_MINUTE = r"(?:[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
 
@@ -37,9 +37,9 @@ PATTERNS = {
     "time": rf"(?P<t_ap>{_AMPM})?(?<!\d)(?P<t_h1>[01]?\d|2[0-4]):(?P<t_m1>[0-5]\d)"
             rf"(?:\s*{_SEP}\s*(?P<t_h2>[01]?\d|2[0-4]):(?P<t_m2>[0-5]\d))?(?![\d:])"
             rf"|(?P<t_ap2>{_AMPM})?(?<!\d)(?:(?P<t_h0>[01]?\d|2[0-4]){_SEP})?(?P<t_h3>[01]?\d|2[0-4])时(?:(?P<t_m3>[0-5]?\d)分)?"
-            rf"|(?:(?P<t_ap3>{_AMPM})|(?<=时间))(?<!\d)(?P<t_h4>[01]?\d|2[0-4]|{_CN_HOUR})点(?:(?P<t_m4>[0-5]?\d|{_CN_MINUTE})分|(?P<t_half>半))?"
-            rf"|(?<![\d.])(?P<t_h5>[01]?\d|2[0-4])点(?:(?P<t_m5>[0-5]?\d)分|(?P<t_half2>半))"
-            rf"|(?P<t_h6>{_CN_HOUR})点(?P<t_half3>半)",   # 十点半 (not 九点五分: a score)
+            rf"|(?:(?P<t_ap3>{_AMPM})|(?<=时间))(?<!\d)(?P<t_h4>[01]?\d|2[0-4]|{_CN_HOUR})点(?:零?(?P<t_m4>[0-5]?\d|{_CN_MINUTE})分|(?P<t_half>半)|钟)?"
+            rf"|(?<![\d.])(?P<t_h5>[01]?\d|2[0-4])点(?:零?(?P<t_m5>[0-5]?\d)分|(?P<t_half2>半)|钟)"
+            rf"|(?P<t_h6>{_CN_HOUR})点(?:(?P<t_half3>半)|钟)",   # 十点半, 十点钟 (not 九点五分: a score)
     "period": rf"(?:前(?P<p_last>{_MONTH})个?月|(?<!\d)(?P<p_m1>{_MONTH}){_SEP}(?P<p_m2>{_MONTH})月"
               rf"|(?<!\d)(?P<p_m3>{_MONTH})月份?{_SEP}(?P<p_m4>{_MONTH})月(?!底|末|初|上旬|中旬|下旬))(?!\d|份?\d)",
     "date": rf"(?:(?P<d_y>(?<!\d)[1-9]\d{{3}}|[〇零一二三四五六七八九]{{4}})年)?(?<!\d)(?P<d_m>{_MONTH})月"
@@ -87,7 +87,7 @@ def days_in_month(year: int | None, month: int) -> int:
 
 def clock(ampm: str | None, hour: int, minute: int) -> Clock | None:
     """'下午', 2, 30 -> 14:30; None when the hour cannot be on a clock."""
-    if ampm in ("下午", "晚上", "傍晚", "夜间", "晚") and hour < 12:
+    if ampm in ("下午", "晚上", "傍晚", "夜间", "晚间", "晚") and hour < 12:   # (夜里 may be 11 or 1: as written)
         hour += 12
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
@@ -164,9 +164,9 @@ def year_figure_at(start: int, end: int, text: str, year: int) -> list[Quantity]
 
 def time_figure(m: re.Match, text: str) -> list[Quantity]:
     for hour, minute, half, ampm in (("t_h4", "t_m4", "t_half", "t_ap3"), ("t_h5", "t_m5", "t_half2", None),
-                                       ("t_h6", None, "t_half3", None)):
+                                       ("t_h6", None, "t_half3", None)):   # (t_h6 without 半: 十点钟)
         if m.group(hour) is not None:
-            minutes = 30 if m.group(half) else small_number(m.group(minute) or "0")   # (t_h6 has 半)
+            minutes = 30 if m.group(half) else small_number(m.group(minute) or "0") if minute else 0
             hours = small_number(m.group(hour))
             value = clock(m.group(ampm) if ampm else None, hours, minutes) if hours is not None and minutes is not None else None
             return calendar_figure("time", m, text, value)
