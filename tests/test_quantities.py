@@ -113,6 +113,7 @@ CHINESE = [
     # idioms and calendar terms read in the archive as figures (百折 as a discount, 四伏 as volts)
     case("以百折不挠的坚强意志"), case("危机四伏"), case("夏练三伏、冬练三九"), case("是二十四节气中的惊蛰"),
     case("市场需要零门槛"), case("还不到过去的零头"),
+    case("亚洲杯四分之一决赛中"), case("游２１１／２１２次"),   # a cup's round, a train's numbers
     case("这是一个好消息", ),                          # 一 with a classifier is an article
     case("有一件事", ),
     case("三个代表", ),
