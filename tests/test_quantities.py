@@ -114,6 +114,7 @@ CHINESE = [
     case("以百折不挠的坚强意志"), case("危机四伏"), case("夏练三伏、冬练三九"), case("是二十四节气中的惊蛰"),
     case("市场需要零门槛"), case("还不到过去的零头"),
     case("亚洲杯四分之一决赛中"), case("游２１１／２１２次"),   # a cup's round, a train's numbers
+    case("审判过程一波三折"), case("不可能一成不变"), case("浙江三门核电站"),
     case("这是一个好消息", ),                          # 一 with a classifier is an article
     case("有一件事", ),
     case("三个代表", ),
