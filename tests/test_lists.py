@@ -123,6 +123,9 @@ TALLIES = [
     ("增值税12.8亿元、城镇土地使用税9.5亿元、城市维护建设税3.3亿元，同比分别增长210.8%、29.5%、17.8%，"
      "企业所得税1.6亿元、个人所得税1.5亿元、房产税1.3亿元，同比分别下降31.5%、0.9%、39%。",
      [("respectively", 3, 3, 3, True), ("respectively", 3, 3, 3, True)]),   # the levels before name the items
+    # verb-object pairs with levels of different units (the 开行N列、发送货物M标箱，同比分别增长x%、y%)
+    ("中欧班列开行1.2万列、发送货物130万标箱，同比分别增长5%、8%。", [("respectively", 2, 2, 2, True)]),
+    ("中欧班列开行1.2万列、发送货物130万标箱，同比分别增长5%、8%、10%。", [("respectively", 3, 2, 2, True)]),
     ("去年全省村集体年均为２３万元和２８００元，分别比上年增长１５％和１２．３％。",
      [("respectively", 2, 1, 1, True)]),   # names paired with values before: one name, two values
     ("城乡居民人均可支配收入为5万元和2万元，分别增长5%和6%。", []),   # 城乡 packs two

@@ -55,12 +55,13 @@ def names_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], l
 def levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
                              quantities: list[Quantity], starts: list[int]) -> tuple[int, Split] | None:
     """增值税12.8亿元、城镇土地使用税9.5亿元、城市维护建设税3.3亿元，同比分别增长…: the clause before,
-    after a comma, a 、 list of names each ending in one level of one unit: as many names as levels."""
+    after a comma, a 、 list of names each ending in one level: as many names as levels. Their units
+    may differ, as verb and object pairs' do (开行1.2万列、发送货物130万标箱，同比分别增长…)."""
     view = layout.text
     if clause[0] - 1 <= sentence[0] or view[clause[0] - 1] != ",":
         return None
     start, end = layout.clause(clause[0] - 2)
-    names, units, pos = [], set(), start
+    names, pos = [], start
     for piece in view[start:end - 1].split("、"):
         figures = figures_in(pos, pos + len(piece), quantities, starts)
         if len(figures) != 1 or view[figures[0].end:pos + len(piece)].strip() or not figures[0].unit:
@@ -69,9 +70,8 @@ def levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], 
         if not RUN_AFTER.match(name):
             return None
         names.append(name)
-        units.add(figures[0].unit)
         pos += len(piece) + 1
-    if len(names) < 2 or len(units) > 1:
+    if len(names) < 2:
         return None
     return start, Split(tuple(names), len(names), len(names))
 
