@@ -26,7 +26,7 @@ STATEMENT_SLOTS = {
     "shares": "(?!){parts:percent*}",
     "facts": "(?!){level:number}{change:amount}{drop:amount}{rate:percent}{fall:percent}{times:ratio}"
              "{before:number}{share:percent}{whole:amount}{named_whole:amount}{completion:percent}{index_rate:percent}{index_fall:percent}{gain:point}{loss:point}{plus:amount}{minus:amount}{plan:amount}"
-             "{daily:amount}{days:count}{within:amount}{length:count}{yearly:amount}{years:count}{proportion:percent}{group_share:percent}{rise_from:number}{fall_from:number}{yearly_rate:percent}{gap:point}{lower:percent}{earlier:amount}{added:amount}"
+             "{daily:amount}{period_daily:amount}{days:count}{within:amount}{length:count}{yearly:amount}{years:count}{proportion:percent}{group_share:percent}{rise_from:number}{fall_from:number}{yearly_rate:percent}{gap:point}{lower:percent}{earlier:amount}{added:amount}"
              "{ratio_share:number}{next_part:amount}{next_share:number}{average:amount}{average_floor:amount}{units:count}"
              "{member:amount}{new:amount}{increase:amount}{present:amount}{absent:amount}{part:amount}{named_part:amount}{place_part:amount}{fastest:percent}{slowest:percent}{member_share:percent}{included:amount}{items:count}{per_item:amount}"
              "{first:amount}{first_rate:percent}{first_fall:percent}{second:amount}{second_rate:percent}{second_fall:percent}",

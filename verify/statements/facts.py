@@ -106,14 +106,14 @@ def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]
         days = days_spanned(index, quantities, st, layout)
         if days is None:
             continue
-        total = _level_before(index - 1, 7, st.sentence, quantities[index].unit, vocab.daily.sub("", st.measure),
+        total = level_before(index - 1, 7, st.sentence, quantities[index].unit, vocab.daily.sub("", st.measure),
                               quantities, statements)
         if total is not None:
             found.append(Fact(total, (("daily", index),), (("days", days),)))
     return found
 
 
-def _level_before(start: int, reach: int, sentence: tuple[int, int], unit: str | None, words: str, quantities,
+def level_before(start: int, reach: int, sentence: tuple[int, int], unit: str | None, words: str, quantities,
                   statements, valued: bool = False) -> int | None:
     """The nearest level at or before figure `start` (at most `reach` figures back) in `sentence`,
     of `unit`, whose measure shares a word with `words`; with `valued`, only one with a value
@@ -172,7 +172,7 @@ def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
         unit = quantities[index - 1].unit
         done = st.of if st.of is not None and statements.get(st.of) is not None else None
         if done is None:
-            done = _level_before(index - 2, 10, st.sentence, unit, st.measure, quantities, statements, valued=True)
+            done = level_before(index - 2, 10, st.sentence, unit, st.measure, quantities, statements, valued=True)
         if done is not None and done != index - 1 and quantities[done].unit == unit \
                 and statements[done].role is Role.LEVEL:
             found.append((done, index - 1, index))

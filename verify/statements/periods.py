@@ -71,7 +71,7 @@ def period_facts(quantities: list[Quantity], statements: dict[int, Statement], l
     spans = month_spans(vocab) if near else {}
     flows = []
     for index, st in levels:
-        period = _period(st, layout, spans) if index in near else None
+        period = period_of(st, layout, spans) if index in near else None
         if period is not None:
             flows.append((index, st, period))
     found = []
@@ -96,7 +96,7 @@ def month_spans(vocab) -> dict[str, tuple[int, int]]:
             for word, (kind, last) in vocab.periods.items() if last.isdigit()}
 
 
-def _period(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) -> Period | None:
+def period_of(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) -> Period | None:
     """The months a level's clause says it covers, or else the nearest period named before it
     in its sentence (上半年，全国…; 数据显示，1—8月，…)."""
     before = layout.text[st.sentence[0]:st.clause[0]][-_BEFORE:]
@@ -109,6 +109,15 @@ def _period(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) ->
             year = _YEAR.search(f"{st.time or ''} {before}")   # (only for a level with a period: few)
             return Period(first, last, year.group().translate(_YEAR_DIGITS) if year else None)
     return None
+
+
+def period_in(words: str, spans: dict[str, tuple[int, int]]) -> Period | None:
+    """The period the words name last (全年新设立外商投资企业: 1-12), none for a stock (年末)."""
+    found = _last_span(words, spans)
+    if found is None or found[3]:
+        return None
+    year = _YEAR.search(words)
+    return Period(found[1], found[2], year.group().translate(_YEAR_DIGITS) if year else None)
 
 
 def _last_span(words: str, spans: dict[str, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
