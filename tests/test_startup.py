@@ -286,12 +286,13 @@ def test_a_cache_under_a_file_is_not_writable(tmp_path):
 def test_a_cache_written_keeps_what_the_run_used_and_as_many_of_the_newest_others():
     """user_cache.trimmed: entries no run of this version reads do not pile up (a shared cache had
     grown to five times what a run needs, 0.04 s more at every start); the newest of the others
-    stay, as many as the run used, for another version or mode in use beside it."""
+    stay, up to as many bytes as the run used, for another version or mode in use beside it."""
     from verify import user_cache
     entries = {key: [key] for key in "abcdefgh"}   # in the order they were added: a the oldest
     assert list(user_cache.trimmed(entries, {"b", "g"})) == ["b", "f", "g", "h"]
     assert user_cache.trimmed(entries, set(entries)) == entries
     assert list(user_cache.trimmed({"a": 1, "b": 2}, {"b", "z"})) == ["a", "b"]
+    assert list(user_cache.trimmed({"a": [1], "b": ["x" * 50], "c": [2]}, {"c"})) == ["c"]   # b would not fit
 
 
 @pytest.mark.parametrize("slots", [False, True])

@@ -341,7 +341,7 @@ def _parsed_or_none(pattern: str, read: Callable):
 
 def save() -> None:
     """Write the cache if this run compiled a pattern it did not hold (with what it used, and
-    others only up to as many: user_cache.trimmed); silently skip if it cannot."""
+    others only up to as much again: user_cache.trimmed); silently skip if it cannot."""
     global _dirty
     if not _dirty:
         return

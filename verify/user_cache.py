@@ -54,11 +54,22 @@ def read_entries(path: Path) -> dict:
 
 def trimmed(entries: dict, used: set) -> dict:
     """The entries a cache file keeps when it is written: each one this run used, and of the
-    others only the newest, as many as this run used. Entries no run of this version reads (of an
+    others only the newest, up to as many bytes again. Entries no run of this version reads (of an
     older release, another checkout, a test's rule file) are never asked for again; kept, they
     made a cache five times what a run needs (a shared cache of 6 MB: 0.04 s more at every start,
-    read in full). Twice what a run uses leaves room for the entries of another version or mode in
-    use beside this one, which would otherwise be made again and again."""
-    unused = [key for key in entries if key not in used]
-    spare = set(unused[len(unused) - len(used):] if len(unused) > len(used) else unused)
+    read in full). Room for as much again keeps the entries of another version or mode in use
+    beside this one, which would otherwise be made again and again; counted in bytes, since the
+    large entries (a page reader's pattern of each version) are what a start pays for."""
+    room = sum(_size(key, value) for key, value in entries.items() if key in used)
+    spare = set()
+    for key in reversed(entries):   # (a dict keeps the order entries were added: the newest last)
+        if key not in used:
+            room -= _size(key, entries[key])
+            if room < 0:
+                break
+            spare.add(key)
     return {key: value for key, value in entries.items() if key in used or key in spare}
+
+
+def _size(key: str, value) -> int:
+    return len(key) + len(json.dumps(value, ensure_ascii=False))

@@ -49,7 +49,7 @@ def parse(text: str) -> tuple[Any, dict[str, int]]:
 
 def save() -> None:
     """Write the cache if this run parsed a text it did not hold (with what it used, and others
-    only up to as many: user_cache.trimmed); silently skip if it cannot."""
+    only up to as much again: user_cache.trimmed); silently skip if it cannot."""
     global _dirty
     if _dirty and user_cache.write_quietly(user_cache.cache_file(_TAG), json.dumps(
             user_cache.trimmed(_known, _used), ensure_ascii=False, separators=(",", ":"))):
