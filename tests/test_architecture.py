@@ -37,6 +37,7 @@ FORBIDDEN = {("report", "gate")}  # formats print what the gate decided; they ne
 LAZY = {
     ("verify.reading.numerals", "cn2an"),
     ("verify.rules.formula.solve", "sympy"),
+    ("verify.config", "tomllib"), ("verify.inputs", "tempfile"),
 }
 # module -> the modules it loads by name (importlib.import_module), each in its own package
 LOADED_BY_NAME = {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +90,7 @@ def _key(path: str | None) -> str | None:
 
 def load_config(path: Path, formats: tuple[str, ...]) -> Config:
     """Read and check a verify.toml; every problem is a UsageError naming the file and key."""
+    import tomllib  # lazy: only a run that finds a verify.toml reads one
     where = str(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is fine

@@ -6,6 +6,8 @@ records, made at every import). `record` lets dataclasses write only what must b
 each record (its __init__, and the __setattr__ and __delattr__ that keep it frozen) and gives it
 __eq__, __hash__ and __repr__ that read its fields by name: the same values (the same tuples are
 compared and hashed, the same text printed), from functions compiled once with this module.
+On Python 3.11 and 3.12 the frozen __setattr__ and __delattr__ are made without compiling too
+(_frozen_methods): two compiles of the three a record cost, about 10 ms of every start.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from __future__ import annotations
 import dataclasses
 import operator
 import reprlib
+import sys
+
+# dataclasses' maker of a frozen class's __setattr__ and __delattr__ (3.11, 3.12: compiled from text;
+# 3.13 compiles all of a class's methods at once, and makes these differently)
+_SWAPPABLE = sys.version_info[:2] in ((3, 11), (3, 12)) and hasattr(dataclasses, "_frozen_get_del_attr")
 
 
 def record(cls=None, /, *, slots: bool = False, init: bool = True):
@@ -22,7 +29,7 @@ def record(cls=None, /, *, slots: bool = False, init: bool = True):
         own = {name for name in ("__eq__", "__repr__") if name in cls.__dict__}
         if cls.__dict__.get("__hash__") is not None:   # (None is what Python sets beside an __eq__ of the class)
             own.add("__hash__")
-        made = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=True, slots=slots)
+        made = _frozen_dataclass(cls, init, slots)
         fields = dataclasses.fields(made)
         if "__repr__" not in own:
             made.__repr__ = _repr(tuple(f.name for f in fields if f.repr))
@@ -32,6 +39,35 @@ def record(cls=None, /, *, slots: bool = False, init: bool = True):
             made.__hash__ = _hash(_values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))))
         return made
     return wrap if cls is None else wrap(cls)
+
+
+def _frozen_dataclass(cls, init: bool, slots: bool):
+    """dataclass(cls, frozen=True, …), its __setattr__ and __delattr__ from _frozen_methods."""
+    if not _SWAPPABLE:
+        return dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=True, slots=slots)
+    compiled = dataclasses._frozen_get_del_attr
+    dataclasses._frozen_get_del_attr = _frozen_methods   # (at import, while this one class is made)
+    try:
+        return dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=True, slots=slots)
+    finally:
+        dataclasses._frozen_get_del_attr = compiled
+
+
+def _frozen_methods(cls, fields, globals):
+    """The __setattr__ and __delattr__ dataclasses writes for a frozen class (3.11, 3.12), as
+    closures: the same test (the class made, or a field's name), the same error, the same call on."""
+    names = tuple(f.name for f in fields)
+
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __setattr__, __delattr__
 
 
 def slot_setters(cls: type) -> tuple:

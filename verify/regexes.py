@@ -34,6 +34,7 @@ _TAG = f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0) if _SUP
 _MAX_PATTERNS = 2000  # rules and vocabularies, not text: a bound in case a caller compiles text
 _derived_kept = 0     # how many of _known are derived values (bounded by _MAX_PATTERNS too)
 _known: dict[str, list] = {}
+_used: set[str] = set()   # the keys of _known this process has read or made (user_cache.trimmed)
 _SHAPES = {   # what derived() keeps beside the compiled patterns, and the shape a kept value has
     "first": lambda value, pattern: isinstance(value, str) and (value == "" or value[0] == "[" and value[-1] == "]"),
     "guard": lambda value, pattern: isinstance(value, str) and (
@@ -58,6 +59,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     key = f"{flags}:{pattern}"
     entry = _known.get(key)
     if entry is not None:
+        _used.add(key)
         try:
             final_flags, code, groups, groupindex, indexgroup = entry
             return _sre.compile(pattern, final_flags, _code(code), groups, groupindex, tuple(indexgroup))
@@ -126,6 +128,7 @@ def _remember(key: str, pattern: str, flags: int, compiled: re.Pattern[str]) -> 
         return None
     if len(_known) - _derived_kept < _MAX_PATTERNS:
         _known[key] = entry
+        _used.add(key)
         _dirty = True
     return again
 
@@ -244,6 +247,7 @@ def derived(kind: str, pattern: str, compute: Callable[[], object]) -> object:
     if not _loaded:
         _load()
     key = f"{kind}:{pattern}"
+    _used.add(key)
     if key in _known and _SHAPES[kind](_known[key][0], pattern):
         return _known[key][0]
     value = compute()   # (a damaged entry is worked out again, as a missing one is)
@@ -336,9 +340,11 @@ def _parsed_or_none(pattern: str, read: Callable):
 
 
 def save() -> None:
-    """Write the cache if this run compiled a pattern it did not hold; silently skip if it cannot."""
+    """Write the cache if this run compiled a pattern it did not hold (with what it used, and
+    others only up to as much again: user_cache.trimmed); silently skip if it cannot."""
     global _dirty
     if not _dirty:
         return
-    if user_cache.write_quietly(cache_file(), json.dumps(_known, ensure_ascii=False, separators=(",", ":"))):
+    kept = user_cache.trimmed(_known, _used)
+    if user_cache.write_quietly(cache_file(), json.dumps(kept, ensure_ascii=False, separators=(",", ":"))):
         _dirty = False

@@ -23,6 +23,7 @@ _TAG = "yaml-data-1"
 _DATE = "\x00date"  # the key of a tagged date: a key no YAML text of ours gives (a NUL)
 _MAX_TEXTS = 1000
 _known: dict[str, list] = {}
+_used: set[str] = set()   # the keys of _known this process has read or made (user_cache.trimmed)
 _loaded = False
 _dirty = False
 
@@ -34,6 +35,7 @@ def parse(text: str) -> tuple[Any, dict[str, int]]:
         _loaded = True
         _known.update(_stored())
     key = sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    _used.add(key)
     entry = _known.get(key)
     if entry is not None:
         return _decoded(entry[0]), entry[1]
@@ -46,10 +48,11 @@ def parse(text: str) -> tuple[Any, dict[str, int]]:
 
 
 def save() -> None:
-    """Write the cache if this run parsed a text it did not hold; silently skip if it cannot."""
+    """Write the cache if this run parsed a text it did not hold (with what it used, and others
+    only up to as much again: user_cache.trimmed); silently skip if it cannot."""
     global _dirty
-    if _dirty and user_cache.write_quietly(user_cache.cache_file(_TAG),
-                                           json.dumps(_known, ensure_ascii=False, separators=(",", ":"))):
+    if _dirty and user_cache.write_quietly(user_cache.cache_file(_TAG), json.dumps(
+            user_cache.trimmed(_known, _used), ensure_ascii=False, separators=(",", ":"))):
         _dirty = False
 
 

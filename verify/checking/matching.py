@@ -172,13 +172,22 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
 def _one_figure_matches(pattern, rule: Rule, context: Context, tables) -> list[Match]:
     """A pattern that is one figure slot and nothing else ({date:date}) matches each figure of the
     slot's types alone: found in one pass over the masked text (no line holds more of a match than
-    its figure), its start the figure's own, as find_matches_of would have them."""
+    its figure), its start the figure's own, as find_matches_of would have them. Each match's
+    figure is found by one bisection from the one before (matches come in text order), and its
+    end is its figure's end (or, when a placeholder follows at once, that figure's start: the
+    offset masked.original gives)."""
     masked, quantities, name = context.masked, context.quantities, pattern.single
-    found = []
+    slots, slot_quantity = masked.slots, masked.slot_quantity
+    found, k, last = [], 0, len(slots) - 1
     for m in pattern.regex.finditer(masked.text):
-        index = masked.quantity_at(m.start())
-        start = quantities[index].start if index is not None else masked.original(m.start())
-        end = masked.original(m.end())
+        pos = m.start()
+        k = bisect.bisect_left(slots, pos, k)
+        if k <= last and slots[k] == pos:
+            index = slot_quantity[k]
+            start = quantities[index].start
+            end = quantities[slot_quantity[k + 1]].start if k < last and slots[k + 1] == pos + 1 else quantities[index].end
+        else:   # a placeholder character the page wrote itself: bound to no figure
+            index, start, end = None, masked.original(pos), masked.original(m.end())
         if tables is not None and tables.spans and tables.overlaps(start, end):
             continue  # a row of a table is no sentence
         found.append(Match(rule, start, end, {name: index} if index is not None else {}, {}, {}, {}))

@@ -17,7 +17,6 @@ import importlib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path, PurePosixPath
 
 from verify.errors import InputError, UsageError
@@ -238,6 +237,7 @@ def check_readable(path: str) -> None:
 def write_atomically(path: str, text: str) -> None:
     """Write a report whole or not at all: a unique temporary file beside the target, then a
     rename over it. Only ever a regular file: a device node or a FIFO is refused, not replaced."""
+    import tempfile  # lazy: only a run that writes a file (-o, a baseline) makes one
     target = check_output_target(path)
     folder, name = os.path.split(target)
     temp = None

@@ -110,7 +110,12 @@ class Interval:
         rather than four when both ends are known (96.8% -> 0.968 for every percentage checked)."""
         if self.low is None or self.high is None:
             return self * Interval.point(factor)
-        return Interval(self.low * factor, self.high * factor)
+        low, high = self.low, self.high
+        if type(low) is Fraction and type(high) is Fraction and type(factor) is Fraction:   # one Fraction made per end
+            n, d = factor._numerator, factor._denominator
+            return Interval(Fraction(low._numerator * n, low._denominator * d),
+                            Fraction(high._numerator * n, high._denominator * d))
+        return Interval(low * factor, high * factor)
 
     def __truediv__(self, other: Interval) -> Interval:
         other = _coerce(other)

@@ -350,8 +350,9 @@ def _qualifier_step(core: Reading, m: re.Match, qualifier: str | None) -> Fracti
 def _last_digit_step(core: Reading, m: re.Match) -> Fraction:
     """One step of the last significant digit: 近3000亿 -> 1000亿, 近14亿 -> 1亿, 近1.6万 -> 0.1万."""
     factor = MULTIPLIERS.get(m.group("NMULT") or "", 1)
-    place = _last_place(int(core.value)) if core.value.denominator == 1 else core.step
-    return Fraction(place) * factor
+    if core.value.denominator == 1:
+        return Fraction(_last_place(int(core.value)) * factor)   # (in integers: one Fraction, no product of two)
+    return core.step * factor
 
 
 def _more_step(core: Reading, m: re.Match) -> Fraction:

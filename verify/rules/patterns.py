@@ -19,6 +19,7 @@ found by reading the compiled pattern, so rule authors need not name it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.frozen import record
@@ -66,8 +67,11 @@ class CompiledPattern:
     single: str | None = None   # the slot, when the pattern is one figure slot and nothing else ({date:date})
 
 
+@functools.lru_cache(maxsize=1024)
 def compile_pattern(source: str) -> CompiledPattern:
-    """Expand slots and gaps into plain regex and compile; PatternError says what is wrong."""
+    """Expand slots and gaps into plain regex and compile; PatternError says what is wrong. Once
+    per text: the rules on statements share a few never-matching patterns (loader.STATEMENT_SLOTS,
+    sixty slots for facts), which every such rule compiled again at every start."""
     slots: dict[str, Slot] = {}
 
     def expand(m: re.Match) -> str:
