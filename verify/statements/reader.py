@@ -53,7 +53,9 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     clause = layout.clause_in(q.start, note)
     if clause[0] == q.start and q.start > 1 and view[q.start - 1] == ")" and layout.note_at(q.start - 2):
         clause = (layout.clause(layout.note_at(q.start - 2)[0])[0], clause[1])   # 地区生产总值（GDP）1228亿元
-    sentence = layout.sentence(q.start)
+    last = earlier.get(index - 1)   # the sentence of the statement before, when it holds this figure too
+    sentence = last.sentence if last is not None and not last.note and last.sentence[0] <= q.start < last.sentence[1] \
+        else layout.sentence(q.start)
     previous = quantities[index - 1] if index > 0 else None
     since = clause[0]
     for i in range(index - 1, index - 4 if index > 3 else -1, -1):
