@@ -49,10 +49,9 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     vocab = vocabulary()
     layout = lay_out(doc.view)
     statements = Statements()
-    line_start_of = doc.line_start_of
     read = [index for index, q in enumerate(quantities)   # 1.68:1: only ratios.py's
             if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio")]
-    subjects = subjects_at(doc.view, vocab, [(line_start_of(quantities[i].start), quantities[i].start) for i in read])
+    subjects = subjects_at(doc.view, vocab, [quantities[i].start for i in read])
     for index, subject in zip(read, subjects):
         statements.add(read_statement(index, quantities, layout, vocab, statements, subject))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))

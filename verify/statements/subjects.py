@@ -17,24 +17,24 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 SUBJECT_LISTS = ("subject_scopes", "places", "group_names")
 
 
-def subjects_at(view: str, vocab: Vocabulary, places) -> list[str | None]:
-    """For each (paragraph start, position) of `places`, in text order: the last subject named at or
-    before the position and not before the paragraph's start. Only the paragraphs that hold a place
-    are searched, each up to its last place (a third of a news page holds no figure, and the words
+def subjects_at(view: str, vocab: Vocabulary, positions) -> list[str | None]:
+    """For each of `positions`, in text order: the last subject named at or before it and not
+    before the start of its paragraph (its line). Only the paragraphs that hold a position are
+    searched, each up to its last position (a third of a news page holds no figure, and the words
     after a paragraph's last figure name no subject of one): a subject holds no line break, so a
     search from a paragraph's start meets the mentions a search of the whole page meets there, and
-    one that ends `reach` characters after a place (the longest subject and the longest word it may
-    not stand before) reads every mention that starts at or before it as the whole page's would."""
+    one that ends `reach` characters after a position (the longest subject and the longest word it
+    may not stand before) reads every mention that starts at or before it as the whole page's would."""
     search, reach = _search(vocab)
-    found, line, last, at, subject = [], None, -1, 0, None
-    for start, pos in places:
-        if start != line or pos < last:
-            line, at, subject = start, start, None
+    found, last, at, subject = [], None, 0, None
+    for pos in positions:
+        if last is None or pos < last or view.find("\n", last, pos) >= 0:   # another paragraph
+            at, subject = view.rfind("\n", 0, pos) + 1, None
         last = pos
         while True:
             m = search(view, at, pos + reach)
             if m is None or m.start() > pos:
-                at = max(at, pos + 1)   # no subject starts in [at, pos]: the next place searches on after it
+                at = max(at, pos + 1)   # no subject starts in [at, pos]: the next position searches on after it
                 break
             subject, at = m.group(), m.end()
         found.append(subject)
