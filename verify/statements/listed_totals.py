@@ -34,7 +34,7 @@ def listed_totals(quantities: list[Quantity], statements: dict[int, Statement], 
     total_word = word_pattern(vocab.words("cumulative_words"))
     starts = None
     found = []
-    for m in _openers(view, opener, vocab.words("cumulative_words")):
+    for m in _openers(view, opener, vocab.words("cumulative_words"), vocab.words("reached_words")):
         starts = starts if starts is not None else [q.start for q in quantities]
         first_total = bisect.bisect_left(starts, m.end())
         last_new = first_total - 1
@@ -55,11 +55,14 @@ def listed_totals(quantities: list[Quantity], statements: dict[int, Statement], 
     return found
 
 
-def _openers(view: str, opener, cumulative: tuple[str, ...]) -> list:
+def _openers(view: str, opener, cumulative: tuple[str, ...], reached: tuple[str, ...]) -> list:
     """The matches of opener.finditer(view), found from each 分别 of the page: a search of the whole
-    page tries the pattern at every comma. A match is a ，, spaces, a cumulative word and 分别 (no comma,
-    space nor 分别 inside the word), so it starts at the comma before the spaces before a cumulative
-    word that ends at its 分别; and no two matches share a character."""
+    page tries the pattern at every comma. A match is a ，, spaces, a cumulative word, 分别 and maybe a
+    word of reaching, so (with no comma, 分 nor 别 in those words: else the page is searched) it starts
+    at the comma before the spaces before a cumulative word that ends at its 分别, and no two matches
+    share a character."""
+    if any(ch in word for word in cumulative + reached for ch in "，,分别"):
+        return list(opener.finditer(view))
     found = []
     at = view.find("分别")
     while at >= 0:
