@@ -189,7 +189,7 @@ _EVENT_TIME = regexes.compile(r"(?<=[从由])(?![未不来没])[\u4e00-\u9fff]{1
 def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab: Vocabulary) -> tuple[Role, int]:
     """The role and sign of a figure, from the words just before it."""
     percent = q.unit in PERCENT_UNITS or q.kind == "ratio"
-    tails, last = vocab.tails, label[-1:]   # (a pattern that ends at $ is searched only in a label ending as it can)
+    tails, last = vocab.tails, label[-1:]   # (a pattern ending at $, the stripped label's end, is searched only in a label ending as it can)
     sign = -1 if last in tails["down"] and vocab.down.search(label) \
         else (1 if last in tails["up"] and vocab.up.search(label) else 0)
     if not sign and ("高" in label or "低" in label) and (gap := _GAP_AFTER_COMPARE.search(label)) \
