@@ -38,7 +38,7 @@ from verify.statements.reached_levels import reached_levels
 from verify.statements.scopes import parts_lists
 from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
-from verify.statements.subjects import subject_mentions
+from verify.statements.subjects import subjects_at
 from verify.statements.vocabulary import vocabulary
 from verify.statements.whole_counts import whole_counts
 
@@ -50,11 +50,11 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     vocab = vocabulary()
     layout = lay_out(doc.view)
     statements = Statements()
-    subject_at, line_start_of = subject_mentions(doc.view, vocab).subject_at, doc.line_start_of
-    for index, q in enumerate(quantities):
-        if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio"):   # 1.68:1: only ratios.py's
-            statements.add(read_statement(index, quantities, layout, vocab, statements,
-                                          subject_at(q.start, line_start_of(q.start))))
+    read = [index for index, q in enumerate(quantities)   # 1.68:1: only ratios.py's
+            if q.kind in NUMERIC and not q.label and not (q.ratio_part and q.kind == "ratio")]
+    subjects = subjects_at(doc.view, vocab, [quantities[i].start for i in read])
+    for index, subject in zip(read, subjects):
+        statements.add(read_statement(index, quantities, layout, vocab, statements, subject))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
     tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities) + labelled_values(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 
 from verify.frozen import record
 from verify import regexes
@@ -30,7 +31,9 @@ class Layout:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos: after the previous end mark, through the next."""
-        return _span(self.sentence_ends, pos, len(self.text))
+        ends = self.sentence_ends   # (bisected here, no helper called: this runs for every figure, and in most readings)
+        i = bisect.bisect_left(ends, pos)
+        return ends[i - 1] + 1 if i > 0 else 0, ends[i] + 1 if i < len(ends) else len(self.text)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding pos; a parenthetical's brackets also bound it."""
@@ -38,7 +41,7 @@ class Layout:
 
     def clause_in(self, pos: int, note: tuple[int, int] | None) -> tuple[int, int]:
         """The clause holding pos, given the parenthetical that holds it (note_at(pos))."""
-        ends = self.clause_ends   # (_span written out: this runs for every figure)
+        ends = self.clause_ends   # (as sentence: this runs for every figure)
         i = bisect.bisect_left(ends, pos)
         start = ends[i - 1] + 1 if i > 0 else 0
         end = ends[i] + 1 if i < len(ends) else len(self.text)
@@ -62,13 +65,6 @@ class Layout:
         return None
 
 
-def _span(ends: tuple[int, ...], pos: int, length: int) -> tuple[int, int]:
-    i = bisect.bisect_left(ends, pos)
-    start = ends[i - 1] + 1 if i > 0 else 0
-    end = ends[i] + 1 if i < len(ends) else length
-    return start, end
-
-
 def lay_out(view: str) -> Layout:
     """Find every boundary of the page in one pass each."""
     notes, stack = [], []
@@ -83,7 +79,7 @@ def lay_out(view: str) -> Layout:
     notes.sort()
     clause_ends = tuple(map(_start, CLAUSE_END.finditer(view)))
     # every sentence end is a clause end: picked from those, not found by a second pass over the page
-    sentence_ends = tuple(i for i in clause_ends if view[i] in _SENTENCE_MARKS)
+    sentence_ends = tuple(compress(clause_ends, map(_SENTENCE_MARKS.__contains__, map(view.__getitem__, clause_ends))))
     return Layout(view, sentence_ends, clause_ends, tuple(notes), tuple(note[0] for note in notes))
 
 

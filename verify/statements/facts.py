@@ -270,9 +270,9 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
             about.setdefault(st.of, {})["whole"] = whole
         elif vocab is not None:
             if with_share is None:
-                with_share = {other.of for other in statements.values() if other.role is Role.SHARE}
-                bare_share = {other.of for i, other in statements.items() if other.role is Role.SHARE
-                              and names_no_other_whole(i, quantities, statements, layout)}
+                shares = with_role(statements, Role.SHARE)
+                with_share = {other.of for _, other in shares}
+                bare_share = {other.of for i, other in shares if names_no_other_whole(i, quantities, statements, layout)}
             named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share, bare_share)
             if named is None and previous is not None and st.of in bare_share:
                 named = whole_carried(index, previous, quantities, statements, layout)

@@ -16,7 +16,7 @@ from verify.statements.records import Statement
 from verify.statements.stated_times import period_words
 from verify.statements.vocabulary import Vocabulary
 
-_NOT_A_WORD = regexes.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_NOT_WORDS = regexes.compile(r"[^\u4e00-\u9fffA-Za-z]+")   # runs of what no word holds
 _AFTER = regexes.compile(r"([\u4e00-\u9fff]{2,6}?)(?=[\s,，。；;:：、！？)）]|$)")
 _AFTER_SHORT = regexes.compile(r"([\u4e00-\u9fff]{1,6}?)(?=[\s,，。；;:：、！？)）]|$)")
 _QUALIFIED = regexes.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=[\s,，。；;:：、！？)）]|$)")
@@ -42,8 +42,7 @@ def words_in(measure: str, head: str, vocab: Vocabulary, periods: dict[str, tupl
     families = {"#" + vocab.head_family[w] for w in vocab.heads.findall(text)}
     for subject in vocab.words("subject_words"):
         text = text.replace(subject, " ")
-    return frozenset(w for w in (text[k:k + 2] for k in range(len(text) - 1)) if not _NOT_A_WORD.search(w)) \
-        | families   # 外贸 and 货物贸易进出口总值: one family of indicators (measure_heads)
+    return frozenset(_bigrams(text)) | families   # 外贸 and 货物贸易进出口总值: one family of indicators (measure_heads)
 
 
 def named_after(view: str, q: Quantity) -> frozenset[str]:
@@ -102,8 +101,9 @@ def other_subject(words_before: str, title: str) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    """The two-character words of a text, figures and marks left out."""
-    return {w for w in (text[k:k + 2] for k in range(len(text) - 1)) if not _NOT_A_WORD.search(w)}
+    """The two-character words of a text, figures and marks left out: those of each run of word
+    characters (one split, not a search of every pair)."""
+    return {run[k:k + 2] for run in _NOT_WORDS.split(text) for k in range(len(run) - 1)}
 
 
 def whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from fractions import Fraction
 
 from verify import regexes
 from verify.frozen import record
@@ -374,12 +375,13 @@ def _bound(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> Interval
     before = view[max(st.clause[0], q.start - 4):q.start]
     if q.value is None or q.qualifier is not None:
         return None
+    lower = any(before.endswith(w) for w in vocab.words("title_lower_bounds"))
+    if not lower and not any(before.endswith(w) for w in vocab.words("title_upper_bounds")):
+        return None   # (most titles: no midpoint worked out, in Fractions)
     value = q.fraction_interval().midpoint
-    if value is not None and any(before.endswith(w) for w in vocab.words("title_lower_bounds")):
-        return Interval(value, None)
-    if value is not None and any(before.endswith(w) for w in vocab.words("title_upper_bounds")):
-        return Interval(None, value)
-    return None
+    if value is None:
+        return None
+    return Interval(value, None) if lower else Interval(None, value)
 
 
 def _loose(q: Quantity) -> Interval:
@@ -388,4 +390,8 @@ def _loose(q: Quantity) -> Interval:
     iv = q.fraction_interval()
     if iv.low is None or iv.high is None or q.qualifier is not None or iv.low < 0:
         return iv
-    return Interval(iv.low, iv.high + (iv.high - iv.low) / 2)
+    low, high = iv.low, iv.high
+    if type(low) is Fraction and type(high) is Fraction:   # high + (high - low) / 2 in integers: one Fraction
+        return Interval(low, Fraction(3 * high.numerator * low.denominator - low.numerator * high.denominator,
+                                      2 * high.denominator * low.denominator))   # made, not three
+    return Interval(low, high + (high - low) / 2)

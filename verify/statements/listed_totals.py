@@ -34,7 +34,7 @@ def listed_totals(quantities: list[Quantity], statements: dict[int, Statement], 
     total_word = word_pattern(vocab.words("cumulative_words"))
     starts = None
     found = []
-    for m in opener.finditer(view):
+    for m in _openers(view, opener, vocab.words("cumulative_words"), vocab.words("reached_words")):
         starts = starts if starts is not None else [q.start for q in quantities]
         first_total = bisect.bisect_left(starts, m.end())
         last_new = first_total - 1
@@ -52,6 +52,32 @@ def listed_totals(quantities: list[Quantity], statements: dict[int, Statement], 
         if all(stated_level(quantities[i], statements[i]) for i in news + totals) \
                 and all(quantities[n].unit == quantities[t].unit for n, t in zip(news, totals)):
             found += [Fact(t, (("new", n),)) for n, t in zip(news, totals)]
+    return found
+
+
+def _openers(view: str, opener, cumulative: tuple[str, ...], reached: tuple[str, ...]) -> list:
+    """The matches of opener.finditer(view), found from each 分别 of the page: a search of the whole
+    page tries the pattern at every comma. A match is a ，, spaces, a cumulative word, 分别 and maybe a
+    word of reaching, so (with no comma, 分 nor 别 in those words: else the page is searched) it starts
+    at the comma before the spaces before a cumulative word that ends at its 分别, and no two matches
+    share a character."""
+    if any(ch in word for word in cumulative + reached for ch in "，,分别"):
+        return list(opener.finditer(view))
+    found = []
+    at = view.find("分别")
+    while at >= 0:
+        starts = []
+        for word in cumulative:
+            if view.endswith(word, 0, at):
+                comma = at - len(word) - 1
+                while comma >= 0 and view[comma].isspace():   # (str.isspace: the characters of re's \s)
+                    comma -= 1
+                if comma >= 0 and view[comma] in "，,":
+                    starts.append(comma)
+        m = next(filter(None, (opener.match(view, start) for start in sorted(starts))), None)
+        if m is not None:
+            found.append(m)
+        at = view.find("分别", at + 2)
     return found
 
 

@@ -9,6 +9,7 @@ need not reach it): distinct members of a partition, not all of them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from verify.reading.quantity import Quantity
@@ -83,8 +84,10 @@ def _of_named_whole(labels: list[str], total: Statement, vocab: Vocabulary) -> s
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _member_in(label: str, members) -> int | None:
-    """The one member a label names (the longest word wins: 非公有 over 公有), else None."""
+    """The one member a label names (the longest word wins: 非公有 over 公有), else None. Kept: a
+    page asks it of the same measures for every level that may open a breakdown (scopes.py)."""
     found = [(len(word), n) for n, synonyms in enumerate(members) for word in synonyms if word in label]
     if not found:
         return None

@@ -53,7 +53,9 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     clause = layout.clause_in(q.start, note)
     if clause[0] == q.start and q.start > 1 and view[q.start - 1] == ")" and layout.note_at(q.start - 2):
         clause = (layout.clause(layout.note_at(q.start - 2)[0])[0], clause[1])   # 地区生产总值（GDP）1228亿元
-    sentence = layout.sentence(q.start)
+    last = earlier.get(index - 1)   # the sentence of the statement before, when it holds this figure too
+    sentence = last.sentence if last is not None and not last.note and last.sentence[0] <= q.start < last.sentence[1] \
+        else layout.sentence(q.start)
     previous = quantities[index - 1] if index > 0 else None
     since = clause[0]
     for i in range(index - 1, index - 4 if index > 3 else -1, -1):
@@ -187,7 +189,9 @@ _EVENT_TIME = regexes.compile(r"(?<=[从由])(?![未不来没])[\u4e00-\u9fff]{1
 def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab: Vocabulary) -> tuple[Role, int]:
     """The role and sign of a figure, from the words just before it."""
     percent = q.unit in PERCENT_UNITS or q.kind == "ratio"
-    sign = -1 if vocab.down.search(label) else (1 if vocab.up.search(label) else 0)
+    tails, last = vocab.tails, label[-1:]   # (a pattern ending at $, the stripped label's end, is searched only in a label ending as it can)
+    sign = -1 if last in tails["down"] and vocab.down.search(label) \
+        else (1 if last in tails["up"] and vocab.up.search(label) else 0)
     if not sign and ("高" in label or "低" in label) and (gap := _GAP_AFTER_COMPARE.search(label)) \
             and _COMPARED.search(before):   # (a gap holds 高 or 低)
         sign = 1 if gap.group("up") else -1
@@ -201,7 +205,7 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.CHANGE, sign
     if sign > 0 and "新增" in label and _NEW_CASES.search(label) and not vocab.compare.search(label):
         sign = 0   # 当日新增3例, 新增确诊病例12例: the count of new cases, a level of its own
-    if vocab.change_to.search(label):
+    if last in tails["change_to"] and vocab.change_to.search(label):
         return Role.LEVEL, 0
     if percent and vocab.completion.search(before):
         return Role.COMPLETION, 0
@@ -209,10 +213,10 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.SHARE, 0
     if sign:
         return (Role.RATE if percent else Role.CHANGE), sign
-    if vocab.from_word.search(label):
+    if last in tails["from_word"] and vocab.from_word.search(label):
         return Role.FROM, 0
-    if vocab.base_word.search(label) or (not percent and vocab.whole_of_share.search(label)) \
-            or _compared_to(label, vocab):
+    if last in tails["base_word"] and vocab.base_word.search(label) \
+            or (not percent and "占" in label and vocab.whole_of_share.search(label)) or _compared_to(label, vocab):
         return Role.BASE, 0
     if vocab.extreme.search(label):
         return Role.OTHER, 0

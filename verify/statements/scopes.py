@@ -361,4 +361,4 @@ def _measured_after(part: Quantity, other: Quantity, st: Statement) -> bool:
 
 
 def _semicolon(text: str, start: int, end: int) -> bool:
-    return "；" in text[start:end] or ";" in text[start:end]
+    return text.find("；", start, end) >= 0 or text.find(";", start, end) >= 0   # (no copy of the span)

@@ -45,8 +45,8 @@ def time_scope(view: str, quantities: list[Quantity], begin: int, end: int, inde
             spans |= {span} if span else set()
             if q.kind == "year" and not spans:
                 break   # 记者今天（1月18日）了解到，2020年…: the year nearer the figure is its time
-    text = _compared(tuple(periods)).sub(" ", view[begin:end])
-    named = [periods[m.group()] for m in period_words(periods).finditer(text)]
+    words, compared = _patterns(periods)
+    named = [periods[m.group()] for m in words.finditer(compared.sub(" ", view[begin:end]))]
     spans |= {p for p in named if p[0] not in ("year", "holiday")}
     holidays = frozenset(p[1] for p in named if p[0] == "holiday")
     relative = frozenset(p[1] for p in named if p[0] == "year")
@@ -66,7 +66,23 @@ def _compared(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def period_words(periods: dict) -> re.Pattern[str]:
     """The period words of the vocabulary (一季度, 上半年, 去年 …), longest first."""
-    return word_pattern(tuple(periods))
+    return _patterns(periods)[0]
+
+
+_KEPT: dict[int, tuple] = {}   # id(periods) -> (periods, period_words, _compared)
+
+
+def _patterns(periods: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """period_words and _compared of a vocabulary's periods, looked up once for each dict (kept
+    with it, as a vocabulary's periods never change): a tuple of its hundred words was made and
+    hashed for each look-up, for every figure a title is compared with."""
+    kept = _KEPT.get(id(periods))
+    if kept is None or kept[0] is not periods:
+        if len(_KEPT) >= 16:
+            _KEPT.clear()
+        words = tuple(periods)
+        kept = _KEPT[id(periods)] = (periods, word_pattern(words), _compared(words))
+    return kept[1], kept[2]
 
 
 def _period_of(q: Quantity, view: str) -> tuple[str | None, tuple[str, str] | None]:

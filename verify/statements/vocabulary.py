@@ -47,6 +47,10 @@ class Vocabulary:
     flow_sums: tuple               # (total word, (flow words…)): a total of flows, the flows stated in its paragraph
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
     periods: dict[str, tuple[str, str]]   # period_words: 一季度 -> (to-date, 03), 去年 -> (year, last)
+    # up, down, change_to, from_word, base_word -> the characters a match of each can end with (each
+    # ends at $): a label that ends with none of them is not searched (reader._role asks all of them
+    # of most figures); a list with an empty word ends anywhere (_ANYWHERE)
+    tails: dict[str, frozenset[str]]
 
     def words(self, name: str) -> tuple[str, ...]:
         """One named list."""
@@ -61,7 +65,25 @@ class Vocabulary:
 
 
 # A period a change may name after its verb: 超去年同期38亿元, 多增上年同期…
-_PERIOD = "(?:上年同期|去年同期|上年末|上年|去年|同期|上月|上季度|年初)?"
+_PERIOD_WORDS = ("上年同期", "去年同期", "上年末", "上年", "去年", "同期", "上月", "上季度", "年初")
+_PERIOD = f"(?:{'|'.join(_PERIOD_WORDS)})?"
+_AFTER_VERB = ("了", "为", "达", "达到")   # what may follow a verb of change before the period
+
+
+class _Anywhere(frozenset):
+    """The tail of a pattern that may end with any character: holds every one."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANYWHERE = _Anywhere()
+
+
+def _ends(*lists: tuple[str, ...]) -> frozenset[str]:
+    """The last characters of the words of the lists (_ANYWHERE if one of them is empty)."""
+    words = [word for words in lists for word in words]
+    return frozenset(word[-1] for word in words) if all(words) else _ANYWHERE
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:
@@ -97,8 +119,8 @@ def vocabulary() -> Vocabulary:
     verbs = f"{up}|{down}"
     return Vocabulary(
         lists=lists,
-        up=_compiled(rf"(?:{up})(?:了|为|达|达到)?{_PERIOD}$"),
-        down=_compiled(rf"(?:{down})(?:了|为|达|达到)?{_PERIOD}$"),
+        up=_compiled(rf"(?:{up})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$"),
+        down=_compiled(rf"(?:{down})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$"),
         change_to=_compiled(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
         change_verb_to=_compiled(rf"(?:{verbs})了?(?:到|至)"),
         from_word=_compiled(rf"(?:{_alternation(lists['from_words'])})(?:{_alternation(lists['per_unit_words'])})?$"),
@@ -127,4 +149,9 @@ def vocabulary() -> Vocabulary:
             rf"{lead}[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])" for lead in "从分按")),   # branch led by its character:
         # re then skips to the characters a match starts with, rather than trying a guard at every place
         periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},
+        tails={"up": _ends(lists["change_up"], _AFTER_VERB, _PERIOD_WORDS),
+               "down": _ends(lists["change_down"], _AFTER_VERB, _PERIOD_WORDS),
+               "change_to": frozenset("到至"),
+               "from_word": _ends(lists["from_words"], lists["per_unit_words"]),
+               "base_word": _ends(lists["base_words"], ("的",))},
     )

@@ -29,9 +29,15 @@ def whole_counts(quantities: list[Quantity], statements: dict[int, Statement], l
                 or not isinstance(q.value, Fraction) or q.value.denominator != 1 or st.role is Role.AVERAGE:
             continue
         iv = q.fraction_interval()
-        if iv.low is None or iv.high is None or iv.high - iv.low != 1:
+        if iv.low is None or iv.high is None or not _one_apart(iv.low, iv.high):
             continue   # 百名 (to the hundred), 两万: stated to a coarser step than one
         if means.search(layout.text, st.clause[0], q.start):
             continue   # 日均新增23人, 平均每户3人: a mean, rounded
         found.append(index)
     return frozenset(found)
+
+
+def _one_apart(low: Fraction, high: Fraction) -> bool:
+    """high - low == 1, in integers: a Fraction's arithmetic is Python code, and this is asked of
+    every count of a page."""
+    return high.numerator * low.denominator - low.numerator * high.denominator == high.denominator * low.denominator
