@@ -55,6 +55,10 @@ ROLE_CASES = [
     ("电价从未超过每千瓦时0.5元。", {"0.5元": Role.AVERAGE}),   # a price per unit, no start
     ("已有两台33万千瓦机组建成投产", {"33万千瓦": Role.ATTRIBUTE}),
     ("银行代客涉外收付款顺差162亿美元", {"162亿美元": Role.NET}),
+    # a balance named by a verb of change (自然增长 = 出生 − 死亡), unless another verb changes it
+    ("死亡人口6.5万人，人口自然增长1.9万人", {"1.9万人": Role.NET}),
+    ("死亡率８．４‰，人口自然增长率２４．７０‰", {"２４．７０‰": Role.NET}),
+    ("人口自然增长率下降0.5‰", {"0.5‰": Role.RATE}),
     ("格库铁路全长1206公里，最高时速120公里。", {"1206公里": Role.LEVEL, "120公里": Role.OTHER}),
     ("完成全年1.8万亿元投资目标任务的25.5%", {"1.8万亿元": Role.PLAN, "25.5%": Role.COMPLETION}),
     ("境外输入病例24例，含5例由无症状感染者转为确诊病例", {"24例": Role.LEVEL, "5例": Role.SUBPART}),

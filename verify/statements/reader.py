@@ -211,6 +211,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
         return Role.COMPLETION, 0
     if percent and (vocab.share.search(label) or vocab.share.search(before)):
         return Role.SHARE, 0
+    if _names_a_balance(label, vocab):
+        return Role.NET, 0   # 人口自然增长1.9万人, 自然增长率为2.7‰: 出生 less 死亡 (vocabulary balances), no change
     if sign:
         return (Role.RATE if percent else Role.CHANGE), sign
     if last in tails["from_word"] and vocab.from_word.search(label):
@@ -229,6 +231,22 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if not percent and vocab.net.search(before):
         return Role.NET, 0
     return Role.LEVEL, 0
+
+
+def _names_a_balance(label: str, vocab: Vocabulary) -> bool:
+    """The words name a balance whose own name holds a verb of change (自然增长: births less deaths),
+    and no verb of change is left without it (自然增长率下降0.5‰ is a change of the balance)."""
+    for net in _verb_nets(vocab.balances, vocab.up, vocab.down):
+        if net in label:
+            rest = label.replace(net, "")
+            return not (vocab.up.search(rest) or vocab.down.search(rest))
+    return False
+
+
+@functools.cache
+def _verb_nets(balances: tuple, up: re.Pattern[str], down: re.Pattern[str]) -> tuple[str, ...]:
+    """The balances named by a verb of change (自然增长), which the sign of a figure would take for a change."""
+    return tuple(net for net, _, _ in balances if up.search(net) or down.search(net))
 
 
 def _measure(words: str) -> str:
