@@ -366,12 +366,12 @@ _SPEED_NOTES = """\
 |---|---|---|
 | whole check ≤ 8× the floor on each genre | `check × floor` | missed: 21–28× (40–53× before the work of issue 10; the profile below says where the time goes) |
 | `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 10–14× (26–36× until 2026-12-01 evening, when the JSON listing stopped building an encoder for each of its ~30 values per figure and printed decimals in whole numbers) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.11 M and 1.09 M in the run of 2026-12-02 03:05 UTC, floor 0.042–0.046 s; 0.96–1.11 M and 0.99–1.10 M in the session's runs on the shared machine) and on the page in most runs (0.98–1.11 M); missed on the mixed corpus, which has the most figures per character: 0.84–0.88 M (0.82–0.84 M the night before, about 0.55 M before issue 10). Session 13's `re` work (below) took 10% off the instructions of the work after start-up on its branch (9% of the whole process): whole runs, CPU seconds, least of eight alternating with the code before (load average 1.5–2): mixed 1.20 -> 1.14 s (0.83 -> 0.88 M characters per second), transcripts 1.00 -> 0.96 s, reports 0.99 -> 0.98 s (medians 1.27 -> 1.17, 1.10 -> 1.04, 1.22 -> 1.08 s). Merged with the session's new readings (two-sided 近 and 超, complements, labelled values, a place within the world, 分别 values within their whole), main checks 1 M mixed characters in 1.14–1.19 CPU s; about 0.14–0.19 s more would have to go |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.11 M and 1.09 M in the run of 2026-12-02 03:05 UTC, floor 0.042–0.046 s; 0.96–1.11 M and 0.99–1.10 M in the session's runs on the shared machine) and on the page in most runs (0.98–1.11 M); missed on the mixed corpus, which has the most figures per character: 0.84–0.88 M (0.82–0.84 M the night before, about 0.55 M before issue 10). Session 13's `re` work (below) took 10% off the instructions of the work after start-up on its branch (9% of the whole process): whole runs, CPU seconds, least of eight alternating with the code before (load average 1.5–2): mixed 1.20 -> 1.14 s (0.83 -> 0.88 M characters per second), transcripts 1.00 -> 0.96 s, reports 0.99 -> 0.98 s (medians 1.27 -> 1.17, 1.10 -> 1.04, 1.22 -> 1.08 s). Merged with the session's new readings (two-sided 近 and 超, complements, labelled values, a place within the world, 分别 values within their whole), main checks 1 M mixed characters in 1.14–1.19 CPU s; about 0.14–0.19 s more would have to go. Session 14 (2026-12-02, two helpers' rounds on the statement stage and on reading, rules and start-up; outputs byte-identical) took 7.7% off the instructions of a whole run on 1 M mixed characters (callgrind: 10.04 G at the session's start, 9.25 G after both rounds, 9.27 G with the session's new readings), but the CPU seconds did not follow measurably on this machine that day: alternating runs of the session's first and last code gave least 1.09 and 1.08 s, medians 1.15 and 1.14 s; the floor itself moved from 0.043 to 0.060 s between runs, and `check × floor` on the mixed corpus stays at 25. Missed |
 | 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.2–9.6 (a long text is read and checked a section at a time) |
 | peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 74–75 MB (before sections: 402 MB and 677 MB) |
 | a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59–60 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.130–0.134 s (parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold 0.266–0.282 s (0.302 s on 2026-12-01 evening: a module's patterns are now compiled when first used, and records' __eq__, __hash__ and __repr__ are no longer compiled one by one at import); sympy never imported for the built-in rules |
-| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.60–1.61 (load average 1.0–1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.110–0.126 s on 2026-12-02 after session 14 (0.130–0.134 s before; parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold 0.254–0.300 s on 2026-12-02 (0.266–0.282 s before session 14; 0.302 s on 2026-12-01 evening: a module's patterns are now compiled when first used, and records' __eq__, __hash__ and __repr__ are no longer compiled one by one at import); sympy never imported for the built-in rules |
+| `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.56–1.61 (load average 0.9–1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
 Figures are CPU seconds (user + system, children included), not wall time: the machine they
@@ -437,6 +437,41 @@ less), 1 M transcript characters 9.08 G -> 8.25 G. CPU seconds of the check in o
 of four, three alternations, load average 4): 1.22–1.24 s -> 1.16–1.18 s. The 297 patterns a run compiles were checked to match as `re.compile`'s on 215,000 mixed
 and 150,000 transcript characters (every match, and a match at every seventh place).
 Every one of these left the outputs byte-identical.
+
+Later on 2026-12-02 (session 14; reading, rules and start-up, outputs byte-identical): the caches
+of compiled patterns and parsed YAML texts keep, when a run writes them, what the run used and
+only as many bytes again of the newest other entries (`user_cache.trimmed`): the shared cache of
+this machine had grown to 4.8 MB of patterns of many versions and 2.3 MB of YAML texts, read in
+full at every start (0.04–0.07 s a run); a file is read as bytes (read_text's pass for line ends
+over 1 MB cost 3 ms). A rule pattern's text is compiled once (the rules on statements compiled
+their structure's sixty-slot pattern each); a record's frozen `__setattr__` and `__delattr__` are
+closures on Python 3.11 and 3.12, not compiled text; tomllib and tempfile are loaded only when a
+verify.toml is read or a file written; the young generation is collected at 100,000 objects.
+A qualified figure's interval, a percentage as a ratio and a last digit's step are worked out in
+integers, one Fraction per bound; a one-slot pattern's figure is found by one bisection. Whole
+runs, CPU seconds, least of seven alternating with the code before (machine shared): 1 M mixed
+characters 1.136 -> 1.101 s with clean caches of each, 1.213 -> 1.104 s with a copy of the
+shared cache (the branch trims it at its first run that compiles a pattern); start-up on a
+one-line file warm 0.130 -> 0.110 s, cold 0.263 -> 0.254 s. Instructions (callgrind): one-line
+file 762 M -> 611 M, 1 M mixed characters 10.04 G -> 9.80 G. The report itself (gate, JSON) costs
+1.3 ms on 1 M characters. Tried and not kept: a first-character test before the not-a-unit words
+(slower: the alternation's match is 0.2 µs); ending the process with os._exit (24 M instructions
+of teardown, 0.6%: atexit and buffered files would be skipped).
+
+The same day, the statement stage (session 14, outputs byte-identical; `repr` of every statement
+reading of the corpus, the archive and both 1 M texts unchanged): subjects searched only in the
+paragraphs that hold a figure, each up to its last one, in one walk with the figures; the openers
+of ，累计分别 found from each 分别 rather than tried at every comma; a partition member's lookup
+kept per label; `Layout.sentence` bisecting itself, and a figure taking the sentence of the
+statement before it when that holds it; integers where Fractions were made (whole counts, a
+title's loose top); the five end-anchored role patterns searched only in a label ending with a
+character a match can end with (`Vocabulary.tails`, checked against the parsed patterns by
+tests/test_vocabulary_tails.py); a title's period patterns kept per vocabulary. The statement
+stage on 1 M mixed characters: 4.75 G -> 4.29 G instructions, 0.48–0.49 -> 0.43–0.44 CPU s;
+0.364 -> 0.330 s per 1 M characters over the corpus and the archive (6.57 M characters). Both
+rounds merged, with the session's new readings (clocks in numerals, years before 1900, daily
+averages of a named period, 自然增长 as a balance): 9.27 G instructions on 1 M mixed characters,
+7.7% fewer than at the session's start.
 
 Where the time goes (`python benchmarks/time_profile.py` and a helper's profile: in-process,
 1,000,000 characters of the mixed corpus, CPU seconds), on 2026-12-01 late evening (the night's
