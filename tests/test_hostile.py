@@ -463,7 +463,14 @@ def test_negative_limits_are_refused_at_their_line(work, cache_dir, kind, body, 
     # 其中 lists read by the statement stage: within each rule's time budget (a scan of every
     # statement per list took 3 s at 2,000 and stopped the run with exit 2)
     "".join(f"全市共有企业{100 + i % 50}家，其中国有企业{60 + i % 9}家、民营企业{50 + i % 7}家。" for i in range(4000)),
-], ids=["growth-sentences", "time-ranges-one-line", "labels-one-line", "parts-sentences"])
+    # one sentence of 20,000 clauses, each opening a 其中 list: every list looked back over the whole
+    # sentence for its total (more than 120 s before sentences and clauses were cut at 1,000 characters)
+    "全市共有企业1260家，" + "其中国有企业310家，" * 20000 + "。",
+    # 300,000 numerals without a mark: the fraction's guard scanned the rest of the run from every
+    # start (about 30 s before the numeral and its guard were bounded)
+    "".join("零一二三四五六七八九十百千万亿点"[(i * 7919) % 16] for i in range(300_000)),
+], ids=["growth-sentences", "time-ranges-one-line", "labels-one-line", "parts-sentences",
+        "one-sentence-of-clauses", "numerals-without-marks"])
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 def test_long_ordinary_input_is_checked_in_linear_time(work, cache_dir, text, fmt):
     (work / "long.txt").write_text(text, encoding="utf-8")

@@ -580,3 +580,13 @@ def test_ends_are_only_for_two_ended_ranges():
     assert only("三四个月").ends is None
     assert only("7.6%").ends is None
     assert only("9～16亿元").ends[0].interval.low == Fraction("8.5e8")
+
+
+def test_no_guard_of_the_master_pattern_scans_without_end():
+    # a guard that looks ahead for a marker over an unbounded run ([…]*[分/]) scans the rest of a long
+    # run of its characters from every place: the square of the run's length
+    import re as _re
+    from verify.reading.figure_pattern import _alternatives
+    for name, body in _alternatives().items():
+        guards = _re.match(r"(?:\(\?=(?:[^()\\]|\\.)*\))*", body).group()
+        assert not _re.search(r"\][*+]", guards), (name, guards)

@@ -530,3 +530,21 @@ def test_ratio_of_shares(text, shares, facts):
     found = [tuple(quantities[i].text for i in (f.level, *(i for _, i in f.figures))) for f in result.facts
              if dict(f.figures).keys() == {"ratio_share", "next_part", "next_share"}]
     assert found == facts
+
+
+def test_no_clause_or_sentence_is_longer_than_a_writer_writes():
+    # a page without marks (a hostile file, a table dumped as text) is cut into pieces of at most
+    # LONGEST characters, so a look back over a clause or a sentence costs no more than over a real one
+    from verify.statements.clauses import LONGEST, lay_out
+    layout = lay_out("一二三四五六七八九十" * 500 + "，" + "其中国有企业310家，" * 400 + "。")
+    for ends in (layout.sentence_ends, layout.clause_ends):
+        spans = [b - a for a, b in zip((-1,) + ends, ends + (len(layout.text),))]
+        assert max(spans) <= LONGEST
+    assert set(layout.sentence_ends) <= set(layout.clause_ends)
+
+
+def test_a_real_page_is_laid_out_as_its_marks_say():
+    # the cut never touches a real page: the archive's longest sentence has 686 characters
+    from verify.statements.clauses import CLAUSE_END, lay_out
+    text = "。".join(f"全市共有企业{i}家，其中国有企业{i // 2}家" for i in range(300))
+    assert lay_out(text).clause_ends == tuple(m.start() for m in CLAUSE_END.finditer(text))

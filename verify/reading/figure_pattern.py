@@ -16,7 +16,10 @@ from verify.reading import calendar
 from verify.reading.numerals import compile_alternation, lexicon
 
 _AR = r"(?<![A-Za-zＡ-Ｚａ-ｚ\d.])(?<![A-Za-zＡ-Ｚａ-ｚ][-－—–])\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
-_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克米卡帕焦赫兆]))+(?:点[零〇一二三四五六七八九]+)?"
+# A numeral of at most 32 characters (一千二百三十四亿五千六百七十八万九千零一十二 has 22), its decimals at most 16:
+# a longer run is no figure, and an unbounded one would be scanned to its end again from every start
+# where a pattern fails after it (分之 of a fraction), a square of its length.
+_CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克米卡帕焦赫兆])){1,32}(?:点[零〇一二三四五六七八九]{1,16})?"
 # Characters a figure can start with, besides qualifiers and not-a-number words (added at compile):
 # digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
 _NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
@@ -34,7 +37,7 @@ _QA = rf"{_Q_AFTER_NOT_MORE}|(?(UNIT)多(?![次种类样元方地国项家名位
 # A score or a ratio (３∶２, 8.3∶41.4∶50.3, 1:1) is no range: the reader consumes it whole, and reads
 # figures of it only for a ratio of shares after a share word (reader._score: 三次产业比为3.9：59.5：36.6).
 # Clock times (14:30) are read before it.
-_SCORE = r"(?<![\d.])\d+(?:\.\d+)?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"
+_SCORE = r"(?<![\d.])\d{1,30}(?:\.\d{1,30})?(?:\s?[∶:]\s?\d+(?:\.\d+)?)+(?![\d.])"   # (bounded: see _CN)
 _RANGE_SEP = r"~|—|–|-|至|到"
 # 个 before 多 or 半 and a measure is no classifier: ６个多美元 is 6多 美元, 2个多百分点 2多 百分点,
 # 3个半小时 3.5 小时, 一个半月 1.5 个月.
@@ -96,7 +99,7 @@ def _alternatives() -> dict[str, str]:
         **{name: body for name, body in calendar.PATTERNS.items()},
         "score": _SCORE,
         "cnpercent": rf"(?P<PQ>{_Q_BEFORE})?百分之(?P<PCORE>{_CN}|\d+(?:\.\d+)?)(?P<PAFTER>{_Q_AFTER})?",
-        "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d+)分之(?P<FNUM>{_CN}|\d+(?:\.\d+)?)"
+        "fraction": rf"(?P<FQ>{_Q_BEFORE})?(?:(?P<FDEN>{_CN}|\d{{1,30}})分之(?P<FNUM>{_CN}|\d{{1,30}}(?:\.\d{{1,30}})?)"
                     rf"|(?<![\d/.])(?P<FN2>\d{{1,3}})/(?P<FD2>\d{{1,3}})(?![\d/]))(?P<FQA>左右|以上|以下|多)?",
         "number": (rf"(?P<QB>{_Q_BEFORE})?(?P<SIGN>负|零下|(?<![\dA-Za-z])-|(?<![\dA-Za-z\u4e00-\u9fff])\+|(?<=[比为至达是])\+)?{number}"
                    rf"(?:个(?P<GEQ>多|半)(?=(?:{_MEASURE_AFTER_GE})))?(?P<UNIT>{units}|(?<=个[多半])月)?(?P<HALF>{_HALF})?"

@@ -80,7 +80,37 @@ def lay_out(view: str) -> Layout:
     clause_ends = tuple(map(_start, CLAUSE_END.finditer(view)))
     # every sentence end is a clause end: picked from those, not found by a second pass over the page
     sentence_ends = tuple(compress(clause_ends, map(_SENTENCE_MARKS.__contains__, map(view.__getitem__, clause_ends))))
+    if len(view) > LONGEST:
+        clause_ends, sentence_ends = _capped(clause_ends, sentence_ends, len(view))
     return Layout(view, sentence_ends, clause_ends, tuple(notes), tuple(note[0] for note in notes))
+
+
+LONGEST = 1_000   # characters: no sentence a writer wrote is longer (the archive's longest is 686)
+
+
+def _capped(clause_ends: tuple[int, ...], sentence_ends: tuple[int, ...], length: int) -> tuple[tuple, tuple]:
+    """The ends, with one more wherever LONGEST characters pass without one: on a page without
+    punctuation, or one sentence of ten thousand clauses (a table dumped as text; a file made to
+    hang CI), every reading that looks back over its clause or sentence would cost the square of
+    its length. An end added to the sentences is one of the clauses too."""
+    sentences = _with_ends_every(sentence_ends, length)
+    if len(sentences) > len(sentence_ends):
+        clause_ends = tuple(sorted(set(clause_ends).union(sentences)))
+    return _with_ends_every(clause_ends, length), sentences
+
+
+def _with_ends_every(ends: tuple[int, ...], length: int) -> tuple[int, ...]:
+    gaps = map(int.__sub__, ends + (length,), (-1,) + ends)
+    if max(gaps) <= LONGEST:
+        return ends   # (any real page: one pass in C)
+    out, previous = [], -1
+    for end in ends + (length,):
+        while end - previous > LONGEST:
+            previous += LONGEST
+            out.append(previous)
+        out.append(end)
+        previous = end
+    return tuple(out[:-1])
 
 
 _start = re.Match.start   # (mapped over a page's matches: no Python frame for each)
