@@ -100,6 +100,7 @@ def _capped(clause_ends: tuple[int, ...], sentence_ends: tuple[int, ...], length
 
 
 def _with_ends_every(ends: tuple[int, ...], length: int) -> tuple[int, ...]:
+    """The ends, and one every LONGEST characters of a stretch longer than that without one."""
     gaps = map(int.__sub__, ends + (length,), (-1,) + ends)
     if max(gaps) <= LONGEST:
         return ends   # (any real page: one pass in C)
