@@ -12,7 +12,8 @@ from verify.statements.additions import added_totals
 from verify.statements.clauses import lay_out
 from verify.statements.count_partitions import count_partitions
 from verify.statements.directions import directions
-from verify.statements.facts import NAMED_ROLES, Fact, facts, role_name
+from verify.statements.averages import daily_averages, yearly_averages
+from verify.statements.facts import NAMED_ROLES, Fact, facts, gaps_to_named, role_name
 from verify.statements.headlines import Restatement, item_of, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.labelled_values import labelled_values
@@ -60,7 +61,9 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)
                + named_tallies(quantities, statements, layout, vocab))
     parts = frozenset(i for pl in lists for i in pl.parts)
-    found = (facts(quantities, statements, layout, lists, vocab) + period_facts(quantities, statements, layout, vocab)
+    found = (facts(quantities, statements, layout, lists, vocab) + daily_averages(quantities, statements, layout, vocab)
+             + yearly_averages(quantities, statements, layout, vocab) + gaps_to_named(quantities, statements, layout, vocab)
+             + period_facts(quantities, statements, layout, vocab)
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
              + added_totals(quantities, statements, layout, vocab, parts)
              + per_unit_averages(quantities, statements, layout, vocab)

@@ -8,9 +8,7 @@ of its part's 其中 list; failing both, a `named_whole` is the level earlier in
 share's words name (占发展党员总数的46.8%), or in its sentence the one the part shares a word with
 (草原面积…退化面积…占到42.8%) — found, so rules on it warn. A rate of an official price index
 (工业生产者出厂价格指数为142，同比上涨42%) is bound as `index_rate`/`index_fall`. Changes
-and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs. A yearly
-average increase (N年来…从A增加到B，年均增加C) is bound as `yearly` with the `years` of its span,
-and a completion rate with the plan stated before it (完成全年1.8万亿元…目标任务的25.5%) as `plan`. A gap
+and rates are bound by direction (change/drop, rate/fall), so rule formulas need no signs. A completion rate with the plan stated before it (完成全年1.8万亿元…目标任务的25.5%) as `plan`. A gap
 in points to a percentage named after 高于/低于 (增幅高于收入7.8个百分点) is a Fact of the higher one with
 the `lower` and the `gap`.
 """
@@ -19,13 +17,11 @@ from __future__ import annotations
 
 import functools
 import re
-from fractions import Fraction
 
 from verify.frozen import record
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.days import days_spanned
 from verify.statements.reader import shares_a_word
 from verify.statements.records import Role, Statement, with_role
 from verify.statements.sides import first_of_side, side
@@ -73,7 +69,7 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     for index in sorted(near):   # (in text order, as a walk of all statements would meet them)
         st = statements.get(index)
         if st is not None and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
-            before = _started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
+            before = started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:
                 about.setdefault(index, {})["before"] = before
@@ -86,31 +82,12 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
              if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
              or statements[level].role is Role.RATE and "before" in named
              or statements[level].role is Role.PLAN and set(named) <= _OF_A_PLAN]
-    return found + _daily_averages(quantities, statements, layout, vocab) + _yearly_averages(quantities, statements, layout, vocab) \
-        + _gaps_to_named(quantities, statements, layout, vocab or vocabulary())
+    return found
 
 
 # What may be read of a plan or forecast (预计达到106万亿元，比“十三五”时期增加17万亿元，增长约19%): its share of
 # a whole, and its change and rate against a stated comparison, which hold of the plan as of a level.
 _OF_A_PLAN = frozenset({"share", "whole", "named_whole", "change", "drop", "rate", "fall"})
-
-
-def _daily_averages(quantities, statements, layout: Layout, vocab) -> list[Fact]:
-    """自7月1日暑运启动至22日，累计发送旅客3.07亿人次，日均发送旅客1397.6万人次: a daily average,
-    the total of its unit and measure before it in the sentence, and the days of the span of dates
-    the sentence opens with (both ends counted; a span over 29 February needs its year)."""
-    found = []
-    for index, st in with_role(statements, Role.AVERAGE):
-        if vocab is None or not vocab.daily.search(st.measure):
-            continue
-        days = days_spanned(index, quantities, st, layout)
-        if days is None:
-            continue
-        total = level_before(index - 1, 7, st.sentence, quantities[index].unit, vocab.daily.sub("", st.measure),
-                              quantities, statements)
-        if total is not None:
-            found.append(Fact(total, (("daily", index),), (("days", days),)))
-    return found
 
 
 def level_before(start: int, reach: int, sentence: tuple[int, int], unit: str | None, words: str, quantities,
@@ -128,33 +105,6 @@ def level_before(start: int, reach: int, sentence: tuple[int, int], unit: str | 
                 and (not valued or quantities[i].value is not None):
             return i
     return None
-
-
-def _yearly_averages(quantities, statements, layout: Layout, vocab: Vocabulary | None) -> list[Fact]:
-    """改革开放的35年来，就业人员从40152万人增加到76704万人，年均增加1075万人: a yearly average
-    increase of a level reached from a stated start, over the years the sentence opens with (N年来,
-    N年间); N years may count N−1 steps between the first and the last (1978 to 2012 are 35 years),
-    so `years` is the interval [N−1, N]."""
-    found = []
-    for index, st in with_role(statements, Role.CHANGE):
-        if st.sign <= 0 or not st.compare or "年均" not in st.compare \
-                or st.of is None or statements.get(st.of) is None or statements[st.of].role is not Role.LEVEL:
-            continue
-        before = _started_from(st.of, quantities, statements, layout, vocab)
-        if before is None or quantities[before].unit != quantities[index].unit:
-            continue
-        for i in range(before - 1, max(-1, before - 4), -1):
-            q, other = quantities[i], statements.get(i)
-            if other is None or other.sentence != st.sentence:
-                break
-            if q.unit == "年" and q.kind == "amount" and q.qualifier is None and isinstance(q.value, Fraction) \
-                    and q.value.denominator == 1 and q.value >= 2 and layout.text.startswith(_SPAN_OF_YEARS, q.end):
-                found.append(Fact(st.of, (("before", before), ("yearly", index)), (("years", (int(q.value) - 1, int(q.value))),)))
-                break
-    return found
-
-
-_SPAN_OF_YEARS = ("来", "间", "中", "里")
 
 
 def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
@@ -282,7 +232,7 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
             previous = (index, about[st.of].get("whole", about[st.of].get("named_whole")))
 
 
-def _started_from(index: int, quantities, statements, layout: Layout, vocab: Vocabulary | None) -> int | None:
+def started_from(index: int, quantities, statements, layout: Layout, vocab: Vocabulary | None) -> int | None:
     """由A增加到B: the figure after 由/从 before a level reached by a verb of change and 到/至 (vocabulary
     change_up, change_down), in one sentence."""
     to = (vocab or vocabulary()).change_verb_to
@@ -347,7 +297,7 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists, vo
 _GAP_WORDS = re.compile(r"^(?:同期|同类)|(?:的|增速|增幅|涨幅|降幅|占比|比重|比例|水平|增长)+$")
 
 
-def _gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> list[Fact]:
+def gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> list[Fact]:
     """利润同比增长16.7%，增幅高于收入7.8个百分点 / 三产税收的占比…54.2%，二产税收的占比…45.7%，三产税收
     占比高出二产近9个百分点: a gap in points between a percentage and another its sentence states before,
     named after 高于/低于 (收入, 二产) by words of that one's measure: a Fact of the higher one (level), the
