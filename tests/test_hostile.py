@@ -163,6 +163,19 @@ def test_output_over_a_symlink_is_refused_and_its_target_stays(work, cache_dir, 
     assert target.read_bytes() == kept
 
 
+def test_output_through_a_symlinked_folder_is_refused(work, cache_dir, tmp_path_factory):
+    # out -> a folder elsewhere, planted where CI writes out/report.json
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "report.json").write_text("keep", encoding="utf-8")
+    (work / "out").symlink_to(elsewhere, target_is_directory=True)
+    before = hashes(work)
+    run(["-o", "out/report.json", "--format", "json", "in.txt"], work, cache_dir).refused(2, "symlink", "out")
+    unchanged(work, before)
+    assert (elsewhere / "report.json").read_text(encoding="utf-8") == "keep"
+    (work / "real").mkdir()   # a real folder is written as before
+    run(["-o", "real/report.json", "--format", "json", "in.txt"], work, cache_dir).ran()
+
+
 def test_a_symlink_in_a_folder_is_not_followed(work, cache_dir, tmp_path_factory):
     secret = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
     secret.write_text("全年计划35万人，完成33.88万人，完成率93.7%。", encoding="utf-8")

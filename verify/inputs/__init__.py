@@ -6,7 +6,7 @@ stdin) is decoded as it is; a .docx, PDF, HTML or Markdown file goes to its read
 each here, which returns the text with a map back to places in the file. A reader's library is
 imported only when a file of its format is read. CI runs verify as root on files anyone can submit, so nothing here trusts a path: folders are
 walked without recursion and never left, input is read up to a size limit, and a report is
-written only to a regular file, never over a symlink (a submitted tree may plant one where CI
+written only to a regular file, never over or through a symlink (a submitted tree may plant one where CI
 writes its report, pointing at /etc/passwd), over a device, a FIFO or one of its own inputs;
 a symlink met in a folder is not followed either.
 """
@@ -174,6 +174,9 @@ def check_output_target(path: str) -> str:
     shown = display_name(path)
     if os.path.islink(path):
         raise InputError(shown, "is a symlink: a report is never written through one (it could point at any file)")
+    linked = _linked_folder(path)
+    if linked is not None:
+        raise InputError(shown, f"goes through the symlink {display_name(linked)}: a report is never written through one")
     target = os.path.realpath(path)
     try:
         mode = os.stat(target).st_mode
@@ -186,6 +189,22 @@ def check_output_target(path: str) -> str:
     if not stat.S_ISREG(mode):
         raise InputError(shown, "not a regular file: a report is written only to a regular file")
     return target
+
+
+def _linked_folder(path: str) -> str | None:
+    """The first folder on the way to `path` that is a symlink, among those inside the current
+    folder (a submitted tree may plant out -> /etc where CI writes out/report.json); folders
+    outside it are the maintainer's own (/tmp is a link on some systems)."""
+    here = os.getcwd()
+    folder = os.path.relpath(os.path.dirname(os.path.abspath(path)), here)
+    if folder == "." or folder.startswith(".."):
+        return None
+    walked = here
+    for part in Path(folder).parts:
+        walked = os.path.join(walked, part)
+        if os.path.islink(walked):
+            return walked
+    return None
 
 
 def refuse_overwrites(outputs: list[tuple[str, str]], reads: list[tuple[str, str]]) -> None:
