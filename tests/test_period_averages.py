@@ -1,11 +1,11 @@
-"""Daily averages over a named period (verify/statements/period_averages.py): the days from the calendar."""
+"""Daily averages over a named period (verify/statements/averages.py): the days from the calendar."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import bound_pairs, read_statements_of
-from verify.statements.period_averages import days_in
+from verify.statements.averages import days_in
 from verify.statements.periods import Period
 
 

@@ -23,7 +23,6 @@ from verify.statements.single_parts import single_parts
 from verify.statements.named_tallies import named_tallies
 from verify.statements.part_rates import bases_of_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
-from verify.statements.period_averages import period_daily_averages
 from verify.statements.periods import period_facts
 from verify.statements.place_parts import place_parts
 from verify.statements.proportions import proportions
@@ -67,7 +66,6 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
              + span_lengths(quantities, statements, layout, vocab) + directions(quantities, statements, layout, vocab)
              + added_totals(quantities, statements, layout, vocab, parts)
              + per_unit_averages(quantities, statements, layout, vocab)
-             + period_daily_averages(quantities, statements, layout, vocab)
              + ratio_facts(quantities, statements, layout, vocab)
              + members(quantities, statements, layout, vocab) + new_in_totals(quantities, statements, layout, vocab)
              + attendance(quantities, statements, layout, vocab)
