@@ -236,17 +236,11 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
 def _names_a_balance(label: str, vocab: Vocabulary) -> bool:
     """The words name a balance whose own name holds a verb of change (自然增长: births less deaths),
     and no verb of change is left without it (自然增长率下降0.5‰ is a change of the balance)."""
-    for net in _verb_nets(vocab.balances, vocab.up, vocab.down):
+    for net in vocab.verb_nets:
         if net in label:
             rest = label.replace(net, "")
             return not (vocab.up.search(rest) or vocab.down.search(rest))
     return False
-
-
-@functools.cache
-def _verb_nets(balances: tuple, up: re.Pattern[str], down: re.Pattern[str]) -> tuple[str, ...]:
-    """The balances named by a verb of change (自然增长), which the sign of a figure would take for a change."""
-    return tuple(net for net, _, _ in balances if up.search(net) or down.search(net))
 
 
 def _measure(words: str) -> str:

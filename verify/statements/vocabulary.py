@@ -43,6 +43,7 @@ class Vocabulary:
     partitions: tuple              # each partition: its members, each a tuple of synonyms
     share_partitions: tuple        # partitions only shares name (the demand side of growth), as partitions
     balances: tuple                # (net word, the flow it adds, the flow it takes away)
+    verb_nets: tuple[str, ...]     # the balances named by a verb of change (自然增长), which a figure's sign would take for a change
     named_sums: tuple              # (total word, (part words…)): a total and all its parts, named apart
     flow_sums: tuple               # (total word, (flow words…)): a total of flows, the flows stated in its paragraph
     dimension: re.Pattern[str]     # 从隶属关系看，分地域看: a breakdown along one dimension follows
@@ -117,10 +118,12 @@ def vocabulary() -> Vocabulary:
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
     verbs = f"{up}|{down}"
+    rises = _compiled(rf"(?:{up})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$")
+    falls = _compiled(rf"(?:{down})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$")
     return Vocabulary(
         lists=lists,
-        up=_compiled(rf"(?:{up})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$"),
-        down=_compiled(rf"(?:{down})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$"),
+        up=rises,
+        down=falls,
         change_to=_compiled(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
         change_verb_to=_compiled(rf"(?:{verbs})了?(?:到|至)"),
         from_word=_compiled(rf"(?:{_alternation(lists['from_words'])})(?:{_alternation(lists['per_unit_words'])})?$"),
@@ -143,6 +146,7 @@ def vocabulary() -> Vocabulary:
         partitions=partitions,
         share_partitions=share_partitions,
         balances=balances,
+        verb_nets=tuple(net for net, _, _ in balances if rises.search(net) or falls.search(net)),
         named_sums=named_sums,
         flow_sums=flow_sums,
         dimension=_compiled(_alternation(lists["dimension_marks"]) + "|" + "|".join(   # (one flat alternation, each
