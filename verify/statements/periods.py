@@ -103,21 +103,24 @@ def period_of(st: Statement, layout: Layout, spans: dict[str, tuple[int, int]]) 
     for words in (st.time, before):
         found = _last_span(words, spans) if words else None
         if found is not None:
-            _, first, last, stock = found
-            if stock:
-                return None
-            year = _YEAR.search(f"{st.time or ''} {before}")   # (only for a level with a period: few)
-            return Period(first, last, year.group().translate(_YEAR_DIGITS) if year else None)
+            return _period(found, f"{st.time or ''} {before}")   # (the year searched only for a level with a period: few)
     return None
 
 
 def period_in(words: str, spans: dict[str, tuple[int, int]]) -> Period | None:
     """The period the words name last (全年新设立外商投资企业: 1-12), none for a stock (年末)."""
     found = _last_span(words, spans)
-    if found is None or found[3]:
+    return _period(found, words) if found is not None else None
+
+
+def _period(found: tuple[int, int, int, bool], year_words: str) -> Period | None:
+    """The months of a span _last_span found, in the year year_words name, if they name one; none
+    for a stock."""
+    _, first, last, stock = found
+    if stock:
         return None
-    year = _YEAR.search(words)
-    return Period(found[1], found[2], year.group().translate(_YEAR_DIGITS) if year else None)
+    year = _YEAR.search(year_words)
+    return Period(first, last, year.group().translate(_YEAR_DIGITS) if year else None)
 
 
 def _last_span(words: str, spans: dict[str, tuple[int, int]]) -> tuple[int, int, int, bool] | None:
