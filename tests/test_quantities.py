@@ -464,6 +464,15 @@ def test_full_width_range_and_time():
     assert (time.text, time.value.iso) == ("下午２：３０－４：００", "14:30/16:00")
 
 
+def test_a_space_after_the_point_is_a_slip_after_chinese_not_at_an_items_number():
+    # xwlb_20210225: 环节税8. 99万亿元 had been read as 99万亿元, and 降至15. 8% as 8%
+    text = "征收关税和进口环节税8. 99万亿元，同比增长8. 7%，税率由21. 8%降至15. 8%，折合7708. 5383万元。\n1. 2022年工作回顾"
+    found = [(q.text, decimal_string(q.value) if q.kind != "year" else None) for q in read(text)]
+    assert found == [("8. 99万亿元", "8990000000000"), ("8. 7%", "8.7"), ("21. 8%", "21.8"), ("15. 8%", "15.8"),
+                     ("7708. 5383万元", "77085383"), ("1", "1"), ("2022年", None)]
+    assert read("增长8. 7%")[0].interval == read("增长8.7%")[0].interval
+
+
 # ---------------------------------------------------------------- exact decimal strings
 
 

@@ -78,8 +78,9 @@ def counted_as(unit: str) -> str:
 
 
 def read_arabic(digits: str) -> Reading:
-    """'1,234.50' -> value 1234.5, step 0.01: every printed digit counts, trailing zeros too."""
-    whole, _, decimals = digits.replace(",", "").partition(".")
+    """'1,234.50' -> value 1234.5, step 0.01: every printed digit counts, trailing zeros too ('15. 8'
+    is 15.8: a space set after the point)."""
+    whole, _, decimals = digits.replace(",", "").replace(" ", "").partition(".")
     scale = 10 ** len(decimals)
     return Reading(Fraction(int(whole + decimals), scale), Fraction(1, scale))
 

@@ -246,7 +246,7 @@ def _plain_reading(numeral: str, multiplier: str | None, unit: str | None) -> tu
 def _plain_value(numeral: str, multiplier: str | None) -> tuple[Fraction, Interval, Reading]:
     """Value, interval and reading of digits and a 万/亿 (33.88万): the exact Fractions of the
     figures of a page, most of which recur (years, 1, 10%), are worked out once per numeral."""
-    whole, _, decimals = numeral.replace(",", "").partition(".")
+    whole, _, decimals = numeral.replace(",", "").replace(" ", "").partition(".")   # 15. 8: a space after the point
     places = 10 ** len(decimals)
     digits = int(whole + decimals)
     factor = MULTIPLIERS.get(multiplier or "", 1)
