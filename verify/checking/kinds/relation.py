@@ -40,7 +40,8 @@ from verify.rules.records import KindParams, Rule
 from verify.statements.unit_factors import families
 
 _INTERPOLATED = regexes.lazy(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
-TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict, "convert": str}
+TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict, "convert": str,
+         "restatement": bool}
 REQUIRED = {"formula"}
 OPTIONAL = set(TYPES) - REQUIRED
 MESSAGE_FIELDS = {"expected"}  # what a rule's message may name besides its slots and groups
@@ -58,6 +59,7 @@ class RelationParams(KindParams):
     ranges: frozenset[str] = frozenset()            # variables read through first_end()/last_end(): ranges only
     written: Mapping[str, re.Pattern[str]] = field(default_factory=dict)   # slot -> regex on its figure's text
     convert: Mapping[str, Interval] = field(default_factory=dict)   # unit -> its size in its family's smallest unit
+    restatement: bool = False   # the figures state one value: printed to one step alike; only a coarser one may be cut
 
     def judges(self, names: frozenset[str]) -> bool:
         """Whether figures by these names (a superset of what _bind binds) are enough to judge the
@@ -98,7 +100,7 @@ def prepare(rule: Rule) -> RelationParams:
     if subject is not None and subject not in variables(relation):
         raise RuleFileError(rule.path, rule.lines.get("subject"), f"subject '{subject}' is not in the formula")
     return RelationParams(relation, solved, find, implied, subject, frozenset(range_ends(relation)), rule_written(rule),
-                          _convert(rule))
+                          _convert(rule), bool(rule.params.get("restatement")))
 
 
 def _convert(rule) -> dict[str, Interval]:
@@ -267,13 +269,43 @@ def _compiled_lookup(text: str):
     return compile_pattern(text)
 
 
-def _env(figures, lenient: bool, sizes: Mapping[str, Interval] | None = None):
-    """Each figure's interval; with `sizes`, a figure of a unit among them in its family's smallest unit."""
-    def value(q: Quantity) -> Interval:
+def _env(figures, lenient: bool, sizes: Mapping[str, Interval] | None = None, restatement: bool = False):
+    """Each figure's interval; with `sizes`, a figure of a unit among them in its family's smallest unit.
+    Lenient in a restatement, only the figures written to a coarser step than the finest of them are
+    taken as maybe cut (a title's 16万亿元 of the body's 168713亿元)."""
+    def value(q: Quantity, lenient: bool) -> Interval:
         found = value_interval(q, lenient)
         return found * sizes[q.unit] if sizes and q.unit in sizes else found
-    env = {k: ([value(q) for q in v] if isinstance(v, list) else value(v)) for k, v in figures.items()}
+    if lenient and restatement:
+        steps = _steps(_flat(figures))
+        finest = min(steps.values(), default=None)
+        cut = lambda q: finest is not None and steps.get(id(q), finest) > finest   # noqa: E731
+    else:
+        cut = lambda q: lenient   # noqa: E731
+    env = {k: ([value(q, cut(q)) for q in v] if isinstance(v, list) else value(v, cut(v))) for k, v in figures.items()}
     return with_range_ends(env, figures, lenient)
+
+
+def _steps(flat: list[Quantity]) -> dict[int, Fraction]:
+    """The step each unqualified figure is written to, as the width of what it may stand for when
+    rounded or cut (4200人 may be 4187 rounded: a step of a hundred; 4187人 one of one)."""
+    steps = {}
+    for q in flat:
+        iv = value_interval(q, True)
+        if q.qualifier is None and q.ends is None and iv.low is not None and iv.high is not None:
+            steps[id(q)] = iv.high - iv.low
+    return steps
+
+
+def _printed_apart(figures) -> bool:
+    """Two statements of one value printed to the same step with other digits (a title's 33.88万人 and
+    the body's 33.89万人): under one rounding rule they would print alike. Closed intervals let them
+    meet at 33.885, which 四舍五入 prints as 33.89 and rounding half to even as 33.88."""
+    flat = _flat(figures)
+    if len(flat) != 2 or flat[0].unit != flat[1].unit or flat[0].value is None or flat[1].value is None:
+        return False
+    steps = _steps(flat)
+    return len(steps) == 2 and len(set(steps.values())) == 1 and flat[0].value != flat[1].value
 
 
 def _flat(figures) -> list[Quantity]:
@@ -293,7 +325,8 @@ def _sizes(prep: RelationParams, figures) -> Mapping[str, Interval] | None:
 def _judge_stated(rule, prep: RelationParams, figures, names, lang):
     sizes = _sizes(prep, figures)
     strict = _env(figures, False, sizes)
-    if relation_may_hold(prep.relation, strict):
+    apart = prep.restatement and _printed_apart(figures)
+    if not apart and relation_may_hold(prep.relation, strict):
         return []
     subject = _subject(prep, figures)
     others = _flat(figures)
@@ -302,7 +335,7 @@ def _judge_stated(rule, prep: RelationParams, figures, names, lang):
         implied = evaluate_node(prep.solved[prep.subject], strict)
         expected = format_interval(implied, subject, as_ratio=True)
         calculation = f"{render_formula(prep.solved[prep.subject], names)} = {expected}"
-    if relation_may_hold(prep.relation, _env(figures, True, sizes)):
+    if not apart and relation_may_hold(prep.relation, _env(figures, True, sizes, prep.restatement)):
         message = text_for(lang, "relation_truncated", subject=subject.text)
         return [finding(rule, Severity.INFO, subject, message, expected, calculation, others)]
     default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))
