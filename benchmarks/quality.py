@@ -3,6 +3,7 @@
     python benchmarks/quality.py               # every text of ../shared/corpus, every mutant
     python benchmarks/quality.py --quick       # a fixed sample of the mutants (for the test suite)
     python benchmarks/quality.py --write-docs  # also run speed.py and write docs/benchmarks.md
+    QUALITY_TOP_MISSES=60 python benchmarks/quality.py   # list 60 kinds of misses, not 10
 
 Mutants are made mechanically from the reader's figures, whatever the rules matched: every
 stated figure of a numeric kind (amount, count, percent, point, ratio; counted labels are
@@ -298,7 +299,7 @@ def summary_lines(runs: list[CleanRun], hand: tuple, seconds: float, quick: bool
                   + ("  (a real oddity)" if (run.name, f.rule_id, f.text) in KNOWN_ODDITIES else "")
                   for f in run.alarms]
     lines.append(f"coverage (numbers in >= 1 check):     {pct(covered, numeric)}")
-    lines += ["", *file_lines(runs), "", *missed_lines(rows), "", f"runtime: {seconds:.1f} s"]
+    lines += ["", *file_lines(runs), "", *missed_lines(rows, int(os.environ.get("QUALITY_TOP_MISSES", "10"))), "", f"runtime: {seconds:.1f} s"]
     return lines
 
 

@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 
 from verify.checking.kinds.common import value_interval
+from verify.checking.kinds.relation_values import printed_apart, relation_env
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 
@@ -23,3 +24,32 @@ from verify.reading.reader import read_quantities
 def test_lenient_interval(text, low, high):
     (q,) = read_quantities(Document("x", text))
     assert value_interval(q, lenient=True) == type(value_interval(q))(Fraction(low), Fraction(high))
+
+
+def _pair(headline: str, body: str) -> dict:
+    (h,) = read_quantities(Document("x", headline))
+    (b,) = read_quantities(Document("x", body))
+    return {"headline": h, "body": b}
+
+
+@pytest.mark.parametrize("headline, body, apart", [
+    ("33.88万人", "33.89万人", True),    # one step, other digits: printed two ways
+    ("33.88万人", "33.88万人", False),
+    ("33.9万人", "33.88万人", False),    # the title rounds to fewer digits
+    ("16万亿元", "168713亿元", False),
+    ("4200人", "4187人", False),         # 4200 may be 4187 rounded to hundreds
+    ("超6万亿元", "61218亿元", False),   # a qualified figure has no step
+    ("20例", "21例", True),
+])
+def test_a_restatement_printed_to_one_step_must_print_alike(headline, body, apart):
+    assert printed_apart(_pair(headline, body)) is apart
+
+
+def test_in_a_restatement_only_the_coarser_figure_may_be_cut():
+    figures = _pair("16万亿元", "168713亿元")
+    env = relation_env(figures, lenient=True, restatement=True)
+    assert env["headline"] == value_interval(figures["headline"], lenient=True)   # 16万亿 may be 16.87万亿 cut
+    assert env["body"] == value_interval(figures["body"])                          # the finer one as stated
+    figures = _pair("33.88万人", "33.89万人")
+    env = relation_env(figures, lenient=True, restatement=True)
+    assert env == {name: value_interval(q) for name, q in figures.items()}      # one step: neither cut

@@ -22,15 +22,14 @@ from verify.rules.formula.printing import (format_interval, format_round, format
 from verify.errors import RuleFileError
 from fractions import Fraction
 
-from verify.reading.interval import Interval
 from verify.reading.numerals import decimal_string
 from verify.reading.quantity import Quantity
 from verify.rules.formula.parse import FormulaError, Node, Num, Relation, Var, end_key, range_ends, variables
 from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_may_hold
 from verify.checking.kinds.common import (
-    comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, rule_written, stated, value_interval,
-    with_range_ends,
+    comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, rule_written, stated,
 )
+from verify.checking.kinds.relation_values import flat_figures, printed_apart, relation_env
 from verify.messages import text_for
 from verify.records import Severity
 from verify.rules.patterns import compile_pattern
@@ -148,7 +147,7 @@ def evaluate(rule, matches, context):
         if bound is None:
             continue
         figures, names, indexes, looked_up = bound
-        flat = _flat(figures)
+        flat = flat_figures(figures)
         if not comparable_units(flat) and _sizes(prep, figures) is None:
             continue
         missing = variables(prep.relation) - set(figures)
@@ -252,7 +251,7 @@ def _candidates(text: str, var: str, context) -> list[tuple[int, dict]]:
 
 
 def _where_holds(where, needed: frozenset, figures) -> bool:
-    env = _env({k: v for k, v in figures.items() if k in needed}, False)
+    env = relation_env({k: v for k, v in figures.items() if k in needed}, False)
     return not (needed - set(env)) and relation_may_hold(where, env)
 
 
@@ -269,73 +268,29 @@ def _compiled_lookup(text: str):
     return compile_pattern(text)
 
 
-def _env(figures, lenient: bool, sizes: Mapping[str, Interval] | None = None, restatement: bool = False):
-    """Each figure's interval; with `sizes`, a figure of a unit among them in its family's smallest unit.
-    Lenient in a restatement, only the figures written to a coarser step than the finest of them are
-    taken as maybe cut (a title's 16万亿元 of the body's 168713亿元)."""
-    def value(q: Quantity, lenient: bool) -> Interval:
-        found = value_interval(q, lenient)
-        return found * sizes[q.unit] if sizes and q.unit in sizes else found
-    if lenient and restatement:
-        steps = _steps(_flat(figures))
-        finest = min(steps.values(), default=None)
-        cut = lambda q: finest is not None and steps.get(id(q), finest) > finest   # noqa: E731
-    else:
-        cut = lambda q: lenient   # noqa: E731
-    env = {k: ([value(q, cut(q)) for q in v] if isinstance(v, list) else value(v, cut(v))) for k, v in figures.items()}
-    return with_range_ends(env, figures, lenient)
-
-
-def _steps(flat: list[Quantity]) -> dict[int, Fraction]:
-    """The step each unqualified figure is written to, as the width of what it may stand for when
-    rounded or cut (4200人 may be 4187 rounded: a step of a hundred; 4187人 one of one)."""
-    steps = {}
-    for q in flat:
-        iv = value_interval(q, True)
-        if q.qualifier is None and q.ends is None and iv.low is not None and iv.high is not None:
-            steps[id(q)] = iv.high - iv.low
-    return steps
-
-
-def _printed_apart(figures) -> bool:
-    """Two statements of one value printed to the same step with other digits (a title's 33.88万人 and
-    the body's 33.89万人): under one rounding rule they would print alike. Closed intervals let them
-    meet at 33.885, which 四舍五入 prints as 33.89 and rounding half to even as 33.88."""
-    flat = _flat(figures)
-    if len(flat) != 2 or flat[0].unit != flat[1].unit or flat[0].value is None or flat[1].value is None:
-        return False
-    steps = _steps(flat)
-    return len(steps) == 2 and len(set(steps.values())) == 1 and flat[0].value != flat[1].value
-
-
-def _flat(figures) -> list[Quantity]:
-    """The figures bound to a formula's variables, a list's one by one."""
-    return [q for v in figures.values() for q in (v if isinstance(v, list) else [v])]
-
-
 def _sizes(prep: RelationParams, figures) -> Mapping[str, Interval] | None:
     """The sizes to compare a rule's figures by, when their units differ but are all of the family the
     rule converts (40分钟 and 1小时); else None."""
     if not prep.convert:
         return None
-    units = {q.unit for q in _flat(figures) if q.kind in ("amount", "count") and stated(q)}
+    units = {q.unit for q in flat_figures(figures) if q.kind in ("amount", "count") and stated(q)}
     return prep.convert if len(units) > 1 and units <= prep.convert.keys() else None
 
 
 def _judge_stated(rule, prep: RelationParams, figures, names, lang):
     sizes = _sizes(prep, figures)
-    strict = _env(figures, False, sizes)
-    apart = prep.restatement and _printed_apart(figures)
+    strict = relation_env(figures, False, sizes)
+    apart = prep.restatement and printed_apart(figures)
     if not apart and relation_may_hold(prep.relation, strict):
         return []
     subject = _subject(prep, figures)
-    others = _flat(figures)
+    others = flat_figures(figures)
     expected, calculation = None, None
     if prep.subject in prep.solved:
         implied = evaluate_node(prep.solved[prep.subject], strict)
         expected = format_interval(implied, subject, as_ratio=True)
         calculation = f"{render_formula(prep.solved[prep.subject], names)} = {expected}"
-    if not apart and relation_may_hold(prep.relation, _env(figures, True, sizes, prep.restatement)):
+    if not apart and relation_may_hold(prep.relation, relation_env(figures, True, sizes, prep.restatement)):
         message = text_for(lang, "relation_truncated", subject=subject.text)
         return [finding(rule, Severity.INFO, subject, message, expected, calculation, others)]
     default = text_for(lang, "relation_broken", subject=subject.text, expected=expected or "?", title=rule.title_in(lang))
@@ -390,14 +345,14 @@ def _stated_relation(prep: RelationParams, names, figures) -> str:
 
 def _judge_implied(rule, prep: RelationParams, var, figures, names, lang):
     options = prep.implied.get(var, {})
-    implied = evaluate_node(prep.solved[var], _env(figures, False))
+    implied = evaluate_node(prep.solved[var], relation_env(figures, False))
     like = figures.get(options.get("like")) if options.get("like") else None
     like = like or next((q for q in figures.values() if not isinstance(q, list) and q.kind in ("amount", "count")), None)
     shown = format_interval(implied, like, extra=0)
     calculation = f"{render_formula(prep.solved[var], names)} = {shown}"
     label = options.get("name_en" if lang == "en" else "name") or options.get("name") or var
     subject = like or next(q for q in figures.values() if not isinstance(q, list))
-    others = _flat(figures)
+    others = flat_figures(figures)
     if options.get("round") and not is_round(implied):
         message = text_for(lang, "implied_not_round", name=label, value=shown)
         message += _round_suggestions(prep, var, figures, like, options, label, lang)
@@ -412,7 +367,7 @@ def _round_suggestions(prep: RelationParams, var, figures, like, options, label:
     stated = figures.get(prep.subject)
     if stated is None or isinstance(stated, list) or prep.subject == var or prep.subject not in prep.solved:
         return ""
-    env = _env(figures, False)
+    env = relation_env(figures, False)
     implied = evaluate_node(prep.solved[var], env)
     name = options.get("subject_name_en" if lang == "en" else "subject_name") or options.get("subject_name")
     name = name or f"“{stated.text}”"
