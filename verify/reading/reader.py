@@ -108,7 +108,7 @@ def _number(m: re.Match, text: str) -> list[Quantity]:
     if core is None:
         return []
     unit = _UNIT_NAMES.get(unit_word, unit_word)
-    scale = m.group("NMULT") or m.group("RMULT")
+    scale = "万亿" if m.group("NTAIL") in _MORE_TAILS else m.group("NMULT") or m.group("RMULT")
     value, step = _scaled(core, m.group("NMULT") or (m.group("RMULT") if _first_end_scaled(m, core) else None),
                           m.group("NTAIL"))
     if m.group("GEQ") == "半" or m.group("HALF"):  # ５天半, 3个半小时: half of one unit more, stated to the half
@@ -152,10 +152,14 @@ def _calendar_year(m: re.Match, text: str, end: int) -> bool:
         and not _SPAN_AFTER.match(text, end)
 
 
+# 多/余 between 万 and 亿 (开展营改增试点累计减税1万多亿元): the figure is 万亿 and more, as 1多万亿 would be
+_MORE_TAILS = {"多亿": "多", "余亿": "余"}
+
+
 def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int, str | None]:
     """Where a figure starts and its qualifier: 近 of 近30多年来 means recent, so the figure starts
     after it and only 多 or a qualifier after it bounds the value."""
-    more = m.group("NMORE") or (m.group("GEQ") if m.group("GEQ") == "多" else None)
+    more = m.group("NMORE") or _MORE_TAILS.get(m.group("NTAIL")) or (m.group("GEQ") if m.group("GEQ") == "多" else None)
     if _recent(m, text, unit):
         return m.end("QB"), more or m.group("QA")
     return m.start(), m.group("QB") or more or m.group("QA")
@@ -323,6 +327,8 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
     factor = MULTIPLIERS.get(multiplier or "", 1)
     if factor == 1 and not tail:
         return core.value, core.step   # (most figures: no product of Fractions to work out)
+    if tail in _MORE_TAILS:   # 1万多亿: 1万亿 and more
+        return core.value * MULTIPLIERS["万亿"], core.step * MULTIPLIERS["万亿"]
     value, step = core.value * factor, core.step * factor
     if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿: the 万 counts 亿s
         tail_reading = read_arabic(tail[:-1].lstrip("零"))
@@ -357,6 +363,8 @@ def _last_digit_step(core: Reading, m: re.Match) -> Fraction:
 
 def _more_step(core: Reading, m: re.Match) -> Fraction:
     """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万; 1.5万余 -> 1000."""
+    if m.group("NTAIL") in _MORE_TAILS:   # 1万多亿 -> up to 2万亿, as 1多万亿
+        return _last_digit_step(core, m) * MULTIPLIERS["亿"]
     if m.group("NMORE") or not m.group("NMULT"):
         return _last_digit_step(core, m)
     return core.step * MULTIPLIERS.get(m.group("NMULT"), 1)  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
