@@ -115,6 +115,10 @@ CHINESE = [
     case("市场需要零门槛"), case("还不到过去的零头"),
     case("亚洲杯四分之一决赛中"), case("游２１１／２１２次"),   # a cup's round, a train's numbers
     case("审判过程一波三折"), case("不可能一成不变"), case("浙江三门核电站"),
+    # slogans, titles and names read in the archive as years, degrees and ages (xwlb, gwr)
+    case("当前，世界百年变局加速演进"), case("面对百年未有之大变局"), case("党的百年奋斗重大成就"),
+    case("建军一百年奋斗目标"), case("十年树木，百年树人"), case("百花齐放、百家争鸣"), case("由百度提供"),
+    case("共产党万岁"), case("迟浩田、张万年、罗干"), case("千年大计"), case("联合国千年发展目标"),
     case("这是一个好消息", ),                          # 一 with a classifier is an article
     case("有一件事", ),
     case("三个代表", ),
@@ -348,6 +352,8 @@ LABELS = [
     case("构建起“一匠五创”体系", E("一匠五创", "6", "6", "6", "项", "count")),
     case("呈现“两稳两增四优”态势", E("两稳两增四优", "8", "8", "8", "项", "count")),
     case("“三水统筹”", E("三水统筹", "3", "3", "3", "项", "count")),
+    case("实现“两个一百年”奋斗目标", E("两个一百年", "2", "2", "2", "项", "count")),   # N个 counts what follows it
+    case("“五个一工程”奖", E("五个一工程", "5", "5", "5", "项", "count")),
     case("推行‘一码受理’", ),                           # one thing is no count
 ]
 
