@@ -40,6 +40,7 @@ def whole_inside(index: int, quantities, statements) -> int | None:
 _SHARE_OF = regexes.lazy(r"占(?:到|了)?(?P<name>[^，,。；;:：]{0,24}?)(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|达到|达|是|约|近|超过|超)*$")
 _WHOLE_WORDS = regexes.lazy(r"全部|全体|整体|所有|总数|总量|总额|总值|总和|合计|总计|总体|总|比|当年|同期|[在的了]")
 _SUBJECTS = regexes.lazy(r"全国|我国|全市|全省|全区|中国|全县|全球|世界")
+_SAME_TIME = regexes.lazy(r"^(?:同期|当期|当年|同年)")   # the part's own time, no word of the whole's name
 _GAP = regexes.lazy(r"[\s,，、;；%％.．·\d０-９]|个百分点|百分点|分别|约|均|仅|已|就|共|则|也|并|达到|达|为")
 
 
@@ -64,7 +65,12 @@ def named_whole(index: int, quantities, statements, layout: Layout, parts_lists,
         if part in pl.parts and pl.certain and core:
             if _names(core, subjects, _words_of(pl.total, quantities, statements, layout), vocab) \
                     or _opened_with(pl.marker, core, layout):
-                return pl.total   # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%
+                # 在实行直达管理的1.7万亿元资金中，…下达1.674万亿元，占直达资金总量的98.5%; but 我国对共建“一带一路”
+                # 国家进出口16.94万亿元。其中，对东盟进出口…占同期我国进出口总值的15.7%: a level before named by the
+                # whole's full name (我国货物贸易进出口总值36.02万亿元) is the whole the share names
+                fuller = _nearest_named_level(part, named, {pl.total}, quantities, statements, layout, vocab,
+                                              with_share, bare_share, fully_only=True)
+                return pl.total if fuller is None else fuller
             own_totals.add(pl.total)   # 其中…占同期中国外贸总值的45.4%: another whole than the list's
     return _nearest_named_level(part, (name, subjects, core), own_totals, quantities, statements, layout, vocab,
                                 with_share, bare_share)
@@ -95,13 +101,14 @@ def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tup
 
 
 def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_totals: set, quantities, statements,
-                         layout: Layout, vocab, with_share: set, bare_share: set) -> int | None:
-    """The nearest level before the part that can be the whole its share's words name (see named_whole)."""
+                         layout: Layout, vocab, with_share: set, bare_share: set, fully_only: bool = False) -> int | None:
+    """The nearest level before the part that can be the whole its share's words name (see named_whole);
+    fully_only, only one named by the whole's full name (党员总数, 进出口总值)."""
     name, subjects, core = named
     p_st, p_q = statements[part], quantities[part]
     floor = layout.text.rfind("\n", 0, p_q.start) + 1
     low = p_q.interval.low if p_q.interval.low is not None else p_q.interval.high
-    full = _SUBJECTS.sub("", name)
+    full = _SAME_TIME.sub("", _SUBJECTS.sub("", name))   # 同期我国进出口总值: 进出口总值
     by_core = None   # the nearest level named by the core of the whole's name (发展党员 of 发展党员总数)
     smaller = None   # failing any, the nearest level named so but smaller than the part: the part or it is wrong
     for i in range(part - 1, max(-1, part - 40), -1):
@@ -127,6 +134,8 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
             if not small:
                 return i   # 中国共产党党员总数为9059.4万名 before 党员总量突破9000万名: the full name first
             smaller = smaller if smaller is not None else i
+        if fully_only:
+            continue
         if core and q.start >= floor and _names(core, subjects, words, vocab):
             if not small:
                 by_core = i if by_core is None else by_core
@@ -139,7 +148,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
                 return i
             if smaller is None and layout.text.startswith("中", q.end):
                 smaller = i   # 在计划投资的9000亿元中…49930亿元，占比55.5%: the whole its sentence names; the part is wrong
-    return by_core if by_core is not None else smaller
+    return by_core if by_core is not None else None if fully_only else smaller
 
 
 def _subjects_named(subjects: list[str], cand, words: str) -> bool:
