@@ -9,6 +9,7 @@ import pytest
 
 from verify.checking.kinds.common import value_interval
 from verify.checking.kinds.relation_values import printed_apart, relation_env
+from verify.reading.quantity import print_step
 from verify.reading.document import Document
 from verify.reading.reader import read_quantities
 
@@ -53,3 +54,12 @@ def test_in_a_restatement_only_the_coarser_figure_may_be_cut():
     figures = _pair("33.88万人", "33.89万人")
     env = relation_env(figures, lenient=True, restatement=True)
     assert env == {name: value_interval(q) for name, q in figures.items()}      # one step: neither cut
+
+
+@pytest.mark.parametrize("text, step", [
+    ("33.88万人", "100"), ("96.8%", "0.001"), ("4200人", "100"), ("4187人", "1"), ("4000人", "1000"),
+    ("16万亿元", "1000000000000"), ("超6万亿元", None), ("9亿~16亿", None),
+])
+def test_print_step(text, step):
+    (q,) = read_quantities(Document("x", text))
+    assert print_step(q) == (Fraction(step) if step is not None else None)

@@ -153,3 +153,31 @@ class Quantity:
 
 
 _SETTERS = slot_setters(Quantity)
+
+
+def print_step(q: Quantity) -> Fraction | None:
+    """The place a figure is printed to, as a plain ratio (33.88万 -> 100, 96.8% -> 0.001, 4200 -> 100,
+    which may stand for 4187 rounded; 4187 -> 1); None for a qualified figure, a range or a reading
+    with no value (超6万亿, 9亿~16亿)."""
+    if q.qualifier is not None or q.ends is not None or type(q.value) is not Fraction:
+        return None
+    iv = q.fraction_interval()
+    if iv.low is None or iv.high is None:
+        return None
+    if q.scale is None and q.value.denominator == 1 and abs(q.value) >= 1000 and q.unit not in _PERCENT_FACTORS:
+        place = 1
+        while q.value % (place * 10) == 0:
+            place *= 10
+        if place >= 100:
+            return Fraction(place)
+    return iv.high - iv.low
+
+
+def printed_apart(a: Quantity, b: Quantity) -> bool:
+    """Two statements of one value printed to the same place with other digits (a title's 33.88万人
+    and the body's 33.89万人): under one rounding rule they would print alike, though their closed
+    intervals meet at 33.885万 (which 四舍五入 prints as 33.89 and rounding half to even as 33.88)."""
+    if a.unit != b.unit or a.value == b.value:
+        return False
+    step = print_step(a)
+    return step is not None and step == print_step(b)

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from verify.checking.kinds.common import value_interval, with_range_ends
 from verify.reading.interval import Interval
-from verify.reading.quantity import Quantity
+from verify.reading.quantity import Quantity, printed_apart as apart
 
 
 def relation_env(figures, lenient: bool, sizes: Mapping[str, Interval] | None = None, restatement: bool = False):
@@ -40,14 +40,9 @@ def steps_of(flat: list[Quantity]) -> dict[int, Fraction]:
 
 
 def printed_apart(figures) -> bool:
-    """Two statements of one value printed to the same step with other digits (a title's 33.88万人 and
-    the body's 33.89万人): under one rounding rule they would print alike. Closed intervals let them
-    meet at 33.885, which 四舍五入 prints as 33.89 and rounding half to even as 33.88."""
+    """A restatement's two figures printed to the same place with other digits (reading.quantity.printed_apart)."""
     flat = flat_figures(figures)
-    if len(flat) != 2 or flat[0].unit != flat[1].unit or flat[0].value is None or flat[1].value is None:
-        return False
-    steps = steps_of(flat)
-    return len(steps) == 2 and len(set(steps.values())) == 1 and flat[0].value != flat[1].value
+    return len(flat) == 2 and apart(flat[0], flat[1])
 
 
 def flat_figures(figures) -> list[Quantity]:
