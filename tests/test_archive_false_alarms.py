@@ -7,20 +7,23 @@ this project. Published copy is taken as right until the arithmetic proves it wr
 - cross-check warnings (every rule outside rules/usage/): at most 0.5 per 100,000 characters;
 - usage warnings (how a figure is written) are counted and printed apart, under a loose cap.
 
-The whole archive is checked once per session (about 10 s, two processes).
+The whole archive is checked once per session (about 10 s, two processes), and once more with every
+decimal rounded one place coarser (the rounding probe, below).
 """
 
 from __future__ import annotations
 
 import collections
 import os
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
 
 from conftest import ARCHIVE, ARCHIVE_FOLDERS, CORPUS, REPO
 from oddities import KNOWN_ODDITIES, PUBLISHED_MISTAKES
-from verify.reading.document import decode
+from verify.reading.document import Document, decode
 from verify.checking.engine import check_all
 from verify.loaders import load_rules
 
@@ -41,9 +44,12 @@ def archive_run():
     paths = [p for folder in ARCHIVE_FOLDERS for p in sorted((ARCHIVE / folder).glob("*.txt"))]
     paths += sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
     documents = [decode(p.read_bytes(), str(p)) for p in paths]
+    return sum(len(d.text) for d in documents), _checked(documents), documents
+
+
+def _checked(documents) -> list:
     results = check_all(documents, load_rules(), jobs=min(2, os.cpu_count() or 1))
-    findings = [(Path(r.doc.path), f) for r in results for f in r.findings]
-    return sum(len(d.text) for d in documents), findings
+    return [(Path(r.doc.path), f) for r in results for f in r.findings]
 
 
 def rate(count: int, characters: int) -> float:
@@ -61,7 +67,7 @@ def known(path: Path, finding) -> bool:
 
 
 def test_errors_are_rare_and_each_a_known_published_mistake(archive_run):
-    characters, findings = archive_run
+    characters, findings, _ = archive_run
     errors = [(p, f) for p, f in findings if f.severity == "error"]
     unexplained = [(p, f) for p, f in errors if not known(p, f)]
     assert unexplained == [], f"errors on published text not in tests/oddities.py:\n{listing(unexplained)}"
@@ -69,13 +75,13 @@ def test_errors_are_rare_and_each_a_known_published_mistake(archive_run):
 
 
 def test_cross_check_warnings_are_rare(archive_run):
-    characters, findings = archive_run
+    characters, findings, _ = archive_run
     warnings = [(p, f) for p, f in findings if f.severity == "warning" and f.rule_id not in USAGE_RULES]
     assert rate(len(warnings), characters) <= MAX_CROSS_CHECK_WARNINGS, listing(warnings)
 
 
 def test_usage_warnings_are_counted_apart(archive_run, capsys):
-    characters, findings = archive_run
+    characters, findings, _ = archive_run
     usage = collections.Counter(f.rule_id for _, f in findings if f.severity == "warning" and f.rule_id in USAGE_RULES)
     with capsys.disabled():
         print(f"\nusage warnings on {characters:,} characters of published text: {sum(usage.values())} "
@@ -85,5 +91,59 @@ def test_usage_warnings_are_counted_apart(archive_run, capsys):
 
 
 def test_usage_rules_never_raise_errors(archive_run):
-    _, findings = archive_run
+    _, findings, _ = archive_run
     assert [(p, f) for p, f in findings if f.rule_id in USAGE_RULES and f.severity == "error"] == []
+
+
+# --- the rounding probe: a published page with its decimals rounded one place coarser is still true ---
+
+_WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_NARROW = str.maketrans("0123456789.", "０１２３４５６７８９．")
+_DECIMAL = re.compile(r"(?<![\d.０-９．·])([0-9０-９]+)([.．·])([0-9０-９]+)(?![\d.０-９．·])")
+_BOUND_BEFORE = ("超", "近", "约", "逾", "超过", "接近", "不足", "大约", "将近", "至少", "不到", "低于", "高于", "突破")
+_BOUND_AFTER = ("多", "余", "以上", "以下", "左右", "上下", "强", "弱")
+
+
+def rounded_one_place(text: str) -> str:
+    """The text with each unqualified decimal rounded half up to one place fewer (33.88 -> 33.9, 8.7 -> 9,
+    １２．６４ -> １２．６). The true value v of a figure x printed to step s lies within s/2 of x; rounded to
+    10s, y = x rounded, |x - y| <= 4s when the dropped digit is no 5, so |v - y| < 5s: y's interval still
+    holds v, and every relation that held still can. A dropped 5 (55.5 may be 55.48: 56 would not hold it)
+    and a bound (超4.5亿, 94.7%以上: rounded up, no longer implied) are left as written."""
+    def rounded(m: re.Match) -> str:
+        whole, point, decimals = m.groups()
+        before, after = m.string[max(0, m.start() - 2):m.start()], m.string[m.end():m.end() + 4]
+        if decimals.translate(_WIDE)[-1] == "5" or any(before.endswith(w) for w in _BOUND_BEFORE) \
+                or any(w in after for w in _BOUND_AFTER):
+            return m.group()
+        places = len(decimals) - 1
+        value = Decimal(f"{whole.translate(_WIDE)}.{decimals.translate(_WIDE)}")
+        text = format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+        if any("０" <= ch <= "９" for ch in m.group()):
+            text = text.translate(_NARROW)
+        return text.replace(".", point).replace("．", point) if places else text
+    return _DECIMAL.sub(rounded, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新增就业33.88万人，完成96.8%", "新增就业33.9万人，完成97%"),
+    ("增长１２．６４％，占８．７％", "增长１２．６％，占９％"),
+    ("１３４３·３６亿美元", "１３４３·４亿美元"),
+    ("占比55.5%，超4.57亿，94.7%以上，2.36万余人", "占比55.5%，超4.57亿，94.7%以上，2.36万余人"),
+])
+def test_rounded_one_place(text, expected):
+    assert rounded_one_place(text) == expected
+
+
+def test_rounding_every_decimal_one_place_coarser_draws_no_new_finding(archive_run):
+    """Rounded coarser, every figure's interval still holds what the published one stood for: a new error or
+    cross-check warning can only be a misreading (the first run found a title's 5% paired with a body's 4%)."""
+    _, findings, documents = archive_run
+    rounded = [Document(d.path, rounded_one_place(d.text)) for d in documents]
+    def counted(found):
+        return collections.Counter((p, f.rule_id, f.severity) for p, f in found
+                                   if f.severity == "error" or f.severity == "warning" and f.rule_id not in USAGE_RULES)
+    before, after = counted(findings), counted(_checked(rounded))
+    new = after - before
+    assert not new, "findings the rounded copies draw and the published text does not:\n" + \
+        "\n".join(f"  {p.name} {rule} {severity} ×{n}" for (p, rule, severity), n in new.items())
