@@ -7,12 +7,14 @@ the pattern's required words, or a figure written the way the rule asks.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 
 from verify.statements import NAMED_ROLES, Role, role_name
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
+from verify.reading.document import normalise
 from verify.reading.quantity import Quantity
 from verify.rules.records import Rule
 
@@ -203,16 +205,26 @@ def _slots_by_text(context: Context) -> dict[str, list[int]]:
         quantities = context.quantities
         for pos, i in zip(context.masked.slots, context.masked.slot_quantity):
             by_text.setdefault(quantities[i].text, []).append(pos)
-        context.memo["slots by text"] = by_text
+        folded: dict[str, list[int]] = {}
+        for text, places in by_text.items():   # ９．５至９．５５亿 is asked about as 9.5至9.55亿 is
+            folded.setdefault(ascii_form(text), []).extend(places)
+        context.memo["slots by text"] = folded
     return context.memo["slots by text"]
 
 
 def _written_as(m, written: dict, context: Context) -> bool:
     for slot, regex in written.items():
         index = context.masked.quantity_at(m.start(slot)) if m.start(slot) >= 0 else None
-        if index is None or not regex.search(context.quantities[index].text):
+        if index is None or not regex.search(ascii_form(context.quantities[index].text)):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def ascii_form(text: str) -> str:
+    """A figure's text with full-width digits and marks folded (１．５亿 -> 1.5亿), as the reader folds
+    them: a rule's `written` test asks how a figure is written, not in which width."""
+    return normalise(text)
 
 
 def _matches_by_line(pattern, text: str, hits=None, by_words: bool = False):
