@@ -463,6 +463,17 @@ def test_full_width_reads_like_half_width():
     assert [decimal_string(x.value) for x in wide] == ["338800", "96.8"]
 
 
+@pytest.mark.xfail(strict=True, reason="copy spaced between Chinese and digits (web copy: 就业 33.88 万人) is not "
+                   "read through: 33.88 and 万人 come apart, and on the transcripts so spaced the checker draws 80 "
+                   "errors it does not draw on them as published. Reading it needs the spaces taken out before "
+                   "reading, with positions mapped back to the file (as for .docx), which changes what start/end "
+                   "count for plain text: a schema change, not made yet")
+def test_copy_spaced_between_chinese_and_digits_reads_like_unspaced():
+    spaced = read("截至 10 月底，全市城镇新增就业 33.88 万人，完成全年计划的 96.8%")
+    plain = read("截至10月底，全市城镇新增就业33.88万人，完成全年计划的96.8%")
+    assert [(q.value, q.unit, q.kind) for q in spaced] == [(q.value, q.unit, q.kind) for q in plain]
+
+
 def test_full_width_offsets_point_into_the_original():
     first, second = read(FULL_WIDTH)
     assert (first.start, first.end, first.text) == (0, 7, "３３．８８万人")
