@@ -163,3 +163,23 @@ def test_full_width_digits_change_no_finding(archive_run):
         return collections.Counter((p, f.rule_id, f.severity, f.start) for p, f in found)
     paths = {Path(d.path) for d in half}
     assert placed(_checked(wide)) == placed((p, f) for p, f in findings if p in paths)
+
+
+def test_two_articles_joined_by_a_blank_line_draw_the_findings_of_each(archive_run):
+    """A page holds many articles: two files joined by a blank line draw each one's findings at its own
+    places and no other (a share's whole was once looked up in the next article, of another period)."""
+    _, findings, documents = archive_run
+    chosen = [d for n, d in enumerate(documents) if "xwlb" not in d.path or n % 7 == 0]
+    pairs = list(zip(chosen[0::2], chosen[1::2]))
+    joined = [Document(f"{a.path}+{Path(b.path).name}", a.text.rstrip("\n") + "\n\n" + b.text) for a, b in pairs]
+    by_path = collections.defaultdict(collections.Counter)
+    for p, f in findings:
+        by_path[str(p)][(f.rule_id, f.severity, f.start)] += 1
+    expected, offsets = collections.Counter(), {}
+    for (a, b), doc in zip(pairs, joined):
+        offset = len(a.text.rstrip("\n")) + 2
+        expected.update({(doc.path, *k): n for k, n in by_path[a.path].items()})
+        expected.update({(doc.path, rule, severity, start + offset): n
+                         for (rule, severity, start), n in by_path[b.path].items()})
+    got = collections.Counter((str(p), f.rule_id, f.severity, f.start) for p, f in _checked(joined))
+    assert got == expected, f"new: {sorted(got - expected)[:10]}, lost: {sorted(expected - got)[:10]}"

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SAMPLE
+from verify.checking.engine import check_all
 from verify.cli import main
+from verify.reading.document import decode
 from verify.errors import RuleFileError
 from verify.checking.examples import run_example
 from verify.loaders import load_rule, load_rules
@@ -680,3 +682,17 @@ def test_convert_naming_no_family_of_units_is_refused_at_its_line(tmp_path):
     path = write(tmp_path, RELATION_RULE.replace("formula: done == plan * rate\n",
                                                  "formula: done == plan * rate\nconvert: weights\n"))
     assert_refused_at(path, 8, "'weights'", "no family")
+
+
+def test_a_lookup_finds_figures_of_the_match_s_own_article_only(tmp_path):
+    # daqing_article_14's first quarter (非国有投资完成7.8亿元) and its half year's share, with another report's
+    # 全年 whole: after a blank line it is another article, whose figure is no whole of this share
+    first = "一季度，非国有投资完成7.8亿元。\n上半年，非国有投资占全市固定资产投资比重为24.6%。\n"
+    other = "全市固定资产投资完成247.4亿元，同比增长2.3%。\n"
+    found = {}
+    for name, text in (("apart", first + "\n" + other), ("together", first + other)):
+        page = tmp_path / f"{name}.txt"
+        page.write_text(text, encoding="utf-8")
+        found[name] = [f.rule_id for r in check_all([decode(page.read_bytes(), str(page))], load_rules()) for f in r.findings]
+    assert "share-of-whole" not in found["apart"]
+    assert "share-of-whole" in found["together"]   # in one article, 7.8 ÷ 247.4 is 3.15%, not 24.6%

@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import field
 
 from verify.frozen import record
-from verify import regexes
 from verify.reading.interval import Interval
 from verify.rules.formula.printing import (format_interval, format_round, format_value, is_round, render_formula,
                                            round_targets, stated_decimals)
@@ -29,16 +28,15 @@ from verify.rules.formula.evaluate import evaluate as evaluate_node, relation_ma
 from verify.checking.kinds.common import (
     comparable_units, finding, parse_rule_formula, rule_message, rule_pattern, rule_written, stated,
 )
+from verify.checking.kinds.relation_lookups import INTERPOLATED, looked_up_figure
 from verify.checking.kinds.relation_values import flat_figures, printed_apart, relation_env
 from verify.messages import text_for
 from verify.records import Severity
-from verify.rules.patterns import compile_pattern
 from verify.rules.formula.cache import solved_forms
 from verify.checking.records import Verdict
 from verify.rules.records import KindParams, Rule
 from verify.statements.unit_factors import families
 
-_INTERPOLATED = regexes.lazy(r"\{=([A-Za-z_][A-Za-z0-9_]*)\}")
 TYPES = {"formula": str, "find": dict, "implied": dict, "subject": str, "written": dict, "convert": str,
          "restatement": bool}
 REQUIRED = {"formula"}
@@ -123,10 +121,10 @@ def _prepare_lookup(rule, var: str, entry) -> tuple[str, object]:
             where = parse_rule_formula(rule, f"find.{var}", str(entry["where"]))
         entry = entry["pattern"]
     source = str(entry)
-    for group in _INTERPOLATED.findall(source):
+    for group in INTERPOLATED.findall(source):
         if group not in rule.pattern.text_groups:
             raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var}: {{={group}}} names no text group")
-    probe = rule_pattern(rule, f"find.{var}", _INTERPOLATED.sub("x", source))
+    probe = rule_pattern(rule, f"find.{var}", INTERPOLATED.sub("x", source))
     if var not in probe.slots:
         raise RuleFileError(rule.path, rule.lines.get(f"find.{var}"), f"find.{var} must have a slot {{{var}:…}}")
     if where is not None:
@@ -190,7 +188,7 @@ def _bind(match, prep: RelationParams, context):
     looked_up = False
     for var, lookup in prep.find.items():
         if var not in figures:
-            found = _lookup(lookup, var, match, figures, context)
+            found = looked_up_figure(lookup, var, match, figures, context)
             if found is not None:
                 figures[var] = context.quantities[found]
                 indexes.add(found)
@@ -213,59 +211,6 @@ def _constant(name: str, value, match) -> Quantity:
         return Quantity(shown[0] if shown else f"{low}～{high}{unit or ''}", match.start, match.start, None,
                         Interval(Fraction(low), Fraction(high)), unit, "count")
     return Quantity(f"{value}{unit or ''}", match.start, match.start, Fraction(value), Interval.point(value), unit, "count")
-
-
-def _lookup(lookup, var: str, match, figures, context) -> int | None:
-    """A figure the sentence leaves out but the text states elsewhere (全年计划35万人);
-    {=name} in the lookup stands for the text the main pattern bound to group `name`, and
-    `where` must hold between what the lookup finds and the main match (last_year == year - 1)."""
-    source, where = lookup
-    text = _INTERPOLATED.sub(lambda m: re.escape(match.texts.get(m.group(1), "")), source)
-    candidates = _candidates(text, var, context)
-    if where is None:
-        return candidates[0][0] if candidates else None
-    needed = variables(where)
-    # Matches that state the same figures get the same answer: each lookup is judged once per
-    # document, not once per match (4,000 比上年 sentences took 57 s when every match rescanned).
-    key = ("lookup", text, var, where, tuple((k, _same_reading(figures[k])) for k in sorted(needed & figures.keys())))
-    if key not in context.memo:
-        context.memo[key] = next((index for index, found in candidates
-                                  if _where_holds(where, needed, {**figures, **found})), None)
-    return context.memo[key]
-
-
-def _candidates(text: str, var: str, context) -> list[tuple[int, dict]]:
-    """Every match of a lookup pattern in the document, in text order, as (index of `var`, the
-    figures it binds): scanned once per document and pattern."""
-    key = ("lookup-candidates", text, var)
-    if key not in context.memo:
-        pattern = _compiled_lookup(text)
-        found = []
-        for m in pattern.regex.finditer(context.masked.text):
-            index = context.masked.quantity_at(m.start(var))
-            if index is not None:
-                found.append((index, {name: context.quantities[i] for name in pattern.slots
-                                      if m.start(name) >= 0 and (i := context.masked.quantity_at(m.start(name))) is not None}))
-        context.memo[key] = found
-    return context.memo[key]
-
-
-def _where_holds(where, needed: frozenset, figures) -> bool:
-    env = relation_env({k: v for k, v in figures.items() if k in needed}, False)
-    return not (needed - set(env)) and relation_may_hold(where, env)
-
-
-def _same_reading(figure):
-    """What decides a figure's interval: equal for two figures stated alike."""
-    if isinstance(figure, list):
-        return tuple(_same_reading(q) for q in figure)
-    return (figure.kind, figure.text, figure.unit, figure.qualifier, figure.scale, str(figure.value), repr(figure.interval))
-
-
-
-@functools.lru_cache(maxsize=1024)
-def _compiled_lookup(text: str):
-    return compile_pattern(text)
 
 
 def _sizes(prep: RelationParams, figures) -> Mapping[str, Interval] | None:
