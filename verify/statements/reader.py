@@ -60,7 +60,8 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     since = clause[0]
     for i in range(index - 1, index - 4 if index > 3 else -1, -1):
         before_q = quantities[i]
-        if before_q.kind in NUMERIC and not _ago(before_q, view):   # the nearest numeric figure among the three before
+        if before_q.kind in NUMERIC and (before_q.unit not in _AGO_UNITS or not _ago(before_q, view)):
+            # the nearest numeric figure among the three before (_ago asked only of a figure in years or of none)
             if before_q.end > since:
                 since = before_q.end
             break
@@ -89,6 +90,9 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
                      compare.group() if compare else None, _time(index, quantities, sentence),
                      clause, sentence, note is not None, of, earlier[of].subject if of is not None else subject)
+
+
+_AGO_UNITS = frozenset({"年", None, ""})   # the units of a figure that _ago can take for a time
 
 
 def _ago(q: Quantity, view: str) -> bool:
@@ -139,9 +143,8 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
 
 def _compared_to(label: str, vocab: Vocabulary) -> bool:
     """比原来的3%, 比去年11.84%的增幅: after 比/较 and before any verb of change, a figure is what
-    another is compared with (同比 and 环比 compare with a period, not with a figure)."""
-    if "比" not in label and "较" not in label:
-        return False   # (every match holds one)
+    another is compared with (同比 and 环比 compare with a period, not with a figure). Asked only of
+    words holding 比 or 较, as every match does."""
     m = _after_compare(vocab.words("not_compare_before_bi"), vocab.words("not_compare_bi_words"),
                        vocab.words("not_compare_after_jiao")).search(label)
     return bool(m) and not vocab.up.search(m.group(1)) and not vocab.down.search(m.group(1)) \
@@ -195,8 +198,8 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if not sign and ("高" in label or "低" in label) and (gap := _GAP_AFTER_COMPARE.search(label)) \
             and _COMPARED.search(before):   # (a gap holds 高 or 低)
         sign = 1 if gap.group("up") else -1
-    if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
-        if q.value is not None and q.unit in vocab.words("ordered_units") and vocab.from_word.search(label):
+    if q.kind in ("amount", "count") and (q.value is None or q.unit in vocab.non_additive_units):
+        if q.value is not None and q.unit in vocab.ordered_units and vocab.from_word.search(label):
             return Role.FROM, 0   # 受教育年限从10.23年(提高到10.8年): no amount, but where a change started
         return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
     if vocab.subpart.search(label):
@@ -218,17 +221,19 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if last in tails["from_word"] and vocab.from_word.search(label):
         return Role.FROM, 0
     if last in tails["base_word"] and vocab.base_word.search(label) \
-            or (not percent and "占" in label and vocab.whole_of_share.search(label)) or _compared_to(label, vocab):
+            or (not percent and "占" in label and vocab.whole_of_share.search(label)) \
+            or ("比" in label or "较" in label) and _compared_to(label, vocab):   # (every match holds one)
         return Role.BASE, 0
     if vocab.extreme.search(label):
         return Role.OTHER, 0
-    if not percent and vocab.plan.search(before):
+    named = not percent and vocab.plan_average_net.search(before)   # (one search for the three below: most words hold none)
+    if named and vocab.plan.search(before):
         return Role.PLAN, 0
     if previous is not None and previous.kind == "count" and q.start == previous.end and not percent:
         return Role.ATTRIBUTE, 0   # 两台33万千瓦机组: the size of each, not an amount of them
-    if not percent and vocab.average.search(before):
+    if named and vocab.average.search(before):
         return Role.AVERAGE, 0
-    if not percent and vocab.net.search(before):
+    if named and vocab.net.search(before):
         return Role.NET, 0
     return Role.LEVEL, 0
 
