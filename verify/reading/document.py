@@ -32,6 +32,7 @@ SENTENCE_ENDS = "。！？!?；;\n"
 SEMICOLONS = "；;"
 _SENTENCE_END = regexes.lazy(f"[{SENTENCE_ENDS}]+")
 _END_CHAR = regexes.lazy(f"[{SENTENCE_ENDS}]")
+_LAST_END = regexes.lazy(f"(?s:.*)[{SENTENCE_ENDS}]")   # through the last sentence end
 
 
 @record(slots=True)
@@ -54,7 +55,6 @@ class Document:
     encoding: str = "utf-8"
     source: SourceMap | None = None
     _line_starts: list[int] = field(init=False, repr=False)
-    _ends: list[int] | None = field(init=False, repr=False, default=None)  # sentence ends, found when first asked
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
@@ -95,13 +95,11 @@ class Document:
         return self.text[begin:stop]
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """(begin, end) of the sentence holding a span, as sentence_at cuts it: one sentence, one key."""
-        if self._ends is None:
-            self._ends = [m.start() for m in _END_CHAR.finditer(self.text)]
-        before = bisect.bisect_left(self._ends, start)
-        begin = self._ends[before - 1] + 1 if before else 0
-        after = bisect.bisect_left(self._ends, end)
-        return begin, self._ends[after] + 1 if after < len(self._ends) else len(self.text)
+        """(begin, end) of the sentence holding a span, as sentence_at cuts it: one sentence, one key.
+        Its ends are searched near the span (a page's findings are few: a list of every sentence end
+        of the page, made for them, was a pass over the whole text and a number for each end)."""
+        after = _END_CHAR.search(self.text, end)
+        return _sentence_start(self.text, start), after.start() + 1 if after else len(self.text)
 
     def kept(self, spans) -> "KeptDocument":
         """What reports and the gate still ask of a checked document, for these spans only:
@@ -138,6 +136,18 @@ class KeptDocument:
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of a span the document was kept for."""
         return self._sentences[(start, end)]
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Just after the last sentence end before pos, or 0: searched back a window at a time."""
+    window, stop = 256, pos
+    while stop > 0:
+        low = max(0, stop - window)
+        last = _LAST_END.match(text, low, stop)
+        if last is not None:
+            return last.end()
+        stop, window = low, 2 * window
+    return 0
 
 
 def sentence_of(text: str, start: int, end: int) -> str:

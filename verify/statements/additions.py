@@ -8,10 +8,10 @@ from __future__ import annotations
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import LEVEL, PLAN, Statement
 from verify.statements.vocabulary import word_pattern
 
-_ROLES = (Role.LEVEL, Role.PLAN)
+_ROLES = (LEVEL, PLAN)
 
 
 def added_totals(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout, vocab,

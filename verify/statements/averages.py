@@ -19,7 +19,7 @@ from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
 from verify.statements.facts import Fact, level_before, started_from
 from verify.statements.periods import Period, month_spans, period_in, period_of
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import AVERAGE, CHANGE, LEVEL, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 
@@ -29,7 +29,7 @@ def daily_averages(quantities: list[Quantity], statements: dict[int, Statement],
     both ends counted, a span over 29 February needs its year), else of its total's named period
     (`period_daily`, the days an interval when February's length is not known)."""
     found, spans = [], None
-    for index, st in with_role(statements, Role.AVERAGE):
+    for index, st in with_role(statements, AVERAGE):
         if vocab is None or not vocab.daily.search(st.measure):
             continue
         words = vocab.daily.sub("", st.measure)
@@ -64,7 +64,7 @@ def _level_just_before(index: int, quantities: list[Quantity], statements: dict[
     """An average that names no measure (平均每天7张) averages the level just before it, of its unit
     and sentence (开出罚单超过1300张)."""
     other = statements.get(index - 1)
-    if other is not None and other.role is Role.LEVEL and other.sentence == statements[index].sentence \
+    if other is not None and other.role is LEVEL and other.sentence == statements[index].sentence \
             and quantities[index - 1].unit == quantities[index].unit:
         return index - 1
     return None
@@ -85,9 +85,9 @@ def yearly_averages(quantities, statements, layout: Layout, vocab: Vocabulary | 
     N年间); N years may count N−1 steps between the first and the last (1978 to 2012 are 35 years),
     so `years` is the interval [N−1, N]."""
     found = []
-    for index, st in with_role(statements, Role.CHANGE):
+    for index, st in with_role(statements, CHANGE):
         if st.sign <= 0 or not st.compare or "年均" not in st.compare \
-                or st.of is None or statements.get(st.of) is None or statements[st.of].role is not Role.LEVEL:
+                or st.of is None or statements.get(st.of) is None or statements[st.of].role is not LEVEL:
             continue
         before = started_from(st.of, quantities, statements, layout, vocab)
         if before is None or quantities[before].unit != quantities[index].unit:

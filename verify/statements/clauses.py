@@ -8,15 +8,16 @@ clause. Positions are offsets of the document's normalised view.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from itertools import compress
 
 from verify.frozen import record
 from verify import regexes
 
-_SENTENCE_MARKS = "。！？!?\n"
+_SENTENCE_MARKS = frozenset("。！？!?\n")   # (a set: its __contains__, mapped over a page's clause ends, is a plain
+                                         # call; a str's is a slot wrapper, which makes an argument tuple for each)
 CLAUSE_END = regexes.compile(r"[。！？!?\n,;；:]")   # the sentence marks, and , ; ； :
-_BRACKETS = regexes.compile(r"[()\[\]【】\n]")
 
 
 @record
@@ -67,22 +68,38 @@ class Layout:
 
 def lay_out(view: str) -> Layout:
     """Find every boundary of the page in one pass each."""
-    notes, stack = [], []
-    for m in _BRACKETS.finditer(view):
-        ch = m.group()
-        if ch == "\n":
-            stack.clear()
-        elif ch in "(【[":
-            stack.append(m.start())
-        elif stack:
-            notes.append((stack.pop(), m.start()))
-    notes.sort()
+    notes = _notes(view)
     clause_ends = tuple(map(_start, CLAUSE_END.finditer(view)))
     # every sentence end is a clause end: picked from those, not found by a second pass over the page
     sentence_ends = tuple(compress(clause_ends, map(_SENTENCE_MARKS.__contains__, map(view.__getitem__, clause_ends))))
     if len(view) > LONGEST:
         clause_ends, sentence_ends = _capped(clause_ends, sentence_ends, len(view))
     return Layout(view, sentence_ends, clause_ends, tuple(notes), tuple(note[0] for note in notes))
+
+
+def _notes(view: str) -> list[tuple[int, int]]:
+    """(open, close) of each parenthetical, sorted; a line break closes none opened before it. The
+    brackets are found by str.find, a scan in C of a few instructions a character, where a pattern
+    of the six and the line break tested each character against its class (1 M a page): a page has
+    few brackets, and a line break matters only between an open bracket and the next one."""
+    marks = []
+    for ch in "()[]【】":
+        at = view.find(ch)
+        while at >= 0:
+            marks.append(at)
+            at = view.find(ch, at + 1)
+    marks.sort()
+    notes, stack, last = [], [], 0
+    for at in marks:
+        if stack and view.find("\n", last, at) >= 0:
+            stack.clear()   # a line break since the bracket before
+        if view[at] in "(【[":
+            stack.append(at)
+        elif stack:
+            notes.append((stack.pop(), at))
+        last = at
+    notes.sort()
+    return notes
 
 
 LONGEST = 1_000   # characters: no sentence a writer wrote is longer (the archive's longest is 686)
@@ -92,16 +109,18 @@ def _capped(clause_ends: tuple[int, ...], sentence_ends: tuple[int, ...], length
     """The ends, with one more wherever LONGEST characters pass without one: on a page without
     punctuation, or one sentence of ten thousand clauses (a table dumped as text; a file made to
     hang CI), every reading that looks back over its clause or sentence would cost the square of
-    its length. An end added to the sentences is one of the clauses too."""
+    its length. An end added to the sentences is one of the clauses too. (The sentence ends are among
+    the clause ends: when no sentence is too long, no clause is, and the clauses are not looked at.)"""
     sentences = _with_ends_every(sentence_ends, length)
-    if len(sentences) > len(sentence_ends):
-        clause_ends = tuple(sorted(set(clause_ends).union(sentences)))
+    if sentences is sentence_ends:
+        return clause_ends, sentence_ends
+    clause_ends = tuple(sorted(set(clause_ends).union(sentences)))
     return _with_ends_every(clause_ends, length), sentences
 
 
 def _with_ends_every(ends: tuple[int, ...], length: int) -> tuple[int, ...]:
     """The ends, and one every LONGEST characters of a stretch longer than that without one."""
-    gaps = map(int.__sub__, ends + (length,), (-1,) + ends)
+    gaps = map(operator.sub, ends + (length,), (-1,) + ends)   # (not int.__sub__: a slot wrapper, as above)
     if max(gaps) <= LONGEST:
         return ends   # (any real page: one pass in C)
     out, previous = [], -1

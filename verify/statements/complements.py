@@ -19,7 +19,7 @@ import bisect
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.records import PartsList, Role, Statement, of_one_time
+from verify.statements.records import LEVEL, PartsList, Statement, of_one_time
 from verify.statements.vocabulary import Vocabulary
 
 _OTHERS = regexes.lazy(r"除(?P<member>[\u4e00-\u9fff]{1,8}?)(?:以外|之外|外)[，,]?其他")
@@ -38,7 +38,7 @@ def complements(quantities: list[Quantity], statements: dict[int, Statement], la
         starts = starts if starts is not None else [q.start for q in quantities]
         others = bisect.bisect_left(starts, m.end())
         st = statements.get(others)
-        if st is None or st.role is not Role.LEVEL or st.note or layout.clause(m.end())[1] <= quantities[others].start:
+        if st is None or st.role is not LEVEL or st.note or layout.clause(m.end())[1] <= quantities[others].start:
             continue
         member = _member(m.group("member"), others, quantities, statements)
         if member is None:
@@ -58,7 +58,7 @@ def _member(name: str, others: int, quantities: list[Quantity], statements: dict
         other = statements.get(i)
         if other is None or other.sentence != st.sentence:
             return None
-        if other.role is Role.LEVEL and not other.note and other.measure.startswith(name) \
+        if other.role is LEVEL and not other.note and other.measure.startswith(name) \
                 and quantities[i].unit == quantities[others].unit:
             rest = other.measure[len(name):]
             return i if len(rest) >= 2 and st.measure.endswith(rest) and of_one_time(other, st) else None
@@ -78,7 +78,7 @@ def _whole(rest: str, member: int, quantities: list[Quantity], statements: dict[
         q, st = quantities[i], statements.get(i)
         if q.start <= paragraph:
             return None
-        if st is None or st.role is not Role.LEVEL or st.note or q.unit != unit or not of_one_time(st, part):
+        if st is None or st.role is not LEVEL or st.note or q.unit != unit or not of_one_time(st, part):
             continue
         if st.measure.endswith(rest) and _WHOLE_LEAD.fullmatch(st.measure, 0, len(st.measure) - len(rest)):
             return i
@@ -100,6 +100,6 @@ def _running_total(new: int, name: str, cumulative: tuple[str, ...], quantities:
             continue   # （其中境外输入确诊病例36例）: a breakdown of the total in brackets
         if other is None or other.sentence != st.sentence:
             return False
-        if other.role is Role.LEVEL and quantities[i].unit == quantities[new].unit:
+        if other.role is LEVEL and quantities[i].unit == quantities[new].unit:
             return other.measure.endswith(name) and any(w in other.measure for w in cumulative)
     return False

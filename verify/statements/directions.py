@@ -23,7 +23,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.reader import NUMERIC
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import FROM, RATE, Statement, with_role
 from verify.statements.sides import joined, side
 from verify.statements.unit_factors import one_measure
 from verify.statements.vocabulary import Vocabulary, word_pattern
@@ -37,9 +37,9 @@ def directions(quantities: list[Quantity], statements: dict[int, Statement], lay
     verbs = _verbs(vocab.words("change_up") + vocab.words("reached_up"), vocab.words("change_down") + vocab.words("reached_down"))
     ranks, inverse = vocab.words("rank_units"), vocab.words("inverse_measures")
     found = []
-    for index, st in with_role(statements, Role.FROM):
+    for index, st in with_role(statements, FROM):
         if statements.get(index - 1) is not None \
-                and statements[index - 1].role is Role.FROM and joined(layout.text, quantities, index - 1, index):
+                and statements[index - 1].role is FROM and joined(layout.text, quantities, index - 1, index):
             continue   # not the first value of its side
         if quantities[index].unit in ranks or any(w in st.measure for w in inverse):
             continue
@@ -74,7 +74,7 @@ def _yearly(quantities: list[Quantity], statements: dict[int, Statement], end: i
             verb: str) -> tuple[tuple[str, int], ...]:
     """年均增长p% right after a single rise's end, in its sentence."""
     rate = statements.get(end + 1)
-    if verb != "up" or len(starts) != 1 or rate is None or rate.role is not Role.RATE or rate.sign <= 0 \
+    if verb != "up" or len(starts) != 1 or rate is None or rate.role is not RATE or rate.sign <= 0 \
             or not rate.compare or _YEARLY not in rate.compare or quantities[end + 1].unit != "%" \
             or rate.sentence != statements[end].sentence:
         return ()

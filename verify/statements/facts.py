@@ -23,7 +23,9 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import (
+    AVERAGE, BASE, CHANGE, COMPLETION, FROM, LEVEL, NET, PLAN, RATE, SHARE, Statement, with_role,
+)
 from verify.statements.sides import first_of_side, side
 from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 from verify.statements.wholes import named_whole, names_no_other_whole, whole_carried, whole_inside
@@ -59,17 +61,17 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
             about.setdefault(st.of, {}).setdefault(name, index)
     for rate, whole_rate in _rates_against_whole(quantities, statements, layout, parts_lists, vocab or vocabulary()):
         about.setdefault(rate, {}).setdefault("before", whole_rate)
-    for index, st in with_role(statements, Role.CHANGE):
+    for index, st in with_role(statements, CHANGE):
         if st.of is None and vocab is not None:
             level = _average_restated(index, quantities, statements, vocab)
             if level is not None:
                 about.setdefault(level, {}).setdefault(role_name(st, quantities[index]), index)
-    starts = [i for role in (Role.FROM, Role.BASE) for i, _ in with_role(statements, role)]   # what those two may find
+    starts = [i for role in (FROM, BASE) for i, _ in with_role(statements, role)]   # what those two may find
     near = {j for i in starts for j in range(i - 2, i + 4)}   # the figures with one of them among the 3 each side
     for index in sorted(near):   # (in text order, as a walk of all statements would meet them)
         st = statements.get(index)
-        if st is not None and st.role in (Role.LEVEL, Role.AVERAGE, Role.RATE):
-            before = started_from(index, quantities, statements, layout, vocab) if st.role is not Role.RATE else None
+        if st is not None and st.role in (LEVEL, AVERAGE, RATE):
+            before = started_from(index, quantities, statements, layout, vocab) if st.role is not RATE else None
             before = before if before is not None else _compared_with(index, quantities, statements, layout)
             if before is not None:
                 about.setdefault(index, {})["before"] = before
@@ -79,9 +81,9 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
     for done, plan, rate in _completions_of_plan(quantities, statements):
         about.setdefault(done, {}).update({"plan": plan, "completion": rate})
     found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
-             if statements[level].role in (Role.LEVEL, Role.AVERAGE, Role.NET)
-             or statements[level].role is Role.RATE and "before" in named
-             or statements[level].role is Role.PLAN and set(named) <= _OF_A_PLAN]
+             if statements[level].role in (LEVEL, AVERAGE, NET)
+             or statements[level].role is RATE and "before" in named
+             or statements[level].role is PLAN and set(named) <= _OF_A_PLAN]
     return found
 
 
@@ -101,7 +103,7 @@ def level_before(start: int, reach: int, sentence: tuple[int, int], unit: str | 
             continue
         if other.sentence != sentence:
             return None
-        if other.role is Role.LEVEL and quantities[i].unit == unit and shares_a_word(other.measure, words) \
+        if other.role is LEVEL and quantities[i].unit == unit and shares_a_word(other.measure, words) \
                 and (not valued or quantities[i].value is not None):
             return i
     return None
@@ -113,18 +115,18 @@ def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
     sentence — the completion's own level, or the nearest level of the plan's unit whose measure
     shares a word with the completion's (投资). (done, plan, completion) as quantity indexes."""
     found = []
-    for index, st in with_role(statements, Role.COMPLETION):
+    for index, st in with_role(statements, COMPLETION):
         if index == 0:
             continue
         plan = statements.get(index - 1)
-        if plan is None or plan.role is not Role.PLAN or plan.clause != st.clause:
+        if plan is None or plan.role is not PLAN or plan.clause != st.clause:
             continue
         unit = quantities[index - 1].unit
         done = st.of if st.of is not None and statements.get(st.of) is not None else None
         if done is None:
             done = level_before(index - 2, 10, st.sentence, unit, st.measure, quantities, statements, valued=True)
         if done is not None and done != index - 1 and quantities[done].unit == unit \
-                and statements[done].role is Role.LEVEL:
+                and statements[done].role is LEVEL:
             found.append((done, index - 1, index))
     return found
 
@@ -139,10 +141,10 @@ def _compared_with(index: int, quantities, statements, layout: Layout) -> int | 
             continue
         if st.sentence != statements[index].sentence:
             return None
-        if st.role is Role.BASE and quantities[i].unit == q.unit and \
+        if st.role is BASE and quantities[i].unit == q.unit and \
                 re.search(r"(?:比|较|与)[^，,。；;]{0,16}$", layout.text[q.end:quantities[i].start]):
             following = statements.get(i + 1)
-            if following is not None and following.role in (Role.CHANGE, Role.RATE) and following.of in (index, None):
+            if following is not None and following.role in (CHANGE, RATE) and following.of in (index, None):
                 return i
         return None
     return None
@@ -152,7 +154,7 @@ def _balances(quantities, statements, layout: Layout, vocab) -> list[tuple[int, 
     """贸易顺差2.36万亿元 after 出口14.39万亿元 … 进口12.04万亿元 in the same or the sentence
     before: the net figure with the flows it balances (vocabulary: balances)."""
     found = []
-    for index, st in with_role(statements, Role.NET):
+    for index, st in with_role(statements, NET):
         for net, plus, minus in vocab.balances:
             if net not in st.measure:
                 continue
@@ -162,7 +164,7 @@ def _balances(quantities, statements, layout: Layout, vocab) -> list[tuple[int, 
                 other = statements.get(i)
                 if other is None or quantities[i].start < start:
                     break
-                if other.role is Role.LEVEL and quantities[i].unit == quantities[index].unit:
+                if other.role is LEVEL and quantities[i].unit == quantities[index].unit:
                     for name, word in (("plus", plus), ("minus", minus)):
                         if name not in flows and _names_flow(other.measure, word, plus, minus):
                             flows[name] = i
@@ -179,24 +181,24 @@ def _names_flow(measure: str, word: str, plus: str, minus: str) -> bool:
         and not measure.endswith(plus + minus) and not measure.endswith(minus[0] + plus)
 
 
-NAMED_ROLES = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # the only roles role_name names
+NAMED_ROLES = frozenset({CHANGE, RATE, SHARE, COMPLETION})   # the only roles role_name names
 
 
 def role_name(st: Statement, q: Quantity) -> str | None:
     """The name a rule binds a change, rate, share or completion by (change/drop, rate/fall, …)."""
     if st.compare and "均" in st.compare:
         return None   # 年均增长8.8%, 年均增收900亿元: an average per year is no change between the ends
-    if st.role is Role.CHANGE and q.unit == "百分点":
+    if st.role is CHANGE and q.unit == "百分点":
         return "gain" if st.sign > 0 else "loss" if st.sign < 0 else None
-    if st.role is Role.CHANGE:
+    if st.role is CHANGE:
         return "change" if st.sign >= 0 else "drop"
-    if st.role is Role.RATE:
+    if st.role is RATE:
         if q.unit == "倍":
             return "times" if st.sign >= 0 else None
         return "rate" if st.sign >= 0 else "fall"
-    if st.role is Role.SHARE:
+    if st.role is SHARE:
         return "share"
-    if st.role is Role.COMPLETION:
+    if st.role is COMPLETION:
         return "completion"
     return None
 
@@ -210,7 +212,7 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
     previous = None     # the last share with a whole found: (its index, the whole)
     with_share = None   # levels with a share of their own, found once when a share needs them
     bare_share = None   # those whose share names no whole of its own (占31.5%): sibling parts, never a whole
-    for index, st in with_role(statements, Role.SHARE):
+    for index, st in with_role(statements, SHARE):
         if st.of is None:
             continue
         whole = whole_inside(index, quantities, statements)
@@ -220,7 +222,7 @@ def _wholes_of_shares(about: dict[int, dict[str, int]], quantities, statements, 
             about.setdefault(st.of, {})["whole"] = whole
         elif vocab is not None:
             if with_share is None:
-                shares = with_role(statements, Role.SHARE)
+                shares = with_role(statements, SHARE)
                 with_share = {other.of for _, other in shares}
                 bare_share = {other.of for i, other in shares if names_no_other_whole(i, quantities, statements, layout)}
             named = named_whole(index, quantities, statements, layout, parts_lists, vocab, with_share, bare_share)
@@ -243,7 +245,7 @@ def started_from(index: int, quantities, statements, layout: Layout, vocab: Voca
             continue
         if st.sentence != statements[index].sentence:
             return None
-        if st.role is Role.FROM and q.unit and quantities[i].unit == q.unit and to.search(layout.text, quantities[i].end, q.start):
+        if st.role is FROM and q.unit and quantities[i].unit == q.unit and to.search(layout.text, quantities[i].end, q.start):
             return _own_start(index, i, quantities, statements, layout.text)
     return None
 
@@ -277,17 +279,17 @@ def _rates_against_whole(quantities, statements, layout: Layout, parts_lists, vo
     the total of the part's 其中 list: (the part's rate, the whole's rate)."""
     total_of = {part: pl.total for pl in parts_lists if pl.certain for part in pl.parts}
     found = []
-    for index, st in with_role(statements, Role.CHANGE):
+    for index, st in with_role(statements, CHANGE):
         if quantities[index].unit != "百分点" or st.of is None:
             continue
         rate = statements.get(st.of)
-        if rate is None or rate.role is not Role.RATE or rate.of not in total_of:
+        if rate is None or rate.role is not RATE or rate.of not in total_of:
             continue
         if not _gap_patterns(vocab.words("gap_words"))[0].search(layout.text, quantities[st.of].end,
                                                                  quantities[index].start):
             continue
         total = total_of[rate.of]
-        whole_rate = next((i for i, other in statements.items() if other.role is Role.RATE and other.of == total
+        whole_rate = next((i for i, other in statements.items() if other.role is RATE and other.of == total
                            and other.sign == rate.sign and quantities[i].unit == quantities[st.of].unit), None)
         if whole_rate is not None:
             found.append((st.of, whole_rate))
@@ -304,7 +306,7 @@ def gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> 
     lower one and the gap. The other is found by its name, so rules on it warn."""
     found = []
     gap_to = _gap_patterns(vocab.words("gap_words"))[1]
-    for index, st in with_role(statements, Role.CHANGE):
+    for index, st in with_role(statements, CHANGE):
         q = quantities[index]
         if q.unit != "百分点" or q.kind != "point":
             continue
@@ -315,7 +317,7 @@ def gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> 
         subject = _GAP_WORDS.sub("", m.group("subject"))
         percents = [i for i in range(index - 1, max(-1, index - 8), -1)
                     if statements.get(i) is not None and statements[i].sentence == st.sentence
-                    and quantities[i].unit == "%" and statements[i].role in (Role.LEVEL, Role.RATE, Role.SHARE)]
+                    and quantities[i].unit == "%" and statements[i].role in (LEVEL, RATE, SHARE)]
         own = next((i for i in percents if subject.replace("的", "") in statements[i].measure.replace("的", "")), None)
         if own is None or len(name) < 2 or name in statements[own].measure.replace("的", ""):
             continue   # 高技术制造业增加值…7.4%，高于制造业增加值增速: the one named is not stated
@@ -330,7 +332,7 @@ def gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> 
 def _price_index(level: int, quantities, statements, vocab) -> bool:
     """工业生产者出厂价格指数为142: a plain number named by an official price index (price_indexes)."""
     q, st = quantities[level], statements[level]
-    return q.unit is None and q.kind == "amount" and st.role is Role.LEVEL \
+    return q.unit is None and q.kind == "amount" and st.role is LEVEL \
         and any(st.measure.endswith(word) for word in vocab.words("price_indexes"))
 
 
@@ -339,11 +341,11 @@ def _average_restated(index: int, quantities, statements, vocab) -> int | None:
     words of its own (每亩产量), followed by the rate of that average: the average it changes."""
     st = statements[index]
     following = statements.get(index + 1)
-    if following is None or following.role is not Role.RATE or following.of is None or following.of > index \
+    if following is None or following.role is not RATE or following.of is None or following.of > index \
             or following.sentence != st.sentence:
         return None
     level = following.of
-    if statements[level].role is not Role.AVERAGE or quantities[level].unit != quantities[index].unit \
+    if statements[level].role is not AVERAGE or quantities[level].unit != quantities[index].unit \
             or not vocab.average.search(st.measure):
         return None
     return level

@@ -14,7 +14,7 @@ import re
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.records import PartsList, Role, Statement, with_role
+from verify.statements.records import LEVEL, PartsList, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 _REACH = 40   # figures after the total that may hold its flows
@@ -25,7 +25,7 @@ def flow_sums(quantities: list[Quantity], statements: dict[int, Statement], layo
     """Every total of flows with each of its flows named apart in its paragraph."""
     text = layout.text
     found = []
-    levels = with_role(statements, Role.LEVEL)
+    levels = with_role(statements, LEVEL)
     for total_word, flow_words in vocab.flow_sums:
         after = re.compile(rf"的?{re.escape(total_word)}")
         endings = (total_word, *_total_names(total_word))   # (one endswith for every level)
@@ -42,7 +42,7 @@ def flow_sums(quantities: list[Quantity], statements: dict[int, Statement], layo
                 other = statements.get(i)
                 if quantities[i].start >= paragraph_end:
                     break
-                if other is None or other.role is not Role.LEVEL or other.note or quantities[i].unit != q.unit:
+                if other is None or other.role is not LEVEL or other.note or quantities[i].unit != q.unit:
                     continue
                 if total_word in other.measure or after.match(text, quantities[i].end):
                     break   # the total's word names another level: its flows follow it

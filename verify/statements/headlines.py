@@ -36,7 +36,7 @@ from verify.reading.quantity import Quantity, printed_apart
 from verify.statements.headline_words import (after, in_series, listed, named_after, other_subject, same_thing,
                                               whole_or_total, words, words_in)
 from verify.statements.reader import NUMERIC
-from verify.statements.records import Role, Statement
+from verify.statements.records import AVERAGE, CHANGE, COMPLETION, LEVEL, NET, OTHER, PLAN, RATE, SHARE, Statement
 from verify.statements.stated_times import named_alike, same_time, time_scope
 from verify.statements.titles import articles
 from verify.statements.vocabulary import Vocabulary, word_pattern
@@ -44,8 +44,8 @@ from verify.statements.vocabulary import Vocabulary, word_pattern
 WINDOW = 3000       # characters of body searched after a title
 LEAD_SCORE = 4      # words (and period) a lead's figure shares with the title's to state its measure
 _NAMED_LEAD = 3     # words (and period) a lead's figure shares with the title's to state it against a bare equal later
-_CLASSES = {Role.LEVEL: "level", Role.PLAN: "plan", Role.CHANGE: "change", Role.RATE: "rate",
-            Role.SHARE: "share", Role.COMPLETION: "completion", Role.AVERAGE: "average", Role.NET: "net"}
+_CLASSES = {LEVEL: "level", PLAN: "plan", CHANGE: "change", RATE: "rate",
+            SHARE: "share", COMPLETION: "completion", AVERAGE: "average", NET: "net"}
 
 
 @record(slots=True)
@@ -188,7 +188,7 @@ def _named_before(st: Statement, q: Quantity, page: _Page) -> frozenset[str]:
     state no figure (我国货物贸易进出口5月保持平稳增长，前5个月同比增长2.5%): its sentence names its
     measure before it. (After a figure, 贷款增加10.6万亿元，同比多增2.27万亿元, the words are that
     figure's.)"""
-    if st.role not in (Role.RATE, Role.CHANGE) or st.of is not None or st.clause[0] <= st.sentence[0] \
+    if st.role not in (RATE, CHANGE) or st.of is not None or st.clause[0] <= st.sentence[0] \
             or page.vocab.heads.search(page.view, st.clause[0], q.start):
         return frozenset()
     i = st.index - 1
@@ -256,11 +256,11 @@ def _comparable(head: Statement, hq: Quantity, st: Statement, q: Quantity, vocab
     if q.unit != hq.unit or q.kind != hq.kind and {q.kind, hq.kind} != {"amount", "count"} \
             or vocab.plan_after.match(view, q.end):
         return False
-    if st.role in (Role.CHANGE, Role.RATE) and _per_period(view[st.clause[0]:q.start], vocab) \
+    if st.role in (CHANGE, RATE) and _per_period(view[st.clause[0]:q.start], vocab) \
             != _per_period(view[head.clause[0]:hq.start], vocab):
         return False   # 年均比上年增收900亿元 is a yearly average, not the year's 增收1114亿元
     return _role_class(st, q, vocab, ranges=True) == _role_class(head, hq, vocab) \
-        or q.value is None and st.role is Role.OTHER
+        or q.value is None and st.role is OTHER
 
 
 def _per_period(text: str, vocab: Vocabulary) -> bool:

@@ -19,7 +19,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout, figures_before
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import LEVEL, SUBPART, Statement, with_role
 from verify.statements.totals import unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -75,12 +75,12 @@ def contained_parts(quantities: list[Quantity], statements: dict[int, Statement]
     """Every subpart (含4例) right after a level of its unit and sentence, as a fact of that level."""
     view = layout.text
     found = []
-    for index, st in with_role(statements, Role.SUBPART):
+    for index, st in with_role(statements, SUBPART):
         if index == 0:
             continue
         q, w = quantities[index], quantities[index - 1]
         whole = statements.get(index - 1)
-        if whole is None or whole.role is not Role.LEVEL or whole.sentence != st.sentence or q.value is None \
+        if whole is None or whole.role is not LEVEL or whole.sentence != st.sentence or q.value is None \
                 or w.value is None or unit_of(w) != unit_of(q) or q.label or w.label \
                 or not _contained(vocab.words("subpart_words")).fullmatch(view, w.end, q.start):
             continue

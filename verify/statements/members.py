@@ -36,7 +36,7 @@ from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import AVERAGE, LEVEL, OTHER, PLAN, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _COMPARED = regexes.lazy("相比|相较|对比|比较")
@@ -76,7 +76,7 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
         if not _counts(whole, counters) or not _counts(part, counters) or not _same_unit(whole, part):
             continue
         st = statements.get(index)
-        if st is None or st.role not in (Role.LEVEL, Role.OTHER) or part.start - whole.end > _NOUN_REACH + 6:
+        if st is None or st.role not in (LEVEL, OTHER) or part.start - whole.end > _NOUN_REACH + 6:
             continue
         between = view[whole.end:part.start]
         end = opener.search(between)
@@ -210,7 +210,7 @@ SEGMENT_START = regexes.compile(r"[,，、;；。!?！？\n:：][^,，、;；。
 
 def stated_level(q: Quantity, st: Statement | None) -> bool:
     """A figure read as a level with a value: an amount or a count, no range, no label."""
-    return st is not None and st.role is Role.LEVEL and q.value is not None and q.kind in ("amount", "count") \
+    return st is not None and st.role is LEVEL and q.value is not None and q.kind in ("amount", "count") \
         and not q.label
 
 
@@ -268,7 +268,7 @@ def increases(quantities: list[Quantity], statements: dict[int, Statement], layo
             continue
         level, rise, st = quantities[fact.level], quantities[change], statements[fact.level]
         if level.kind not in ("amount", "count") or rise.kind != level.kind or rise.unit != level.unit \
-                or level.unit in ranks or st.role not in (Role.LEVEL, Role.AVERAGE, Role.PLAN) or statements[change].sign <= 0 \
+                or level.unit in ranks or st.role not in (LEVEL, AVERAGE, PLAN) or statements[change].sign <= 0 \
                 or not statements[change].compare \
                 or signed.search(st.measure) or signed.search(statements[change].measure):
             continue

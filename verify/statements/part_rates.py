@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from verify.reading.quantity import Quantity
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import LEVEL, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 
@@ -38,7 +38,7 @@ def rates_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
     out = []
     for pl in parts_lists:
         if pl.complete != "complete" or len(pl.parts) < 2 or pl.total not in rate_of \
-                or any(part not in rate_of or statements[part].role is not Role.LEVEL for part in pl.parts):
+                or any(part not in rate_of or statements[part].role is not LEVEL for part in pl.parts):
             continue   # (a balance, 顺差, may sit in the list: its rate is none of the members')
         way, total = rate_of[pl.total]
         rates = [rate_of[part] for part in pl.parts]
@@ -72,7 +72,7 @@ def bases_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
     out = []
     for pl in parts_lists:
         if pl.complete != "complete" or len(pl.parts) != 2 or pl.total not in rate_of \
-                or any(part not in rate_of or statements[part].role is not Role.LEVEL for part in pl.parts):
+                or any(part not in rate_of or statements[part].role is not LEVEL for part in pl.parts):
             continue
         way, rate = rate_of[pl.total]
         parts = sorted(pl.parts, key=lambda part: rate_of[part][0] == "fall")   # a rising part first

@@ -17,7 +17,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import AVERAGE, LEVEL, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 _DIGIT = regexes.lazy(r"[0-9０-９]")
@@ -38,7 +38,7 @@ def per_unit_averages(quantities: list[Quantity], statements: dict[int, Statemen
     text = layout.text
     found = []
     floors = vocab.words("title_lower_bounds")
-    for index, st in with_role(statements, Role.AVERAGE):
+    for index, st in with_role(statements, AVERAGE):
         lead = text[st.sentence[0]:quantities[index].start]
         if "计算" not in lead and "人口" not in lead:
             continue
@@ -104,7 +104,7 @@ def _total(index: int, count: int, unit: str | None, words: str, quantities, sta
     floor = layout.sentence(st.sentence[0] - 1)[0] if st.sentence[0] > 0 else 0
     if not words:
         found = [i for i in range(max(0, index - 8), index) if i != count and statements.get(i) is not None
-                 and statements[i].role is Role.LEVEL and quantities[i].unit == unit
+                 and statements[i].role is LEVEL and quantities[i].unit == unit
                  and quantities[i].start >= st.sentence[0] and quantities[i].value is not None]
         return found[0] if len(found) == 1 else None
     for i in range(index - 1, max(-1, index - 10), -1):
@@ -113,7 +113,7 @@ def _total(index: int, count: int, unit: str | None, words: str, quantities, sta
             continue
         if quantities[i].start < floor:
             return None
-        if other.role is Role.LEVEL and not other.note and quantities[i].unit == unit \
+        if other.role is LEVEL and not other.note and quantities[i].unit == unit \
                 and quantities[i].value is not None and shares_a_word(other.measure, words):
             return i
     return None

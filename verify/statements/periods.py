@@ -19,7 +19,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import LEVEL, Statement, with_role
 
 _CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
@@ -55,7 +55,7 @@ def period_facts(quantities: list[Quantity], statements: dict[int, Statement], l
     period inside it (bound `within`)."""
     signed = regexes.compile("|".join(map(re.escape, vocab.words("signed_measures"))))
     heads = vocab.heads
-    levels = [(index, st) for index, st in with_role(statements, Role.LEVEL)
+    levels = [(index, st) for index, st in with_role(statements, LEVEL)
               if not st.note and st.measure and not signed.search(st.measure)]
     # only a level with another of its unit and head word near it can be paired: read their periods alone
     head_words = {measure: _head_word(measure, heads) for measure in {st.measure for _, st in levels}}   # (each once)

@@ -21,7 +21,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.reader import PERCENT_UNITS
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement, of_one_time
+from verify.statements.records import LEVEL, Statement, of_one_time
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _REACH = 600   # characters between a world figure and a place's at most
@@ -39,7 +39,7 @@ def place_parts(quantities: list[Quantity], statements: dict[int, Statement], la
     found = []
     for index in sorted(statements):
         st, q = statements[index], quantities[index]
-        if st.role is not Role.LEVEL or st.subject is None or q.value is None or st.note \
+        if st.role is not LEVEL or st.subject is None or q.value is None or st.note \
                 or q.kind not in ("amount", "count") or q.unit in PERCENT_UNITS:
             continue   # counts of cases, not rates (全国确诊病例病死率为2.1%)
         word = counted.findall(view, st.clause[0], q.start)

@@ -22,10 +22,10 @@ import re
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import BASE, FROM, LEVEL, PLAN, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_STATED = frozenset({Role.LEVEL, Role.FROM, Role.BASE, Role.PLAN})   # the rate's own value
+_STATED = frozenset({LEVEL, FROM, BASE, PLAN})   # the rate's own value
 _AFTER = 10                                       # characters of how it is stated, at most
 
 

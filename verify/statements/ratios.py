@@ -17,7 +17,7 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement
+from verify.statements.records import LEVEL, Statement
 from verify.statements.vocabulary import Vocabulary
 
 _SHARE_END = regexes.lazy(r"(?:之比|比例|比重|结构|构成|占比|比)(?:分别)?(?:为|是|达到|达|调整为|变为)?\s*$")
@@ -92,7 +92,7 @@ def _values(members, residue: str, before: int, quantities: list[Quantity], stat
         if q.start < paragraph:
             break
         st = statements.get(index)
-        if st is None or st.role is not Role.LEVEL or q.kind not in _LEVEL_KINDS or q.ratio_part:
+        if st is None or st.role is not LEVEL or q.kind not in _LEVEL_KINDS or q.ratio_part:
             continue
         label = _LEAD.sub("", text[layout.clause(q.start)[0]:q.start])
         for n, names in enumerate(members):

@@ -17,7 +17,7 @@ from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import AVERAGE, CHANGE, LEVEL, Statement, with_role
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 
@@ -30,12 +30,12 @@ def reached_levels(quantities: list[Quantity], statements: dict[int, Statement],
     ranks = frozenset(vocab.words("rank_units"))
     read = {(f.level, i) for f in known for name, i in f.figures if name == "increase"}
     found = []
-    for index, st in with_role(statements, Role.CHANGE):
+    for index, st in with_role(statements, CHANGE):
         if st.sign <= 0 or index + 1 not in statements:
             continue
         q, level = quantities[index], quantities[index + 1]
         reached = statements[index + 1]
-        if reached.role not in (Role.LEVEL, Role.AVERAGE) or counted_as(level.unit) != counted_as(q.unit) or q.kind not in ("amount", "count") \
+        if reached.role not in (LEVEL, AVERAGE) or counted_as(level.unit) != counted_as(q.unit) or q.kind not in ("amount", "count") \
                 or level.kind not in ("amount", "count") or q.value is None or level.value is None or q.label or level.label \
                 or reached.sentence != st.sentence or q.unit in ranks and level.unit in ranks \
                 or signed.search(st.measure) or signed.search(reached.measure) \

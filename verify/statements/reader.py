@@ -15,7 +15,9 @@ import re
 from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.records import Role, Statement
+from verify.statements.records import (   # (the roles by name: records.LEVEL)
+    ATTRIBUTE, AVERAGE, BASE, CHANGE, COMPLETION, FROM, LEVEL, NET, OTHER, PLAN, RATE, SHARE, SUBPART, Role, Statement,
+)
 from verify.statements.sides import joined
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -60,23 +62,24 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
     since = clause[0]
     for i in range(index - 1, index - 4 if index > 3 else -1, -1):
         before_q = quantities[i]
-        if before_q.kind in NUMERIC and not _ago(before_q, view):   # the nearest numeric figure among the three before
+        if before_q.kind in NUMERIC and (before_q.unit not in _AGO_UNITS or not _ago(before_q, view)):
+            # the nearest numeric figure among the three before (_ago asked only of a figure in years or of none)
             if before_q.end > since:
                 since = before_q.end
             break
     label = view[since:q.start].strip()
     before = view[clause[0]:q.start]
     role, sign = _role(q, _role_words(label), before, previous, vocab)
-    if role is Role.FROM and _ago(q, view):
-        role = Role.OTHER   # 从10年前的不足3000万人, 从20世纪80年代的约1100只: a time, the start is the figure after it
-    if role is Role.LEVEL and vocab.plan_after.match(view, q.end):
-        role = Role.PLAN
-    if role is Role.LEVEL and view.startswith("级", q.end):
-        role = Role.ATTRIBUTE   # 77公斤级比赛: a class, not an amount
-    if index - 1 in earlier and (role is not Role.FROM and earlier[index - 1].role is Role.FROM or role is Role.AVERAGE
-                                 and earlier[index - 1].role is Role.LEVEL) and joined(view, quantities, index - 1, index):
+    if role is FROM and _ago(q, view):
+        role = OTHER   # 从10年前的不足3000万人, 从20世纪80年代的约1100只: a time, the start is the figure after it
+    if role is LEVEL and vocab.plan_after.match(view, q.end):
+        role = PLAN
+    if role is LEVEL and view.startswith("级", q.end):
+        role = ATTRIBUTE   # 77公斤级比赛: a class, not an amount
+    if index - 1 in earlier and (role is not FROM and earlier[index - 1].role is FROM or role is AVERAGE
+                                 and earlier[index - 1].role is LEVEL) and joined(view, quantities, index - 1, index):
         role, sign = earlier[index - 1].role, 0   # 平均标准…从645元/月、4318元/年提高到801元/月、7226元/年: as the first
-    elif role is Role.LEVEL and index - 1 in earlier and earlier[index - 1].role in _LISTED_ROLES \
+    elif role is LEVEL and index - 1 in earlier and earlier[index - 1].role in _LISTED_ROLES \
             and previous.unit == q.unit and joined(view, quantities, index - 1, index):
         role, sign = earlier[index - 1].role, earlier[index - 1].sign   # 分别下降31.5%、0.9%、39%: each a fall
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
@@ -91,13 +94,16 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
                      clause, sentence, note is not None, of, earlier[of].subject if of is not None else subject)
 
 
+_AGO_UNITS = frozenset({"年", None, ""})   # the units of a figure that _ago can take for a time
+
+
 def _ago(q: Quantity, view: str) -> bool:
     """10年前, 五年前的, 80年代, 20世纪: a time, no amount (the figure after it may be a start)."""
     return q.unit == "年" and view.startswith(("前", "代"), q.end) or not q.unit and view.startswith("世纪", q.end)
 
 
-_LISTED_ROLES = frozenset({Role.RATE, Role.SHARE})   # roles the later values of a 、-list of percentages take from the first
-_DESCRIBING = frozenset({Role.CHANGE, Role.RATE, Role.SHARE, Role.COMPLETION})   # roles that may speak of a level before
+_LISTED_ROLES = frozenset({RATE, SHARE})   # roles the later values of a 、-list of percentages take from the first
+_DESCRIBING = frozenset({CHANGE, RATE, SHARE, COMPLETION})   # roles that may speak of a level before
 
 
 def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
@@ -115,23 +121,23 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
         if st.clause[0] < sentence[0]:
             return None
         if points:   # 涨幅比8月份的2.6%扩大了0.5个百分点: the rate it changes
-            if st.role in (Role.RATE, Role.LEVEL) and i >= index - 5 and quantities[i].unit in PERCENT_UNITS:
+            if st.role in (RATE, LEVEL) and i >= index - 5 and quantities[i].unit in PERCENT_UNITS:
                 return i
             continue
-        if st.role is Role.BASE and i == index - 1 and label.startswith("的") and role is Role.CHANGE:
+        if st.role is BASE and i == index - 1 and label.startswith("的") and role is CHANGE:
             rest = ""   # 比…２１美元的内部参考价低６个多美元: the words after the figure compared with name it
             continue
-        if st.role in (Role.LEVEL, Role.AVERAGE) or (st.role is Role.NET and role is Role.SHARE) or st.role is Role.PLAN:
+        if st.role in (LEVEL, AVERAGE) or (st.role is NET and role is SHARE) or st.role is PLAN:
             # 计划投资…，占比; 利润总额为403.2亿元，占56%: a share of a plan or of a balance too; a plan's or
             # forecast's change or rate (招生计划698万人，比上年增加4万人) is the plan's
-            rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
-            if role is not Role.SHARE and len(rest) > 1 \
+            rest = _other_words(label, vocab) if rest is None and role is not SHARE else rest
+            if role is not SHARE and len(rest) > 1 \
                     and not shares_a_word(_SUBJECT_WORDS.sub("", st.measure), _SUBJECT_WORDS.sub("", rest)):
                 return None   # a share speaks of the level before it even when it names its whole
             return i
         if st.of is not None and not points:
-            rest = _other_words(label, vocab) if rest is None and role is not Role.SHARE else rest
-            if role is not Role.SHARE and len(rest) > 1:
+            rest = _other_words(label, vocab) if rest is None and role is not SHARE else rest
+            if role is not SHARE and len(rest) > 1:
                 return None
             return st.of
     return None
@@ -139,9 +145,8 @@ def _described(index: int, role: Role, label: str, sentence: tuple[int, int], ea
 
 def _compared_to(label: str, vocab: Vocabulary) -> bool:
     """比原来的3%, 比去年11.84%的增幅: after 比/较 and before any verb of change, a figure is what
-    another is compared with (同比 and 环比 compare with a period, not with a figure)."""
-    if "比" not in label and "较" not in label:
-        return False   # (every match holds one)
+    another is compared with (同比 and 环比 compare with a period, not with a figure). Asked only of
+    words holding 比 or 较, as every match does."""
     m = _after_compare(vocab.words("not_compare_before_bi"), vocab.words("not_compare_bi_words"),
                        vocab.words("not_compare_after_jiao")).search(label)
     return bool(m) and not vocab.up.search(m.group(1)) and not vocab.down.search(m.group(1)) \
@@ -195,42 +200,44 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if not sign and ("高" in label or "低" in label) and (gap := _GAP_AFTER_COMPARE.search(label)) \
             and _COMPARED.search(before):   # (a gap holds 高 or 低)
         sign = 1 if gap.group("up") else -1
-    if q.kind in ("amount", "count") and (q.unit in vocab.words("non_additive_units") or q.value is None):
-        if q.value is not None and q.unit in vocab.words("ordered_units") and vocab.from_word.search(label):
-            return Role.FROM, 0   # 受教育年限从10.23年(提高到10.8年): no amount, but where a change started
-        return Role.OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
+    if q.kind in ("amount", "count") and (q.value is None or q.unit in vocab.non_additive_units):
+        if q.value is not None and q.unit in vocab.ordered_units and vocab.from_word.search(label):
+            return FROM, 0   # 受教育年限从10.23年(提高到10.8年): no amount, but where a change started
+        return OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount
     if vocab.subpart.search(label):
-        return Role.SUBPART, 0
+        return SUBPART, 0
     if q.unit == "百分点":
-        return Role.CHANGE, sign
+        return CHANGE, sign
     if sign > 0 and "新增" in label and _NEW_CASES.search(label) and not vocab.compare.search(label):
         sign = 0   # 当日新增3例, 新增确诊病例12例: the count of new cases, a level of its own
     if last in tails["change_to"] and vocab.change_to.search(label):
-        return Role.LEVEL, 0
+        return LEVEL, 0
     if percent and vocab.completion.search(before):
-        return Role.COMPLETION, 0
+        return COMPLETION, 0
     if percent and (vocab.share.search(label) or vocab.share.search(before)):
-        return Role.SHARE, 0
+        return SHARE, 0
     if _names_a_balance(label, vocab):
-        return Role.NET, 0   # 人口自然增长1.9万人, 自然增长率为2.7‰: 出生 less 死亡 (vocabulary balances), no change
+        return NET, 0   # 人口自然增长1.9万人, 自然增长率为2.7‰: 出生 less 死亡 (vocabulary balances), no change
     if sign:
-        return (Role.RATE if percent else Role.CHANGE), sign
+        return (RATE if percent else CHANGE), sign
     if last in tails["from_word"] and vocab.from_word.search(label):
-        return Role.FROM, 0
+        return FROM, 0
     if last in tails["base_word"] and vocab.base_word.search(label) \
-            or (not percent and "占" in label and vocab.whole_of_share.search(label)) or _compared_to(label, vocab):
-        return Role.BASE, 0
+            or (not percent and "占" in label and vocab.whole_of_share.search(label)) \
+            or ("比" in label or "较" in label) and _compared_to(label, vocab):   # (every match holds one)
+        return BASE, 0
     if vocab.extreme.search(label):
-        return Role.OTHER, 0
-    if not percent and vocab.plan.search(before):
-        return Role.PLAN, 0
+        return OTHER, 0
+    named = not percent and vocab.plan_average_net.search(before)   # (one search for the three below: most words hold none)
+    if named and vocab.plan.search(before):
+        return PLAN, 0
     if previous is not None and previous.kind == "count" and q.start == previous.end and not percent:
-        return Role.ATTRIBUTE, 0   # 两台33万千瓦机组: the size of each, not an amount of them
-    if not percent and vocab.average.search(before):
-        return Role.AVERAGE, 0
-    if not percent and vocab.net.search(before):
-        return Role.NET, 0
-    return Role.LEVEL, 0
+        return ATTRIBUTE, 0   # 两台33万千瓦机组: the size of each, not an amount of them
+    if named and vocab.average.search(before):
+        return AVERAGE, 0
+    if named and vocab.net.search(before):
+        return NET, 0
+    return LEVEL, 0
 
 
 def _names_a_balance(label: str, vocab: Vocabulary) -> bool:

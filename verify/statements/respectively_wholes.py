@@ -23,7 +23,7 @@ from verify.reading.numerals import counted_as
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import named_partition
-from verify.statements.records import PartsList, Role, Statement, Tally, of_one_time
+from verify.statements.records import LEVEL, PartsList, Statement, Tally, of_one_time
 from verify.statements.respectively_names import strip_leads
 from verify.statements.vocabulary import Vocabulary
 
@@ -82,7 +82,7 @@ def _clause_before(names: int, values: tuple[int, ...], quantities: list[Quantit
     if len(same) != 1 or view[quantities[same[0]].end:end - 1].strip():
         return None
     st = statements.get(same[0])
-    if st is None or st.role is not Role.LEVEL or st.note or quantities[same[0]].value is None:
+    if st is None or st.role is not LEVEL or st.note or quantities[same[0]].value is None:
         return None
     return same[0], True
 
@@ -93,7 +93,7 @@ def _levels(values: list[int], quantities: list[Quantity], statements: dict[int,
     unit = quantities[values[0]].unit
     return len(units) == 1 and bool(unit) and unit not in ("%", "‰") \
         and unit not in vocab.words("non_additive_units") \
-        and all(i in statements and statements[i].role is Role.LEVEL and not statements[i].note
+        and all(i in statements and statements[i].role is LEVEL and not statements[i].note
                 and quantities[i].value is not None and quantities[i].kind in ("amount", "count") for i in values)
 
 
@@ -131,7 +131,7 @@ def _whole(at: int, names: int, values: list[int], after: str, last_item: str, q
         if q.start < begin:
             break
         st = statements.get(i)
-        if st is None or st.role is not Role.LEVEL or st.note or q.value is None \
+        if st is None or st.role is not LEVEL or st.note or q.value is None \
                 or counted_as(q.unit) != unit or q.kind not in ("amount", "count"):
             continue
         before = view[st.clause[0]:q.start]

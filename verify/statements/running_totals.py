@@ -25,7 +25,7 @@ from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.members import WORDS_REACH, end_of_last, piece_before, stated_level
 from verify.statements.reader import NUMERIC
-from verify.statements.records import Role, Statement
+from verify.statements.records import LEVEL, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _REACH = 6            # figures between a new one and its total
@@ -78,7 +78,7 @@ def _total_after(index: int, quantities: list[Quantity], statements: dict[int, S
         if at is None:
             continue
         w = quantities[j]
-        if other.role is not Role.LEVEL or w.unit != q.unit or w.value is None or w.label \
+        if other.role is not LEVEL or w.unit != q.unit or w.value is None or w.label \
                 or new_word.search(piece) or "分别" in piece or not _agree(piece[at:], new_name):
             return None   # the first running total after the new ones is theirs, or none is
         return j

@@ -33,7 +33,7 @@ from verify.statements.complements import complements
 from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
-from verify.statements.records import PartsList, Role, Statement, with_role
+from verify.statements.records import CHANGE, LEVEL, NET, PLAN, RATE, SHARE, PartsList, Role, Statement, with_role
 from verify.statements.vocabulary import Vocabulary
 
 _QIZHONG = regexes.lazy("其中")   # at the start of the text or after \s , ; ； : 。 ( (see _opens_clause)
@@ -68,8 +68,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
         for role in PAIRED_ROLES:
             # a balance (利润, 顺差) is no more than the level it is a part of (利税, 进出口): a part
             # within a level total, never a member of its complete sum
-            chosen = [i for i in parts if statements[i].role is role or role is Role.LEVEL
-                      and statements[i].role is Role.NET]
+            chosen = [i for i in parts if statements[i].role is role or role is LEVEL
+                      and statements[i].role is NET]
             if not chosen:
                 continue
             total, certain, net_total = _total_of(marker, chosen, role, quantities, statements, starts, layout,
@@ -85,10 +85,10 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 found.append(PartsList(marker.start, chosen[0], tuple(chosen[1:]), True, end, whole, True))
                 chosen = chosen[:1]   # 其中境外输入确诊病例16例，甘肃11例，北京4例…: the places break down the 16
             if marker.kind == "看" and shared is None:
-                shared = frozenset(st.of for st in statements.values() if st.role is Role.SHARE)
+                shared = frozenset(st.of for st in statements.values() if st.role is SHARE)
             complete = completeness(total, chosen, quantities, statements, layout, vocab,
                                     shared if marker.kind == "看" else None)
-            if any(statements[i].role is Role.NET for i in chosen) or net_total:
+            if any(statements[i].role is NET for i in chosen) or net_total:
                 complete = "open"
             if marker.kind == "列" and complete != "complete":
                 continue
@@ -114,8 +114,8 @@ def _total_of(marker, chosen: list[int], role: Role, quantities, statements, sta
     if marker.kind == "看":
         return (*dimension_total(marker, chosen, quantities, statements, starts, layout, role, taken, vocab), False)
     total, certain = total_before(marker, chosen, quantities, statements, starts, layout, role, taken)
-    if total is None and role is Role.LEVEL and marker.kind == "其中":
-        total, certain = total_before(marker, chosen, quantities, statements, starts, layout, Role.NET, taken)
+    if total is None and role is LEVEL and marker.kind == "其中":
+        total, certain = total_before(marker, chosen, quantities, statements, starts, layout, NET, taken)
         net_total = total is not None and _net_count(total, quantities, statements, layout, vocab)
         return (total if net_total else None), certain, net_total
     return total, certain, False
@@ -137,7 +137,7 @@ def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
     total and all its parts, each named by the words of the vocabulary's named_sums, in one sentence,
     levels of one unit: a complete breakdown (a warning at most: the words say it, not the layout)."""
     found = []
-    for index, st in with_role(statements, Role.LEVEL):
+    for index, st in with_role(statements, LEVEL):
         for total_word, part_words in vocab.named_sums:
             if not st.measure.endswith(total_word):
                 continue
@@ -148,7 +148,7 @@ def _named_sums(quantities, statements, vocab: Vocabulary) -> list[PartsList]:
                     continue   # a note's figures speak of the figure before them
                 if other.sentence != st.sentence:
                     break
-                if other.role is not Role.LEVEL or quantities[i].unit != quantities[index].unit:
+                if other.role is not LEVEL or quantities[i].unit != quantities[index].unit:
                     continue
                 named = [w for w in part_words if other.measure.endswith(w)]
                 if named and named[0] not in parts:
@@ -188,7 +188,7 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
             markers.append(Marker(m.start(), m.end(), "中", total))
     for m in regexes.ending_at(_AMONG, text, ends, 43, ahead=1):   # 在实行直达管理的1.7万亿元资金中，…: the figure inside is the total
         inside = [i for i in range(bisect.bisect_left(starts, m.start("inner")), bisect.bisect_left(starts, m.end("inner")))
-                  if statements.get(i) is not None and statements[i].role is Role.LEVEL
+                  if statements.get(i) is not None and statements[i].role is LEVEL
                   and quantities[i].kind in ("amount", "count")]
         if inside:
             markers.append(Marker(m.start(), m.end(), "中", inside[-1]))
@@ -196,7 +196,7 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
         before = bisect.bisect_left(starts, open_) - 1
         if before >= 0 and 0 <= open_ - quantities[before].end <= 1 and "其中" not in text[open_:close]:
             st = statements.get(before)
-            if st is not None and st.role in (Role.LEVEL, Role.PLAN):   # 计划播种面积1128万亩（水田…、旱田…）
+            if st is not None and st.role in (LEVEL, PLAN):   # 计划播种面积1128万亩（水田…、旱田…）
                 markers.append(Marker(open_, open_ + 1, "（）", before))
     taken = [mk.start for mk in markers]
     taken.sort()
@@ -210,7 +210,7 @@ def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, op
     by levels of its unit that name every member of one partition, each once: a breakdown (a
     warning at most, as the words say it only by the partition)."""
     found = []
-    for index, st in with_role(statements, Role.LEVEL):
+    for index, st in with_role(statements, LEVEL):
         q = quantities[index]
         if q.kind not in ("amount", "count") or st.note:
             continue
@@ -222,9 +222,9 @@ def _named_members(quantities, statements, layout: Layout, vocab: Vocabulary, op
             if other.sentence != st.sentence or other.note or len(other.measure) > 8 \
                     or not after and _semicolon(layout.text, q.end, quantities[i].start):
                 break   # the members follow the total in its own clause group, each named shortly
-            if other.role in (Role.RATE, Role.CHANGE, Role.SHARE):
+            if other.role in (RATE, CHANGE, SHARE):
                 continue
-            if other.role is not Role.LEVEL or quantities[i].unit != q.unit \
+            if other.role is not LEVEL or quantities[i].unit != q.unit \
                     or vocab.breaker.match(layout.text, skip_space(layout.text, other.clause[0])):
                 break
             labels.append(other.measure)
@@ -257,7 +257,7 @@ def _named_total(name: str, pos: int, quantities, statements, starts, layout: La
             return None
         st = statements.get(i)
         measure = vocab.one_name(st.measure) if st is not None else ""
-        if st is not None and st.role is Role.LEVEL and len(measure) >= 2 and \
+        if st is not None and st.role is LEVEL and len(measure) >= 2 and \
                 (measure.endswith(name) or name.endswith(measure)):
             return i
     return None
@@ -300,7 +300,7 @@ def _parts_until(end: int, marker: Marker, quantities, statements, starts, layou
             end = st.clause[0]   # 其中，新增…: the first clause is the list's own; later ones may end it
             break                # (inside its parenthetical, the note's end ends the list)
         seen = True
-        if st.role is Role.NET and not (st.note and not note) and q.kind in ("amount", "count") \
+        if st.role is NET and not (st.note and not note) and q.kind in ("amount", "count") \
                 and (unit is None or unit_of(q) == unit):
             nets.append(i)   # 利税3200万元，其中利润2500万元: a balance within a level (see parts_lists)
         if st.note and not note or st.role not in PAIRED_ROLES or q.kind not in ("amount", "count"):

@@ -27,10 +27,10 @@ from verify import regexes
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.ratios import ratio_groups
-from verify.statements.records import Role, ShareGroup, Statement
+from verify.statements.records import FROM, LEVEL, SHARE, ShareGroup, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
-_ROLES = (Role.LEVEL, Role.SHARE, Role.FROM)
+_ROLES = (LEVEL, SHARE, FROM)
 _FROM = regexes.lazy("[由从]")
 _TO = regexes.lazy("[到至]")
 _LEAD_IN = regexes.lazy(r"^[\s,，、;；]*(?:其中|另有|还有|有|约|而)?[\s,，]*")

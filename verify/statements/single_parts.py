@@ -16,7 +16,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
 from verify.statements.members import SEGMENT_END, SEGMENT_START
-from verify.statements.records import Role, Statement
+from verify.statements.records import ATTRIBUTE, LEVEL, PLAN, Statement
 from verify.statements.totals import bound_of_each, unit_of
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -68,8 +68,8 @@ def single_parts(quantities: list[Quantity], statements: dict[int, Statement], l
             continue
         ps, ws = statements.get(part), statements.get(whole)
         items = _items_of(quantities, statements, whole)
-        if ps is None or ws is None or ps.role is not Role.LEVEL or ps.note or ws.note \
-                or ws.role not in (Role.LEVEL, Role.PLAN) and items is None:   # (a plan's part: 计划实施436项…，其中183项已建成)
+        if ps is None or ws is None or ps.role is not LEVEL or ps.note or ws.note \
+                or ws.role not in (LEVEL, PLAN) and items is None:   # (a plan's part: 计划实施436项…，其中183项已建成)
             continue
         sentence = layout.sentence(at)
         if sentence != layout.sentence(p.start) or w.start < sentence[0] or SEGMENT_END.search(view, w.end, lead):
@@ -111,7 +111,7 @@ def _items_of(quantities: list[Quantity], statements: dict[int, Statement], size
     """两台33万千瓦机组: the count right before a figure read as the size of each thing it counts (an
     attribute, written right after the count), so the whole is the count times the size."""
     st, count = statements.get(size), statements.get(size - 1)
-    if st is None or st.role is not Role.ATTRIBUTE or count is None or count.role is not Role.LEVEL \
+    if st is None or st.role is not ATTRIBUTE or count is None or count.role is not LEVEL \
             or quantities[size - 1].value is None or quantities[size - 1].end != quantities[size].start:
         return None
     return size - 1

@@ -10,7 +10,7 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.days import days_spanned
 from verify.statements.facts import Fact
-from verify.statements.records import Role, Statement, with_role
+from verify.statements.records import LEVEL, Statement, with_role
 
 _BEFORE_SPAN = 10   # the dates of the span lie among the figures just before the length (as days_spanned looks)
 
@@ -23,7 +23,7 @@ def span_lengths(quantities: list[Quantity], statements: dict[int, Statement], l
     words = vocab.words("span_length_words")
     units = vocab.words("day_units")
     found = []
-    for index, st in with_role(statements, Role.LEVEL):
+    for index, st in with_role(statements, LEVEL):
         q = quantities[index]
         if q.unit not in units or q.ends is not None or not _own_clause(q, layout, words):
             continue

@@ -17,11 +17,11 @@ from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.partitions import names_all
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, Statement, of_one_time
+from verify.statements.records import FROM, LEVEL, Role, Statement, of_one_time
 from verify.statements.vocabulary import Vocabulary
 
 
-PAIRED_ROLES = (Role.LEVEL, Role.FROM)   # the roles a total and its parts share
+PAIRED_ROLES = (LEVEL, FROM)   # the roles a total and its parts share
 def unit_of(q: Quantity) -> str:
     """近2000人…其中包括400多名乐迷: 名 and 位 count people as 人 does."""
     return counted_as(q.unit)

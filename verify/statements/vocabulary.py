@@ -34,6 +34,7 @@ class Vocabulary:
     daily: re.Pattern[str]         # 日均, 平均每天: a total divided by its days
     extreme: re.Pattern[str]
     plan: re.Pattern[str]          # in the words before a figure
+    plan_average_net: re.Pattern[str]   # plan, average or net: what a match of one of them holds a match of
     plan_after: re.Pattern[str]    # just after a figure (1.8万亿元投资目标)
     subpart: re.Pattern[str]       # at the start of a figure's words
     whole_of_share: re.Pattern[str]
@@ -52,6 +53,8 @@ class Vocabulary:
     # ends at $): a label that ends with none of them is not searched (reader._role asks all of them
     # of most figures); a list with an empty word ends anywhere (_ANYWHERE)
     tails: dict[str, frozenset[str]]
+    non_additive_units: frozenset[str]   # the lists of units the role reader tests each figure's unit
+    ordered_units: frozenset[str]        # against, as sets (tuples were scanned word by word)
 
     def words(self, name: str) -> tuple[str, ...]:
         """One named list."""
@@ -117,6 +120,8 @@ def vocabulary() -> Vocabulary:
     lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
+    plan = rf"(?!{_alternation(lists['not_plan_words'])})(?:{_alternation(lists['plan_words'])})"
+    average, net = rf"(?:{_alternation(lists['average_words'])})", rf"(?:{_alternation(lists['net_words'])})"
     verbs = f"{up}|{down}"
     rises = _compiled(rf"(?:{up})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$")
     falls = _compiled(rf"(?:{down})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$")
@@ -131,11 +136,12 @@ def vocabulary() -> Vocabulary:
         compare=_compiled(rf"(?:{_alternation(lists['compare_marks'])})"),
         share=_compiled(rf"占[^，。；]{{0,24}}?(?:{_alternation(lists['share_words'])})?(?:为|达|达到|是)?$|(?:比重|占比|份额)(?:为|达|达到|是)?$"),
         completion=_compiled(rf"完成[^，,。；;]{{0,24}}?(?:{_alternation(lists['completion_words'])})$"),
-        average=_compiled(rf"(?:{_alternation(lists['average_words'])})"),
-        net=_compiled(rf"(?:{_alternation(lists['net_words'])})"),
+        average=_compiled(average),
+        net=_compiled(net),
         daily=_compiled(rf"(?:{_alternation(lists['daily_words'])})"),
         extreme=_compiled(rf"(?:{_alternation(lists['extreme_words'])})"),
-        plan=_compiled(rf"(?!{_alternation(lists['not_plan_words'])})(?:{_alternation(lists['plan_words'])})"),
+        plan=_compiled(plan),
+        plan_average_net=_compiled(f"(?:{plan})|{average}|{net}"),
         plan_after=_compiled(rf"[^，,。；;]{{0,6}}?(?!{_alternation(lists['not_plan_words'])})"
                              rf"(?:{_alternation(lists['plan_words'])})"),
         subpart=_compiled(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
@@ -158,4 +164,6 @@ def vocabulary() -> Vocabulary:
                "change_to": frozenset("到至"),
                "from_word": _ends(lists["from_words"], lists["per_unit_words"]),
                "base_word": _ends(lists["base_words"], ("的",))},
+        non_additive_units=frozenset(lists["non_additive_units"]),
+        ordered_units=frozenset(lists["ordered_units"]),
     )

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
-from verify.statements.records import Role, Statement
+from verify.statements.records import AVERAGE, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 
@@ -26,7 +26,7 @@ def whole_counts(quantities: list[Quantity], statements: dict[int, Statement], l
     for index, st in statements.items():
         q = quantities[index]
         if q.kind != "count" or q.scale is not None or q.qualifier is not None or q.ends is not None or q.label \
-                or not isinstance(q.value, Fraction) or q.value.denominator != 1 or st.role is Role.AVERAGE:
+                or not isinstance(q.value, Fraction) or q.value.denominator != 1 or st.role is AVERAGE:
             continue
         iv = q.fraction_interval()
         if iv.low is None or iv.high is None or not _one_apart(iv.low, iv.high):

@@ -12,7 +12,7 @@ import re
 from verify import regexes
 from verify.statements.clauses import Layout
 from verify.statements.reader import shares_a_word
-from verify.statements.records import Role, of_one_time
+from verify.statements.records import BASE, LEVEL, of_one_time
 
 _GENERIC_WHOLE = regexes.lazy(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
                             r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
@@ -32,7 +32,7 @@ def whole_inside(index: int, quantities, statements) -> int | None:
         other = statements.get(i)
         if other is None or quantities[i].start < st.clause[0]:
             return None
-        if other.role is Role.BASE:
+        if other.role is BASE:
             return i
     return None
 
@@ -266,7 +266,7 @@ def whole_carried(index: int, previous: tuple[int, int], quantities, statements,
     if quantities[share].start < before or "\n\n" in text[quantities[share].end:paragraph]:
         return None   # no further back than the paragraph before, and no blank line (another article) between
     sentence = statements[part].sentence
-    if any(statements.get(i) is not None and statements[i].role is Role.LEVEL and quantities[i].unit == unit
+    if any(statements.get(i) is not None and statements[i].role is LEVEL and quantities[i].unit == unit
            and quantities[i].start >= sentence[0] for i in range(max(0, part - 6), part)):
         return None   # a level of its unit before the part in its sentence: the whole may be that one
     return whole
