@@ -367,11 +367,11 @@ _SPEED_NOTES = """\
 |---|---|---|
 | whole check ≤ 8× the floor on each genre | `check × floor` | missed: 21–28× (40–53× before the work of issue 10; the profile below says where the time goes) |
 | `--numbers` ≤ 6× the floor | `numbers × floor` | missed: 10–14× (26–36× until 2026-12-01 evening, when the JSON listing stopped building an encoder for each of its ~30 values per figure and printed decimals in whole numbers) |
-| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.11 M and 1.09 M in the run of 2026-12-02 03:05 UTC, floor 0.042–0.046 s; 0.96–1.11 M and 0.99–1.10 M in the session's runs on the shared machine) and on the page in most runs (0.98–1.11 M); missed on the mixed corpus, which has the most figures per character: 0.84–0.88 M (0.82–0.84 M the night before, about 0.55 M before issue 10). Session 13's `re` work (below) took 10% off the instructions of the work after start-up on its branch (9% of the whole process): whole runs, CPU seconds, least of eight alternating with the code before (load average 1.5–2): mixed 1.20 -> 1.14 s (0.83 -> 0.88 M characters per second), transcripts 1.00 -> 0.96 s, reports 0.99 -> 0.98 s (medians 1.27 -> 1.17, 1.10 -> 1.04, 1.22 -> 1.08 s). Merged with the session's new readings (two-sided 近 and 超, complements, labelled values, a place within the world, 分别 values within their whole), main checks 1 M mixed characters in 1.14–1.19 CPU s; about 0.14–0.19 s more would have to go. Session 14 (2026-12-02, two helpers' rounds on the statement stage and on reading, rules and start-up; outputs byte-identical) took 7.7% off the instructions of a whole run on 1 M mixed characters (callgrind: 10.04 G at the session's start, 9.25 G after both rounds, 9.27 G with the session's new readings), but the CPU seconds did not follow measurably on this machine that day: alternating runs of the session's first and last code gave least 1.09 and 1.08 s, medians 1.15 and 1.14 s; the floor itself moved from 0.043 to 0.060 s between runs, and `check × floor` on the mixed corpus stays at 25. Missed |
+| whole check ≥ 1 M characters per second (issue 10) | `chars/s` | met on the transcripts and the reports (1.11 M and 1.09 M in the run of 2026-12-02 03:05 UTC, floor 0.042–0.046 s; 0.96–1.11 M and 0.99–1.10 M in the session's runs on the shared machine) and on the page in most runs (0.98–1.11 M); missed on the mixed corpus, which has the most figures per character: 0.84–0.88 M (0.82–0.84 M the night before, about 0.55 M before issue 10). Session 13's `re` work (below) took 10% off the instructions of the work after start-up on its branch (9% of the whole process): whole runs, CPU seconds, least of eight alternating with the code before (load average 1.5–2): mixed 1.20 -> 1.14 s (0.83 -> 0.88 M characters per second), transcripts 1.00 -> 0.96 s, reports 0.99 -> 0.98 s (medians 1.27 -> 1.17, 1.10 -> 1.04, 1.22 -> 1.08 s). Merged with the session's new readings (two-sided 近 and 超, complements, labelled values, a place within the world, 分别 values within their whole), main checks 1 M mixed characters in 1.14–1.19 CPU s; about 0.14–0.19 s more would have to go. Session 14 (2026-12-02, two helpers' rounds on the statement stage and on reading, rules and start-up; outputs byte-identical) took 7.7% off the instructions of a whole run on 1 M mixed characters (callgrind: 10.04 G at the session's start, 9.25 G after both rounds, 9.27 G with the session's new readings), but the CPU seconds did not follow measurably on this machine that day: alternating runs of the session's first and last code gave least 1.09 and 1.08 s, medians 1.15 and 1.14 s; the floor itself moved from 0.043 to 0.060 s between runs, and `check × floor` on the mixed corpus stays at 25. Session 15 (a helper's round on the statement stage, the collector and a finding's sentence) took 6.3% more off the instructions (9.43 G -> 8.84 G): the mixed corpus 1.10–1.15 s, 0.87–0.91 M characters per second in the session's last two runs (the table above is the second). Missed |
 | 10 M characters ≤ 10.5× the cost of 1 M | `1 M -> 10 M` | met: check × 8.6–9.1, `--numbers` × 9.2–9.6 (a long text is read and checked a section at a time) |
 | peak memory ≤ 150 MB at 10 M characters | `peak memory at 10 M` | met: check 119 MB, `--numbers` 74–75 MB (before sections: 402 MB and 677 MB) |
 | a folder of 10,000 files in flat memory | `folder of short files` | near: 27 MB for 1,000 files, 59–60 MB for 10,000: about 1 KB kept per checked file (its findings, its line starts, the kept record) |
-| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | met: warm 0.110–0.126 s on 2026-12-02 after session 14 (0.130–0.134 s before; parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold 0.254–0.300 s on 2026-12-02 (0.266–0.282 s before session 14; 0.302 s on 2026-12-01 evening: a module's patterns are now compiled when first used, and records' __eq__, __hash__ and __repr__ are no longer compiled one by one at import); sympy never imported for the built-in rules |
+| start-up ≤ 0.15 s warm, ≤ 0.3 s cold, sympy not imported | `start-up` | warm met, cold at the edge: warm 0.110–0.126 s on 2026-12-02 after session 14 (0.130–0.134 s before; parsed YAML kept between runs: no PyYAML import; the collector frozen after start-up); cold 0.29–0.31 s at the end of session 15 (load average 1.1; the session's first code measured alike, least 0.27 against 0.28 s), 0.254–0.300 s on 2026-12-02 (0.266–0.282 s before session 14; 0.302 s on 2026-12-01 evening: a module's patterns are now compiled when first used, and records' __eq__, __hash__ and __repr__ are no longer compiled one by one at import); sympy never imported for the built-in rules |
 | `--jobs 2` ≥ 1.7× `--jobs 1` on 200 files, idle machine | `--jobs` | missed here: × 1.56–1.61 (load average 0.9–1.1); it was × 1.69–1.73 before issue 10's speed work: each file is now cheaper to check, so the pool's fixed cost (start-up of two workers, results sent back) weighs more; workers do 1.12× the work of one process |
 | outputs byte-identical | tests/test_outputs_unchanged.py | met for the speed work: `--format json` and `--numbers --format json` of ../shared/corpus and every archive folder, against fingerprints recorded anew only by commits that change what is found (each says so) |
 
@@ -500,7 +500,40 @@ because that corpus is the mixed corpus repeated 4.6 times; within one text (215
 200,000 transcript characters) 25–30% do, so the gain would be the benchmark's, not a page's.
 cProfile overstates small calls several times over (str.rfind looked like 2 µs a call, and is 0.1);
 the wall times of this shared machine varied by 20% between runs of the same code, so instruction
-counts decided."""
+counts decided.
+
+On 2026-12-02 (session 15, outputs byte-identical; callgrind, warm caches, PYTHONHASHSEED=0, whole
+runs on 1 M mixed characters): the collector's first threshold is 1,000,000 objects (the one young
+collection of a 1 M-character run looked through 100,000 objects, nearly all alive, to free 154:
+9.43 G -> 9.37 G); `lay_out` finds brackets with str.find and picks sentence ends through a
+frozenset's `__contains__` and `operator.sub` (462 M -> 293 M instructions: a str's `__contains__`
+and `int.__sub__` are slot wrappers that make an argument tuple at each call, and a pattern of
+the six brackets tested every character of the page; -> 9.23 G); the role reader tests units
+against sets, asks `_ago` and `_compared_to` only where they can answer yes, and searches the
+plan, average and net words once together before searching each (the read_statement loop 1.41 G
+-> 1.35 G; -> 9.16 G); a finding's sentence is found near its span, not from a list of every
+sentence end of the page (-> 9.03 G); the readings test roles by plain names (`records.LEVEL`),
+not `Role.LEVEL`: on Python 3.11 Enum's class has a `__getattr__`, so every member looked up on it
+costs a Python call of `type.__getattribute__` with an argument tuple, about 850 instructions
+(the role reader asked 122,000 a page: its loop 1.28 G -> 1.17 G; -> 8.92 G, and the other
+readings -> 8.84 G). In all 9.43 G -> 8.84 G (-6.3%). Where the instructions
+go now, by callgrind's dumps at each stage of one run (the dumps add a little: 9.3 G in all):
+start-up and imports 0.39 G, loading the rules and the file 0.22 G, reading the figures 2.2 G (the
+master pattern's matching alone 0.7 G: about 22,000 instructions a match, over its thirteen
+alternatives), masking 0.09 G, the statement stage 4.2 G before the roles by name (the read_statement loop
+1.31 G, restatements 0.46 G, parts_lists 0.44 G, named_lists 0.36 G, lay_out 0.34 G, subjects
+0.21 G, period_facts 0.20 G), the rules 2.0 G (matching 1.06 G, judging 0.95 G, 84 rules, none above
+0.11 G), freeing the page's objects and the report 0.28 G. Tried and not kept:
+the clause ends by str.find for each mark (15% fewer instructions, no faster: the sort of 74,000
+ends costs what the class test saved); one pattern for the title tests of a line (a title line's
+cost is the loop, not its searches); integer group numbers for the reader's `m.group` (no faster
+than names); the figure index of count_partitions made only when a partition is found (the mixed
+text has them). Still dear and left: building a frozen record stores each field through a member
+descriptor's `__set__`, itself a slot wrapper (twelve calls for each figure and each statement,
+about 0.15 G of the statement loop); no public way was found to do it cheaper. Whole runs after the merge with session 15's readings (`speed.py --runs 3`, 07:18 UTC and again
+for the table above, load average 1.1): the mixed corpus 1.103 and 1.151 s, 0.91 and 0.87 M characters per second (0.82–0.89 M before);
+the page, transcripts and reports 0.87–0.96 s (1.05–1.15 M); ten alternating runs of the
+branch and main before it: least 1.14 against 1.20 s."""
 
 
 def main() -> int:
