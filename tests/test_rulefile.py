@@ -696,3 +696,12 @@ def test_a_lookup_finds_figures_of_the_match_s_own_article_only(tmp_path):
         found[name] = [f.rule_id for r in check_all([decode(page.read_bytes(), str(page))], load_rules()) for f in r.findings]
     assert "share-of-whole" not in found["apart"]
     assert "share-of-whole" in found["together"]   # in one article, 7.8 ÷ 247.4 is 3.15%, not 24.6%
+
+
+@pytest.mark.parametrize("text", ["接待游客约555000多人次。", "接待游客约555,000多人次。", "接待游客约５５５０００多人次。"])
+def test_how_a_figure_is_written_is_asked_of_its_digits_not_their_width_or_grouping(tmp_path, text):
+    # xwlb_20231003 (约555000多人次, 约 and 多 together), with thousands separators and in full width
+    page = tmp_path / "page.txt"
+    page.write_text(text + "\n", encoding="utf-8")
+    found = [f.rule_id for r in check_all([decode(page.read_bytes(), str(page))], load_rules()) for f in r.findings]
+    assert "redundant-approximation" in found

@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Mapping
 
+from verify import regexes
 from verify.statements import NAMED_ROLES, Role, role_name
 from verify.rules.slots import SLOT_TYPES, placeholder_of
 from verify.checking.records import Context, Match
@@ -222,9 +223,14 @@ def _written_as(m, written: dict, context: Context) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def ascii_form(text: str) -> str:
-    """A figure's text with full-width digits and marks folded (１．５亿 -> 1.5亿), as the reader folds
-    them: a rule's `written` test asks how a figure is written, not in which width."""
-    return normalise(text)
+    """A figure's text with full-width digits and marks folded (１．５亿 -> 1.5亿) and its thousands
+    separators taken out (约555,000多人次 -> 约555000多人次), as the reader reads them: a rule's `written`
+    test asks how a figure is written, not in which width or grouping."""
+    folded = normalise(text)
+    return _GROUPING.sub("", folded) if "," in folded else folded
+
+
+_GROUPING = regexes.lazy(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def _matches_by_line(pattern, text: str, hits=None, by_words: bool = False):
