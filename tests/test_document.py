@@ -280,3 +280,13 @@ def test_masked_position_is_the_first_at_or_after_an_offset():
     originals = [masked.original(m) for m in range(len(masked.text))]   # never decreasing
     for offset in range(len(text) + 3):
         assert masked.masked_position(offset) == bisect.bisect_left(originals, offset), offset
+
+
+def test_spaced_copy_is_compacted_with_its_offsets_kept():
+    from verify.reading.spacing import compacted, in_file
+    text = "就业 33.88 万人，增长 5%，两地  12 个"
+    read, removed = compacted(text)
+    assert read == "就业33.88万人，增长5%，两地12个"
+    for offset, ch in enumerate(read):   # every character read is the file's character at its file offset
+        assert text[in_file(offset, removed)] == ch
+    assert compacted("遭袭 22人死亡，38人受伤") == ("遭袭 22人死亡，38人受伤", None)   # more tight than spaced

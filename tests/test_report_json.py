@@ -232,3 +232,24 @@ def test_messages_of_every_rule_example_have_no_placeholders_except_share_above_
     unfilled = sorted({f["rule"] for f in data["files"][0]["findings"]
                        if re.search(r"\{[A-Za-z_]+\}", f["message"])})
     assert unfilled in ([], ["share-above-100"])  # the known bug above, and nothing else
+
+
+def test_spaced_copy_is_reported_in_the_file_s_own_positions(tmp_path, capsys):
+    # web copy spaced between Chinese and digits is read without the spaces; start, end, line and
+    # column still count in the file, as the contract says, and text is the figure as read
+    page = tmp_path / "spaced.txt"
+    text = "标题\n截至 10 月底，全市城镇新增就业 33.88 万人，完成全年计划的 93.7%。\n"
+    page.write_text(text, encoding="utf-8")
+    main(["--format", "json", str(page)])
+    (finding,) = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert text[finding["start"]:finding["end"]] == "33.88 万人" and finding["text"] == "33.88万人"
+    assert (finding["line"], finding["column"]) == (2, 19)
+    assert finding["source_position"] == {"format": "text", "line": 2, "column": 19}
+    (related,) = finding["related"]
+    assert text[related["start"]:related["end"]] == "93.7%"
+    main(["--numbers", "--format", "json", str(page)])
+    listed = json.loads(capsys.readouterr().out)["files"][0]["quantities"]
+    assert [text[q["start"]:q["end"]] for q in listed] == ["10 月底", "33.88 万人", "93.7%"]
+    main(["--format", "sarif", str(page)])
+    region = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "33.88 万人"

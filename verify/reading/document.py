@@ -18,6 +18,7 @@ from verify.frozen import record
 from verify import regexes
 from verify.reading.charset import decode_bytes
 from verify.reading.source import SourceMap, SourcePosition
+from verify.reading.spacing import compacted, in_file
 
 # One character in, one character out: offsets in the view are offsets in the original.
 _FOLD = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -54,6 +55,7 @@ class Document:
     text: str
     encoding: str = "utf-8"
     source: SourceMap | None = None
+    spaces: array | None = None   # spaced copy read without its spaces: where they were (reading/spacing.py)
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -66,9 +68,19 @@ class Document:
         return normalise(self.text)
 
     def position(self, offset: int) -> Position:
-        """Line and column (1-based, in characters) of a character offset."""
+        """Line and column (1-based, in characters, in the file) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
-        return Position(line + 1, offset - self._line_starts[line] + 1)
+        start = self._line_starts[line]
+        if self.spaces is not None:   # (a line break is never taken out: the lines are the file's)
+            return Position(line + 1, in_file(offset, self.spaces) - in_file(start, self.spaces) + 1)
+        return Position(line + 1, offset - start + 1)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the read text as offsets in the file: the same but for spaced copy read without
+        its spaces (33.88万人 read from 33.88 万人 spans the space too)."""
+        if self.spaces is None:
+            return start, end
+        return in_file(start, self.spaces), in_file(end - 1, self.spaces) + 1 if end > start else in_file(start, self.spaces)
 
     def line_start_of(self, offset: int) -> int:
         """Where the line (paragraph) holding a character offset starts."""
@@ -105,7 +117,7 @@ class Document:
         """What reports and the gate still ask of a checked document, for these spans only:
         its path, positions, and the sentences of the spans (not its text, nor its figures)."""
         return KeptDocument(self.path, self.encoding, self.source, array("q", self._line_starts),
-                            {span: self.sentence_at(*span) for span in spans})
+                            {span: self.sentence_at(*span) for span in spans}, self.spaces)
 
     def sentence_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence: text between end marks and line breaks."""
@@ -129,9 +141,11 @@ class KeptDocument:
     source: SourceMap | None
     _line_starts: array = field(repr=False)   # machine integers: a folder of 10,000 files keeps 10,000 of these
     _sentences: dict[tuple[int, int], str] = field(repr=False)
+    spaces: array | None = None
 
     position = Document.position
     locate = Document.locate
+    file_span = Document.file_span
 
     def sentence_at(self, start: int, end: int) -> str:
         """The sentence of a span the document was kept for."""
@@ -185,7 +199,8 @@ def _decimal_points(text: str, dot: str) -> str:
 def decode(raw: bytes, path: str, encoding: str | None = None) -> Document:
     """Decode the bytes of a plain-text report (see reading/charset.py for how the encoding is found)."""
     text, used = decode_bytes(raw, path, encoding)
-    return Document(path, text, used)
+    text, spaces = compacted(text)
+    return Document(path, text, used, spaces=spaces)
 
 
 # A text longer than this is read and checked a section at a time (about this long, cut after a

@@ -122,7 +122,8 @@ def _location(doc, start: int, end: int, text: str, lang: str) -> dict:
     else:
         region = {"startLine": first.line, "startColumn": first.column, "endLine": last.line,
                   "endColumn": last.column}
-        if first.format == "text":  # offsets in the read text are offsets in the file
+        if first.format == "text":  # offsets in the file (spaced copy is read without its spaces)
+            start, end = doc.file_span(start, end)
             region |= {"charOffset": start, "charLength": end - start}
     return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.path)}, "region": region}}
 

@@ -121,7 +121,8 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
 
         def figure(i: int) -> dict:
             q = quantities[i]
-            return {"text": q.text, "start": q.start, "end": q.end, "line": doc.position(q.start).line}
+            start, end = doc.file_span(q.start, q.end)
+            return {"text": q.text, "start": start, "end": end, "line": doc.position(q.start).line}
 
         entry = {
             "path": doc.path,
@@ -138,14 +139,14 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
                           if not shown.isdisjoint((p.headline, p.body))],
         }
         if why is not None:
-            entry["why"] = _why_json(why[number], figure)
+            entry["why"] = _why_json(why[number], figure, doc)
         body["files"].append(entry)
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
-def _why_json(why: RuleExplanation, figure) -> dict:
+def _why_json(why: RuleExplanation, figure, doc) -> dict:
     return {"rule": why.rule.id, "line": why.line,
-            "matches": [{"start": m.start, "end": m.end, "outcome": m.outcome.value,
+            "matches": [{**dict(zip(("start", "end"), doc.file_span(m.start, m.end))), "outcome": m.outcome.value,
                          "bound": {name: [figure(i) for i in indexes] for name, indexes in m.bound},
                          "missing": list(m.missing), "messages": list(m.messages),
                          "stated": m.stated, "items": list(m.items)} for m in why.matches],
