@@ -58,6 +58,7 @@ def test_in_a_restatement_only_the_coarser_figure_may_be_cut():
 
 @pytest.mark.parametrize("text, step", [
     ("33.88万人", "100"), ("96.8%", "0.001"), ("4200人", "100"), ("4187人", "1"), ("4000人", "1000"),
+    ("4200.0吨", "0.1"),   # every printed digit counts: no rounding to hundreds (reading.quantity.may_be_rounded)
     ("16万亿元", "1000000000000"), ("超6万亿元", None), ("9亿~16亿", None),
 ])
 def test_print_step(text, step):

@@ -155,6 +155,22 @@ class Quantity:
 _SETTERS = slot_setters(Quantity)
 
 
+def may_be_rounded(q: Quantity) -> bool:
+    """Whether a figure may have been rounded or cut: decimals, 万/亿, or a percentage.
+    A plain integer count (20例, 2517家) is exact."""
+    return "." in q.text or q.scale is not None or q.unit in PERCENT_DIVISORS
+
+
+def trailing_zero_place(q: Quantity) -> int:
+    """10**n for an integer figure ending in n zeros (4200 -> 100), else 1."""
+    if not isinstance(q.value, Fraction) or q.value.denominator != 1 or q.value == 0:
+        return 1
+    place, value = 1, abs(q.value.numerator)
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
 def print_step(q: Quantity) -> Fraction | None:
     """The place a figure is printed to, as a plain ratio (33.88万 -> 100, 96.8% -> 0.001, 4200 -> 100,
     which may stand for 4187 rounded; 4187 -> 1); None for a qualified figure, a range or a reading
@@ -164,12 +180,8 @@ def print_step(q: Quantity) -> Fraction | None:
     iv = q.fraction_interval()
     if iv.low is None or iv.high is None:
         return None
-    if q.scale is None and q.value.denominator == 1 and abs(q.value) >= 1000 and q.unit not in _PERCENT_FACTORS:
-        place = 1
-        while q.value % (place * 10) == 0:
-            place *= 10
-        if place >= 100:
-            return Fraction(place)
+    if not may_be_rounded(q) and abs(q.value) >= 1000 and (place := trailing_zero_place(q)) >= 100:
+        return Fraction(place)
     return iv.high - iv.low
 
 

@@ -9,7 +9,7 @@ from verify import regexes
 from verify.errors import RuleFileError
 from verify.records import Finding, Related, Severity
 from verify.reading.interval import Interval
-from verify.reading.quantity import PERCENT_DIVISORS, Quantity, Year
+from verify.reading.quantity import Quantity, Year, may_be_rounded, trailing_zero_place
 from verify.reading.numerals import counted_as, decimal_string
 from verify.rules.formula.parse import FormulaError, end_key, parse_formula
 from verify.rules.patterns import PatternError, compile_pattern
@@ -31,9 +31,9 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     iv = q.fraction_interval()
     if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
         return iv
-    if _rounded(q):  # cut toward zero instead of rounded: 33.88 may stand for anything up to 33.89
+    if may_be_rounded(q):  # cut toward zero instead of rounded: 33.88 may stand for anything up to 33.89
         return _cut(iv)
-    zeros = _trailing_zero_place(q)
+    zeros = trailing_zero_place(q)
     if zeros >= 100 and abs(q.value) >= 1000:  # 4200人 may be 4187 rounded to hundreds; 20例 is 20
         if iv.high - iv.low >= zeros:
             return _cut(iv)   # 千 is read as 500 to 1500 already: cut, up to 1999
@@ -50,22 +50,6 @@ def _cut(iv: Interval) -> Interval:
     if iv.high <= 0:
         return Interval(iv.low - half, iv.high)
     return Interval(iv.low - half, iv.high + half)
-
-
-def _trailing_zero_place(q: Quantity) -> int:
-    """10**n for an integer figure ending in n zeros (4200 -> 100), else 1."""
-    if not isinstance(q.value, Fraction) or q.value.denominator != 1 or q.value == 0:
-        return 1
-    place, value = 1, abs(q.value.numerator)
-    while value % (place * 10) == 0:
-        place *= 10
-    return place
-
-
-def _rounded(q: Quantity) -> bool:
-    """Whether a figure may have been rounded or cut: decimals, 万/亿, or a percentage.
-    A plain integer count (20例, 2517家) is exact."""
-    return "." in q.text or q.scale is not None or q.unit in PERCENT_DIVISORS
 
 
 def stated(q: Quantity) -> bool:
