@@ -80,7 +80,10 @@ class Document:
         its spaces (33.88万人 read from 33.88 万人 spans the space too)."""
         if self.spaces is None:
             return start, end
-        return in_file(start, self.spaces), in_file(end - 1, self.spaces) + 1 if end > start else in_file(start, self.spaces)
+        first = in_file(start, self.spaces)
+        if end <= start:
+            return first, first
+        return first, in_file(end - 1, self.spaces) + 1   # (from its last character: not the spaces after it)
 
     def line_start_of(self, offset: int) -> int:
         """Where the line (paragraph) holding a character offset starts."""

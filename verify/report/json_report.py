@@ -20,7 +20,7 @@ from verify.reading.numerals import decimal_string
 from verify.reading.quantity import CALENDAR_VALUES, Quantity
 from verify.records import Severity
 from verify.report.rows import counts
-from verify.report.where import source_record
+from verify.report.where import file_offsets, source_record
 
 SCHEMA = "verify/3"
 
@@ -29,9 +29,8 @@ def quantity_record(doc: Document, q: Quantity) -> dict:
     """One quantity as the contract spells it: exact decimal strings, null for an open side."""
     pos = doc.position(q.start)
     value = None if q.value is None else q.value.iso if isinstance(q.value, CALENDAR_VALUES) else decimal_string(q.value)
-    start, end = doc.file_span(q.start, q.end)
     return {
-        "text": q.text, "start": start, "end": end, "line": pos.line, "column": pos.column,
+        "text": q.text, **file_offsets(doc, q.start, q.end), "line": pos.line, "column": pos.column,
         "value": value,
         "low": _bound(q.interval.low) if q.is_numeric else None,
         "high": _bound(q.interval.high) if q.is_numeric else None,
@@ -129,18 +128,11 @@ def findings_report(results) -> str:
 
 def _finding_record(doc: Document, f) -> dict:
     pos = doc.position(f.start)
-    start, end = doc.file_span(f.start, f.end)
     return {
         "rule": f.rule_id, "severity": f.severity, "line": pos.line, "column": pos.column,
-        "start": start, "end": end, "text": f.text, "message": f.message,
+        **file_offsets(doc, f.start, f.end), "text": f.text, "message": f.message,
         "expected": f.expected, "calculation": f.calculation, "fingerprint": f.fingerprint,
         "source_position": source_record(doc, f.start),
-        "related": [{"line": doc.position(r.start).line, **_span(doc, r.start, r.end), "text": r.text,
+        "related": [{"line": doc.position(r.start).line, **file_offsets(doc, r.start, r.end), "text": r.text,
                      "source_position": source_record(doc, r.start)} for r in f.related],
     }
-
-
-def _span(doc: Document, start: int, end: int) -> dict:
-    """start and end as the contract counts them: in the file (doc.file_span)."""
-    start, end = doc.file_span(start, end)
-    return {"start": start, "end": end}

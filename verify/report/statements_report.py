@@ -8,6 +8,7 @@ import json
 
 from verify.printable import visible, visible_lines
 from verify.report.terminal import tabulate
+from verify.report.where import file_offsets
 
 from verify.checking.explain import Outcome, RuleExplanation, figures_on_line
 from verify.reading.document import Document
@@ -121,8 +122,7 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
 
         def figure(i: int) -> dict:
             q = quantities[i]
-            start, end = doc.file_span(q.start, q.end)
-            return {"text": q.text, "start": start, "end": end, "line": doc.position(q.start).line}
+            return {"text": q.text, **file_offsets(doc, q.start, q.end), "line": doc.position(q.start).line}
 
         entry = {
             "path": doc.path,
@@ -146,7 +146,7 @@ def statements_json(files: list[tuple[Document, list[Quantity], StatementReading
 
 def _why_json(why: RuleExplanation, figure, doc) -> dict:
     return {"rule": why.rule.id, "line": why.line,
-            "matches": [{**dict(zip(("start", "end"), doc.file_span(m.start, m.end))), "outcome": m.outcome.value,
+            "matches": [{**file_offsets(doc, m.start, m.end), "outcome": m.outcome.value,
                          "bound": {name: [figure(i) for i in indexes] for name, indexes in m.bound},
                          "missing": list(m.missing), "messages": list(m.messages),
                          "stated": m.stated, "items": list(m.items)} for m in why.matches],

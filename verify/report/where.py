@@ -36,6 +36,13 @@ def label(pos: SourcePosition, lang: str = "zh") -> str:
     return f"{pos.line}:{pos.column}"
 
 
+def file_offsets(doc, start: int, end: int) -> dict:
+    """The JSON contract's `start` and `end`: offsets in the file (Document.file_span), which for
+    spaced copy read without its spaces are not those of the text read."""
+    start, end = doc.file_span(start, end)
+    return {"start": start, "end": end}
+
+
 def source_record(doc, offset: int) -> dict:
     """The JSON contract's `source`: the format and the fields that place the offset in the file."""
     return doc.locate(offset).fields()
