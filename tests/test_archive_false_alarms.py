@@ -97,8 +97,8 @@ def test_usage_rules_never_raise_errors(archive_run):
 
 # --- the rounding probe: a published page with its decimals rounded one place coarser is still true ---
 
-_WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_NARROW = str.maketrans("0123456789.", "０１２３４５６７８９．")
+_TO_NARROW = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_TO_WIDE = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 _DECIMAL = re.compile(r"(?<![\d.０-９．·])([0-9０-９]+)([.．·])([0-9０-９]+)(?![\d.０-９．·])")
 _BOUND_BEFORE = ("超", "近", "约", "逾", "超过", "接近", "不足", "大约", "将近", "至少", "不到", "低于", "高于", "突破")
 _BOUND_AFTER = ("多", "余", "以上", "以下", "左右", "上下", "强", "弱")
@@ -113,14 +113,14 @@ def rounded_one_place(text: str) -> str:
     def rounded(m: re.Match) -> str:
         whole, point, decimals = m.groups()
         before, after = m.string[max(0, m.start() - 2):m.start()], m.string[m.end():m.end() + 4]
-        if decimals.translate(_WIDE)[-1] == "5" or any(before.endswith(w) for w in _BOUND_BEFORE) \
+        if decimals.translate(_TO_NARROW)[-1] == "5" or any(before.endswith(w) for w in _BOUND_BEFORE) \
                 or any(w in after for w in _BOUND_AFTER):
             return m.group()
         places = len(decimals) - 1
-        value = Decimal(f"{whole.translate(_WIDE)}.{decimals.translate(_WIDE)}")
+        value = Decimal(f"{whole.translate(_TO_NARROW)}.{decimals.translate(_TO_NARROW)}")
         text = format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
         if any("０" <= ch <= "９" for ch in m.group()):
-            text = text.translate(_NARROW)
+            text = text.translate(_TO_WIDE)
         return text.replace(".", point).replace("．", point) if places else text
     return _DECIMAL.sub(rounded, text)
 
@@ -147,9 +147,6 @@ def test_rounding_every_decimal_one_place_coarser_draws_no_new_finding(archive_r
     new = after - before
     assert not new, "findings the rounded copies draw and the published text does not:\n" + \
         "\n".join(f"  {p.name} {rule} {severity} ×{n}" for (p, rule, severity), n in new.items())
-
-
-_TO_WIDE = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
 def test_full_width_digits_change_no_finding(archive_run):

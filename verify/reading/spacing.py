@@ -3,9 +3,9 @@
 Web copy is often set with a space on each side of a run of digits. The reader takes 33.88 and 万人
 as two figures there, and a page so set drew dozens of errors it does not draw as printed. A page
 is read as spaced when at least half of its digits (or %) followed by a Chinese character have
-spaces between them: a printed page's few title separators (遭袭 22人死亡)
-leave it as it is. The spaces at those places are taken out of the text that is read; the
-document keeps where they were, so that lines, columns and offsets are still the file's.
+spaces between them: a printed page's few title separators (遭袭 22人死亡) leave it as it is. The
+spaces at those places are taken out of the text that is read; the document keeps where they were,
+so that lines, columns and offsets are still the file's.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from verify import regexes
 _CJK = r"\u4e00-\u9fff"
 _TIGHT_AFTER = regexes.lazy(rf"[0-9%](?=[{_CJK}])")
 _SPACES = regexes.lazy(rf"(?<=[{_CJK}]) {{1,2}}(?=[0-9])|(?<=[0-9%]) {{1,2}}(?=[{_CJK}])")
-_LEAST = 1   # spaced places a page needs to be read as spaced (and as many as are not)
 
 
 def compacted(text: str) -> tuple[str, array | None]:
@@ -26,7 +25,7 @@ def compacted(text: str) -> tuple[str, array | None]:
     offset in the compacted text of the character after it (None, and the text as it is, when the
     page is not spaced so)."""
     spaced = _spaced_after(text)
-    if spaced < _LEAST or _more_tight_than(text, spaced):
+    if not spaced or _more_tight_than(text, spaced):
         return text, None
     pieces, removed, last, taken = [], array("q"), 0, 0
     for m in _SPACES.finditer(text):

@@ -148,7 +148,9 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
                 return i
             if smaller is None and layout.text.startswith("中", q.end):
                 smaller = i   # 在计划投资的9000亿元中…49930亿元，占比55.5%: the whole its sentence names; the part is wrong
-    return by_core if by_core is not None else None if fully_only else smaller
+    if by_core is not None or fully_only:
+        return by_core   # (fully_only: a level named so but smaller than the part is no better than the list's total)
+    return smaller
 
 
 def _subjects_named(subjects: list[str], cand, words: str) -> bool:

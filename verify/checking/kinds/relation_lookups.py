@@ -84,7 +84,6 @@ def _same_reading(figure):
     return (figure.kind, figure.text, figure.unit, figure.qualifier, figure.scale, str(figure.value), repr(figure.interval))
 
 
-
 @functools.lru_cache(maxsize=1024)
 def _compiled_lookup(text: str):
     return compile_pattern(text)
