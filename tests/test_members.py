@@ -16,6 +16,11 @@ from conftest import bound_pairs, read_statements_of
      [("13人", "60人"), ("47人", "60人")]),
     ("悉尼机场一度关闭了3条跑道中的2条跑道。", [("2条", "3条")]),                             # xwlb_20160605
     ("24名渔民中6人遇难、1人伤势较重。", [("6人", "24名"), ("1人", "24名")]),   # 名 and 人 count people alike (xwlb_20140209)
+    ("全省421家A级景区中，共有266家恢复开放。", [("266家", "421家")]),   # an opener before the subgroup words
+    # a subgroup names the members after the comma
+    ("31个省区市中，东部11个省市一季度GDP平均增速为9.48%。", [("11个", "31个")]),            # xwlb_20130427
+    ("在新当选的61名中国科学院院士中，女性占到了9名。", [("9名", "61名")]),                    # xwlb_20151207
+    ("长江经济带的11个省市中，贵州、湖北、浙江等7个省市增幅高于全国平均水平。", [("7个", "11个")]),   # xwlb_20170424
 ])
 def test_members_of_a_counted_set(text, expected):
     assert bound_pairs(text, "member") == expected
@@ -25,6 +30,9 @@ def test_members_of_a_counted_set(text, expected):
     "在3个省份中，有5个城市开展试点。",         # another thing of the same classifier
     "在这3个月中，有12个项目开工。",            # a span of time is no set
     "12个项目，其中5个已开工。",                # 其中 is a breakdown, read by scopes.py
+    "在5个小组中，合计有30个。",                # a total (member_not_subgroups), not members
+    "5个试点城市中，每个城市建设2个。",          # each, not members
+    "3个省份中，平均每省12个。",                 # an average
 ])
 def test_no_members(text):
     assert bound_pairs(text, "member") == []

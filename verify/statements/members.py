@@ -47,11 +47,16 @@ _NO_WORDS = regexes.lazy(r"(?<![A-Za-z\-])[0-9０-９]+(?![0-9０-９A-Za-z])|[,
 _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
 
 
+_SUBGROUP_REACH = 12
+
+
 @functools.cache
 def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
-    """中 (当中, 之中) ending a counted set's noun, an optional comma and an opener, then the member."""
+    """中 (当中, 之中) ending a counted set's noun, an optional comma and an opener, then the member;
+    after the comma, the member may first be named by a subgroup (31个省区市中，东部11个; 61名院士中，
+    女性占到了9名; 15个城市中，北京、南京、杭州等10个): words and 、 only."""
     words = "|".join(map(re.escape, sorted(openers, key=len, reverse=True)))
-    return regexes.lazy(rf"(?:当中|之中|中)(?:,|，)?(?:{words})?$")
+    return regexes.lazy(rf"(?:当中|之中|中)(?:(?:,|，)?(?:{words})?|(?:,|，)(?P<subgroup>[\u4e00-\u9fff、“”]{{1,{_SUBGROUP_REACH}}}))$")
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
@@ -70,18 +75,19 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
     opener = _set_end(vocab.words("member_openers"))
     predicates = word_pattern(vocab.words("member_predicates"))
     share_words = word_pattern(vocab.words("member_share_words"))
+    not_subgroups = word_pattern(vocab.words("member_not_subgroups"))
     found = []
     for index in range(len(quantities) - 1):
         whole, part = quantities[index], quantities[index + 1]
         if not _counts(whole, counters) or not _counts(part, counters) or not _same_unit(whole, part):
             continue
         st = statements.get(index)
-        if st is None or st.role not in (LEVEL, OTHER) or part.start - whole.end > _NOUN_REACH + 6:
+        if st is None or st.role not in (LEVEL, OTHER) or part.start - whole.end > _NOUN_REACH + 6 + _SUBGROUP_REACH:
             continue
         between = view[whole.end:part.start]
         end = opener.search(between)
-        if end is None:
-            continue
+        if end is None or end.group("subgroup") and not_subgroups.search(end.group("subgroup")):
+            continue   # 5个组中，共30个: a total of something else, no member
         noun = between[:end.start()]
         if _NO_NOUN.search(noun) or noun.endswith("其") or noun.startswith(_TIME_NOUNS) or len(noun) > _NOUN_REACH:
             continue
