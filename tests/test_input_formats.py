@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -237,6 +238,35 @@ def test_markdown_gives_the_txt_findings_at_source_lines(capsys, tmp_path, expec
     related = [r for f in file["findings"] for r in f["related"]]
     assert related and all(r["source_position"]["format"] == "markdown" for r in related)
     assert_points_at_source(source, {"findings": related})  # 22.78万人 inside ** ** is found where it is
+
+
+_BEFORE_DIGITS = re.compile(r"([\u4e00-\u9fff])([0-9])")
+_AFTER_DIGITS = re.compile(r"([0-9%])([\u4e00-\u9fff])")
+
+
+def spaced(text: str) -> str:
+    """The page set as web copy often is: a space between Chinese and digits (就业 33.88 万人)."""
+    return _AFTER_DIGITS.sub(r"\1 \2", _BEFORE_DIGITS.sub(r"\1 \2", text))
+
+
+def assert_points_at_spaced_source(source: str, file: dict) -> None:
+    """Each finding's source line and column is where its figure, spaces and all, starts in the file."""
+    source_lines = source.split("\n")
+    for f in file["findings"]:
+        where = f["source_position"]
+        line = source_lines[where["line"] - 1]
+        assert line[where["column"] - 1:].replace(" ", "").startswith(f["text"]), (f["text"], where, line[:60])
+
+
+@pytest.mark.parametrize("suffix, page", [(".md", markdown_page), (".html", html_page)])
+def test_spaced_markdown_and_html_give_the_txt_findings_at_source_lines(capsys, tmp_path, expected, suffix, page):
+    source = page(spaced(planted_text()))
+    assert "33.88 万人" in source
+    path = tmp_path / f"spaced{suffix}"
+    path.write_text(source, encoding="utf-8")
+    file = report(capsys, path)
+    assert file["code"] == 1 and same(file) == expected
+    assert_points_at_spaced_source(source, file)
 
 
 def test_markdown_reads_text_without_markup(tmp_path):

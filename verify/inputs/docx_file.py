@@ -13,7 +13,7 @@ import zipfile
 
 import docx  # python-docx; this module is loaded by name only when a .docx is read (inputs.READERS)
 
-from verify.reading.document import Document
+from verify.reading.document import Document, extracted
 from verify.errors import InputError
 from verify.reading.source import SourcePosition, TextBuilder
 
@@ -38,7 +38,7 @@ def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
                 continue
             seen.add(id(story._element))
             _read_blocks(builder, story.iter_inner_content(), table_type, part=part, tables=[0])
-    return Document(path, builder.text(), source=builder.map)
+    return extracted(path, builder.text(), source=builder.map)
 
 
 def _read_blocks(builder: TextBuilder, blocks, table_type, part: str | None, tables: list[int]) -> None:

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from verify import regexes
 from verify.reading.charset import decode_bytes
-from verify.reading.document import Document
+from verify.reading.document import Document, extracted
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
 FORMAT = "html"
@@ -48,7 +48,7 @@ def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
     parser.feed(source)
     parser.close()
     parser.builder.end_block()
-    return Document(path, parser.builder.text(), used, source=parser.builder.map)
+    return extracted(path, parser.builder.text(), used, source=parser.builder.map)
 
 
 class _TextParser(HTMLParser):

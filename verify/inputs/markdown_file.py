@@ -14,7 +14,7 @@ import re
 
 from verify import regexes
 from verify.reading.charset import decode_bytes
-from verify.reading.document import Document
+from verify.reading.document import Document, extracted
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
 FORMAT = "markdown"
@@ -51,7 +51,7 @@ def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
     source, used = decode_bytes(raw, path, encoding)
     builder = TextBuilder()
     _Converter(builder).convert(_COMMENT.sub(_blank_out, source).split("\n"))
-    return Document(path, builder.text(), used, source=builder.map)
+    return extracted(path, builder.text(), used, source=builder.map)
 
 
 def _blank_out(match: re.Match) -> str:

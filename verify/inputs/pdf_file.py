@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pdfminer import high_level, layout  # loaded by name only when a PDF is read (inputs.READERS)
 
 from verify import regexes
-from verify.reading.document import Document
+from verify.reading.document import Document, extracted
 from verify.errors import InputError
 from verify.reading.source import SourcePosition, TextBuilder, is_wide
 
@@ -60,7 +60,7 @@ def read(raw: bytes, path: str, encoding: str | None = None) -> Document:
         builder.add(stripped, SourcePosition(FORMAT, line.number, len(text) - len(stripped) + 1, page=line.page))
         previous = line
     builder.end_block()
-    return Document(path, builder.text(), source=builder.map)
+    return extracted(path, builder.text(), source=builder.map)
 
 
 def _lines(raw: bytes, path: str) -> list[_Line]:
