@@ -119,16 +119,39 @@ def vocabulary() -> Vocabulary:
                              for group in raw.pop("share_partitions"))
     lists = {name: tuple(tuple(str(m) for m in w) if isinstance(w, list) else str(w) for w in words)
              for name, words in raw.items()}   # a list of groups (count_partitions) stays one
+    patterns = _word_patterns(lists)
+    rises, falls = patterns["up"], patterns["down"]
+    return Vocabulary(
+        lists=lists,
+        **patterns,
+        heads=_compiled(_alternation(w for group in families for w in group)),
+        head_family={w: group[0] for group in families for w in group},
+        partitions=partitions,
+        share_partitions=share_partitions,
+        balances=balances,
+        verb_nets=tuple(net for net, _, _ in balances if rises.search(net) or falls.search(net)),
+        named_sums=named_sums,
+        flow_sums=flow_sums,
+        periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},
+        tails={"up": _ends(lists["change_up"], _AFTER_VERB, _PERIOD_WORDS),
+               "down": _ends(lists["change_down"], _AFTER_VERB, _PERIOD_WORDS),
+               "change_to": frozenset("到至"),
+               "from_word": _ends(lists["from_words"], lists["per_unit_words"]),
+               "base_word": _ends(lists["base_words"], ("的",))},
+        non_additive_units=frozenset(lists["non_additive_units"]),
+        ordered_units=frozenset(lists["ordered_units"]),
+    )
+
+
+def _word_patterns(lists: dict[str, tuple]) -> dict[str, re.Pattern[str]]:
+    """The compiled patterns the statement reader searches, by the Vocabulary field each fills."""
     up, down = _alternation(lists["change_up"]), _alternation(lists["change_down"])
     plan = rf"(?!{_alternation(lists['not_plan_words'])})(?:{_alternation(lists['plan_words'])})"
     average, net = rf"(?:{_alternation(lists['average_words'])})", rf"(?:{_alternation(lists['net_words'])})"
     verbs = f"{up}|{down}"
-    rises = _compiled(rf"(?:{up})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$")
-    falls = _compiled(rf"(?:{down})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$")
-    return Vocabulary(
-        lists=lists,
-        up=rises,
-        down=falls,
+    return dict(
+        up=_compiled(rf"(?:{up})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$"),
+        down=_compiled(rf"(?:{down})(?:{'|'.join(_AFTER_VERB)})?{_PERIOD}$"),
         change_to=_compiled(rf"(?:{verbs})(?:了)?(?:到|至)$|^(?:降|升|增|减)至$"),
         change_verb_to=_compiled(rf"(?:{verbs})了?(?:到|至)"),
         from_word=_compiled(rf"(?:{_alternation(lists['from_words'])})(?:{_alternation(lists['per_unit_words'])})?$"),
@@ -147,23 +170,7 @@ def vocabulary() -> Vocabulary:
         subpart=_compiled(rf"^[,，;；、\s]*(?:{_alternation(lists['subpart_words'])})"),
         whole_of_share=_compiled(r"占[^，,。；;]{0,24}的?$"),
         breaker=_compiled(rf"(?!{_alternation(lists['not_scope_breakers'])})(?:{_alternation(lists['scope_breakers'])})"),
-        heads=_compiled(_alternation(w for group in families for w in group)),
-        head_family={w: group[0] for group in families for w in group},
-        partitions=partitions,
-        share_partitions=share_partitions,
-        balances=balances,
-        verb_nets=tuple(net for net, _, _ in balances if rises.search(net) or falls.search(net)),
-        named_sums=named_sums,
-        flow_sums=flow_sums,
         dimension=_compiled(_alternation(lists["dimension_marks"]) + "|" + "|".join(   # (one flat alternation, each
             rf"{lead}[^，,。；;]{{1,8}}(?:来看|看|分)(?=[,，:：])" for lead in "从分按")),   # branch led by its character:
         # re then skips to the characters a match starts with, rather than trying a guard at every place
-        periods={word: (kind, last) for word, kind, last in (str(entry).split() for entry in lists["period_words"])},
-        tails={"up": _ends(lists["change_up"], _AFTER_VERB, _PERIOD_WORDS),
-               "down": _ends(lists["change_down"], _AFTER_VERB, _PERIOD_WORDS),
-               "change_to": frozenset("到至"),
-               "from_word": _ends(lists["from_words"], lists["per_unit_words"]),
-               "base_word": _ends(lists["base_words"], ("的",))},
-        non_additive_units=frozenset(lists["non_additive_units"]),
-        ordered_units=frozenset(lists["ordered_units"]),
     )
