@@ -153,6 +153,23 @@ PAIR_CASES = [
     # …but not after a figure of its sentence: 同比多增2.27万亿元 speaks of the 10.6万亿元 before it (xwlb_20230411)
     ("一季度人民币贷款增加106万亿元\n中国人民银行今天发布的数据显示，一季度人民币贷款增加10.6万亿元，同比多增2.27万亿元。",
      [("106万亿元", "10.6万亿元")]),
+    # a title's figure no body figure can equal, whose words name it otherwise than the body's: the one body
+    # figure of its unit, role and time with its digits moved (xwlb_20250722, 25% in the body changed to 2.5%;
+    # xwlb_20250506, 超48亿件 to 超4.8亿件), or, three digits or more, one changed (xwlb_20240218, its title's
+    # 136万余株 written 136.98万株) is the same figure misprinted
+    ("惠誉将美国约25%行业展望下调至“恶化”\n央视网消息（新闻联播）：国际评级机构惠誉21日发布2025年年中展望，"
+     "将美国约2.5%的行业前景下调至“恶化”，原因是不确定性增加、增长放缓。", [("约25%", "约2.5%")]),
+    ("“五一”假期全国邮政快递业累计揽投快递包裹超48亿件\n记者从国家邮政局了解到，5月1日—5月5日，"
+     "全国邮政快递业累计揽投快递包裹超4.8亿件，同比增长超两成，创历史同期新高。", [("超48亿件", "超4.8亿件")]),
+    ("贵州今天开展义务植树活动 植树136.98万株\n今天（2月18日），贵州全省开展义务植树活动，共有16.77万人参加，"
+     "植树136.97万株。", [("136.98万株", "136.97万株")]),
+    # …not a figure of one significant digit (4 and 40 are too common to be one figure), not where two such
+    # figures stand in the body, and not where a body figure can equal the title's
+    ("吉林40项新举措赋能\n吉林在项目保障、审批便利、招投融资等方面，推出4项激励性政策。", []),
+    ("惠誉将美国约25%行业展望下调至“恶化”\n央视网消息（新闻联播）：国际评级机构惠誉21日发布2025年年中展望，"
+     "将美国约2.5%的行业前景下调至“恶化”，约250%的行业前景不变。", []),
+    ("惠誉将美国约25%行业展望下调至“恶化”\n央视网消息（新闻联播）：国际评级机构惠誉21日发布2025年年中展望，"
+     "将美国约2.5%的行业前景下调至“恶化”，约25%的行业前景不变。", [("约25%", "约25%")]),
 ]
 
 

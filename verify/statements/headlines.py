@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from fractions import Fraction
 
 from verify import regexes
 from verify.frozen import record
@@ -38,6 +37,7 @@ from verify.statements.headline_words import (after, in_series, listed, named_af
 from verify.statements.reader import NUMERIC
 from verify.statements.records import AVERAGE, CHANGE, COMPLETION, LEVEL, NET, OTHER, PLAN, RATE, SHARE, Statement
 from verify.statements.stated_times import named_alike, same_time, time_scope
+from verify.statements.title_bounds import coarser, loose, misprinted, significant_digits, title_bound
 from verify.statements.titles import articles
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -76,6 +76,8 @@ def restatements(view: str, quantities: list[Quantity], statements: dict[int, St
         bodies = [statements[i] for i in range(lo, hi) if i in statements]
         for i, title in heads if bodies else ():
             body_index = _restated_by(statements[i], title, bodies, page)
+            if body_index is None:
+                body_index = _misprinted_by(statements[i], title, bodies, page)
             if body_index is not None:
                 found.append(Restatement(i, body_index, title))
     return found
@@ -131,9 +133,9 @@ class _Page:
     items: dict = None   # a 分别's value -> (its item, all the items): item_of
 
     def can_be(self, index: int) -> Interval:
-        """The values a figure can have, as _loose reads them; a count of whole things only its own."""
+        """The values a figure can have, as loose reads them; a count of whole things only its own."""
         q = self.quantities[index]
-        return Interval.point(q.value) if index in self.whole else _loose(q)
+        return Interval.point(q.value) if index in self.whole else loose(q)
 
 
 def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
@@ -149,7 +151,7 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
     hq = page.quantities[head.index]
     head_words = words(head, page.vocab, page.periods)
     head_time = _title_time(head, title, page)
-    bound = _bound(head, hq, page.view, page.vocab)
+    bound = title_bound(head, hq, page.view, page.vocab)
     scored = []
     lead, lead_sentence = [], bodies[0].sentence   # the first sentence with a figure
     for st in bodies:
@@ -181,6 +183,31 @@ def _restated_by(head: Statement, title: tuple[int, int], bodies: list[Statement
             if st.sentence == lead_sentence and score >= LEAD_SCORE:
                 lead.append((score, st.index))
     return _best_named(scored, page)
+
+
+def _misprinted_by(head: Statement, title: tuple[int, int], bodies: list[Statement], page: _Page) -> int | None:
+    """For a title's figure that no body figure can equal: the one body figure of its unit, role and
+    time that prints its significant digits moved (9.4% and 94%, 48亿件 and 480亿件) or, three digits
+    or more, one of them changed (136.97万株 and 136.98万株), though their names share no word: the
+    same figure printed two ways. None when two such figures stand in the body. (No title figure of
+    the archive and corpus, 1,837, has such a body figure beside it that does not equal it.)"""
+    hq, view = page.quantities[head.index], page.view
+    digits = significant_digits(view[hq.start:hq.end])
+    if len(digits) < 2 or hq.value is None:
+        return None
+    title_can_be, bound = page.can_be(head.index), title_bound(head, hq, view, page.vocab)
+    head_time, found = _title_time(head, title, page), []
+    for st in bodies:
+        q = page.quantities[st.index]
+        if q.value is None or not _comparable(head, hq, st, q, page.vocab, view):
+            continue
+        can_be = page.can_be(st.index)
+        if title_can_be.intersects(can_be) and not printed_apart(hq, q) or bound is not None and bound.intersects(can_be):
+            return None   # restated, or may be (33.88万 and 33.89万 print apart: no equal restatement)
+        if misprinted(digits, significant_digits(view[q.start:q.end])) and same_time(
+                head_time, time_scope(view, page.quantities, st.sentence[0], q.start, st.index, page.periods)) != "conflict":
+            found.append(st.index)
+    return found[0] if len(found) == 1 else None
 
 
 def _named_before(st: Statement, q: Quantity, page: _Page) -> frozenset[str]:
@@ -227,7 +254,7 @@ def _equal_restates(hq: Quantity, st: Statement, q: Quantity, shared: int, score
         if st.sentence == lead_sentence and shared:
             return None   # 云南３０支工作队 and the lead's ３０多支工作队: restated, roughly
         return _GO_ON   # 9500多万名 agrees with 9514.8万名 and with 9541.8万名: it decides nothing
-    if _coarser(q, hq):
+    if coarser(q, hq):
         return _GO_ON   # 十项举措 beside a title's 15项 (十 is 5 to 15), 1亿户 beside 1.69亿户: decides nothing
     if len(lead) == 1 and st.sentence != lead_sentence and score <= lead[0][0]:
         return lead[0][1]   # the lead states the title's measure otherwise; a later sentence repeats it
@@ -333,15 +360,6 @@ def item_of(tallies) -> dict[int, tuple[str, tuple[str, ...], int]]:
 _PLACE_AFTER = regexes.lazy(r"处(?![于在置理罚分境长事方级室])")   # 6212米处 (not 处于, 处级)
 
 
-def _coarser(body: Quantity, title: Quantity) -> bool:
-    """A body figure stated to a step ten times the title's or more (1亿户 beside a title's 1.69亿户):
-    equal within its own rounding, it decides nothing, as an approximate one."""
-    b, t = body.fraction_interval(), title.fraction_interval()
-    if None in (b.low, b.high, t.low, t.high) or t.high <= t.low:
-        return False
-    return b.high - b.low >= 10 * (t.high - t.low)
-
-
 def _timeless(head: str, page: _Page) -> str:
     """What a count counts, less the times and the words every sentence names (四条高速公路今天通车:
     高速公路通车, as the body's 4条高速公路通车)."""
@@ -353,7 +371,7 @@ def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page:
     (87人 = 83人 in one state + 4人 in another; 超17亿件 = 揽收10.79亿件 + 投递6.41亿件), each as
     the values it can have (a count of whole things only its own: 16个 and 39个 make 55个, not a
     title's 56个). Rates and shares do not add up (能耗下降4.2%，碳强度下降5%左右 under 碳强度下降5%). A figure
-    stated to a step ten times the title's or more (1亿户 beside 1.69亿户, _coarser) adds up with almost
+    stated to a step ten times the title's or more (1亿户 beside 1.69亿户, coarser) adds up with almost
     anything, so it shows no sum: 企业和个体工商户…跃上5000万户和1亿户 leaves 1.09亿户 the title's statement."""
     quantities, view = page.quantities, page.view
     hq, q = quantities[head.index], quantities[st.index]
@@ -364,35 +382,7 @@ def _sum_of_parts(head: Statement, st: Statement, bodies: list[Statement], page:
     for other in bodies:
         o = quantities[other.index]
         if other.index != st.index and counted_as(o.unit) == counted_as(q.unit) \
-                and line[0] <= o.start < line[1] and o.value is not None and not _coarser(o, hq):
+                and line[0] <= o.start < line[1] and o.value is not None and not coarser(o, hq):
             if title.intersects(page.can_be(st.index) + page.can_be(other.index)):
                 return True
     return False
-
-
-def _bound(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> Interval | None:
-    """A title's bound that the reader leaves to the words before a figure: 突破300万册 is at least
-    300万, 逼近9800万 at most 9800万 (title_lower_bounds, title_upper_bounds)."""
-    before = view[max(st.clause[0], q.start - 4):q.start]
-    if q.value is None or q.qualifier is not None:
-        return None
-    lower = any(before.endswith(w) for w in vocab.words("title_lower_bounds"))
-    if not lower and not any(before.endswith(w) for w in vocab.words("title_upper_bounds")):
-        return None   # (most titles: no midpoint worked out, in Fractions)
-    value = q.fraction_interval().midpoint
-    if value is None:
-        return None
-    return Interval(value, None) if lower else Interval(None, value)
-
-
-def _loose(q: Quantity) -> Interval:
-    """The figure's interval, as an error would need it to fail: a rounded figure may have been cut
-    instead (33.88 may be anything up to 33.89), so its top moves up by half its last digit."""
-    iv = q.fraction_interval()
-    if iv.low is None or iv.high is None or q.qualifier is not None or iv.low < 0:
-        return iv
-    low, high = iv.low, iv.high
-    if type(low) is Fraction and type(high) is Fraction:   # high + (high - low) / 2 in integers: one Fraction
-        return Interval(low, Fraction(3 * high.numerator * low.denominator - low.numerator * high.denominator,
-                                      2 * high.denominator * low.denominator))   # made, not three
-    return Interval(low, high + (high - low) / 2)
