@@ -198,6 +198,14 @@ LIST_CASES = [
      "从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
     # a balance (利润) within a level (利税): a part, at most the total
     ("实现利税3200万元，比上年增11%，其中利润达2500万元。", [("3200万元", ("2500万元",), True)]),
+    # 包括 after a comma lists some parts of the figure before it (xwlb_20150819, xwlb_20170608) …
+    ("在17号曼谷爆炸案中遇难的中国公民人数已升至7人，包括5名大陆居民和2名香港居民。", [("7人", ("5名", "2名"), True)]),
+    ("问责处理相关地方职能部门122名责任人，包括厅级16人、处级58人。", [("122名", ("16人", "58人"), True)]),
+    # … but not figures after a list of names, in a later clause (xwlb_20230118), nor parts of a name in
+    # quotes (xwlb_20150927), nor a part inside its whole's phrase (包括…在内的: included.py)
+    ("国家医保局公布新版医保药品目录，新增111种药品，包括慢性病、肿瘤、罕见病、新冠治疗用药等，药品总数达2967种。", []),
+    ("中国将向发展中国家提供“6个100”项目支持，包括100个减贫项目，100个农业合作项目。", []),
+    ("枪击事件造成3人死亡，包括两名警察在内的10人受伤。", []),
 ]
 
 

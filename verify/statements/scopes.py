@@ -50,7 +50,7 @@ class Marker:
 
     start: int
     end: int
-    kind: str              # "其中", "中", "看" (a dimension), "（）" (a parenthetical)
+    kind: str              # "其中", "中", "看" (a dimension), "（）" (a parenthetical), "包括" (some parts)
     total: int | None = None
 
 
@@ -77,6 +77,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
             chosen = [i for i in chosen if compatible(statements[total], statements[i])]
+            if marker.kind == "包括" and not _listed_after(marker, total, chosen, quantities, layout.text):
+                continue
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
@@ -92,7 +94,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                 complete = "open"
             if marker.kind == "列" and complete != "complete":
                 continue
-            probable = marker.kind in ("看", "（）", "列") or net_total
+            probable = marker.kind in ("看", "（）", "列", "包括") or net_total
             if marker.kind == "（）" and complete == "open" and not _NOT_ALL.match(layout.text, marker.end):
                 complete = "complete"   # 当日新增30例（湖北29例，海南1例）: a bare breakdown in brackets names all
             if marker.kind == "中" and complete == "open":   # 在…1.7万亿元资金中，下达1.674万亿元，…实际支出
@@ -177,10 +179,40 @@ def _opens_clause(text: str, at: int) -> bool:
     return at == 0 or text[at - 1].isspace() or text[at - 1] in ",;；:。("
 
 
+_INCLUDES = regexes.lazy("包括[:：]?")
+_INCLUDED_REACH = 40   # 包括…在内的: included.py's, one part inside its whole's phrase
+
+
+def _opens_list(text: str, m) -> bool:
+    """包括 opening the list of some parts of the figure before it (死亡16人，包括9名儿童和3名妇女; 346家先进
+    集体包括：…): after a comma, or right before a colon; not 包括…在内的, which names a part inside its whole."""
+    if not (m.start() > 0 and text[m.start() - 1] in ",，" or m.group().endswith((":", "："))):
+        return False
+    stop = min((i for i in (text.find(c, m.end(), m.end() + _INCLUDED_REACH) for c in "。；;\n") if i != -1),
+               default=m.end() + _INCLUDED_REACH)
+    return text.find("在内", m.end(), stop) == -1
+
+
+_FIRST_PART_REACH = 20   # 包括：重庆市北碚区文化馆等64家 (words between 包括 and its first part)
+
+
+def _listed_after(marker: Marker, total: int, chosen: list[int], quantities, text: str) -> bool:
+    """Whether 包括 lists the parts: the first right after it, in its clause (not 包括慢性病、肿瘤…等，药品
+    总数达2967种), and the total a figure with a unit (not 1.1万余各类残障考生…，包括为11省), no name in
+    quotes (“6个100”项目支持，包括100个减贫项目)."""
+    if not chosen or not quantities[total].unit:
+        return False
+    first, whole = quantities[chosen[0]], quantities[total]
+    gap = text[marker.end:first.start]
+    return len(gap) <= _FIRST_PART_REACH and "，" not in gap and "," not in gap \
+        and text.rfind("“", 0, whole.start) <= text.rfind("”", 0, whole.start)
+
+
 def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
     text = layout.text
     markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text) if _opens_clause(text, m.start())]
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
+    markers += [Marker(m.start(), m.end(), "包括") for m in _INCLUDES.finditer(text) if _opens_list(text, m)]
     ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
     for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
