@@ -170,6 +170,8 @@ def test_no_rates_of_parts_with_a_balance_read_among_them():
     ("102家企业中98家盈利，占企业数的96.1%。", [("98家", "102家", "96.1%")]),                              # xwlb_20170525
     ("41个工业大类行业中35个行业增加值实现增长，增长面达85.4%。", [("35个", "41个", "85.4%")]),            # xwlb_20260319
     ("在调查的21个行业中，有11个位于50%以上的扩张区间。", [("11个", "21个", None)]),                       # a bound of a noun
+    # 第一线 is a place, no ordinal between the members and their share (xwlb_20220327)
+    ("央企系统（在京）单位189名推荐人选中有112名生产和工作第一线党员，占比59.3%。", [("112名", "189名", "59.3%")]),
 ])
 def test_the_share_of_members(text, expected):
     quantities, reading = read_statements_of(text)
