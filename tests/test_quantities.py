@@ -370,6 +370,9 @@ NOT_NUMBERS = [case(text) for text in [
     "第一时间联系", "二次环境污染", "千家万户", "一带一路", "十九届六中全会", "目标之一",
     # scores and ratios are their own thing, never a range or a list of figures (rmrb1998)
     "以３∶０轻取四川队", "各胜一场（３∶１、０∶３）", "调整为8.3∶41.4∶50.3", "之比突破1：1",
+    # digits alone in quotes name a programme, a hotline, a film (the reports of bulletins/, xwlb, rmrb1998)
+    "深化实施“1269”行动计划", "推行“3+1”干部考核", "构建“45432”发展架构", "拨打热线“12345”", "“００７”系列影片",
+    "出台“１＋９”实施方案", "第一线",
 ]]
 # fmt: on
 
