@@ -77,9 +77,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
             if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
             chosen = [i for i in chosen if compatible(statements[total], statements[i])]
-            if marker.kind == "包括" and not _listed_after(marker, total, chosen, quantities, layout.text):
-                continue
-            if not chosen or (marker.kind == "（）" and len(chosen) < 2):
+            if not chosen or (marker.kind == "（）" and len(chosen) < 2) \
+                    or marker.kind == "包括" and not _listed_after(marker, total, chosen, quantities, layout.text):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
                 note = layout.note_at(marker.start)   # （其中境外输入…16例，甘肃11例，…上海1例）: to the bracket's

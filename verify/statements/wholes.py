@@ -12,7 +12,7 @@ import re
 from verify import regexes
 from verify.statements.clauses import Layout
 from verify.statements.reader import shares_a_word
-from verify.statements.records import BASE, LEVEL, of_one_time
+from verify.statements.records import BASE, LEVEL, Statement, of_one_time
 
 _GENERIC_WHOLE = regexes.lazy(r"^占(?:比|到|了)?(?:(?:全部|全体|整体|所有|发案|总)?(?:总数|总量|总额|总值|总和|合计|全部|总体|总计)的?)?"
                             r"(?:比重|比例)?(?:为|达|达到|是|约)?$")
@@ -100,6 +100,13 @@ def _share_name(index: int, part: int, quantities, layout: Layout, vocab) -> tup
     return name, _SUBJECTS.findall(name), _WHOLE_WORDS.sub("", _SUBJECTS.sub("", name))
 
 
+def _may_be_whole(i: int, cand: Statement | None, q, p_st: Statement, p_q, taken: set) -> bool:
+    """A level of the part's role, unit and time, no note, not the part's own figure again, and not a
+    figure with a share of its own or a list's own total (taken)."""
+    return cand is not None and cand.role is p_st.role and q.unit == p_q.unit and q.kind in ("amount", "count") \
+        and not cand.note and i not in taken and q.text != p_q.text and of_one_time(p_st, cand)
+
+
 def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_totals: set, quantities, statements,
                          layout: Layout, vocab, with_share: set, bare_share: set, fully_only: bool = False) -> int | None:
     """The nearest level before the part that can be the whole its share's words name (see named_whole);
@@ -121,11 +128,8 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
         if q.start < floor and not named_fully:
             continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
         cand = statements.get(i)
-        if cand is None or cand.role is not p_st.role or q.unit != p_q.unit or q.kind not in ("amount", "count") \
-                or cand.note or i in with_share or q.text == p_q.text or i in own_totals:
+        if not _may_be_whole(i, cand, q, p_st, p_q, with_share | own_totals):
             continue
-        if not of_one_time(p_st, cand):
-            continue   # another period
         small = low is not None and q.interval.high is not None and q.interval.high < low
         words = _words_of(i, quantities, statements, layout)
         if not _same_indicator(words, p_st.measure, vocab):
