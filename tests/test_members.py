@@ -17,6 +17,7 @@ from conftest import bound_pairs, read_statements_of
     ("悉尼机场一度关闭了3条跑道中的2条跑道。", [("2条", "3条")]),                             # xwlb_20160605
     ("24名渔民中6人遇难、1人伤势较重。", [("6人", "24名"), ("1人", "24名")]),   # 名 and 人 count people alike (xwlb_20140209)
     ("全省421家A级景区中，共有266家恢复开放。", [("266家", "421家")]),   # an opener before the subgroup words
+    ("在全球50家最盈利的大企业中，美国占31家。", [("31家", "50家")]),   # a verb of having ends the subgroup (rmrb_19980123)
     # a subgroup names the members after the comma
     ("31个省区市中，东部11个省市一季度GDP平均增速为9.48%。", [("11个", "31个")]),            # xwlb_20130427
     ("在新当选的61名中国科学院院士中，女性占到了9名。", [("9名", "61名")]),                    # xwlb_20151207
@@ -33,6 +34,8 @@ def test_members_of_a_counted_set(text, expected):
     "在5个小组中，合计有30个。",                # a total (member_not_subgroups), not members
     "5个试点城市中，每个城市建设2个。",          # each, not members
     "3个省份中，平均每省12个。",                 # an average
+    "在5个试点城市中，建成充电桩500个。",        # the subgroup's words name another thing (no city)
+    "全市12个区县中，城区建成公园300个。\n\n全市12个区县中。",   # … nor past the clause's end
 ])
 def test_no_members(text):
     assert bound_pairs(text, "member") == []

@@ -2,6 +2,9 @@
 phrase (包括250辆T-72主战坦克在内的800多辆各型装备, 包括2名警察在内的32人死亡): A is among B, so A ≤ B.
 So too B，含A — a part the words of `subpart_words` give right after its whole, across one separator
 (境外输入病例31例，含4例由无症状感染者转为确诊病例): the reader gives A the role subpart.
+And B，包括A1、A2 — 包括 after a comma or before a colon, opening a list of some parts of the figure
+before it (遇难的中国公民人数已升至7人，包括5名大陆居民和2名香港居民): scopes.py reads the list from
+where some_parts_openers finds it, when listed_after says its figures are its parts.
 
 The part is the only figure between the opener (vocabulary `inclusion_openers`: 包括, 其中包括) and
 the closer (`inclusion_closers`: 在内的) of one clause, and the closer follows its noun at most
@@ -92,3 +95,35 @@ def contained_parts(quantities: list[Quantity], statements: dict[int, Statement]
 def _contained(words: tuple[str, ...]) -> re.Pattern[str]:
     """What stands between a whole and its subpart: one separator or bracket, then the word (，含)."""
     return regexes.lazy(rf"\s*[，,、（(]\s*(?:{word_pattern(words).pattern})\s*")
+
+
+_INCLUDES = regexes.lazy("包括[:：]?")
+_INCLUDED_REACH = 40      # 包括…在内的 (one part inside its whole's phrase, above): how far 在内 is looked for
+_FIRST_PART_REACH = 20    # 包括：重庆市北碚区文化馆等64家 (words between 包括 and its first part)
+
+
+def some_parts_openers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each 包括 opening the list of some parts of the figure before it (死亡16人，包括9名
+    儿童和3名妇女; 346家先进集体包括：…): after a comma, or right before a colon; not 包括…在内的, which
+    names a part inside its whole."""
+    found = []
+    for m in _INCLUDES.finditer(text):
+        if not (m.start() > 0 and text[m.start() - 1] in ",，" or m.group().endswith((":", "："))):
+            continue
+        stop = min((i for i in (text.find(c, m.end(), m.end() + _INCLUDED_REACH) for c in "。；;\n") if i != -1),
+                   default=m.end() + _INCLUDED_REACH)
+        if text.find("在内", m.end(), stop) == -1:
+            found.append(m.span())
+    return found
+
+
+def listed_after(opened: int, total: int, chosen: list[int], quantities: list[Quantity], text: str) -> bool:
+    """Whether the list 包括 opens (ending at `opened`) holds the parts: the first right after it, in its
+    clause (not 包括慢性病、肿瘤…等，药品总数达2967种), and the total a figure with a unit (not 1.1万余
+    各类残障考生…，包括为11省), no name in quotes (“6个100”项目支持，包括100个减贫项目)."""
+    if not chosen or not quantities[total].unit:
+        return False
+    first, whole = quantities[chosen[0]], quantities[total]
+    gap = text[opened:first.start]
+    return len(gap) <= _FIRST_PART_REACH and "，" not in gap and "," not in gap \
+        and text.rfind("“", 0, whole.start) <= text.rfind("”", 0, whole.start)

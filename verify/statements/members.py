@@ -59,6 +59,12 @@ def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
     return regexes.lazy(rf"(?:当中|之中|中)(?:(?:,|，)?(?:{words})?|(?:,|，)(?P<subgroup>[\u4e00-\u9fff、“”]{{1,{_SUBGROUP_REACH}}}))$")
 
 
+@functools.cache
+def _ending(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the words at the end of a text."""
+    return regexes.lazy(f"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})$")
+
+
 def _same_unit(a: Quantity, b: Quantity) -> bool:
     return counted_as(a.unit) == counted_as(b.unit)   # 24名渔民中6人: 名 and 人 count people alike (as rules compare them)
 
@@ -91,7 +97,9 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
         noun = between[:end.start()]
         if _NO_NOUN.search(noun) or noun.endswith("其") or noun.startswith(_TIME_NOUNS) or len(noun) > _NOUN_REACH:
             continue
-        if not _names_member(view, part, noun, counted_as(whole.unit) == "人", predicates):
+        people = counted_as(whole.unit) == "人"
+        if not _names_member(view, part, noun, people, predicates) or end.group("subgroup") \
+                and not counts_the_set(end.group("subgroup"), clause_after(view, part), noun, people, vocab):
             continue
         sentence_end = layout.sentence(part.start)[1]
         share = _share_of_members(quantities, index + 1, view, sentence_end, share_words)
@@ -105,6 +113,26 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
             found.append(Fact(index, (("member", k + 1),)))
             k += 1
     return found
+
+
+def counts_the_set(words: str, after: str, noun: str, people: bool, vocab: Vocabulary) -> bool:
+    """Whether a count after 在N个Y中 (Y: noun) counts Y's things, from the words before it since the
+    set (words: 东部, 美国占, 已复工) and the words after it in its clause: it counts people, Y's head
+    stands in those words (东部11个省市), they name nothing, start with a predicate (已复工4400多家) or
+    end with a verb of having (美国占31家, 轻工产品就有28个: vocabulary member_subgroup_verbs); not
+    建成充电桩500个 after 在5个试点城市中, whose words name another thing."""
+    if people or not words or noun[-1:] and noun[-1] in words + after:
+        return True
+    return _ending(vocab.words("member_subgroup_verbs")).search(words) is not None \
+        or word_pattern(vocab.words("member_predicates")).match(words) is not None
+
+
+def clause_after(view: str, q: Quantity) -> str:
+    """Up to 8 characters after a figure, within its clause."""
+    return _CLAUSE_END.split(view[q.end:q.end + 8], 1)[0]
+
+
+_CLAUSE_END = regexes.lazy(r"[,，。；;:：!！?？\n]")
 
 
 def _share_of_members(quantities: list[Quantity], member: int, view: str, sentence_end: int,

@@ -27,9 +27,12 @@ import bisect
 
 from verify.frozen import record
 from verify import regexes
+from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.complements import complements
+from verify.statements.included import listed_after, some_parts_openers
+from verify.statements.members import clause_after, counts_the_set
 from verify.statements.flow_sums import flow_sums
 from verify.statements.partitions import completeness, named_partition, sub_parts
 from verify.statements.totals import PAIRED_ROLES, compatible, dimension_total, skip_space, total_before, unit_of
@@ -76,9 +79,8 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                                                   taken, vocab)
             if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
-            chosen = [i for i in chosen if compatible(statements[total], statements[i])]
-            if not chosen or (marker.kind == "（）" and len(chosen) < 2) \
-                    or marker.kind == "包括" and not _listed_after(marker, total, chosen, quantities, layout.text):
+            chosen = _parts_of(marker, total, chosen, quantities, statements, layout.text, vocab)
+            if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
                 note = layout.note_at(marker.start)   # （其中境外输入…16例，甘肃11例，…上海1例）: to the bracket's
@@ -178,40 +180,27 @@ def _opens_clause(text: str, at: int) -> bool:
     return at == 0 or text[at - 1].isspace() or text[at - 1] in ",;；:。("
 
 
-_INCLUDES = regexes.lazy("包括[:：]?")
-_INCLUDED_REACH = 40   # 包括…在内的: included.py's, one part inside its whole's phrase
-
-
-def _opens_list(text: str, m) -> bool:
-    """包括 opening the list of some parts of the figure before it (死亡16人，包括9名儿童和3名妇女; 346家先进
-    集体包括：…): after a comma, or right before a colon; not 包括…在内的, which names a part inside its whole."""
-    if not (m.start() > 0 and text[m.start() - 1] in ",，" or m.group().endswith((":", "："))):
-        return False
-    stop = min((i for i in (text.find(c, m.end(), m.end() + _INCLUDED_REACH) for c in "。；;\n") if i != -1),
-               default=m.end() + _INCLUDED_REACH)
-    return text.find("在内", m.end(), stop) == -1
-
-
-_FIRST_PART_REACH = 20   # 包括：重庆市北碚区文化馆等64家 (words between 包括 and its first part)
-
-
-def _listed_after(marker: Marker, total: int, chosen: list[int], quantities, text: str) -> bool:
-    """Whether 包括 lists the parts: the first right after it, in its clause (not 包括慢性病、肿瘤…等，药品
-    总数达2967种), and the total a figure with a unit (not 1.1万余各类残障考生…，包括为11省), no name in
-    quotes (“6个100”项目支持，包括100个减贫项目)."""
-    if not chosen or not quantities[total].unit:
-        return False
-    first, whole = quantities[chosen[0]], quantities[total]
-    gap = text[marker.end:first.start]
-    return len(gap) <= _FIRST_PART_REACH and "，" not in gap and "," not in gap \
-        and text.rfind("“", 0, whole.start) <= text.rfind("”", 0, whole.start)
+def _parts_of(marker: Marker, total: int, chosen: list[int], quantities, statements, text: str,
+              vocab: Vocabulary) -> list[int]:
+    """The parts that count or measure what the total does (compatible); after 在N个Y中, counts of Y's
+    things (members.counts_the_set: not 在5个试点城市中，建成充电桩500个); none when 包括 lists no parts
+    (included.listed_after)."""
+    whole = statements[total]
+    chosen = [i for i in chosen if compatible(whole, statements[i])]
+    if marker.kind == "中" and quantities[total].kind == "count" and whole.head:
+        people = counted_as(quantities[total].unit) == "人"
+        chosen = [i for i in chosen if counts_the_set(statements[i].measure, statements[i].head + clause_after(
+            text, quantities[i]), whole.head, people, vocab)]
+    if marker.kind == "包括" and not listed_after(marker.end, total, chosen, quantities, text):
+        return []
+    return chosen
 
 
 def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) -> list[Marker]:
     text = layout.text
     markers = [Marker(m.start(), m.end(), "其中") for m in _QIZHONG.finditer(text) if _opens_clause(text, m.start())]
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
-    markers += [Marker(m.start(), m.end(), "包括") for m in _INCLUDES.finditer(text) if _opens_list(text, m)]
+    markers += [Marker(start, end, "包括") for start, end in some_parts_openers(text)]
     ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
     for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
