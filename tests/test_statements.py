@@ -60,6 +60,9 @@ ROLE_CASES = [
     ("死亡率８．４‰，人口自然增长率２４．７０‰", {"２４．７０‰": Role.NET}),
     ("人口自然增长率下降0.5‰", {"0.5‰": Role.RATE}),
     ("格库铁路全长1206公里，最高时速120公里。", {"1206公里": Role.LEVEL, "120公里": Role.OTHER}),
+    # 度 is a temperature or an angle, no amount, but with 万 or 亿 it is electricity (gwr_2025_neimenggu)
+    ("发电超8000亿度，外送电量3150亿度、占全国16%；气温下降5度。", {"超8000亿度": Role.LEVEL, "3150亿度": Role.LEVEL,
+                                                     "5度": Role.OTHER}),
     ("完成全年1.8万亿元投资目标任务的25.5%", {"1.8万亿元": Role.PLAN, "25.5%": Role.COMPLETION}),
     ("境外输入病例24例，含5例由无症状感染者转为确诊病例", {"24例": Role.LEVEL, "5例": Role.SUBPART}),
     ("CPI同比上涨2.1%，涨幅比上月回落0.4个百分点", {"2.1%": Role.RATE, "0.4个百分点": Role.CHANGE}),

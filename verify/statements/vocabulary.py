@@ -54,6 +54,7 @@ class Vocabulary:
     # of most figures); a list with an empty word ends anywhere (_ANYWHERE)
     tails: dict[str, frozenset[str]]
     non_additive_units: frozenset[str]   # the lists of units the role reader tests each figure's unit
+    scaled_additive_units: frozenset[str]   # of those, the ones that add up when written with 万 or 亿 (8000亿度)
     ordered_units: frozenset[str]        # against, as sets (tuples were scanned word by word)
 
     def words(self, name: str) -> tuple[str, ...]:
@@ -139,6 +140,7 @@ def vocabulary() -> Vocabulary:
                "from_word": _ends(lists["from_words"], lists["per_unit_words"]),
                "base_word": _ends(lists["base_words"], ("的",))},
         non_additive_units=frozenset(lists["non_additive_units"]),
+        scaled_additive_units=frozenset(lists["scaled_additive_units"]),
         ordered_units=frozenset(lists["ordered_units"]),
     )
 
