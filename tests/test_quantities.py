@@ -627,3 +627,15 @@ def test_no_guard_of_the_master_pattern_scans_without_end():
     for name, body in _alternatives().items():
         guards = _re.match(r"(?:\(\?=(?:[^()\\]|\\.)*\))*", body).group()
         assert not _re.search(r"\][*+]", guards), (name, guards)
+
+
+@pytest.mark.parametrize("text, years", [
+    ("今天凌晨进行的2019国际田联钻石联赛", ["2019"]),             # xwlb_20190830
+    ("《2013垃圾短信年度报告》发布", ["2013"]),                     # xwlb_2013
+    ("２０１９国际田联钻石联赛", ["２０１９"]),                      # full-width, as rmrb1998 writes digits
+    ("共有2020家企业，数量达到2019，比上年增加", []),               # a count; a number ending its clause
+    ("通过ISO9001认证，第3000名观众", []),                        # after a Latin letter; no year's range
+])
+def test_a_year_that_starts_a_name_is_a_year(text, years):
+    """A bare number of four digits from 1900 to 2099 running on into a Chinese name is the year it names."""
+    assert [q.text for q in read_quantities(Document("t", text)) if q.kind == "year"] == years

@@ -1,0 +1,50 @@
+"""Digits that name something rather than state a figure. Digits alone in quotes are a name:
+“1269”行动计划, “3+1”干部考核, “45432”发展架构, 热线“12345”, “007”系列影片; only bare digits, joined by +
+at most: a quoted label that counts (“3个100万”, “一匠五创”) or a quoted figure with a unit (“100%”)
+is read as before. A year that starts a name, with no 年 (2019国际田联钻石联赛, 《2013垃圾短信年度
+报告》, 禁毒2019两打两控), is a year. Read as amounts, both counted among a page's stated figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from verify import regexes
+from verify.reading.calendar import year_figure_at
+from verify.reading.quantity import Quantity
+
+_CODE = regexes.lazy(r"“[0-9]+(?:\+[0-9]+)*”")
+
+
+def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
+    """The figures read, less those inside a quoted code (view: the folded text, ＋ and full-width
+    digits made ASCII)."""
+    spans = [m.span() for m in _CODE.finditer(view)] if "“" in view else []
+    if not spans:
+        return found
+    starts = [start for start, _ in spans]
+    kept = []
+    for q in found:
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k < 0 or q.end > spans[k][1]:
+            kept.append(q)
+    return kept
+
+
+_FIRST_YEAR, _LAST_YEAR = 1900, 2099
+
+
+def with_named_years(found: list[Quantity], view: str, text: str) -> list[Quantity]:
+    """The figures read, each bare number of four digits from 1900 to 2099 that runs on into a
+    Chinese name (2024世界航商大会) taken for the year it is; not after a Latin letter (ISO9001)."""
+    return [year_figure_at(q.start, q.end, text, int(view[q.start:q.end]))[0] if _names_a_year(q, view) else q
+            for q in found]
+
+
+def _names_a_year(q: Quantity, view: str) -> bool:
+    digits = view[q.start:q.end]
+    if q.kind != "amount" or q.unit or q.scale or q.qualifier or len(digits) != 4 or not digits.isascii() \
+            or not digits.isdigit() or not _FIRST_YEAR <= int(digits) <= _LAST_YEAR or q.end >= len(view):
+        return False
+    before = view[q.start - 1] if q.start else ""
+    return "\u4e00" <= view[q.end] <= "\u9fff" and not (before and before.isascii() and (before.isalnum() or before in "-.%"))
