@@ -373,6 +373,8 @@ NOT_NUMBERS = [case(text) for text in [
     # digits alone in quotes name a programme, a hotline, a film (the reports of bulletins/, xwlb, rmrb1998)
     "深化实施“1269”行动计划", "推行“3+1”干部考核", "构建“45432”发展架构", "拨打热线“12345”", "“００７”系列影片",
     "出台“１＋９”实施方案", "第一线",
+    # an item's number at a line's or a sentence's start, as （一） and 一、 are (bulletins/, xwlb_20251028)
+    "（1）强化科技人才支撑。（2）推进避险搬迁。", "(55)巩固提高一体化国家战略体系", "1. 推进改革；2.扩大开放",
 ]]
 # fmt: on
 
@@ -639,3 +641,11 @@ def test_no_guard_of_the_master_pattern_scans_without_end():
 def test_a_year_that_starts_a_name_is_a_year(text, years):
     """A bare number of four digits from 1900 to 2099 running on into a Chinese name is the year it names."""
     assert [q.text for q in read_quantities(Document("t", text)) if q.kind == "year"] == years
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("。2.5%的人", ["2.5%"]), ("第(3)项", ["3"]), ("收入2.3万元，(4)", ["2.3万元", "4"]), ("。10、20年", ["10", "20年"]),
+])
+def test_a_number_that_only_looks_like_an_item_number_is_read(text, figures):
+    """A decimal after a sentence end, a bracketed number inside a sentence: figures, no items' numbers."""
+    assert [q.text for q in read_quantities(Document("t", text))] == figures

@@ -2,7 +2,9 @@
 “1269”行动计划, “3+1”干部考核, “45432”发展架构, 热线“12345”, “007”系列影片; only bare digits, joined by +
 at most: a quoted label that counts (“3个100万”, “一匠五创”) or a quoted figure with a unit (“100%”)
 is read as before. A year that starts a name, with no 年 (2019国际田联钻石联赛, 《2013垃圾短信年度
-报告》, 禁毒2019两打两控), is a year. Read as amounts, both counted among a page's stated figures.
+报告》, 禁毒2019两打两控), is a year. An item's number at the start of a line or a sentence ((55)巩固
+提高…, （2）推进…, 1. 推进改革；2.扩大开放) numbers a list, as （二） and 二、 do, which are not read. Read
+as amounts, all of them counted among a page's stated figures.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ _CODE = regexes.lazy(r"“[0-9]+(?:\+[0-9]+)*”")
 
 
 def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
-    """The figures read, less those inside a quoted code (view: the folded text, ＋ and full-width
-    digits made ASCII)."""
+    """The figures read, less those inside a quoted code and items' numbers (view: the folded text,
+    ＋ and full-width digits made ASCII)."""
+    found = [q for q in found if q.unit is not None or q.end - q.start > 2 or not _item_number(q, view)]
     spans = [m.span() for m in _CODE.finditer(view)] if "“" in view else []
     if not spans:
         return found
@@ -31,14 +34,37 @@ def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
     return kept
 
 
+_SENTENCE_ENDS = frozenset("。；;！？!?\n")
+
+
+def _item_number(q: Quantity, view: str) -> bool:
+    """An item's number at the start of a line or right after a sentence end: bracketed, （2）推进…, or
+    followed by a point or 、 and words, 2.扩大开放 (asked only of a bare number of one or two digits)."""
+    if q.kind != "amount" or q.unit or q.scale or q.qualifier or q.end - q.start > 2 or q.end >= len(view):
+        return False
+    at, after = q.start, view[q.end]
+    if at and view[at - 1] in "(（":
+        if after not in ")）":
+            return False
+        at, after = at - 1, view[q.end + 1:q.end + 2]
+    elif after in ".、":
+        after = view[q.end + 1:q.end + 3].lstrip(" ")[:1]
+    else:
+        return False
+    while at and view[at - 1] in " \t\u3000":
+        at -= 1
+    return (at == 0 or view[at - 1] in _SENTENCE_ENDS) and after != "" and ("\u4e00" <= after <= "\u9fff" or after in "“《")
+
+
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 
 
 def with_named_years(found: list[Quantity], view: str, text: str) -> list[Quantity]:
     """The figures read, each bare number of four digits from 1900 to 2099 that runs on into a
     Chinese name (2024世界航商大会) taken for the year it is; not after a Latin letter (ISO9001)."""
-    return [year_figure_at(q.start, q.end, text, int(view[q.start:q.end]))[0] if _names_a_year(q, view) else q
-            for q in found]
+    return [year_figure_at(q.start, q.end, text, int(view[q.start:q.end]))[0]
+            if q.unit is None and q.end - q.start == 4 and _names_a_year(q, view) else q for q in found]   # (most
+    # figures have a unit: no call for them)
 
 
 def _names_a_year(q: Quantity, view: str) -> bool:
