@@ -35,8 +35,10 @@ class Context:
         prints (出席186人 is 186, not 185.5 to 186.5): the statement stage says which they are."""
         self.statements = reading
         if reading.whole_counts:
-            whole = reading.whole_counts
-            self.quantities = [q.exactly() if i in whole else q for i, q in enumerate(self.quantities)]
+            quantities = list(self.quantities)   # (a copy: the reader's list stays as read)
+            for i in reading.whole_counts:
+                quantities[i] = quantities[i].exactly()
+            self.quantities = quantities
 
     @property
     def tables(self) -> TableRows:
