@@ -29,6 +29,7 @@ class Context:
     lang: str = "zh"
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
     statements: StatementReading = StatementReading({}, ())  # what each figure states (statement rules)
+    checks: bool = True   # keep the checks that held (Verdict.held): only the reports that show them ask
 
     def read(self, reading: StatementReading) -> None:
         """Take the page's statements, and judge each count of whole things as exactly the number it
