@@ -533,7 +533,32 @@ descriptor's `__set__`, itself a slot wrapper (twelve calls for each figure and 
 about 0.15 G of the statement loop); no public way was found to do it cheaper. Whole runs after the merge with session 15's readings (`speed.py --runs 3`, 07:18 UTC and again
 for the table above, load average 1.1): the mixed corpus 1.103 and 1.151 s, 0.91 and 0.87 M characters per second (0.82–0.89 M before);
 the page, transcripts and reports 0.87–0.96 s (1.05–1.15 M); ten alternating runs of the
-branch and main before it: least 1.14 against 1.20 s."""
+branch and main before it: least 1.14 against 1.20 s.
+
+Session 16 (2026-12-02, a helper's round; outputs byte-identical): a numeral read once per page, a
+cut figure's interval in integers, and the checks that held kept only for the reports that show them
+(table, html, junit: a JSON run wrote 3,694 texts of checks that held on 1 M mixed characters to
+throw them away). Instructions of a whole run (callgrind, PYTHONHASHSEED=0, a pattern cache of its
+own for each tree): 1 M mixed characters 8,873 M -> 8,694 M (-2.0%), 1 M transcript characters
+7,635 M -> 7,597 M (-0.5%); in CPU seconds no difference shows on the shared machine (load average
+1.5–2: least of seven alternating runs 1.64 s before, 1.62 s after, main 1.68 s). Still missed:
+about 13% more would have to go. Where the instructions of 1 M mixed characters go now (callgrind
+dumps at each stage): reading 2.1 G (the master pattern's search and the loop around it 1.17 G, of
+which its matching 0.73 G; the builders 0.92 G), the read_statement loop 1.23 G, restatements
+0.46 G, parts_lists 0.43 G, named_lists 0.35 G, lay_out 0.29 G (its finditer of the clause ends
+0.17 G), subjects 0.22 G, period_facts 0.21 G; no rule above 0.11 G. Two costs run through all of
+it: `re` passing over characters by a class (13.2 M class tests from its search loop, about 49
+instructions each with the loop: 1 G, a tenth of the run), and frozen records stored field by field
+through slot setters (11.6 k instructions a Quantity, 27,476 a page: 0.32 G; about 11 k a Statement,
+15,038: 0.17 G). Tried and not kept: the master pattern without its alternatives' guards (the
+lookahead of first characters, or of the marker each calendar alternative holds): more instructions,
+361 M -> 397 M and 417 M for 215,000 characters; its unit alternation behind a lookahead of the
+units' first characters (0.5% less of the master's matching); a record built as an unfrozen subclass
+whose class is then switched, or through object.__setattr__ (17.3 k and 15.8 k instructions a
+Quantity, against 11.6 k); the clause ends by split and accumulate (207 M against 174 M for
+finditer); a figure's time from a bisection of the calendar figures (-6 M). A run that compiles a
+pattern the shared cache lacks rewrites the cache (about 0.2 G, 2% of a 1 M run, mostly JSON
+encoding): runs of two checkouts alternating on one cache measure those writes."""
 
 
 def main() -> int:

@@ -46,6 +46,9 @@ PROGRESS_FROM = 20  # files: fewer finish before a bar would help
 # Report formats that show each file's text (sentences around figures, the whole page): their
 # results keep the document; every other format keeps only findings, checks and counts.
 TEXT_FORMATS = frozenset({"table", "html"})
+# Report formats that show the checks that held (the table counts them, or lists them with --show-passed):
+# for the others (JSON, SARIF, …) a check's text is not written, a thousand of them on a long page.
+CHECK_FORMATS = frozenset({"table", "html", "junit"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,7 +172,8 @@ def _check(group: Config, members: list[str], settings: Config, progress=None) -
     rules = _load_rules(group)
     read = functools.partial(read_document, encoding=group.encoding, max_size_mb=group.max_size)
     results = check_all(sources, rules, group.date, settings.lang, settings.jobs, read,
-                        keep=settings.format not in TEXT_FORMATS, done=progress.advance if progress else None)
+                        keep=settings.format not in TEXT_FORMATS, done=progress.advance if progress else None,
+                        checks=settings.format in CHECK_FORMATS)
     return rules, stamp(results, group.severity)
 
 

@@ -29,21 +29,22 @@ from verify.statements import read_statements
 
 def check_all(sources: Iterable[Document | str], rules: list[Rule], issue_date: datetime.date | None = None,
               lang: str = "zh", jobs: int = 1, read: Callable[[str], Document] | None = None,
-              keep: bool = False, done=None) -> list[FileResult]:
+              keep: bool = False, done=None, checks: bool = True) -> list[FileResult]:
     """Check documents (or the files `read` reads, one at a time), in parallel processes when
     jobs > 1; results keep the input order. With `keep`, each result is kept without its text
     and figures (FileResult.kept): a run's memory does not grow with its number of files, and a
     worker sends back only findings, checks and counts. `done`, when given, is called once per
-    document checked (a progress bar)."""
+    document checked (a progress bar). Without `checks`, the checks that held are not kept (a
+    report that shows none: their texts are not written)."""
     if jobs <= 1:   # (checked again below, once the names are counted)
-        return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
+        return [_counted(_check_one(source, rules, issue_date, lang, read, keep, checks), done) for source in sources]
     sources = list(sources)  # names, or documents that only the parent can read (stdin)
     jobs = min(jobs, len(sources), os.cpu_count() or 1)  # never more processes than files or CPUs
     if jobs <= 1:
-        return [_counted(_check_one(source, rules, issue_date, lang, read, keep), done) for source in sources]
+        return [_counted(_check_one(source, rules, issue_date, lang, read, keep, checks), done) for source in sources]
     # multiprocessing is 20 modules of start-up: its module is loaded by name only for --jobs
     parallel = importlib.import_module("verify.checking.parallel")
-    results = parallel.check_in_parallel(sources, jobs, _check_one, (rules, issue_date, lang, read, keep))
+    results = parallel.check_in_parallel(sources, jobs, _check_one, (rules, issue_date, lang, read, keep, checks))
     return [_counted(result, done) for result in results]
 
 
@@ -53,16 +54,16 @@ def _counted(result: FileResult, done) -> FileResult:
     return result
 
 
-def _check_one(source, rules, issue_date, lang, read, keep) -> FileResult:
+def _check_one(source, rules, issue_date, lang, read, keep, checks=True) -> FileResult:
     doc = source if isinstance(source, Document) else read(source)
-    return check_document(doc, rules, issue_date, lang, keep=keep)
+    return check_document(doc, rules, issue_date, lang, keep=keep, checks=checks)
 
 
 def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date | None = None,
-                   lang: str = "zh", date_source: str | None = None, keep: bool = False) -> FileResult:
+                   lang: str = "zh", date_source: str | None = None, keep: bool = False, checks: bool = True) -> FileResult:
     """Read, mask, match, judge: the whole check of one document, a section at a time when it is
     long (reading.document.sections), so that memory stays flat. With `keep`, the result holds
-    its figures' count rather than the figures (FileResult.kept)."""
+    its figures' count rather than the figures (FileResult.kept); without `checks`, no checks that held."""
     if issue_date is not None:
         date_source = date_source or "option"
     else:
@@ -71,13 +72,13 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
     parts = sections(doc)
     offset, section = next(parts)
     if section is doc:  # not long: checked whole
-        result = _check_section(doc, rules, issue_date, date_source, lang)
+        result = _check_section(doc, rules, issue_date, date_source, lang, checks)
         return result.kept() if keep else result
     quantities: list[Quantity] = []
     figures = 0
     total = Verdict()
     for offset, section in itertools.chain([(offset, section)], parts):
-        part = _check_section(section, rules, issue_date, date_source, lang)
+        part = _check_section(section, rules, issue_date, date_source, lang, checks)
         total.findings.extend(f.shifted(offset) for f in part.findings)
         total.passed.extend(c.shifted(offset) for c in part.passed)
         total.checked |= {figures + i for i in part.checked}
@@ -89,10 +90,10 @@ def check_document(doc: Document, rules: list[Rule], issue_date: datetime.date |
 
 
 def _check_section(doc: Document, rules: list[Rule], issue_date: datetime.date | None, date_source: str | None,
-                   lang: str) -> FileResult:
+                   lang: str, checks: bool = True) -> FileResult:
     quantities = read_quantities(doc)
     masked = mask(doc, quantities)
-    context = Context(doc, quantities, masked, issue_date, date_source, lang)
+    context = Context(doc, quantities, masked, issue_date, date_source, lang, checks=checks)
     if any(rule.match_on == "statements" for rule in rules):
         context.read(read_statements(doc, quantities))
     total = Verdict()

@@ -29,14 +29,17 @@ class Context:
     lang: str = "zh"
     memo: dict = field(default_factory=dict)  # what kinds compute once per document
     statements: StatementReading = StatementReading({}, ())  # what each figure states (statement rules)
+    checks: bool = True   # keep the checks that held (Verdict.held): only the reports that show them ask
 
     def read(self, reading: StatementReading) -> None:
         """Take the page's statements, and judge each count of whole things as exactly the number it
         prints (出席186人 is 186, not 185.5 to 186.5): the statement stage says which they are."""
         self.statements = reading
         if reading.whole_counts:
-            whole = reading.whole_counts
-            self.quantities = [q.exactly() if i in whole else q for i, q in enumerate(self.quantities)]
+            quantities = list(self.quantities)   # (a copy: the reader's list stays as read)
+            for i in reading.whole_counts:
+                quantities[i] = quantities[i].exactly()
+            self.quantities = quantities
 
     @property
     def tables(self) -> TableRows:

@@ -56,10 +56,10 @@ def read_quantities(doc: Document) -> list[Quantity]:
     found: list[Quantity] = []
     view, text = doc.view, doc.text
     pattern, anchored, reread = master_pattern(), anchors(), reread_patterns()
-    pos = 0
+    pos, size = 0, len(view)
     while (m := _next_match(pattern, anchored, view, pos)) is not None:
-        group, stop = m.lastgroup, len(view)
-        if group == "number" and "，" in text[m.start("NCORE"):m.end("NCORE")]:
+        group, stop = m.lastgroup, size
+        if group == "number" and text.find("，", *m.span("NCORE")) >= 0:
             # 215，306，412: a full-width comma ends a clause; it never groups thousands
             stop = text.index("，", m.start("NCORE"))
             m = pattern.match(view, m.start(), stop) or m

@@ -18,8 +18,10 @@ from verify.reading.numerals import Reading, read_arabic, read_chinese
 from verify.reading.quantity import Quantity
 
 
+@functools.lru_cache(maxsize=4096)
 def read_numeral(numeral: str) -> Reading | None:
-    """Digits or a Chinese numeral, read (None when a Chinese numeral cannot be)."""
+    """Digits or a Chinese numeral, read (None when a Chinese numeral cannot be); once per numeral
+    (a page's qualified figures and ranges repeat a few numerals: 1, 10, 2万), its Fractions made once."""
     if numeral[0].isdigit():
         return read_arabic(numeral)
     return read_chinese(numeral)

@@ -44,6 +44,10 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
 def _cut(iv: Interval) -> Interval:
     """A rounded figure's interval, widened away from zero by half its width: what it may stand for
     when it was cut instead of rounded."""
+    low, high = iv.low, iv.high
+    if type(low) is Fraction and type(high) is Fraction and low.numerator >= 0:   # (denominators are positive)
+        a, b, c, d = low.numerator, low.denominator, high.numerator, high.denominator   # high + (high - low) / 2
+        return Interval(low, Fraction(3 * c * b - a * d, 2 * d * b))   # in integers: one Fraction made, not three
     half = (iv.high - iv.low) / 2
     if iv.low >= 0:
         return Interval(iv.low, iv.high + half)

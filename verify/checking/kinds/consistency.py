@@ -101,7 +101,7 @@ def evaluate(rule, matches, context):
             finding_ = _compare(rule, head, context.quantities[i], context.lang, prep.max_ratio)
             if finding_ is not None:
                 verdict.findings.append(finding_)
-            else:
+            elif context.checks:
                 verdict.held(rule, context.quantities[i], f"{head.text} = {context.quantities[i].text}")
     return verdict
 

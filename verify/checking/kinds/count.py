@@ -126,8 +126,9 @@ def evaluate(rule, matches, context):
             continue
         verdict.checked |= set(bound) if isinstance(bound, tuple) else {bound}
         if not (stated > most or (stated < fewest and not prep.open_end)):
-            subject = counted[-1] if isinstance(bound, tuple) else counted[0]
-            verdict.held(rule, subject, f"{stated} = {'、'.join(pieces)}")
+            if context.checks:
+                subject = counted[-1] if isinstance(bound, tuple) else counted[0]
+                verdict.held(rule, subject, f"{stated} = {'、'.join(pieces)}")
         else:
             subject = counted[-1] if isinstance(bound, tuple) else counted[0]
             listed = str(fewest) if fewest == most else f"{fewest}–{most}"

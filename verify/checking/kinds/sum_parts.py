@@ -118,7 +118,7 @@ def evaluate(rule, matches, context):
         if not certain or match.texts.get("probable") == "yes":   # a structure probable, not certain
             found = [dataclasses.replace(f, severity="warning") if f.severity == "error" else f for f in found]
         verdict.findings += found
-        if not found:
+        if not found and context.checks:
             verdict.held(rule, total_q or quantities[0], _held_text(prep, total_q, quantities, disjoint, complete))
     return verdict
 
