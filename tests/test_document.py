@@ -257,6 +257,19 @@ def test_sentence_at_finds_what_sentence_of_finds():
             assert doc.sentence_at(start, end) == sentence_of(text, start, end)
 
 
+def test_sentence_bounds_kept_for_the_next_span_give_what_a_fresh_search_gives():
+    """The sentence found last is kept for the spans after it (a line of thousands of findings without
+    an end was quadratic); in any order, and for spans across an end, the bounds are a fresh search's."""
+    import random
+
+    text = "开头没有句号，" * 30 + "一句。两句！" + "很长的一行没有句号，" * 200 + "结尾；" + "又。。一句\n末尾"
+    spans = [(start, min(len(text), start + width)) for start in range(0, len(text), 3) for width in (0, 2, 9)]
+    for order in (spans, random.Random(7).sample(spans, len(spans))):
+        doc = Document("<t>", text)
+        for start, end in order:
+            assert doc.sentence_bounds(start, end) == Document("<t>", text).sentence_bounds(start, end)
+
+
 def test_normalise_folds_as_one_translation():
     """normalise folds character by character, in one pass or many: no character folds into one
     that folds again, so the view is what str.translate with the same table makes."""

@@ -57,6 +57,7 @@ class Document:
     source: SourceMap | None = None
     spaces: array | None = None   # spaced copy read without its spaces: where they were (reading/spacing.py)
     _line_starts: list[int] = field(init=False, repr=False)
+    _last_sentence: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
@@ -113,8 +114,14 @@ class Document:
         """(begin, end) of the sentence holding a span, as sentence_at cuts it: one sentence, one key.
         Its ends are searched near the span (a page's findings are few: a list of every sentence end
         of the page, made for them, was a pass over the whole text and a number for each end)."""
+        begin, stop = self._last_sentence
+        if begin <= start and end < stop:   # (the sentence found last holds the span: findings come in text
+            return begin, stop              # order, and a line of 4,000 findings without an end was quadratic)
         after = _END_CHAR.search(self.text, end)
-        return _sentence_start(self.text, start), after.start() + 1 if after else len(self.text)
+        bounds = _sentence_start(self.text, start), after.start() + 1 if after else len(self.text)
+        if _END_CHAR.search(self.text, bounds[0], max(bounds[0], bounds[1] - 1)) is None:
+            self._last_sentence = bounds   # (kept only when no end stands inside: a span across one is cut apart)
+        return bounds
 
     def kept(self, spans) -> "KeptDocument":
         """What reports and the gate still ask of a checked document, for these spans only:
