@@ -19,7 +19,9 @@ paired: an approximate figure against a precise title (30多人 under 五十万�
 over 563万贫困人口和1945个特困村脱贫，脱贫率分别达到80%和70%), in a parenthetical, a part of a 其中 list or of a list of kinds
 (1054家国家级…、4055家省级…), one that names a place the title does not (在佛罗里达州), a running
 total (至此…共有) or a whole (90名志愿者中的6人), and one that with another of its paragraph adds up
-to the title's (87人 = 83人 + 4人).
+to the title's (87人 = 83人 + 4人). A title's figure that no body figure can equal and that no body
+figure's name pairs is paired with the one body figure of its unit, role and time printing its digits
+moved or one changed (约25% / 约2.5%): the same figure misprinted (_misprinted_by).
 """
 
 from __future__ import annotations

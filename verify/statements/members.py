@@ -2,7 +2,8 @@
 
 - A counted set and counts of its members: 美国50个州中有40个州, 首批40条授权事项中，22条已经正式
   落地, 船上454人中12人生还. The set is a count followed by its noun and 中 (当中, 之中); a member
-  count stands right after it (中有, 中的, 中，已有…: vocabulary member_openers), of the same
+  count stands right after it (中有, 中的, 中，已有…: vocabulary member_openers), or after a comma and
+  the words of a subgroup (31个省区市中，东部11个省市; 美国占31家: counts_the_set), of the same
   classifier, and names the set's thing again (40个州), or no thing of its own: the words after it
   start with a predicate of the vocabulary's member_predicates (22条已经正式落地), or it counts people;
   counts of the classifier listed after it with 、 (13人获救、47人失踪) are members too. A member is
@@ -47,7 +48,7 @@ _NO_WORDS = regexes.lazy(r"(?<![A-Za-z\-])[0-9０-９]+(?![0-9０-９A-Za-z])|[,
 _TIME_NOUNS = ("月", "年", "天", "日", "周", "星期", "小时", "世纪", "季度")
 
 
-_SUBGROUP_REACH = 12
+_SUBGROUP_REACH = 12   # 能够提供现货来源证明的仅 (the words of a subgroup, between 中， and the member)
 
 
 @functools.cache
