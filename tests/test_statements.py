@@ -201,6 +201,10 @@ LIST_CASES = [
      "从主要行业看，石化行业实现增加值102.5亿元；石油和天然气开采业实现增加值275.7亿元。", []),
     # a balance (利润) within a level (利税): a part, at most the total
     ("实现利税3200万元，比上年增11%，其中利润达2500万元。", [("3200万元", ("2500万元",), True)]),
+    # the figure right before the next 其中 that names this total's measure again is the next breakdown's
+    # total, no part of this one (on one line without a full stop the 9人 was a part above 8人: an error)
+    ("遇难人数8人，其中5名大陆居民和2名香港居民，遇难人数9人，其中6名大陆居民和3名香港居民。",
+     [("8人", ("5名", "2名"), True), ("9人", ("6名", "3名"), False)]),
     # 包括 after a comma lists some parts of the figure before it (xwlb_20150819, xwlb_20170608) …
     ("在17号曼谷爆炸案中遇难的中国公民人数已升至7人，包括5名大陆居民和2名香港居民。", [("7人", ("5名", "2名"), True)]),
     ("问责处理相关地方职能部门122名责任人，包括厅级16人、处级58人。", [("122名", ("16人", "58人"), True)]),

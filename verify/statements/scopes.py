@@ -79,7 +79,7 @@ def parts_lists(quantities: list[Quantity], statements: dict[int, Statement], la
                                                   taken, vocab)
             if total is None or statements[total].role is not role and marker.total is None and not net_total:
                 continue
-            chosen = _parts_of(marker, total, chosen, quantities, statements, layout.text, vocab)
+            chosen = _parts_of(marker, total, chosen, quantities, statements, layout.text, vocab, next_marker)
             if not chosen or (marker.kind == "（）" and len(chosen) < 2):
                 continue   # （地方配套资金1725万元）: one figure in brackets is a note, no breakdown
             if marker.kind == "其中" and sub_parts([statements[i].measure for i in chosen], vocab):
@@ -181,12 +181,16 @@ def _opens_clause(text: str, at: int) -> bool:
 
 
 def _parts_of(marker: Marker, total: int, chosen: list[int], quantities, statements, text: str,
-              vocab: Vocabulary) -> list[int]:
-    """The parts that count or measure what the total does (compatible); after 在N个Y中, counts of Y's
+              vocab: Vocabulary, next_marker: int) -> list[int]:
+    """The parts that count or measure what the total does (compatible), less the total of the next
+    breakdown when it names this one's measure; after 在N个Y中, counts of Y's
     things (members.counts_the_set: not 在5个试点城市中，建成充电桩500个); none when 包括 lists no parts
     (included.listed_after)."""
     whole = statements[total]
     chosen = [i for i in chosen if compatible(whole, statements[i])]
+    if chosen and len(whole.measure) >= 2 and statements[chosen[-1]].measure == whole.measure \
+            and not text[quantities[chosen[-1]].end:next_marker].strip(" ,，"):
+        chosen = chosen[:-1]   # 遇难人数8人，其中…，遇难人数9人，其中…: the next breakdown's total, named as this one
     if marker.kind == "中" and quantities[total].kind == "count" and whole.head:
         people = counted_as(quantities[total].unit) == "人"
         chosen = [i for i in chosen if counts_the_set(statements[i].measure, statements[i].head + clause_after(
