@@ -375,6 +375,8 @@ NOT_NUMBERS = [case(text) for text in [
     "出台“１＋９”实施方案", "第一线",
     # an item's number at a line's or a sentence's start, as （一） and 一、 are (bulletins/, xwlb_20251028)
     "（1）强化科技人才支撑。（2）推进避险搬迁。", "(55)巩固提高一体化国家战略体系", "1. 推进改革；2.扩大开放",
+    # a number after a hyphen right after a word names a model or an exercise (xwlb)
+    "运-20刚刚执行完任务", "“北溪-2”天然气管道", "“和平-19”多国海上联合演习", "俄罗斯伊尔-76运输机",
 ]]
 # fmt: on
 
@@ -645,7 +647,9 @@ def test_a_year_that_starts_a_name_is_a_year(text, years):
 
 @pytest.mark.parametrize("text, figures", [
     ("。2.5%的人", ["2.5%"]), ("第(3)项", ["3"]), ("收入2.3万元，(4)", ["2.3万元", "4"]), ("。10、20年", ["10", "20年"]),
+    ("气温-5度", ["-5度"]), ("上海－１．２", ["－１．２"]),   # a sign with a unit, or with a point, is a sign
 ])
-def test_a_number_that_only_looks_like_an_item_number_is_read(text, figures):
-    """A decimal after a sentence end, a bracketed number inside a sentence: figures, no items' numbers."""
+def test_a_number_that_only_looks_like_a_name_s_is_read(text, figures):
+    """A decimal after a sentence end, a bracketed number inside a sentence, a sign before a unit or a
+    point: figures, no items' or models' numbers."""
     assert [q.text for q in read_quantities(Document("t", text))] == figures

@@ -2,7 +2,8 @@
 “1269”行动计划, “3+1”干部考核, “45432”发展架构, 热线“12345”, “007”系列影片; only bare digits, joined by +
 at most: a quoted label that counts (“3个100万”, “一匠五创”) or a quoted figure with a unit (“100%”)
 is read as before. A year that starts a name, with no 年 (2019国际田联钻石联赛, 《2013垃圾短信年度
-报告》, 禁毒2019两打两控), is a year. An item's number at the start of a line or a sentence ((55)巩固
+报告》, 禁毒2019两打两控), is a year; a number after a hyphen right after a word names a model or an
+exercise (歼-20, “北溪-2”). An item's number at the start of a line or a sentence ((55)巩固
 提高…, （2）推进…, 1. 推进改革；2.扩大开放) numbers a list, as （二） and 二、 do, which are not read. Read
 as amounts, all of them counted among a page's stated figures.
 """
@@ -21,7 +22,8 @@ _CODE = regexes.lazy(r"“[0-9]+(?:\+[0-9]+)*”")
 def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
     """The figures read, less those inside a quoted code and items' numbers (view: the folded text,
     ＋ and full-width digits made ASCII)."""
-    found = [q for q in found if q.unit is not None or q.end - q.start > 2 or not _item_number(q, view)]
+    found = [q for q in found if q.unit is not None or not (q.end - q.start <= 2 and _item_number(q, view)
+                                                           or view.startswith("-", q.start) and _model_number(q, view))]
     spans = [m.span() for m in _CODE.finditer(view)] if "“" in view else []
     if not spans:
         return found
@@ -54,6 +56,14 @@ def _item_number(q: Quantity, view: str) -> bool:
     while at and view[at - 1] in " \t\u3000":
         at -= 1
     return (at == 0 or view[at - 1] in _SENTENCE_ENDS) and after != "" and ("\u4e00" <= after <= "\u9fff" or after in "“《")
+
+
+def _model_number(q: Quantity, view: str) -> bool:
+    """A name's number after a hyphen, right after a word (歼-20, 伊尔-76, “北溪-2”, “和平-19”, 蛟龙－600):
+    a model or an exercise, not a negative figure; a table's -0.7 keeps its point, -5度 its unit."""
+    digits = view[q.start + 1:q.end]
+    return q.kind in ("amount", "count") and not q.scale and digits.isdigit() and q.start > 0 \
+        and ("\u4e00" <= view[q.start - 1] <= "\u9fff" or view[q.start - 1].isascii() and view[q.start - 1].isalpha())
 
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2099
