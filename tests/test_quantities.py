@@ -637,6 +637,7 @@ def test_no_guard_of_the_master_pattern_scans_without_end():
     ("今天凌晨进行的2019国际田联钻石联赛", ["2019"]),             # xwlb_20190830
     ("《2013垃圾短信年度报告》发布", ["2013"]),                     # xwlb_2013
     ("２０１９国际田联钻石联赛", ["２０１９"]),                      # full-width, as rmrb1998 writes digits
+    ("开展“净网2020”“秋风2020”专项行动，通过《香港宣言·2024》", ["2020", "2020", "2024"]),   # a year ending a name
     ("共有2020家企业，数量达到2019，比上年增加", []),               # a count; a number ending its clause
     ("通过ISO9001认证，第3000名观众", []),                        # after a Latin letter; no year's range
 ])

@@ -71,7 +71,8 @@ _FIRST_YEAR, _LAST_YEAR = 1900, 2099
 
 def with_named_years(found: list[Quantity], view: str, text: str) -> list[Quantity]:
     """The figures read, each bare number of four digits from 1900 to 2099 that runs on into a
-    Chinese name (2024世界航商大会) taken for the year it is; not after a Latin letter (ISO9001)."""
+    Chinese name (2024世界航商大会) or ends one in quotes (“净网2020”) taken for the year it is; not
+    after a Latin letter (ISO9001)."""
     return [year_figure_at(q.start, q.end, text, int(view[q.start:q.end]))[0]
             if q.unit is None and q.end - q.start == 4 and _names_a_year(q, view) else q for q in found]   # (most
     # figures have a unit: no call for them)
@@ -82,5 +83,7 @@ def _names_a_year(q: Quantity, view: str) -> bool:
     if q.kind != "amount" or q.unit or q.scale or q.qualifier or len(digits) != 4 or not digits.isascii() \
             or not digits.isdigit() or not _FIRST_YEAR <= int(digits) <= _LAST_YEAR or q.end >= len(view):
         return False
-    before = view[q.start - 1] if q.start else ""
-    return "\u4e00" <= view[q.end] <= "\u9fff" and not (before and before.isascii() and (before.isalnum() or before in "-.%"))
+    before, after = view[q.start - 1] if q.start else "", view[q.end]
+    if after in "”》":   # “净网2020”, 《香港宣言·2024》: a year that ends a name in quotes or a title
+        return bool(before) and ("\u4e00" <= before <= "\u9fff" or before == "·")
+    return "\u4e00" <= after <= "\u9fff" and not (before and before.isascii() and (before.isalnum() or before in "-.%"))
