@@ -372,7 +372,7 @@ NOT_NUMBERS = [case(text) for text in [
     "以３∶０轻取四川队", "各胜一场（３∶１、０∶３）", "调整为8.3∶41.4∶50.3", "之比突破1：1",
     # digits alone in quotes name a programme, a hotline, a film (the reports of bulletins/, xwlb, rmrb1998)
     "深化实施“1269”行动计划", "推行“3+1”干部考核", "构建“45432”发展架构", "拨打热线“12345”", "“００７”系列影片",
-    "出台“１＋９”实施方案", "第一线",
+    "出台“１＋９”实施方案", "第一线", "提出“70-70-60”疫情控制目标", "形成“1+1>2”的效应",
     # an item's number at a line's or a sentence's start, as （一） and 一、 are (bulletins/, xwlb_20251028)
     "（1）强化科技人才支撑。（2）推进避险搬迁。", "(55)巩固提高一体化国家战略体系", "1. 推进改革；2.扩大开放",
     # a number after a hyphen right after a word names a model or an exercise (xwlb)

@@ -1,7 +1,7 @@
 """Digits that name something rather than state a figure. Digits alone in quotes are a name:
-“1269”行动计划, “3+1”干部考核, “45432”发展架构, 热线“12345”, “007”系列影片; only bare digits, joined by +
-at most: a quoted label that counts (“3个100万”, “一匠五创”) or a quoted figure with a unit (“100%”)
-is read as before. A year that starts a name, with no 年 (2019国际田联钻石联赛, 《2013垃圾短信年度
+“1269”行动计划, “3+1”干部考核, “45432”发展架构, 热线“12345”, “007”系列影片, “70-70-60”目标, “1+1>2”;
+only bare digits, joined by + - > × at most: a quoted label that counts (“3个100万”, “一匠五创”) or a
+quoted figure with a unit (“100%”) is read as before. A year that starts a name, with no 年 (2019国际田联钻石联赛, 《2013垃圾短信年度
 报告》, 禁毒2019两打两控), is a year; a number after a hyphen right after a word names a model or an
 exercise (歼-20, “北溪-2”). An item's number at the start of a line or a sentence ((55)巩固
 提高…, （2）推进…, 1. 推进改革；2.扩大开放) numbers a list, as （二） and 二、 do, which are not read. Read
@@ -16,7 +16,7 @@ from verify import regexes
 from verify.reading.calendar import year_figure_at
 from verify.reading.quantity import Quantity
 
-_CODE = regexes.lazy(r"“[0-9]+(?:\+[0-9]+)*”")
+_CODE = regexes.lazy(r"“[0-9]+(?:[-+>×][0-9]+)*”")
 
 
 def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
