@@ -205,6 +205,11 @@ LIST_CASES = [
     # total, no part of this one (on one line without a full stop the 9人 was a part above 8人: an error)
     ("遇难人数8人，其中5名大陆居民和2名香港居民，遇难人数9人，其中6名大陆居民和3名香港居民。",
      [("8人", ("5名", "2名"), True), ("9人", ("6名", "3名"), False)]),
+    # a part of a list right before the next 其中 is what that 其中 breaks down (a nested breakdown)
+    ("新增确诊病例42例，其中境外输入病例20例，本土病例22例，其中广东10例。",
+     [("42例", ("20例", "22例"), True), ("22例", ("10例",), False)]),
+    ("在芬兰所有６４种哺乳动物中，城市里可以看到４０种，其中２９种在赫尔辛基市可以经常见到。",   # rmrb_19980105
+     [("６４种", ("４０种",), True), ("４０种", ("２９种",), False)]),
     # 包括 after a comma lists some parts of the figure before it (xwlb_20150819, xwlb_20170608) …
     ("在17号曼谷爆炸案中遇难的中国公民人数已升至7人，包括5名大陆居民和2名香港居民。", [("7人", ("5名", "2名"), True)]),
     ("问责处理相关地方职能部门122名责任人，包括厅级16人、处级58人。", [("122名", ("16人", "58人"), True)]),

@@ -50,7 +50,9 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
     if semicolon >= 0 and not before.endswith(("；", ";")):
         window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
     last = bisect.bisect_left(starts, at) - 1
-    candidates = []
+    if marker.kind == "其中" and last >= 0 and last in taken and not text[quantities[last].end:at].strip(" ,，"):
+        taken = _AllBut(taken, last)   # 本土病例22例，其中广东10例: a part of an earlier list, right before 其中,
+    candidates = []                    # is what it breaks down
     if before.endswith(("；", ";")):         # …的为7222.6万人，占12.88%；其中，…: the group just before first
         group = max(text.rfind("；", window_start, len(before) + window_start - 1),
                     text.rfind(";", window_start, len(before) + window_start - 1)) + 1
@@ -242,6 +244,16 @@ def _common_suffix(words: list[str]) -> str:
     while all(len(w) > n for w in words) and len({w[len(w) - n - 1] for w in words}) == 1:
         n += 1
     return words[0][len(words[0]) - n:] if n else ""
+
+
+class _AllBut:
+    """The figures taken by earlier lists but one: a membership test, no copy of the set."""
+
+    def __init__(self, taken: set[int], but: int) -> None:
+        self.taken, self.but = taken, but
+
+    def __contains__(self, index: object) -> bool:
+        return index != self.but and index in self.taken
 
 
 def _candidates(last: int, window_start: int, quantities, statements, unit, role: Role, part: int,
