@@ -316,3 +316,14 @@ def test_scaled_is_the_product_with_a_point(low, high, factor):
     """scaled(c) is exactly self * point(c) for c > 0, ends and all."""
     iv = Interval(None if low is None else Fraction(low), None if high is None else Fraction(high))
     assert iv.scaled(factor) == iv * Interval.point(factor)
+
+
+def test_cut_widens_away_from_zero_by_half_the_width():
+    """What a rounded figure may stand for when it was cut: up for a positive one, down for a negative
+    one, both ways across zero; in Fractions or integers alike (Interval.cut, used by the relation
+    kinds' leniency and the headline pairing)."""
+    assert Interval(Fraction(33875, 1000), Fraction(33885, 1000)).cut() == Interval(Fraction(33875, 1000),
+                                                                                    Fraction(3389, 100))
+    assert Interval(Fraction(-2), Fraction(-1)).cut() == Interval(Fraction(-5, 2), Fraction(-1))
+    assert Interval(Fraction(-1), Fraction(1)).cut() == Interval(Fraction(-2), Fraction(2))
+    assert Interval(1, 3).cut() == Interval(1, 4)

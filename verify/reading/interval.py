@@ -46,6 +46,20 @@ class Interval:
         """The unbounded interval: nothing is known."""
         return Interval(None, None)
 
+    def cut(self) -> Interval:
+        """A rounded figure's interval widened away from zero by half its width: what it may stand for
+        when it was cut instead of rounded (33.88 may be anything up to 33.89). Bounded on both sides."""
+        low, high = self.low, self.high
+        if type(low) is Fraction and type(high) is Fraction and low.numerator >= 0:   # (denominators are positive)
+            a, b, c, d = low.numerator, low.denominator, high.numerator, high.denominator   # high + (high - low) / 2
+            return Interval(low, Fraction(3 * c * b - a * d, 2 * d * b))   # in integers: one Fraction made, not three
+        half = (high - low) / 2
+        if low >= 0:
+            return Interval(low, high + half)
+        if high <= 0:
+            return Interval(low - half, high)
+        return Interval(low - half, high + half)
+
     def contains(self, value: Fraction | int) -> bool:
         """Whether value lies inside the interval."""
         return (self.low is None or self.low <= value) and (self.high is None or value <= self.high)

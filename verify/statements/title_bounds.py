@@ -6,15 +6,13 @@ stated ten times coarser than the title's (coarser), and digits that may be one 
 
 from __future__ import annotations
 
-import re
-from fractions import Fraction
-
+from verify import regexes
 from verify.reading.interval import Interval
 from verify.reading.quantity import Quantity
 from verify.statements.records import Statement
 from verify.statements.vocabulary import Vocabulary
 
-_DIGIT_RUN = re.compile(r"[0-9][0-9.,]*")
+_DIGIT_RUN = regexes.lazy(r"[0-9][0-9.,]*")
 
 
 def coarser(body: Quantity, title: Quantity) -> bool:
@@ -24,8 +22,6 @@ def coarser(body: Quantity, title: Quantity) -> bool:
     if None in (b.low, b.high, t.low, t.high) or t.high <= t.low:
         return False
     return b.high - b.low >= 10 * (t.high - t.low)
-
-
 
 
 def title_bound(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> Interval | None:
@@ -49,11 +45,7 @@ def loose(q: Quantity) -> Interval:
     iv = q.fraction_interval()
     if iv.low is None or iv.high is None or q.qualifier is not None or iv.low < 0:
         return iv
-    low, high = iv.low, iv.high
-    if type(low) is Fraction and type(high) is Fraction:   # high + (high - low) / 2 in integers: one Fraction
-        return Interval(low, Fraction(3 * high.numerator * low.denominator - low.numerator * high.denominator,
-                                      2 * high.denominator * low.denominator))   # made, not three
-    return Interval(low, high + (high - low) / 2)
+    return iv.cut()
 
 
 def significant_digits(written: str) -> str:

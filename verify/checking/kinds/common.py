@@ -32,28 +32,13 @@ def value_interval(q: Quantity, lenient: bool = False) -> Interval:
     if not lenient or q.qualifier is not None or iv.low is None or iv.high is None:
         return iv
     if may_be_rounded(q):  # cut toward zero instead of rounded: 33.88 may stand for anything up to 33.89
-        return _cut(iv)
+        return iv.cut()
     zeros = trailing_zero_place(q)
     if zeros >= 100 and abs(q.value) >= 1000:  # 4200人 may be 4187 rounded to hundreds; 20例 is 20
         if iv.high - iv.low >= zeros:
-            return _cut(iv)   # 千 is read as 500 to 1500 already: cut, up to 1999
+            return iv.cut()   # 千 is read as 500 to 1500 already: cut, up to 1999
         return Interval(iv.low - Fraction(zeros, 2), iv.high + Fraction(zeros, 2))
     return iv
-
-
-def _cut(iv: Interval) -> Interval:
-    """A rounded figure's interval, widened away from zero by half its width: what it may stand for
-    when it was cut instead of rounded."""
-    low, high = iv.low, iv.high
-    if type(low) is Fraction and type(high) is Fraction and low.numerator >= 0:   # (denominators are positive)
-        a, b, c, d = low.numerator, low.denominator, high.numerator, high.denominator   # high + (high - low) / 2
-        return Interval(low, Fraction(3 * c * b - a * d, 2 * d * b))   # in integers: one Fraction made, not three
-    half = (iv.high - iv.low) / 2
-    if iv.low >= 0:
-        return Interval(iv.low, iv.high + half)
-    if iv.high <= 0:
-        return Interval(iv.low - half, iv.high)
-    return Interval(iv.low - half, iv.high + half)
 
 
 def stated(q: Quantity) -> bool:
