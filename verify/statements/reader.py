@@ -200,8 +200,7 @@ def _role(q: Quantity, label: str, before: str, previous: Quantity | None, vocab
     if not sign and ("高" in label or "低" in label) and (gap := _GAP_AFTER_COMPARE.search(label)) \
             and _COMPARED.search(before):   # (a gap holds 高 or 低)
         sign = 1 if gap.group("up") else -1
-    if q.kind in ("amount", "count") and (q.value is None or q.unit in vocab.non_additive_units
-                                          and not (q.scale and q.unit in vocab.scaled_additive_units)):
+    if q.kind in ("amount", "count") and (q.value is None or not vocab.adds_up(q.unit, q.scale)):
         if q.value is not None and q.unit in vocab.ordered_units and vocab.from_word.search(label):
             return FROM, 0   # 受教育年限从10.23年(提高到10.8年): no amount, but where a change started
         return OTHER, 0   # magnitudes, ages, durations; ranges (二十年至三年) are no amount

@@ -92,7 +92,7 @@ def _levels(values: list[int], quantities: list[Quantity], statements: dict[int,
     units = {counted_as(quantities[i].unit) for i in values}
     unit = quantities[values[0]].unit
     return len(units) == 1 and bool(unit) and unit not in ("%", "‰") \
-        and (unit not in vocab.non_additive_units or quantities[values[0]].scale and unit in vocab.scaled_additive_units) \
+        and vocab.adds_up(unit, quantities[values[0]].scale) \
         and all(i in statements and statements[i].role is LEVEL and not statements[i].note
                 and quantities[i].value is not None and quantities[i].kind in ("amount", "count") for i in values)
 

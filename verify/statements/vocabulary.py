@@ -61,6 +61,11 @@ class Vocabulary:
         """One named list."""
         return self.lists[name]
 
+    def adds_up(self, unit: str | None, scale: str | None) -> bool:
+        """Whether figures of a unit add up: not magnitudes, grades, ages, temperatures (non_additive_units),
+        unless written with 万 or 亿 where that makes them amounts (8000亿度: scaled_additive_units)."""
+        return unit not in self.non_additive_units or bool(scale) and unit in self.scaled_additive_units
+
     def one_name(self, words: str) -> str:
         """外贸总值 -> 进出口总值: each indicator by the first of its names (indicator_synonyms)."""
         for group in self.lists["indicator_synonyms"]:

@@ -118,6 +118,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
     full = _SAME_TIME.sub("", _SUBJECTS.sub("", name))   # 同期我国进出口总值: 进出口总值
     by_core = None   # the nearest level named by the core of the whole's name (发展党员 of 发展党员总数)
     smaller = None   # failing any, the nearest level named so but smaller than the part: the part or it is wrong
+    taken = with_share | own_totals   # levels with a share of their own, lists' own totals: no whole here
     for i in range(part - 1, max(-1, part - 40), -1):
         q = quantities[i]
         if not core and q.start < p_st.sentence[0]:
@@ -128,7 +129,7 @@ def _nearest_named_level(part: int, named: tuple[str, list[str], str], own_total
         if q.start < floor and not named_fully:
             continue   # before the paragraph, only a level named by the whole's full name (党员总数为…)
         cand = statements.get(i)
-        if not _may_be_whole(i, cand, q, p_st, p_q, with_share | own_totals):
+        if not _may_be_whole(i, cand, q, p_st, p_q, taken):
             continue
         small = low is not None and q.interval.high is not None and q.interval.high < low
         words = _words_of(i, quantities, statements, layout)
