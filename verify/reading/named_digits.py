@@ -1,11 +1,12 @@
 """Digits that name something rather than state a figure. Digits alone in quotes are a name:
 “1269”行动计划, “3+1”干部考核, “45432”发展架构, 热线“12345”, “007”系列影片, “70-70-60”目标, “1+1>2”;
 only bare digits, joined by + - > × at most: a quoted label that counts (“3个100万”, “一匠五创”) or a
-quoted figure with a unit (“100%”) is read as before. A year that starts a name, with no 年 (2019国际田联钻石联赛, 《2013垃圾短信年度
-报告》, 禁毒2019两打两控), is a year; a number after a hyphen right after a word names a model or an
-exercise (歼-20, “北溪-2”). An item's number at the start of a line or a sentence ((55)巩固
-提高…, （2）推进…, 1. 推进改革；2.扩大开放) numbers a list, as （二） and 二、 do, which are not read. Read
-as amounts, all of them counted among a page's stated figures.
+quoted figure with a unit (“100%”) is read as before. A year that starts or ends a name, with no 年
+(2019国际田联钻石联赛, 《2013垃圾短信年度报告》, 禁毒2019两打两控, “净网2020”), is a year; a number after
+a hyphen right after a word names a model or an exercise (歼-20, “北溪-2”). An item's number at the
+start of a line or a sentence ((55)巩固提高…, （2）推进…, 1. 推进改革；2.扩大开放) numbers a list, as
+（二） and 二、 do, which are not read. Read as amounts, all of them counted among a page's stated
+figures.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ import bisect
 
 from verify import regexes
 from verify.reading.calendar import year_figure_at
+from verify.reading.document import SENTENCE_ENDS
 from verify.reading.quantity import Quantity
 
 _CODE = regexes.lazy(r"“[0-9]+(?:[-+>×][0-9]+)*”")
 
 
-def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
-    """The figures read, less those inside a quoted code and items' numbers (view: the folded text,
-    ＋ and full-width digits made ASCII)."""
+def without_names(found: list[Quantity], view: str) -> list[Quantity]:
+    """The figures read, less items' numbers, models' numbers and those inside a quoted code (view:
+    the folded text, ＋ and full-width digits made ASCII)."""
     found = [q for q in found if q.unit is not None or not (q.end - q.start <= 2 and _item_number(q, view)
                                                            or view.startswith("-", q.start) and _model_number(q, view))]
     spans = [m.span() for m in _CODE.finditer(view)] if "“" in view else []
@@ -34,9 +36,6 @@ def without_quoted_codes(found: list[Quantity], view: str) -> list[Quantity]:
         if k < 0 or q.end > spans[k][1]:
             kept.append(q)
     return kept
-
-
-_SENTENCE_ENDS = frozenset("。；;！？!?\n")
 
 
 def _item_number(q: Quantity, view: str) -> bool:
@@ -55,7 +54,7 @@ def _item_number(q: Quantity, view: str) -> bool:
         return False
     while at and view[at - 1] in " \t\u3000":
         at -= 1
-    return (at == 0 or view[at - 1] in _SENTENCE_ENDS) and after != "" and ("\u4e00" <= after <= "\u9fff" or after in "“《")
+    return (at == 0 or view[at - 1] in SENTENCE_ENDS) and after != "" and ("\u4e00" <= after <= "\u9fff" or after in "“《")
 
 
 def _model_number(q: Quantity, view: str) -> bool:

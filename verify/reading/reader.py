@@ -26,7 +26,7 @@ from verify.reading import calendar
 from verify.reading.document import Document, sections
 from verify.reading.figure_lists import listed_months, share_list_units
 from verify.reading.figure_pattern import anchors, master_pattern, reread_patterns
-from verify.reading.named_digits import with_named_years, without_quoted_codes
+from verify.reading.named_digits import with_named_years, without_names
 from verify.reading.bounds import QUALIFIER_BOUND, bounded
 from verify.reading.interval import Interval
 from verify.reading.ratios import ratio_parts
@@ -71,7 +71,7 @@ def read_quantities(doc: Document) -> list[Quantity]:
         if builder is not None and not (end - start > MAX_DIGITS and _TOO_LONG.search(view, start, end)):
             found.extend(builder(m, text))
         pos = end if end > pos else pos + 1
-    return share_list_units(listed_months(with_named_years(without_quoted_codes(found, view), view, text), view), view)
+    return share_list_units(listed_months(with_named_years(without_names(found, view), view, text), view), view)
 
 
 def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] | None, view: str,

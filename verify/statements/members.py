@@ -63,7 +63,7 @@ def _set_end(openers: tuple[str, ...]) -> re.Pattern[str]:
 @functools.cache
 def _ending(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the words at the end of a text."""
-    return regexes.lazy(f"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})$")
+    return regexes.lazy(f"(?:{word_pattern(words).pattern})$")
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
