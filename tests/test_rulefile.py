@@ -136,7 +136,28 @@ examples:
       date: 2022-11-04
 """
 
+TERM_RULE = """\
+id: demo
+kind: term
+severity: warning
+title: 固定提法的数字
+why: 固定提法的数字不能改。
+pattern: '{label:label}'
+terms:
+  - 一带一路
+  - [四个自信, 三个自信]
+examples:
+  fail:
+    - text: 共建“一带两路”。
+      source: xwlb_20181217 (一带一路 changed to 一带两路)
+  pass:
+    - text: 增强“三个自信”。
+      source: xwlb_20151107
+"""
+#   7 terms, 8 terms[0], 9 terms[1]
+
 VALID = {
+    "term": TERM_RULE,
     "pattern": PATTERN_RULE,
     "relation": RELATION_RULE,
     "sum": SUM_RULE,
@@ -705,3 +726,19 @@ def test_how_a_figure_is_written_is_asked_of_its_digits_not_their_width_or_group
     page.write_text(text + "\n", encoding="utf-8")
     found = [f.rule_id for r in check_all([decode(page.read_bytes(), str(page))], load_rules()) for f in r.findings]
     assert "redundant-approximation" in found
+
+
+# ---------------------------------------------------------------- term lists
+
+
+@pytest.mark.parametrize("entry,words", [
+    ("  - 一带一路经济带", ["not read as a counted label"]),          # 一 alone counts one thing
+    ("  - 三农", ["one character besides its numerals"]),              # “三保”, “四化” and “两化” too
+    ("  - [四个自信, 四项自信]", ["differ in more than their numerals"]),
+    ("  - 一带两路", ["given twice", "一带一路"]),                      # the skeleton of line 8
+    ("  - {a: 1}", ["a term is a text"]),
+    ("  - []", ["a term is a text"]),
+])
+def test_broken_term_is_refused_at_its_line(tmp_path, entry, words):
+    path = write(tmp_path, replace_line(TERM_RULE, 9, entry))
+    assert_refused_at(path, 9, *words)

@@ -47,6 +47,7 @@ MESSAGES = {
         "date_impossible": "“{date}”不存在：{year}年{month}月只有 {days} 天",
         "date_impossible_any_year": "“{date}”不存在：{month}月最多只有 {days} 天",
         "pattern_found": "{title}",
+        "term_numerals": "“{label}”的数字与固定提法{forms}不符",
     },
     "en": {
         "col_position": "position", "col_text": "text", "col_value": "value", "col_interval": "interval",
@@ -94,6 +95,7 @@ MESSAGES = {
         "date_impossible": "'{date}' does not exist: month {month} of {year} has {days} days",
         "date_impossible_any_year": "'{date}' does not exist: month {month} has at most {days} days",
         "pattern_found": "{title}",
+        "term_numerals": "the numerals of '{label}' differ from the fixed term {forms}",
     },
 }
 

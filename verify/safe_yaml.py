@@ -60,7 +60,7 @@ def parse(text: str) -> tuple[Any, dict[str, int]]:
 
 
 def key_lines(node) -> dict[str, int]:
-    """Line (1-based) of each top-level key, and of each example item as 'fail[0]' / 'pass[1]'."""
+    """Line (1-based) of each top-level key, and of each example item as 'fail[0]' / 'pass[1]', and of each item of a top-level list as 'terms[2]'."""
     lines: dict[str, int] = {}
     if not isinstance(node, yaml.MappingNode):
         return lines
@@ -75,6 +75,9 @@ def key_lines(node) -> dict[str, int]:
                 if isinstance(sub_value, yaml.SequenceNode):
                     for i, item in enumerate(sub_value.value):
                         lines[f"{sub_key.value}[{i}]"] = item.start_mark.line + 1
+        elif isinstance(value_node, yaml.SequenceNode):
+            for i, item in enumerate(value_node.value):
+                lines[f"{key}[{i}]"] = item.start_mark.line + 1
         elif isinstance(value_node, yaml.MappingNode):
             for sub_key, _ in value_node.value:
                 lines[f"{key}.{sub_key.value}"] = sub_key.start_mark.line + 1

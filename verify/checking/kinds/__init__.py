@@ -1,6 +1,6 @@
 """The rule kinds: each module declares its keys, prepares a rule once, and judges its matches."""
 
-from verify.checking.kinds import calendar, consistency, count, pattern, relation, sum_parts, tally
+from verify.checking.kinds import calendar, consistency, count, pattern, relation, sum_parts, tally, term
 
 KINDS = {
     "relation": relation,
@@ -10,4 +10,5 @@ KINDS = {
     "calendar": calendar,
     "pattern": pattern,
     "tally": tally,
+    "term": term,
 }
