@@ -94,7 +94,8 @@ def _alternatives() -> dict[str, str]:
     lex = lexicon()
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
-              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)零?\d+(?:\.\d+)?亿|(?<=万)[多余]亿)?(?![月日号](?!元))")
+              rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)(?:零?\d+(?:\.\d+)?|\d千)亿|(?<=万)[多余]亿"
+              rf"|(?<=万)(?:\d{{4}}|零\d{{1,3}}|\d千)(?![\d.年千万亿]))?(?![月日号](?!元))")
     second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",

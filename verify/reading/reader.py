@@ -331,17 +331,22 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
     if tail in _MORE_TAILS:   # 1万多亿: 1万亿 and more
         return core.value * MULTIPLIERS["万亿"], core.step * MULTIPLIERS["万亿"]
     value, step = core.value * factor, core.step * factor
-    if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿: the 万 counts 亿s
-        tail_reading = read_arabic(tail[:-1].lstrip("零"))
-        return (core.value * 10**4 + tail_reading.value) * 10**8, tail_reading.step * 10**8
-    if tail:  # 10亿零817万, 1亿2千万
-        stripped = tail.lstrip("零")
-        digits = stripped.rstrip("千万")
-        tail_factor = MULTIPLIERS.get(stripped[len(digits):], 1)
-        tail_reading = read_arabic(digits)
-        value += tail_reading.value * tail_factor
-        step = tail_reading.step * tail_factor
+    if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿, 1万2千亿: the 万 counts 亿s
+        tail_value, tail_step = _tail(tail[:-1])
+        return (core.value * 10**4 + tail_value) * 10**8, tail_step * 10**8
+    if tail:  # 10亿零817万, 1亿2千万, 2万4000, 1万5千
+        value, step = _tail(tail)
+        return core.value * factor + value, step
     return value, step
+
+
+def _tail(tail: str) -> tuple[Fraction, Fraction]:
+    """Value and step of what follows a 亿 or 万: 零817万, 2千万, 4000, 5千."""
+    stripped = tail.lstrip("零")
+    digits = stripped.rstrip("千万")
+    tail_factor = MULTIPLIERS.get(stripped[len(digits):], 1)
+    reading = read_arabic(digits)
+    return reading.value * tail_factor, reading.step * tail_factor
 
 
 def _qualifier_step(core: Reading, m: re.Match, qualifier: str | None) -> Fraction | None:
@@ -364,8 +369,13 @@ def _last_digit_step(core: Reading, m: re.Match) -> Fraction:
 
 def _more_step(core: Reading, m: re.Match) -> Fraction:
     """How far 余/多 reach: 800余万 -> 100万 (next hundred); 10万余 -> 1万; 1.5万余 -> 1000."""
-    if m.group("NTAIL") in _MORE_TAILS:   # 1万多亿 -> up to 2万亿, as 1多万亿
+    tail = m.group("NTAIL")
+    if tail in _MORE_TAILS:   # 1万多亿 -> up to 2万亿, as 1多万亿
         return _last_digit_step(core, m) * MULTIPLIERS["亿"]
+    if tail:   # 1万5千多 -> below 1万6千; 10亿零817万多 -> 1万
+        value, step = _tail(tail.rstrip("亿"))
+        factor = MULTIPLIERS["亿"] if tail.endswith("亿") else 1
+        return (Fraction(_last_place(int(value))) if value.denominator == 1 and value else step) * factor
     if m.group("NMORE") or not m.group("NMULT"):
         return _last_digit_step(core, m)
     return core.step * MULTIPLIERS.get(m.group("NMULT"), 1)  # 1.5万余 -> below 1.6万; 10万余 -> below 11万
