@@ -33,12 +33,15 @@ class Context:
 
     def read(self, reading: StatementReading) -> None:
         """Take the page's statements, and judge each count of whole things as exactly the number it
-        prints (出席186人 is 186, not 185.5 to 186.5): the statement stage says which they are."""
+        prints (出席186人 is 186, not 185.5 to 186.5), and a figure the text leaves without a unit in
+        the unit of the figure that restates it (超过40万，达到401763例): the statement stage says which."""
         self.statements = reading
-        if reading.whole_counts:
+        if reading.whole_counts or reading.borrowed_units:
             quantities = list(self.quantities)   # (a copy: the reader's list stays as read)
             for i in reading.whole_counts:
                 quantities[i] = quantities[i].exactly()
+            for i, unit in reading.borrowed_units:
+                quantities[i] = quantities[i].with_unit(unit)
             self.quantities = quantities
 
     @property

@@ -129,6 +129,11 @@ class Quantity:
         return Quantity(self.text, self.start, self.end, self.value, Interval.point(self.value), self.unit, self.kind,
                         self.qualifier, self.scale, self.label, self.ratio_part, self.ends)
 
+    def with_unit(self, unit: str) -> Quantity:
+        """The figure in a unit the text gives it elsewhere (超过40万，达到401763例: 40万 counts 例)."""
+        return Quantity(self.text, self.start, self.end, self.value, self.interval, unit, self.kind,
+                        self.qualifier, self.scale, self.label, self.ratio_part, self.ends)
+
     @property
     def is_range(self) -> bool:
         """Whether the figure is a range with two stated ends (5330万—5430万辆, 40%-45%)."""

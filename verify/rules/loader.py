@@ -29,7 +29,8 @@ STATEMENT_SLOTS = {
              "{daily:amount}{period_daily:amount}{days:count}{within:amount}{length:count}{yearly:amount}{years:count}{proportion:percent}{group_share:percent}{rise_from:number}{fall_from:number}{yearly_rate:percent}{gap:point}{lower:percent}{earlier:amount}{added:amount}"
              "{ratio_share:number}{next_part:amount}{next_share:number}{average:amount}{average_floor:amount}{units:count}"
              "{member:amount}{new:amount}{increase:amount}{present:amount}{absent:amount}{part:amount}{named_part:amount}{place_part:amount}{fastest:percent}{slowest:percent}{member_share:percent}{included:amount}{items:count}{per_item:amount}"
-             "{first:amount}{first_rate:percent}{first_fall:percent}{second:amount}{second_rate:percent}{second_fall:percent}",
+             "{first:amount}{first_rate:percent}{first_fall:percent}{second:amount}{second_rate:percent}{second_fall:percent}"
+             "{threshold:amount}",
     "each": "(?!){share:percent}{fall:percent}{rate:percent}{completion:percent}{level:number}",
     "headline": "(?!){headline:number}{body:number}",
     **{name: "(?!){figures:number*}" for name in ("named-list", "counted-label", "enumeration", "respectively",

@@ -34,7 +34,7 @@ from verify.statements.respectively_wholes import respectively_wholes
 from verify.statements.roll_calls import attendance
 from verify.statements.running_totals import later_totals
 from verify.statements.listed_totals import listed_totals
-from verify.statements.reached_levels import reached_levels
+from verify.statements.reached_levels import borrowed_units, passed_thresholds, reached_levels
 from verify.statements.scopes import parts_lists
 from verify.statements.shares import share_groups
 from verify.statements.spans import span_lengths
@@ -79,9 +79,11 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
         + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)
-    found += reached_levels(quantities, statements, layout, vocab, found)
+    thresholds = passed_thresholds(quantities, statements, layout, vocab)
+    found += reached_levels(quantities, statements, layout, vocab, found) + thresholds
     whole = whole_counts(quantities, statements, layout, vocab)
     checked = respectively_wholes(quantities, statements, layout, tallies, lists, vocab)   # for the checks only
     return StatementReading(statements, checked, tuple(found), tuple(tallies),
                             tuple(restatements(doc.view, quantities, statements, vocab, parts, whole, item_of(tallies))),
-                            tuple(share_groups(quantities, statements, layout, vocab)), whole)
+                            tuple(share_groups(quantities, statements, layout, vocab)), whole,
+                            borrowed_units(thresholds, quantities))

@@ -6,6 +6,11 @@ the same things, 增加12名，达到33人, unless both may be ranks: 排名上�
 `reached_words` (or 达) opens, after at most 已, 人均 or 总 and a name of one to three characters (总量, 总里程):
 the level is where the increase took the measure, and what it started from was no less than zero, so the
 increase is at most the level (fact of the level with `increase`, rule increase-within-level).
+
+A figure after 超过/超/逾 and, right after it across the same gap, the level it reached: 全球累计确诊病例超过40万，
+达到401763例. The level is the figure the threshold rounds off, so it is no less than the threshold (rule
+threshold-reached) and no further above it than 超 reaches (rule threshold-restated; fact of the level with
+`threshold`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import functools
 
 from verify import regexes
+from verify.reading.bounds import QUALIFIER_BOUND
 from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
@@ -43,6 +49,36 @@ def reached_levels(quantities: list[Quantity], statements: dict[int, Statement],
             continue
         found.append(Fact(index + 1, (("increase", index),)))
     return found
+
+
+def passed_thresholds(quantities: list[Quantity], statements: dict[int, Statement], layout: Layout,
+                      vocab: Vocabulary) -> list[Fact]:
+    """Every level after 超过 followed by the level it reached, as a fact of the reached level."""
+    view = layout.text
+    gap = _gap(vocab.words("reached_words"))
+    found = []
+    for index, st in with_role(statements, LEVEL):
+        q = quantities[index]
+        if QUALIFIER_BOUND.get(q.qualifier or "") != "over" or index + 1 not in statements:
+            continue
+        level, reached = quantities[index + 1], statements[index + 1]
+        if reached.role != LEVEL or reached.sentence != st.sentence or q.label or level.label \
+                or q.kind not in ("amount", "count") or level.kind not in ("amount", "count") \
+                or q.unit is not None and counted_as(q.unit) != counted_as(level.unit) \
+                or not gap.fullmatch(view, q.end, level.start):
+            continue
+        found.append(Fact(index + 1, (("threshold", index),)))
+    return found
+
+
+def borrowed_units(found: list[Fact], quantities: list[Quantity]) -> tuple[tuple[int, str], ...]:
+    """A threshold without a unit counts what the level it reached counts (超过40万，达到401763例)."""
+    out = []
+    for fact in found:
+        for name, index in fact.figures:
+            if name == "threshold" and quantities[index].unit is None and quantities[fact.level].unit is not None:
+                out.append((index, quantities[fact.level].unit))
+    return tuple(out)
 
 
 @functools.cache

@@ -161,3 +161,4 @@ class StatementReading:
     headlines: tuple = ()      # tuple[Restatement, ...]: a title's figure and the body figure stating the same (headlines.py)
     share_groups: tuple[ShareGroup, ...] = ()   # shares of one whole, each in its own clause (shares.py)
     whole_counts: frozenset[int] = frozenset()   # counts of whole things, each exactly what it prints (whole_counts.py)
+    borrowed_units: tuple[tuple[int, str], ...] = ()   # a figure and the unit the next figure of its measure gives it (超过40万，达到401763例)
