@@ -61,10 +61,10 @@ PAIR_CASES = [
     ("我国已建成省级以上绿色矿山超5100家\n截至目前，全国已建成1054家国家级绿色矿山、4055家省级绿色矿山。", []),
     # a place the title does not name: another subject, perhaps a part of the title's
     ("飓风“伊恩”在美国致87人死亡\n飓风“伊恩”在佛罗里达州已造成83人死亡，在北卡罗来纳州有4人死亡。", []),
-    # 突破300万册 is a bound, and 317.6万册 keeps within it
-    ("《习近平谈治国理政》发行突破300万册\n截至2015年1月15日，该书累计发行317.6万册。", []),
-    # 突破13万亿元 is a bound: 13.57万亿元 keeps within it (no pair, no info about truncation)
-    ("2023年广东GDP突破13万亿元\n2023年广东地区生产总值达13.57万亿元，是全国首个突破13万亿元的省份。", []),
+    # 突破300万册 is more than 300万 (as 超过), and 317.6万册 restates it
+    ("《习近平谈治国理政》发行突破300万册\n截至2015年1月15日，该书累计发行317.6万册。", [("突破300万册", "317.6万册")]),
+    # 突破13万亿元 is more than 13万亿 (as 超过): 13.57万亿元 restates it
+    ("2023年广东GDP突破13万亿元\n2023年广东地区生产总值达13.57万亿元，是全国首个突破13万亿元的省份。", [("突破13万亿元", "13.57万亿元")]),
     # 74名 and 8人 add up to the title's 82人
     ("也门政府军与胡塞武装交火致82人死亡\n政府军击退了胡塞武装，打死74名胡塞武装人员，政府军有8人死亡。", []),
     # counts of whole things add up to exactly their sum: 39个 and 16个 are no parts of a title's 56个 (xwlb_20140221)
@@ -119,8 +119,8 @@ PAIR_CASES = [
      [("近24万例", "238378例")]),
     ("我国成功发射两颗北斗导航卫星\n昨天，我国以“一箭双星”方式成功发射第37、38颗北斗导航卫星。", []),
     ("墨西哥火山喷发 烟柱高达两公里\n波波卡特佩特火山位于墨西哥首都墨西哥城东南方向约70公里处。", []),
-    # a figure glued to another (1万5812例, read as 1万 and 5812例) is no title figure
-    ("日本新增确诊1万5812例 医院面临重压\n日本11日报告全国单日新增确诊15812例，为新高。东京都新增4200例。", []),
+    # 1万5812例 is one figure (万 and the digits after it), restated by the body's 15812例
+    ("日本新增确诊1万5812例 医院面临重压\n日本11日报告全国单日新增确诊15812例，为新高。东京都新增4200例。", [("1万5812例", "15812例")]),
     # of equally named figures in several sentences, the lead's is the title's
     ("全国共报告确诊病例600例 死亡13人\n截至目前，全国共报告60例人感染禽流感确诊病例，其中死亡13人。今天河南首次报告出现2例新发病例。",
      [("600例", "60例"), ("13人", "13人")]),

@@ -12,7 +12,7 @@ QUALIFIER_BOUND = {  # what a qualifier leaves of the interval: "approx", "near"
     **dict.fromkeys(["约", "大约", "约为", "左右", "上下"], "approx"),
     **dict.fromkeys(["近", "将近", "接近"], "near"),
     **dict.fromkeys(["不到", "不足", "以下", "以内", "之内", "少于", "低于", "最多", "不超过", "不高于"], "upper"),
-    **dict.fromkeys(["超过", "超", "逾"], "over"),
+    **dict.fromkeys(["超过", "超", "逾", "突破"], "over"),
     **dict.fromkeys(["以上", "多于", "高于", "至少", "不少于", "不低于"], "lower"),
     **dict.fromkeys(["余", "多", "有余"], "more"),
 }

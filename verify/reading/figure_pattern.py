@@ -29,7 +29,7 @@ _CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克�
 _NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
 _MULT = r"万亿|千亿|百亿|亿|千万|百万|万|千(?![伏瓦克米卡帕兆赫焦])|百(?!分点)"  # 千兆, 千赫: unit prefixes
 _Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
-             r"|(?<![赶高])超|逾|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
+             r"|(?<![赶高])超|逾|突破|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
 # 余 and 多 start words of their own (余额, 余震; 多次, 多种): there they are no qualifier
 # (109次余震, Ｍ０余额, 近两年多次会晤, 20部多类型影片). Right after digits 多 stays one (100多个).
 _MORE_NOT = r"(?!额|震|粮|热|温|波|晖|生|量)"
@@ -68,7 +68,7 @@ def master_pattern() -> re.Pattern[str]:
                        for name, body in guarded.items())
     # One character test rejects most positions before any alternative is tried: every
     # alternative starts with one of these (lexicon patterns start with a numeral or digit).
-    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾多少低高至最")
+    starts = set(_NUMERAL_START) | {w[0] for w in lex.not_number_words} | set("大约将接近不超逾突多少低高至最")
     for skip in lex.not_number_patterns:
         starts |= _leading_chars(skip)
     first = "".join(sorted(starts - set(_NUMERAL_START)))
@@ -95,7 +95,7 @@ def _alternatives() -> dict[str, str]:
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
               rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)(?:零?\d+(?:\.\d+)?|\d千)亿|(?<=万)[多余]亿"
-              rf"|(?<=万)(?:\d{{4}}|零\d{{1,3}}|\d千)(?![\d.年千万亿]))?(?![月日号](?!元))")
+              rf"|(?<=万)(?:\d{{4}}|零\d{{1,3}}|\d千)(?![\d.年千万亿]))?(?![月日号](?!元))(?![:：∶]\d)")
     second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {
         "label": r"(?<=[“\"「『‘])(?:[一二两三四五六七八九十双][^\W\d一二两三四五六七八九十双]{1,3}[、·]?){1,6}(?=[”\"」』’])",

@@ -7,7 +7,7 @@ the same things, 增加12名，达到33人, unless both may be ranks: 排名上�
 the level is where the increase took the measure, and what it started from was no less than zero, so the
 increase is at most the level (fact of the level with `increase`, rule increase-within-level).
 
-A figure after 超过/超/逾 and, right after it across the same gap, the level it reached: 全球累计确诊病例超过40万，
+A figure after 超过/超/逾/突破 and, right after it across the same gap, the level it reached: 全球累计确诊病例超过40万，
 达到401763例. The level is the figure the threshold rounds off, so it is no less than the threshold (rule
 threshold-reached) and no further above it than 超 reaches (rule threshold-restated; fact of the level with
 `threshold`).
