@@ -53,6 +53,12 @@ def test_explain_shows_why_formula_and_examples(capsys):
     assert "done == plan * rate" in out and "完成全年计划" in out and "rules/cross-check/completion-rate.yaml" in out
 
 
+def test_explain_lists_a_term_rule_s_terms_with_their_forms(capsys):
+    assert main(["--explain", "fixed-term-numerals"]) == 0
+    out = capsys.readouterr().out
+    assert "terms:" in out and "  - 一带一路\n" in out and "  - 四个自信 / 三个自信\n" in out
+
+
 def test_explain_an_unknown_rule_is_refused(capsys):
     assert main(["--explain", "no-such-rule"]) == 2
     assert "no-such-rule" in capsys.readouterr().err

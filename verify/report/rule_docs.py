@@ -28,6 +28,9 @@ def explain(rule: Rule, lang: str = "zh") -> str:
     for key in ("formula", "condition", "total", "parts", "count", "items", "check", "value", "key", "written"):
         if key in rule.params:
             lines.append(f"{key + ':':8} {rule.params[key]}")
+    if "terms" in rule.params:   # a term's forms, one entry a line: 四个自信 / 三个自信
+        lines.append("terms:")
+        lines += [f"  - {entry if isinstance(entry, str) else ' / '.join(map(str, entry))}" for entry in rule.params["terms"]]
     for group, examples in (("fires on", rule.fail_examples), ("holds on", rule.pass_examples)):
         lines.append("")
         lines.append(f"{group}:")
