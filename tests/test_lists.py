@@ -170,6 +170,15 @@ TALLIES = [
     ("供水范围涉及江苏、安徽、山东3省的七十一个县(市、区)，直接受益人口1亿人。", []),
     # xwlb_20200607 (两个战场 written 2个战场): the counted phrase is one item of a 、 list that goes on after it
     ("正文分为4个部分，分别是中国抗击疫情的艰辛历程、防控和救治2个战场协同作战、凝聚抗击疫情的强大力量、共同构建人类卫生健康共同体。", []),
+    # one name and one level to a clause, back to a clause that is no such pair (xwlb_20230411, rmrb_19980115)
+    ("其中，3月份，中欧班列开行1488列，运送16.2万标箱，同比分别增长31%、52%。", [("respectively", 2, 2, 2, True)]),
+    ("出口1.2万亿元，进口9000亿元，分别增长5.1%、3.2%和4.4%。", [("respectively", 3, 2, 2, True)]),
+    # a first level no less than the sum of the others is their total, not one of the items
+    ("全省地区生产总值2000亿元，一产100亿元，二产800亿元，三产1100亿元，分别增长3%、5%和6%。",
+     [("respectively", 3, 3, 3, True)]),
+    # a clause with two figures is no pair: nothing to count
+    ("出口1.2万亿元，增长5%，进口9000亿元，分别增长5.1%、3.2%。", []),
+    ("出口1.2万亿元，比上年增加300亿元，进口9000亿元，分别增长5.1%、3.2%。", []),   # a change, no name
 ]
 
 

@@ -33,7 +33,7 @@ from verify.statements.lists import split_items
 from verify.statements.packed import packed_count
 from verify.statements.records import Statement, Tally
 from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, items_with_figures_before,
-                                                   leading_time, levels_of_clause_before, names_of_clause_before,
+                                                   leading_time, levels_of_clause_before, levels_of_clauses_before, names_of_clause_before,
                                                    names_with_values_before, strip_leads, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
@@ -173,6 +173,8 @@ def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int
     listed = names_of_clause_before(clause, sentence, layout, starts) if names else None
     if listed is None:
         listed = levels_of_clause_before(clause, sentence, layout, quantities, starts)
+    if listed is None:
+        listed = levels_of_clauses_before(clause, sentence, layout, quantities, starts)
     if listed is None:
         listed = names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:

@@ -1,6 +1,7 @@
 """Where the names of a 分别 come from when its own clause names none (respectively.py): the clause
 before it, when that lists names and states no figure (化学需氧量、二氧化硫排放总量首次出现双下降，比上年分别
-下降…), lists names each with one level (增值税12.8亿元、城镇土地使用税9.5亿元，同比分别增长…), pairs names
+下降…), lists names each with one level (增值税12.8亿元、城镇土地使用税9.5亿元，同比分别增长…), or the clauses
+before are one name and one level each (开行1488列，运送16.2万标箱，同比分别增长…), pairs names
 with values of its own (村集体年均和农民人均纯收入为23万元和2800元，分别比上年增长…), or names years
 (仅有1990年和1949年的年平均气温高于1997年，分别为…); and where names begin after a time that opens a
 clause (今年前11个月我国对东盟、欧盟…).
@@ -74,6 +75,50 @@ def levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], 
     if len(names) < 2:
         return None
     return start, Split(tuple(names), len(names), len(names))
+
+
+def levels_of_clauses_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
+                              quantities: list[Quantity], starts: list[int]) -> tuple[int, Split] | None:
+    """出口1.2万亿元，进口9000亿元，分别增长5.1%和3.2%: the clauses before, each after a comma, each a name
+    and one level that ends it, back to a clause that is no such pair (or one opened by 其中, the last
+    taken): one name to a clause. A clause that lists several levels is levels_of_clause_before's."""
+    view, names, levels, starts_of = layout.text, [], [], []
+    pos = clause[0]
+    while pos - 1 > sentence[0] and view[pos - 1] == ",":
+        start, end = layout.clause(pos - 2)
+        figures = figures_in(start, end, quantities, starts)
+        if len(figures) != 1 or view[figures[0].end:end - 1].strip() or not figures[0].unit:
+            break
+        text = view[start:figures[0].start].strip()
+        name = strip_leads(text)
+        if not RUN_AFTER.fullmatch(name) or figures[0].kind not in ("amount", "count") or _change_first().match(name):
+            break   # 增长5%, 增加300亿元, 比上年多3万人: a change of the level before, no name of its own
+        names.append(name)
+        levels.append(figures[0])
+        starts_of.append(start)
+        pos = start
+        if text.startswith("其中"):
+            break
+    names.reverse(), levels.reverse(), starts_of.reverse()
+    if len(names) >= 3 and _total_of(levels[0], levels[1:]):
+        names, starts_of = names[1:], starts_of[1:]   # 生产总值2000亿元，一产100亿元，二产…: a total, then its parts
+    if len(names) < 2:
+        return None
+    return starts_of[0], Split(tuple(names), len(names), len(names))
+
+
+@functools.cache
+def _change_first() -> re.Pattern[str]:
+    """A name that opens with a comparison or a verb of change (比上年增加, 增长, 减少) states a change."""
+    words = [w for w in vocabulary().words("change_up") + vocabulary().words("change_down") if len(w) >= 2]
+    return regexes.compile("(?:比|较|同比|" + compile_alternation(words) + ")")
+
+
+def _total_of(first: Quantity, rest: list[Quantity]) -> bool:
+    """Whether the first level, in the unit of the rest, may be their total (it is no less than their sum)."""
+    if any(q.unit != first.unit or q.interval.low is None for q in rest) or first.interval.high is None:
+        return False
+    return first.interval.high >= sum(q.interval.low for q in rest)
 
 
 def names_with_values_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
