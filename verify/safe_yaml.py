@@ -60,7 +60,8 @@ def parse(text: str) -> tuple[Any, dict[str, int]]:
 
 
 def key_lines(node) -> dict[str, int]:
-    """Line (1-based) of each top-level key, and of each example item as 'fail[0]' / 'pass[1]', and of each item of a top-level list as 'terms[2]'."""
+    """Line (1-based) of each top-level key, of each example item as 'fail[0]' / 'pass[1]', and of
+    each item of a top-level list as 'terms[2]'."""
     lines: dict[str, int] = {}
     if not isinstance(node, yaml.MappingNode):
         return lines

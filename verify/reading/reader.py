@@ -9,8 +9,9 @@ i.e. value ± half its last stated place (33.88万 -> [338750, 338850]). Chinese
 only their non-zero places (两万 -> [15000, 25000]). Qualifiers then set the bounds:
 约/左右/上下 widen to ±10%; 近/不到/以下 leave only an upper bound (the value itself; below, 0,
 as a stated figure is a magnitude whose sign the words give);
-超过/逾/突破 a lower bound and one step above it, 以上 only a lower bound; 余/多 mean "at least, below the next step" (800余万 -> [800万,
-900万]). Checks that need leniency for truncated figures widen these intervals themselves.
+超过/逾/突破 a lower bound and one step above it, 以上 only a lower bound; 余/多 mean "at least,
+below the next step" (800余万 -> [800万, 900万]). Checks that need leniency for truncated figures
+widen these intervals themselves.
 """
 
 from __future__ import annotations

@@ -33,8 +33,9 @@ from verify.statements.lists import split_items
 from verify.statements.packed import packed_count
 from verify.statements.records import Statement, Tally
 from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, items_with_figures_before,
-                                                   leading_time, levels_of_clause_before, levels_of_clauses_before, names_of_clause_before,
-                                                   names_with_values_before, strip_leads, years_before)
+                                                   leading_time, levels_of_clause_before, levels_of_clauses_before,
+                                                   names_of_clause_before, names_with_values_before, strip_leads,
+                                                   years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = regexes.lazy("分别")

@@ -69,7 +69,8 @@ def _check_form(rule: Rule, line: int | None, form: str) -> None:
     if len(read) != 1 or not read[0].label or read[0].text != form:
         raise RuleFileError(rule.path, line, f"“{form}” is not read as a counted label such as “一带一路”")
     if len(skeleton(form).replace("#", "")) < _SKELETON_CHARACTERS:
-        raise RuleFileError(rule.path, line, f"“{form}” has one character besides its numerals: it may stand for several terms")
+        raise RuleFileError(rule.path, line,
+                            f"“{form}” has one character besides its numerals: it may stand for several terms")
 
 
 def evaluate(rule, matches, context):
@@ -86,7 +87,8 @@ def evaluate(rule, matches, context):
             if q.text in known:
                 verdict.held(rule, q, f"“{q.text}” = {_listed(known)}")
                 continue
-            texts = {"term": known[0], "forms": _listed(known), **match.texts, **{k: context.quantities[v].text for k, v in match.figures.items()}}
+            texts = {"term": known[0], "forms": _listed(known), **match.texts,
+                     **{k: context.quantities[v].text for k, v in match.figures.items()}}
             default = text_for(context.lang, "term_numerals", label=q.text, forms=_listed(known))
             message = rule_message(rule, context.lang, default, texts)
             verdict.findings.append(finding(rule, rule.severity, q, message, known[0], f"“{q.text}” ≠ {_listed(known)}"))
