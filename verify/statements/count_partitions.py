@@ -12,7 +12,6 @@ partition's every member must add up to it.
 from __future__ import annotations
 
 import functools
-import re
 from typing import NamedTuple
 
 from verify import regexes
@@ -103,6 +102,9 @@ def _noun_end(view: str, after: int, head: str, end: int) -> int | None:
     return None
 
 
+_CLAUSE_MARK = regexes.lazy(r"[,;；]")
+
+
 def _disjoint(view: str, parts, end: int) -> str | None:
     """"complete" (numbered tiers, every member of a partition), "disjoint" (members of one
     partition, not all), or None (the parts may overlap)."""
@@ -115,6 +117,6 @@ def _disjoint(view: str, parts, end: int) -> str | None:
     said = []
     for k, p in enumerate(parts):
         stop = parts[k + 1].start if k + 1 < len(parts) else end
-        clause = re.split(r"[,;；]", view[p.end:stop], maxsplit=1)[0]
+        clause = _CLAUSE_MARK.split(view[p.end:stop], maxsplit=1)[0]
         said.append(clause)
     return named_partition(said, _partitions())
