@@ -25,11 +25,14 @@ CROSS_CHECK_KINDS = frozenset({"relation", "sum", "count", "consistency"})
 
 def find_matches(rule: Rule, context: Context, every: bool = False) -> list[Match]:
     """Every match of the rule's pattern, its slots bound to quantity indexes; `every` keeps the
-    statements and facts the rule's kind cannot judge (for --why, which says what they lack)."""
+    statements and facts the rule's kind cannot judge, and the figures alone it can find nothing
+    in (KindParams.may_find), for --why, which says what they lack."""
     if rule.match_on == "text":
         return _text_matches(rule, context)
     if rule.match_on == "statements":
         return statement_matches(rule, context, every)
+    if rule.pattern.single is not None and not every and not rule.prepared.written:   # only figures the kind may find in
+        return _one_figure_matches(rule.pattern, rule, context, _tables(rule, context), rule.prepared.may_find)
     return find_matches_of(rule.pattern, rule, context, written=rule.prepared.written or None)
 
 
@@ -131,7 +134,7 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     text) drops matches whose figures are not written so before anything else is built."""
     masked = context.masked
     found = []
-    tables = context.tables if rule.kind in CROSS_CHECK_KINDS else None
+    tables = _tables(rule, context)
     if pattern.single is not None and not window and not written:
         return _one_figure_matches(pattern, rule, context, tables)
     if window:
@@ -172,13 +175,18 @@ def find_matches_of(pattern, rule: Rule, context: Context, window: tuple[int, in
     return found
 
 
-def _one_figure_matches(pattern, rule: Rule, context: Context, tables) -> list[Match]:
+def _tables(rule: Rule, context: Context):
+    """The page's tables, for the kinds that leave their rows alone; else None."""
+    return context.tables if rule.kind in CROSS_CHECK_KINDS else None
+
+
+def _one_figure_matches(pattern, rule: Rule, context: Context, tables, may_find=None) -> list[Match]:
     """A pattern that is one figure slot and nothing else ({date:date}) matches each figure of the
     slot's types alone: found in one pass over the masked text (no line holds more of a match than
     its figure), its start the figure's own, as find_matches_of would have them. Each match's
     figure is found by one bisection from the one before (matches come in text order), and its
     end is its figure's end (or, when a placeholder follows at once, that figure's start: the
-    offset masked.original gives)."""
+    offset masked.original gives). With `may_find`, none of a figure it says no to."""
     masked, quantities, name = context.masked, context.quantities, pattern.single
     slots, slot_quantity = masked.slots, masked.slot_quantity
     found, k, last = [], 0, len(slots) - 1
@@ -187,6 +195,8 @@ def _one_figure_matches(pattern, rule: Rule, context: Context, tables) -> list[M
         k = bisect.bisect_left(slots, pos, k)
         if k <= last and slots[k] == pos:
             index = slot_quantity[k]
+            if may_find is not None and not may_find(quantities[index]):
+                continue
             start = quantities[index].start
             end = quantities[slot_quantity[k + 1]].start if k < last and slots[k + 1] == pos + 1 else quantities[index].end
         else:   # a placeholder character the page wrote itself: bound to no figure

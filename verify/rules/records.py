@@ -16,14 +16,21 @@ from verify.rules.patterns import CompiledPattern
 
 class KindParams:
     """Base of the frozen parameters a kind's prepare returns from a rule's keys. The matcher may
-    ask any of them how the figures of a match must be written (only the pattern kind says), and
-    whether the kind can judge a statement or a fact by the names it binds (only relation says no)."""
+    ask any of them how the figures of a match must be written (only the pattern kind says),
+    whether the kind can judge a statement or a fact by the names it binds (only relation says no),
+    and whether a figure matched alone can come to anything (only date-exists says no)."""
 
     written: Mapping[str, re.Pattern[str]] = MappingProxyType({})  # slot -> regex on its figure's text
 
     def judges(self, names: frozenset[str]) -> bool:
         """Whether a match binding figures by these names can come to anything: the matcher makes
         no match of a statement or a fact that cannot."""
+        return True
+
+    def may_find(self, quantity) -> bool:
+        """Whether a match of a pattern that is this one figure alone ({date:date}) can come to
+        anything (a finding or a check that held): the matcher makes no match of a figure that
+        cannot, unless asked for every match (--why)."""
         return True
 
 

@@ -131,6 +131,9 @@ def _completions_of_plan(quantities, statements) -> list[tuple[int, int, int]]:
     return found
 
 
+_COMPARED_BEFORE = regexes.lazy(r"(?:比|较|与)[^，,。；;]{0,16}$")
+
+
 def _compared_with(index: int, quantities, statements, layout: Layout) -> int | None:
     """突破9000万名，比1949年的448.8万名增长约19倍 / 上涨3.1%，涨幅比8月份的2.6%扩大了0.5个百分点:
     the figure after 比 that a change after it is measured from."""
@@ -142,7 +145,7 @@ def _compared_with(index: int, quantities, statements, layout: Layout) -> int | 
         if st.sentence != statements[index].sentence:
             return None
         if st.role is BASE and quantities[i].unit == q.unit and \
-                re.search(r"(?:比|较|与)[^，,。；;]{0,16}$", layout.text[q.end:quantities[i].start]):
+                _COMPARED_BEFORE.search(layout.text[q.end:quantities[i].start]):
             following = statements.get(i + 1)
             if following is not None and following.role in (CHANGE, RATE) and following.of in (index, None):
                 return i

@@ -7,7 +7,6 @@ text near one figure, and the pairing reads them all.
 from __future__ import annotations
 
 import os
-import re
 
 from verify import regexes
 from verify.reading.quantity import Quantity
@@ -73,6 +72,10 @@ def in_series(view: str, st: Statement, q: Quantity) -> bool:
     return "第" in view[max(st.clause[0], q.start - 8):q.start]
 
 
+_ONE_CLAUSE = regexes.lazy(r"[^，,。；;:：！？]{0,12}")
+_JOINED = regexes.lazy(r"[、和及与]")
+
+
 def listed(st: Statement, q: Quantity, quantities: list[Quantity], statements: dict[int, Statement],
            view: str) -> bool:
     """A figure read through 分别, or one of a list of figures of its unit counting kinds of one
@@ -85,7 +88,7 @@ def listed(st: Statement, q: Quantity, quantities: list[Quantity], statements: d
                 and shares_a_word(st.head, other.head):
             a, b = sorted((quantities[i], q), key=lambda x: x.start)
             gap = view[a.end:b.start]
-            if re.fullmatch(r"[^，,。；;:：！？]{0,12}", gap) and re.search(r"[、和及与]", gap):
+            if _ONE_CLAUSE.fullmatch(gap) and _JOINED.search(gap):
                 return True
     return False
 
@@ -106,10 +109,13 @@ def _bigrams(text: str) -> set[str]:
     return {run[k:k + 2] for run in _NOT_WORDS.split(text) for k in range(len(run) - 1)}
 
 
+_IN_SET = regexes.lazy(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]|(?:已经?|就|共|仍|还)?有))")
+
+
 def whole_or_total(view: str, st: Statement, q: Quantity, title: tuple[int, int], vocab: Vocabulary) -> bool:
     """90名志愿者中的6人, 200万人口中已有140万人 (a whole some of which the title speaks of), 至此…共有十条 (a running total
     the title does not name), 累计 under a title's 新增 (new_counts): another measure than the title's."""
-    if re.match(r"\s*[\u4e00-\u9fff]{0,8}?(?:中的|之中|当中|中(?=[,，]|(?:已经?|就|共|仍|还)?有))", view[q.end:q.end + 12]):
+    if _IN_SET.match(view[q.end:q.end + 12]):
         return True
     before, title_words = view[st.sentence[0]:q.start], view[title[0]:title[1]]
     if any(w in title_words for w in vocab.words("new_counts")) and "累计" in before \

@@ -104,6 +104,10 @@ def _title_figure(st: Statement, q: Quantity, view: str, vocab: Vocabulary) -> b
         and not in_series(view, st, q)
 
 
+_GROWTH_MEASURE = regexes.lazy(r"(?:增速|增幅|涨幅|增长率|增长速度)$")
+_FALL_MEASURE = regexes.lazy(r"(?:降幅|跌幅|下降幅度)$")
+
+
 def _role_class(st: Statement, q: Quantity, vocab: Vocabulary, ranges: bool = False) -> tuple[str, int] | None:
     """What a figure states, as titles and bodies compare it: 增速9.5% is a rate like 增长9.5%.
     A range (12亿到20亿吨) states no value, but may restate a title's (约20亿吨)."""
@@ -113,9 +117,9 @@ def _role_class(st: Statement, q: Quantity, vocab: Vocabulary, ranges: bool = Fa
     if name is None:
         return None
     if name == "level" and q.unit in ("%", "‰"):
-        if vocab.up.search(st.measure) and re.search(r"(?:增速|增幅|涨幅|增长率|增长速度)$", st.measure):
+        if vocab.up.search(st.measure) and _GROWTH_MEASURE.search(st.measure):
             return "rate", 1
-        if re.search(r"(?:降幅|跌幅|下降幅度)$", st.measure):
+        if _FALL_MEASURE.search(st.measure):
             return "rate", -1
     return name, st.sign
 

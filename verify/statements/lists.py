@@ -61,6 +61,9 @@ def _names_start(view: str, end: int) -> int:
     return pos
 
 
+_LEAD = regexes.lazy(r"[向把给等](?=[^、]{2})")
+
+
 def list_before(view: str, end: int) -> tuple[int, str] | None:
     """The names that end at `end`, back to their clause's start (a parenthetical is skipped
     whole: 长三角（含江西）大飞机), cut after a 的 in the first name; None without a join."""
@@ -81,7 +84,7 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
         pos, text = pos + dated.end(), text[dated.end():]
     pieces = text.split("、")
     for k in range(len(pieces) - 2, 0, -1):   # 商务部、财政部向新疆、西藏…: the list starts after 向
-        lead = re.search(r"[向把给等](?=[^、]{2})", pieces[k])   # not 消防给水: a name follows the lead
+        lead = _LEAD.search(pieces[k])   # not 消防给水: a name follows the lead
         if lead:
             cut = sum(len(p) + 1 for p in pieces[:k]) + lead.end()
             pos, text = pos + cut, text[cut:]
@@ -156,6 +159,9 @@ def _counted_before(view: str, m: re.Match, stated: int, end: int) -> Tally | No
                  not etc, start, end, certain=etc)
 
 
+_OF_OR_ETC = regexes.lazy("[的等]")
+
+
 def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
     """北京、上海、广州、深圳4个一线城市: a count without 等 is its list's only when it reads as the
     list's apposition — not itself an item (、三区协同, 和‘三个代表’, 及四位副总理), not a count among
@@ -174,7 +180,7 @@ def _apposition(view: str, m: re.Match, split: Split, text: str) -> bool:
         return False   # 分别是…艰辛历程、防控和救治2个战场协同作战、凝聚…: the counted phrase is one item of a longer
         #                list (not …大飞机2个国家先进制造业集群、总数达3个, where the 、 opens a statement of its own)
     items = split.items
-    if any(_COUNTED.search(item) or re.search("[的等]", item) for item in items) \
+    if any(_COUNTED.search(item) or _OF_OR_ETC.search(item) for item in items) \
             or items[-1].endswith(patterns().count_verbs) or items[-1].endswith(("了", "着", "过")):
         return False
     pieces = _masked(text).split("、")
@@ -251,16 +257,23 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
+_OTHERS = regexes.lazy(r"其他|其它|另外|另|其余")
+_NOTE = regexes.lazy(r"\([^()]*\)")
+
+
 def _tight(items: tuple[str, ...], text: str, counter: str) -> bool:
     """A list without 等 counts only when it is plainly one: 、 between short names, the count right
     after the last, and no word that points elsewhere (其他, 另外, …的, 在内, a group such as 东盟)."""
     last = items[-1]
-    if counter == "大" or "、" not in text or last.endswith(("的", "在内")) or re.search(r"其他|其它|另外|另|其余", last):
+    if counter == "大" or "、" not in text or last.endswith(("的", "在内")) or _OTHERS.search(last):
         return False
     if any(last.endswith(g) for g in patterns().groups):
         return False   # 中国和东盟10国: the count is the last name's members
-    bare = [re.sub(r"\([^()]*\)", "", item) for item in items]   # 长三角（含江西）大飞机: a note is no part of the name
+    bare = [_NOTE.sub("", item) for item in items]   # 长三角（含江西）大飞机: a note is no part of the name
     return len(bare[0]) <= 12 and all(len(item) <= 6 for item in bare[1:])
+
+
+_CLAUSE_END = regexes.lazy(r"[,。；;！？!?\n]")
 
 
 def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | None:
@@ -303,18 +316,22 @@ def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | Non
     etc = "等" in text[-3:] or "在内" in text or any(item.endswith("的") or (len(item) > 15 and not TITLE.fullmatch(item))
                                                     for item in names)   # 包括军舰、战机在内的: some of them
     ends_clean = stop >= len(view) or view[stop] in "。；;！？!?\n)" or \
-        "、" not in re.split(r"[,。；;！？!?\n]", view[stop + 1:stop + 80])[0]   # the next clause lists nothing more
+        "、" not in _CLAUSE_END.split(view[stop + 1:stop + 80])[0]   # the next clause lists nothing more
     return Tally("named-list", stated, (m.start("num"), end), split.items, split.fewest, split.most,
                  not etc and ends_clean, m.start(), stop, certain=True)
+
+
+_NOT_ONE = regexes.lazy("[二两三四五六七八九十]")
+_IN_ONE = regexes.lazy(r"([一二两三四五六七八九十])位一体$")
 
 
 def counted_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
     """“一匠五创”（新区工匠，创新能手、班组…）, A、B等“五大行动”, “七条底线”是：A、B…"""
     found = []
     for index, q in enumerate(quantities):
-        if not q.label or q.value is None or (q.text.count("一") >= 2 and not re.search("[二两三四五六七八九十]", q.text)):
+        if not q.label or q.value is None or (q.text.count("一") >= 2 and not _NOT_ONE.search(q.text)):
             continue   # 一带一路, 一国一策: names, not counts of items
-        whole = re.match(r"([一二两三四五六七八九十])位一体$", q.text)
+        whole = _IN_ONE.match(q.text)
         stated = number(whole.group(1)) if whole else int(q.value)
         tally = _label_after(view, q, stated, index) or _label_before(view, q, stated, index)
         if tally is not None:
@@ -322,9 +339,13 @@ def counted_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
     return found
 
 
+_PAREN_AFTER = regexes.lazy(r"[^“”。(]{0,8}\(")
+_COLON_AFTER = regexes.lazy(r"(?:是|即|为|就是|也就是)?:")
+
+
 def _label_after(view: str, q: Quantity, stated: int, index: int) -> Tally | None:
     pos = q.end + 1 if view[q.end:q.end + 1] in ("”", '"') else q.end
-    paren = re.match(r"[^“”。(]{0,8}\(", view[pos:pos + 12])
+    paren = _PAREN_AFTER.match(view[pos:pos + 12])
     if paren:
         start = pos + paren.end()
         close = view.find(")", start)
@@ -332,7 +353,7 @@ def _label_after(view: str, q: Quantity, stated: int, index: int) -> Tally | Non
             return None
         text, firm, stop = view[start:close], "、,", close
     else:
-        colon = re.match(r"(?:是|即|为|就是|也就是)?:", view[pos:pos + 6])
+        colon = _COLON_AFTER.match(view[pos:pos + 6])
         if not colon:
             return None
         start = stop = pos + colon.end()

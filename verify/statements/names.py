@@ -145,13 +145,16 @@ def _tail_on_both(others: list[str], left: str, right: str) -> bool:
                for other in others for size in range(2, min(4, len(other)) + 1))
 
 
+_HAN = regexes.lazy(r"[\u4e00-\u9fff]+")
+
+
 def _shared_head(others: list[str], right: str) -> str:
     """The longest ending (2–4 characters) of another name that the right side holds (制造业)."""
     best = ""
     for other in others:
         for size in range(min(4, len(other)), 1, -1):
             tail = other[-size:]
-            if len(tail) > len(best) and tail in right and re.fullmatch(r"[\u4e00-\u9fff]+", tail):
+            if len(tail) > len(best) and tail in right and _HAN.fullmatch(tail):
                 best = tail
                 break
     return best

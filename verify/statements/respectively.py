@@ -308,6 +308,9 @@ def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
     return word_pattern(vocab.words("compound_names"))
 
 
+_DIGIT = regexes.lazy(r"\d")
+
+
 def _figures_among(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> bool:
     """A figure in digits with a unit, a date or a year between the names: they are no plain list of
     names (a bare number is part of a name: 110报警数; 九年义务教育, 万元GDP are words). A year or date
@@ -315,10 +318,13 @@ def _figures_among(start: int, end: int, quantities: list[Quantity], starts: lis
     i = bisect.bisect_left(starts, start)
     while i < len(quantities) and quantities[i].start < end:
         q = quantities[i]
-        if re.search(r"\d", q.text) and (q.kind != "amount" or q.unit) or q.kind in ("year", "date"):
+        if _DIGIT.search(q.text) and (q.kind != "amount" or q.unit) or q.kind in ("year", "date"):
             return True
         i += 1
     return False
+
+
+_SENTENCE_MARK = regexes.lazy(r"[。；;!?！？\n]")
 
 
 def _values(first: int, quantities: list[Quantity], view: str, after: int) -> list[int]:
@@ -333,7 +339,7 @@ def _values(first: int, quantities: list[Quantity], view: str, after: int) -> li
         gap = view[(quantities[values[-1]].end if values else after):q.start]
         if values and not GLUE.fullmatch(gap):
             break
-        if not values and (len(gap) > 16 or re.search(r"[。；;!?！？\n]", gap)):
+        if not values and (len(gap) > 16 or _SENTENCE_MARK.search(gap)):
             break
         values.append(i)
     return values

@@ -223,11 +223,14 @@ def leading_time(start: int, end: int, quantities: list[Quantity], starts: list[
     return pos
 
 
+_DIGIT = regexes.lazy(r"\d")
+
+
 def figures_in(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> list[Quantity]:
     """The figures in digits between start and end."""
     found, i = [], bisect.bisect_left(starts, start)
     while i < len(quantities) and quantities[i].start < end:
-        if quantities[i].kind in NUMERIC_KINDS and re.search(r"\d", quantities[i].text):
+        if quantities[i].kind in NUMERIC_KINDS and _DIGIT.search(quantities[i].text):
             found.append(quantities[i])
         i += 1
     return found

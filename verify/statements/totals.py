@@ -34,6 +34,10 @@ def skip_space(text: str, pos: int) -> int:
     return pos
 
 
+_MARKS = regexes.lazy(r"[\s,;；:，：]")
+_BY_VIEW = regexes.lazy(r"(?:从|分|按)[^，,。；;]{1,12}(?:来看|看|分)")
+
+
 def total_before(marker, parts: list[int], quantities, statements, starts, layout: Layout,
            role: Role, taken: set[int]) -> tuple[int | None, bool]:
     """The nearest level before the marker that the parts can belong to; uncertain when its
@@ -45,8 +49,8 @@ def total_before(marker, parts: list[int], quantities, statements, starts, layou
     window_start = layout.clause(note[0])[0] if note else layout.sentence(marker.start)[0]
     semicolon = max(text.rfind("；", window_start, at), text.rfind(";", window_start, at))
     before = text[window_start:at].rstrip(" \t,:，：")
-    opens = not re.sub(r"[\s,;；:，：]", "", before) or before.endswith(("；", ";")) or marker.kind == "看" \
-        or bool(re.fullmatch(r"(?:从|分|按)[^，,。；;]{1,12}(?:来看|看|分)", before))
+    opens = not _MARKS.sub("", before) or before.endswith(("；", ";")) or marker.kind == "看" \
+        or bool(_BY_VIEW.fullmatch(before))
     if semicolon >= 0 and not before.endswith(("；", ";")):
         window_start = semicolon + 1          # …；当日新增6例，其中…: the total is in its own clause group
     last = bisect.bisect_left(starts, at) - 1
