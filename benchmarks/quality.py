@@ -558,7 +558,35 @@ whose class is then switched, or through object.__setattr__ (17.3 k and 15.8 k i
 Quantity, against 11.6 k); the clause ends by split and accumulate (207 M against 174 M for
 finditer); a figure's time from a bisection of the calendar figures (-6 M). A run that compiles a
 pattern the shared cache lacks rewrites the cache (about 0.2 G, 2% of a 1 M run, mostly JSON
-encoding): runs of two checkouts alternating on one cache measure those writes."""
+encoding): runs of two checkouts alternating on one cache measure those writes.
+
+Session 17 (2026-12-02, a helper's round; outputs byte-identical). Reading the transcripts cost
+about twice as much a figure as the other genres (time_profile: 0.51 s for 15,041 figures) mostly
+for five numerals on 1 M characters (两亿五千, 十五六, 二三十, 一两百, 千百) that numerals.py left to
+cn2an: importing cn2an built its converters and compiled its large patterns, 1.20 G instructions,
+0.15 s, on any page holding one such numeral (read_quantities of the same text with cn2an already
+imported: 0.32 s). They are now read by cn2an's own normal-mode steps (`reading/numeral_grammar.py`,
+its grammar of integers followed by splitting at each level's unit; the same answers as cn2an on
+all 1.5 M numerals of up to five of the reader's characters and on 400 k longer ones, and the
+grammar alone on all 25.6 M of up to six); cn2an is imported only for a numeral of other
+characters. A compile of a pattern with a [\\u4e00-\\u9fff] class costs `re` about 11 M instructions
+(its class compiler walks the range a character at a time): count_partitions compiled one for each
+total (30 on 1 M transcript characters), now one pattern of every classifier and a test of the
+head; 21 patterns that statement readings wrote inline are module patterns the pattern cache keeps.
+date-exists makes matches only of dates past their month's end (`KindParams.may_find`).
+Instructions of whole runs (callgrind, PYTHONHASHSEED=0, each checkout on its own copy of one
+pattern cache, two warm runs, run one after the other; two runs at once on one cache trim each
+other's entries: main on the transcripts measured 7,914 M so): 1 M transcript characters 7,634 M
+-> 6,046 M (-20.8%: cn2an 1,196 M, count_partitions 310 M, inline patterns 56 M, date-exists
+26 M), 1 M mixed characters 8,763 M -> 8,600 M (-1.9%: 59 M, 72 M, 32 M). CPU seconds of whole
+runs, least of six alternating with main (load average 0.7-1.4): transcripts 1.316 -> 1.104 s
+(0.76 -> 0.91 M characters per second), mixed 1.624 -> 1.588 s (0.62 -> 0.63 M). Left as they
+are: of the reader's 24,755 master-pattern cycles on the transcripts, 9,500 end in no figure
+(3,444 not-a-number words; 6,114 numerals without a unit: 两国, 之一), but a pattern that skipped
+them would also consume the text differently. Tried and not kept: cn2an's grammar as a pattern
+through the pattern cache (260 KB of code in the cache, which every run reads: +8 M instructions
+on a page without such numerals). The mixed corpus still needs about 0.6 s less on this machine
+for 1 M characters a second."""
 
 
 def main() -> int:
