@@ -19,10 +19,9 @@ from typing import Any
 from verify import user_cache
 from verify.digest import sha256
 
-_TAG = "yaml-data-1"
+_TAG = "yaml-data-2"   # the cache file, named by the format of what it keeps (2: a top-level list's items have lines)
 _DATE = "\x00date"  # the key of a tagged date: a key no YAML text of ours gives (a NUL)
 _MAX_TEXTS = 1000
-_FORMAT = b"lines 2\0"   # what safe_yaml.parse gives; changed when it gives more (2: a top-level list's items)
 _known: dict[str, list] = {}
 _used: set[str] = set()   # the keys of _known this process has read or made (user_cache.trimmed)
 _loaded = False
@@ -35,7 +34,7 @@ def parse(text: str) -> tuple[Any, dict[str, int]]:
     if not _loaded:
         _loaded = True
         _known.update(_stored())
-    key = sha256(_FORMAT + text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     _used.add(key)
     entry = _known.get(key)
     if entry is not None:

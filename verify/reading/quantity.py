@@ -126,12 +126,15 @@ class Quantity:
 
     def exactly(self) -> Quantity:
         """The figure as exactly its value (a count of whole things: 出席186人 is 186, not 185.5 to 186.5)."""
-        return Quantity(self.text, self.start, self.end, self.value, Interval.point(self.value), self.unit, self.kind,
-                        self.qualifier, self.scale, self.label, self.ratio_part, self.ends)
+        return self._read_as(Interval.point(self.value), self.unit)
 
     def with_unit(self, unit: str) -> Quantity:
         """The figure in a unit the text gives it elsewhere (超过40万，达到401763例: 40万 counts 例)."""
-        return Quantity(self.text, self.start, self.end, self.value, self.interval, unit, self.kind,
+        return self._read_as(self.interval, unit)
+
+    def _read_as(self, interval: Interval, unit: str | None) -> Quantity:
+        """The same figure, as the statement stage reads its interval and unit."""
+        return Quantity(self.text, self.start, self.end, self.value, interval, unit, self.kind,
                         self.qualifier, self.scale, self.label, self.ratio_part, self.ends)
 
     @property

@@ -335,9 +335,9 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
     if tail and tail.endswith("亿"):  # 63万6463亿, 3万零500亿, 1万2千亿: the 万 counts 亿s
         tail_value, tail_step = _tail(tail[:-1])
         return (core.value * 10**4 + tail_value) * 10**8, tail_step * 10**8
-    if tail:  # 10亿零817万, 1亿2千万, 2万4000, 1万5千
-        value, step = _tail(tail)
-        return core.value * factor + value, step
+    if tail:  # 10亿零817万, 1亿2千万, 2万4000, 1万5千: the tail's last place is the step
+        tail_value, step = _tail(tail)
+        return value + tail_value, step
     return value, step
 
 
