@@ -32,10 +32,10 @@ from verify.statements.lists import patterns as list_patterns
 from verify.statements.lists import split_items
 from verify.statements.packed import packed_count
 from verify.statements.records import Statement, Tally
-from verify.statements.respectively_names import (GLUE, NUMERAL, RUN_AFTER, figures_in, items_with_figures_before,
-                                                   leading_time, levels_of_clause_before, levels_of_clauses_before,
-                                                   names_of_clause_before, names_with_values_before, strip_leads,
-                                                   years_before)
+from verify.statements.respectively_names import (DIGIT, GLUE, NUMERAL, RUN_AFTER, change_verbs, figures_in,
+                                                   items_with_figures_before, leading_time, levels_of_clause_before,
+                                                   levels_of_clauses_before, names_of_clause_before,
+                                                   names_with_values_before, strip_leads, years_before)
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _RESPECTIVELY = regexes.lazy("分别")
@@ -175,7 +175,7 @@ def _names_elsewhere(values: list[int], span: tuple[int, int], clause: tuple[int
     if listed is None:
         listed = levels_of_clause_before(clause, sentence, layout, quantities, starts)
     if listed is None:
-        listed = levels_of_clauses_before(clause, sentence, layout, quantities, starts)
+        listed = levels_of_clauses_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
         listed = names_with_values_before(clause, sentence, layout, quantities, starts, vocab)
     if listed is None:
@@ -243,7 +243,7 @@ def _single(name: str, start: int, layout: Layout, vocab: Vocabulary, bound: lis
     before = layout.clause(clause[0] - 2) if clause[0] >= 2 else clause
     if since is not None and since > before[0]:
         before = (since, before[1])
-    if before != clause and strip_leads(view[before[0]:before[1]].strip()).startswith(_change_verbs(vocab)):
+    if before != clause and strip_leads(view[before[0]:before[1]].strip()).startswith(change_verbs(vocab)):
         before = clause   # 提高最低工资、失业保险金标准，城镇新增就业分别…: the list is the object of its own verb
     region = view[before[0]:start]
     for a, b in bound:   # …累计分别达到1522家、103家。浦东新区法规分别新增…: values, not names
@@ -293,22 +293,9 @@ def _holds_two_names(name: str, window: str) -> bool:
     return any(a[1] <= b[0] for a in spans for b in spans)
 
 
-@functools.cache
-def _verbs_of(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
-
-
-def _change_verbs(vocab: Vocabulary) -> tuple[str, ...]:
-    """The verbs of change (提高, 降低, 增加…) of the vocabulary, longest first."""
-    return _verbs_of(tuple(w for w in vocab.words("change_up") + vocab.words("change_down") if len(w) >= 2))
-
-
 def _compounds(vocab: Vocabulary) -> re.Pattern[str]:
     """The names with 、 or 和/及 inside that are one item (信息传输软件和信息技术服务业)."""
     return word_pattern(vocab.words("compound_names"))
-
-
-_DIGIT = regexes.lazy(r"\d")
 
 
 def _figures_among(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> bool:
@@ -318,7 +305,7 @@ def _figures_among(start: int, end: int, quantities: list[Quantity], starts: lis
     i = bisect.bisect_left(starts, start)
     while i < len(quantities) and quantities[i].start < end:
         q = quantities[i]
-        if _DIGIT.search(q.text) and (q.kind != "amount" or q.unit) or q.kind in ("year", "date"):
+        if DIGIT.search(q.text) and (q.kind != "amount" or q.unit) or q.kind in ("year", "date"):
             return True
         i += 1
     return False

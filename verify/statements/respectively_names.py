@@ -23,6 +23,7 @@ from verify.statements.vocabulary import Vocabulary, vocabulary, word_pattern
 
 GLUE = regexes.lazy(r"\s*(?:、|和|及|与|以及)\s*")   # between two values or names of one list
 NUMERAL = regexes.lazy(r"[0-9０-９一二两三四五六七八九十百千双]")
+DIGIT = regexes.lazy(r"\d")   # a figure written in digits
 RUN_AFTER = regexes.lazy(r"[\u4e00-\u9fff]{2,6}")
 
 
@@ -78,11 +79,12 @@ def levels_of_clause_before(clause: tuple[int, int], sentence: tuple[int, int], 
 
 
 def levels_of_clauses_before(clause: tuple[int, int], sentence: tuple[int, int], layout: Layout,
-                              quantities: list[Quantity], starts: list[int]) -> tuple[int, Split] | None:
+                              quantities: list[Quantity], starts: list[int], vocab: Vocabulary) -> tuple[int, Split] | None:
     """出口1.2万亿元，进口9000亿元，分别增长5.1%和3.2%: the clauses before, each after a comma, each a name
     and one level that ends it, back to a clause that is no such pair (or one opened by 其中, the last
     taken): one name to a clause. A clause that lists several levels is levels_of_clause_before's."""
-    view, names, levels, starts_of = layout.text, [], [], []
+    view, pairs = layout.text, []   # (where the clause starts, its name, its level), last clause first
+    changes = _COMPARED + change_verbs(vocab)
     pos = clause[0]
     while pos - 1 > sentence[0] and view[pos - 1] == ",":
         start, end = layout.clause(pos - 2)
@@ -91,27 +93,31 @@ def levels_of_clauses_before(clause: tuple[int, int], sentence: tuple[int, int],
             break
         text = view[start:figures[0].start].strip()
         name = strip_leads(text)
-        if not RUN_AFTER.fullmatch(name) or figures[0].kind not in ("amount", "count") or _change_first().match(name):
+        if not RUN_AFTER.fullmatch(name) or figures[0].kind not in ("amount", "count") or name.startswith(changes):
             break   # 增长5%, 增加300亿元, 比上年多3万人: a change of the level before, no name of its own
-        names.append(name)
-        levels.append(figures[0])
-        starts_of.append(start)
+        pairs.append((start, name, figures[0]))
         pos = start
         if text.startswith("其中"):
             break
-    names.reverse(), levels.reverse(), starts_of.reverse()
-    if len(names) >= 3 and _total_of(levels[0], levels[1:]):
-        names, starts_of = names[1:], starts_of[1:]   # 生产总值2000亿元，一产100亿元，二产…: a total, then its parts
-    if len(names) < 2:
+    pairs.reverse()
+    if len(pairs) >= 3 and _total_of(pairs[0][2], [level for _, _, level in pairs[1:]]):
+        pairs = pairs[1:]   # 生产总值2000亿元，一产100亿元，二产…: a total, then its parts
+    if len(pairs) < 2:
         return None
-    return starts_of[0], Split(tuple(names), len(names), len(names))
+    return pairs[0][0], Split(tuple(name for _, name, _ in pairs), len(pairs), len(pairs))
+
+
+_COMPARED = ("比", "较", "同比")   # a name opening so states a change (比上年增加300亿元)
 
 
 @functools.cache
-def _change_first() -> re.Pattern[str]:
-    """A name that opens with a comparison or a verb of change (比上年增加, 增长, 减少) states a change."""
-    words = [w for w in vocabulary().words("change_up") + vocabulary().words("change_down") if len(w) >= 2]
-    return regexes.compile("(?:比|较|同比|" + compile_alternation(words) + ")")
+def _verbs_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def change_verbs(vocab: Vocabulary) -> tuple[str, ...]:
+    """The verbs of change (提高, 降低, 增加…) of the vocabulary, longest first."""
+    return _verbs_of(tuple(w for w in vocab.words("change_up") + vocab.words("change_down") if len(w) >= 2))
 
 
 def _total_of(first: Quantity, rest: list[Quantity]) -> bool:
@@ -223,14 +229,11 @@ def leading_time(start: int, end: int, quantities: list[Quantity], starts: list[
     return pos
 
 
-_DIGIT = regexes.lazy(r"\d")
-
-
 def figures_in(start: int, end: int, quantities: list[Quantity], starts: list[int]) -> list[Quantity]:
     """The figures in digits between start and end."""
     found, i = [], bisect.bisect_left(starts, start)
     while i < len(quantities) and quantities[i].start < end:
-        if quantities[i].kind in NUMERIC_KINDS and _DIGIT.search(quantities[i].text):
+        if quantities[i].kind in NUMERIC_KINDS and DIGIT.search(quantities[i].text):
             found.append(quantities[i])
         i += 1
     return found
