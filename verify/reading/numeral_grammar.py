@@ -41,9 +41,7 @@ def _whole(s: str) -> bool:
 
 
 def _above_1e8(s: str) -> bool:   # N亿(零N)? | N亿(万 to 亿), N below 亿
-    head, unit, tail = s.partition("亿")
-    return bool(unit) and _below_1e8(head) and (tail == "" or tail[:1] in _Z and _below_1e8(tail[1:])
-                                                or _wan_to_1e8(tail))
+    return _level(s, "亿", _below_1e8, _below_1e8, _wan_to_1e8)
 
 
 def _below_1e8(s: str) -> bool:
@@ -51,9 +49,7 @@ def _below_1e8(s: str) -> bool:
 
 
 def _wan_to_1e8(s: str) -> bool:   # N万(零N)? | N万(千 to 万), N below 万
-    head, unit, tail = s.partition("万")
-    return bool(unit) and _below_wan(head) and (tail == "" or tail[:1] in _Z and _below_1000(tail[1:])
-                                                or _thousands(tail))
+    return _level(s, "万", _below_wan, _below_1000, _thousands)
 
 
 def _below_wan(s: str) -> bool:
@@ -61,10 +57,15 @@ def _below_wan(s: str) -> bool:
 
 
 def _thousands(s: str) -> bool:   # d千(零 1-99)? | d千(百 to 千)
-    if len(s) < 2 or s[0] not in _D or s[1] != "千":
-        return False
-    tail = s[2:]
-    return tail == "" or tail[:1] in _Z and _below_100(tail[1:]) or _hundreds(tail)
+    return _level(s, "千", _D.__contains__, _below_100, _hundreds)
+
+
+def _level(s: str, unit: str, head_ok, after_zero_ok, tail_ok) -> bool:
+    """One level of the grammar: a head before the level's unit, then nothing, 零 and a smaller
+    number, or the levels below it (the unit stands once at most in a numeral its grammar takes)."""
+    head, found, tail = s.partition(unit)
+    return bool(found) and head_ok(head) and (tail == "" or tail[:1] in _Z and after_zero_ok(tail[1:])
+                                              or tail_ok(tail))
 
 
 def _below_1000(s: str) -> bool:
