@@ -188,3 +188,14 @@ def test_tallies(text, expected):
     found = [(t.family, t.stated, t.fewest, t.most, t.exact) for t in reading.tallies
              if t.family in {e[0] for e in expected} or not expected]
     assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("成功创建石化新材料、现代金融、现代商贸3个千亿级，食品工业、现代种业2个百亿级产业集群。", "3个"),   # gwr_2026_hainan
+    ("在册亨、罗甸、望谟、三都、贞丰、榕江、镇宁、关岭等8个重点县建设露地冬春果菜基地6.2万亩。", "8个"),   # gwr_2026_guizhou
+])
+def test_a_named_list_rests_on_its_count(text, count):
+    """The count of a named list is a figure the check rests on: it counts as checked (coverage)."""
+    quantities, reading = read_statements_of(text, "t.txt")
+    tally = next(t for t in reading.tallies if t.family == "named-list")
+    assert [quantities[i].text for i in tally.figures] == [count]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from verify import regexes
 from verify.reading.quantity import Quantity
-from verify.statements.lists import number
+from verify.statements.lists import figures_at, number
 from verify.statements.records import Tally
 
 _LISTED = regexes.lazy(r"分别(?:为|是)[:：]")
@@ -44,7 +44,8 @@ def labelled_values(view: str, quantities: list[Quantity]) -> list[Tally]:
             stated = number(count.group("num"))
             if stated is not None and stated >= 2:
                 found.append(Tally("named-list", stated, (count.start("num"), count.end("cls")), labels,
-                                   len(labels), len(labels), True, count.start(), stop, certain=False))
+                                   len(labels), len(labels), True, count.start(), stop, certain=False,
+                                   figures=figures_at(quantities, count.start("num"))))
     return found
 
 

@@ -10,8 +10,10 @@ are in respectively.py, count partitions in count_partitions.py.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from dataclasses import replace
 
 from verify import regexes
 from verify.reading.numerals import read_chinese
@@ -116,8 +118,14 @@ def named_lists(view: str, quantities: list[Quantity]) -> list[Tally]:
             continue   # 取消、下放、转出49项: names far fewer than a count before them are no list of its members
         if found and found[-1].start == tally.start and found[-1].family == tally.family:
             found.pop()   # 滑冰、滑雪、冰球、冬季两项共4个: the later count is the list's, 两项 a name's
-        found.append(tally)
+        found.append(replace(tally, figures=figures_at(quantities, m.start("num"))))
     return found
+
+
+def figures_at(quantities: list[Quantity], start: int) -> tuple[int, ...]:
+    """The index of the figure written at `start` (a tally's count), so that the count counts as checked."""
+    i = bisect.bisect_left(quantities, start, key=lambda q: q.start)   # quantities are in text order
+    return (i,) if i < len(quantities) and quantities[i].start == start else ()
 
 
 def _members_named(tally: Tally) -> bool:
