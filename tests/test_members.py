@@ -22,6 +22,10 @@ from conftest import bound_pairs, read_statements_of
     ("31个省区市中，东部11个省市一季度GDP平均增速为9.48%。", [("11个", "31个")]),            # xwlb_20130427
     ("在新当选的61名中国科学院院士中，女性占到了9名。", [("9名", "61名")]),                    # xwlb_20151207
     ("长江经济带的11个省市中，贵州、湖北、浙江等7个省市增幅高于全国平均水平。", [("7个", "11个")]),   # xwlb_20170424
+    # no 中: a count and its noun ending a clause, members opening the next with a predicate
+    ("累计培育形成21批173项制度集成创新案例，82项获国家层面认可、37项向全国推广。",             # gwr_2026_hainan
+     [("82项", "173项"), ("37项", "173项")]),
+    ("已累计推出805项制度创新成果，88项在全国推广，实际利用港资336.6亿美元。", [("88项", "805项")]),   # xwlb_20231228
 ])
 def test_members_of_a_counted_set(text, expected):
     assert bound_pairs(text, "member") == expected
@@ -36,6 +40,10 @@ def test_members_of_a_counted_set(text, expected):
     "3个省份中，平均每省12个。",                 # an average
     "在5个试点城市中，建成充电桩500个。",        # the subgroup's words name another thing (no city)
     "全市12个区县中，城区建成公园300个。\n\n全市12个区县中。",   # … nor past the clause's end
+    "截止14点40分，火灾已造成11人死亡，50人受伤。",   # no 中: counts of people, each with its own verb (xwlb_20130414)
+    "全国有201个城市的空气质量超标，其中44个城市为重度污染，5个为严重污染。",   # a count after 其中 is no set (xwlb_20150219)
+    "建成项目12个，15个在建。",                 # a set with no noun of its own at its clause's end
+    "这两座大桥，涉及近百项技术创新成果，其中7项达到国际领先水平，46项达到国际先进水平。",   # (rmrb)
 ])
 def test_no_members(text):
     assert bound_pairs(text, "member") == []

@@ -6,7 +6,9 @@
   the words of a subgroup (31个省区市中，东部11个省市; 美国占31家: counts_the_set), of the same
   classifier, and names the set's thing again (40个州), or no thing of its own: the words after it
   start with a predicate of the vocabulary's member_predicates (22条已经正式落地), or it counts people;
-  counts of the classifier listed after it with 、 (13人获救、47人失踪) are members too. A member is
+  counts of the classifier listed after it with 、 (13人获救、47人失踪) are members too. Without 中, a
+  count and its noun ending a clause is a set of the count opening the next clause with a predicate
+  (累计推出805项制度创新成果，88项在全国推广: _set_by_clause), never of people. A member is
   never more than its set (Fact: level the set, `member`); a percentage right after the first,
   after 占, 面 or 率 (member_share_words), is the members' share (`member_share`: 占企业数的96.1%).
 - A running total and the new ones in it, one figure right after the other, joined by ， or 、 in
@@ -37,7 +39,7 @@ from verify.reading.numerals import counted_as
 from verify.reading.quantity import Quantity
 from verify.statements.clauses import Layout
 from verify.statements.facts import Fact
-from verify.statements.records import AVERAGE, LEVEL, OTHER, PLAN, Statement
+from verify.statements.records import ATTRIBUTE, AVERAGE, LEVEL, OTHER, PLAN, Statement
 from verify.statements.vocabulary import Vocabulary, word_pattern
 
 _COMPARED = regexes.lazy("相比|相较|对比|比较")
@@ -89,17 +91,23 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
         if not _counts(whole, counters) or not _counts(part, counters) or not _same_unit(whole, part):
             continue
         st = statements.get(index)
-        if st is None or st.role not in (LEVEL, OTHER) or part.start - whole.end > _NOUN_REACH + 6 + _SUBGROUP_REACH:
+        if st is None or st.role not in (LEVEL, OTHER, ATTRIBUTE) or part.start - whole.end > _NOUN_REACH + 6 + _SUBGROUP_REACH:
             continue
         between = view[whole.end:part.start]
-        end = opener.search(between)
+        end = opener.search(between) or _CLAUSE_SET_END.search(between)
         if end is None or end.group("subgroup") and not_subgroups.search(end.group("subgroup")):
             continue   # 5个组中，共30个: a total of something else, no member
         noun = between[:end.start()]
         if _NO_NOUN.search(noun) or noun.endswith("其") or noun.startswith(_TIME_NOUNS) or len(noun) > _NOUN_REACH:
             continue
         people = counted_as(whole.unit) == "人"
-        if not _names_member(view, part, noun, people, predicates) or end.group("subgroup") \
+        by_clause = end.groupdict().get("clause") is not None
+        if st.role is ATTRIBUTE and not by_clause:
+            continue   # (21批173项制度集成创新案例: a count read as describing the next is a set only by its clause)
+        if by_clause:
+            if not _set_by_clause(view, whole, part, noun, predicates, statements.get(index + 1)):
+                continue
+        elif not _names_member(view, part, noun, people, predicates) or end.group("subgroup") \
                 and not counts_the_set(end.group("subgroup"), clause_after(view, part), noun, people, vocab):
             continue
         sentence_end = layout.sentence(part.start)[1]
@@ -114,6 +122,35 @@ def members(quantities: list[Quantity], statements: dict[int, Statement], layout
             found.append(Fact(index, (("member", k + 1),)))
             k += 1
     return found
+
+
+# A counted set that ends its clause, its noun before the comma (173项制度集成创新案例，82项获国家层面认可)
+_CLAUSE_SET_END = regexes.lazy(r"(?P<clause>[,，])(?P<subgroup>(?!))?$")
+_SET_STARTS = regexes.lazy(r"[,，。；;:：!！?？\n]$")   # the words a set by its clause stands after
+_SET_REACH = 16
+
+
+@functools.cache
+def _ending_predicate(predicates: re.Pattern[str]) -> re.Pattern[str]:
+    """A predicate of member_predicates ending a set's words (12个项目已开工，: no noun, a clause of its own)."""
+    return regexes.lazy(f"(?:{predicates.pattern})$")
+
+
+def _set_by_clause(view: str, whole: Quantity, part: Quantity, noun: str, predicates: re.Pattern[str],
+                   member: Statement | None) -> bool:
+    """Whether the count opening the clause after a counted set counts members of that set: the set
+    is a count and its noun of at least two characters ending its clause, said right after a verb of
+    its clause (培育形成…173项制度集成创新案例); the member count opens the next clause and goes on with a
+    predicate of member_predicates (82项获国家层面认可). No 中 says it here, so the member must name no
+    thing of its own and no comparison (比上年) may stand in it, and counts of people are left alone:
+    造成11人死亡，50人受伤 are two sets, each with its own verb."""
+    if len(noun) < 2 or member is None or member.compare or member.role not in (LEVEL, OTHER) \
+            or counted_as(whole.unit) == "人" or predicates.match(noun) or _ending_predicate(predicates).search(noun):
+        return False   # 11人死亡，50人受伤: counts of people each with its own verb are two sets
+    before = view[max(0, whole.start - _SET_REACH):whole.start]
+    if not before or _SET_STARTS.search(before) or _NO_WORDS.search(before[-1:]) or before.endswith("中"):
+        return False   # 12个项目，/其中7项: a bare set at a clause's start, or one after 中, may be a member itself
+    return predicates.match(view, part.end) is not None
 
 
 def counts_the_set(words: str, after: str, noun: str, people: bool, vocab: Vocabulary) -> bool:
