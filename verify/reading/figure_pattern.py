@@ -28,8 +28,8 @@ _CN = r"(?:[零〇一二两三四五六七八九十百万亿]|千(?![伏瓦克�
 # digits, numerals, signs, 第 前 百(分之), weekdays 周/星期/礼拜, clock words 上午/下午/晚/中午/凌晨/早上/傍晚/夜间.
 _NUMERAL_START = r"\d零〇一二两三四五六七八九十百千万亿双负+\-第前周星礼上下晚中凌早傍夜"
 _MULT = r"万亿|千亿|百亿|亿|千万|百万|万(?!隆)|千(?![伏瓦克米卡帕兆赫焦])|百(?!分点)"  # 千兆, 千赫: unit prefixes; 万隆 a city
-_Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过"
-             r"|(?<![赶高])超|逾|突破|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
+_Q_BEFORE = (r"大约|约为|(?<![签制预节合邀公条契租隐])约|将近|接近|(?<![最附临靠亲晚逼就贴])近|不到|不足|超过了|超过"
+             r"|(?<![赶高])超|逾|突破了|突破|多于|少于|低于|高于|至少|最多|不少于|不低于|不超过|不高于")
 # 余 and 多 start words of their own (余额, 余震; 多次, 多种): there they are no qualifier
 # (109次余震, Ｍ０余额, 近两年多次会晤, 20部多类型影片). Right after digits 多 stays one (100多个).
 _MORE_NOT = r"(?!额|震|粮|热|温|波|晖|生|量)"
@@ -95,6 +95,7 @@ def _alternatives() -> dict[str, str]:
     units = "|".join([_SPECIAL_UNITS, compile_alternation(lex.units)])
     number = (rf"(?P<NCORE>(?>{_AR}|{_CN}))(?P<NMORE>{_NMORE})?(?P<NMULT>{_MULT})?"
               rf"(?P<NTAIL>(?<=亿)零?\d+(?:\.\d+)?(?:千万|万|千)?|(?<=万)(?:零?\d+(?:\.\d+)?|\d千)亿|(?<=万)[多余]亿"
+              rf"|(?<=\d万)[一二两三四五六七八九]千(?![千万亿])"
               rf"|(?<=万)(?:\d{{4}}|零\d{{1,3}}|\d千)(?![\d.年千万亿]))?(?![月日号](?!元))(?![:：∶]\d)")
     second = (rf"(?P<RSIGN>-)?(?P<RCORE>{_AR}|{_CN})(?P<RMORE>{_NMORE})?(?P<RMULT>{_MULT})?")
     alternatives = {

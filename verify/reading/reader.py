@@ -164,7 +164,8 @@ def _start_and_qualifier(m: re.Match, text: str, unit: str | None) -> tuple[int,
     more = m.group("NMORE") or _MORE_TAILS.get(m.group("NTAIL")) or (m.group("GEQ") if m.group("GEQ") == "多" else None)
     if _recent(m, text, unit):
         return m.end("QB"), more or m.group("QA")
-    return m.start(), m.group("QB") or more or m.group("QA")
+    before = m.group("QB")
+    return m.start(), (before and before.removesuffix("了")) or more or m.group("QA")   # 突破了 is 突破
 
 
 def _second_end(m: re.Match) -> tuple[Fraction, Interval, str | None] | None:
@@ -342,11 +343,11 @@ def _scaled(core: Reading, multiplier: str | None, tail: str | None) -> tuple[Fr
 
 
 def _tail(tail: str) -> tuple[Fraction, Fraction]:
-    """Value and step of what follows a 亿 or 万: 零817万, 2千万, 4000, 5千."""
+    """Value and step of what follows a 亿 or 万: 零817万, 2千万, 4000, 5千, 两千."""
     stripped = tail.lstrip("零")
     digits = stripped.rstrip("千万")
     tail_factor = MULTIPLIERS.get(stripped[len(digits):], 1)
-    reading = read_arabic(digits)
+    reading = read_numeral(digits)   # 1万两千多名: a numeral after digits and 万
     return reading.value * tail_factor, reading.step * tail_factor
 
 
