@@ -171,6 +171,41 @@ def test_the_rate_of_a_total_and_of_its_parts(text, expected):
     assert rates(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # rates alone after 其中: a name packing the three sectors, 分别 (gwr_2026_guizhou)
+    ("主要预期目标是：地区生产总值增长5%左右，其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。",
+     [{"level": "5%左右", "fastest": "6%左右", "slowest": "3.5%左右"}]),
+    # the sectors and the households make all the electricity used (xwlb_20220517)
+    ("1—4月全国全社会用电量同比增长3.4%。其中，一产、二产、三产和居民生活用电量同比分别增长10.8%、1.9%、3.1%和10.5%。",
+     [{"level": "3.4%", "fastest": "10.8%", "slowest": "1.9%"}]),
+    ("全年地区生产总值增长5.2%，其中第一产业增加值增长3.5%，第二产业增加值增长6%，第三产业增加值增长5%。",
+     [{"level": "5.2%", "fastest": "6%", "slowest": "3.5%"}]),
+])
+def test_the_rate_of_a_total_and_of_its_parts_stated_as_rates_alone(text, expected):
+    assert rates(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the three sectors alone are not all the electricity used (xwlb_20210719, xwlb_20241220)
+    "上半年全国全社会用电量同比增长16.2%。其中，一产、二产、三产用电量同比分别增长20.6%、16.6%、25.8%。",
+    "全社会用电量同比增长7.1%。其中，第一产业用电量同比增长6.8%，第二产业用电量同比增长5.3%，第三产业用电量同比增长10.4%。",
+    # per head: the total's growth also moves with how many each part counts
+    "全体居民人均可支配收入增长5.5%，其中城镇、农村居民人均可支配收入分别增长4.4%、6.6%。",
+    # parts that are some of the total (xwlb_20180714), a level among them (read with the levels)
+    "上半年，全国科学技术支出同比增长25.4%。其中，应用研究、基础研究支出同比分别增长62%、12.5%。",
+    "进出口增长5%，其中出口1.2万亿元，增长7%，进口增长2%。",
+])
+def test_no_rates_alone_of_parts_that_are_not_all_of_it(text):
+    assert rates(text) == []
+
+
+def test_three_sectors_are_not_all_the_electricity_used():
+    """全社会用电量 is the three sectors' and the households' (城乡居民生活用电): no complete sum of three."""
+    _, reading = read_statements_of("1—10月，全社会用电量累计72422亿千瓦时，同比增长6.9%。其中，第一产业用电量1078亿千瓦时，"
+                                    "第二产业用电量47653亿千瓦时，第三产业用电量13190亿千瓦时。")
+    assert [pl.complete for pl in reading.parts_lists] == ["disjoint"]
+
+
 def test_no_rates_of_parts_with_a_balance_read_among_them():
     # xwlb_20150113: 扩大45.9% (of the surplus) is read as a second rate of the imports, which fall 0.6%
     assert rates("我国外贸进出口总值26.43万亿元人民币，比2013年增长2.3%。其中，出口14.39万亿元，增长4.9%；"

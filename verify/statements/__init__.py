@@ -21,7 +21,7 @@ from verify.statements.lists import counted_labels, named_lists
 from verify.statements.members import increases, members, named_parts, new_in_totals
 from verify.statements.single_parts import single_parts
 from verify.statements.named_tallies import named_tallies
-from verify.statements.part_rates import bases_of_parts, rates_of_parts
+from verify.statements.part_rates import bases_of_parts, rates_of_named_parts, rates_of_parts
 from verify.statements.per_unit import per_unit_averages
 from verify.statements.periods import period_facts
 from verify.statements.place_parts import place_parts
@@ -78,7 +78,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     found += later_totals(quantities, statements, layout, vocab, found)
     found += proportions(quantities, statements, vocab, found, doc.view)
     found += increases(quantities, statements, layout, found, vocab) + rates_of_parts(quantities, statements, lists, found) \
-        + bases_of_parts(quantities, statements, lists, found, vocab, doc.view)
+        + bases_of_parts(quantities, statements, lists, found, vocab, doc.view) \
+        + rates_of_named_parts(quantities, statements, layout, vocab)
     thresholds = passed_thresholds(quantities, statements, layout, vocab)
     found += reached_levels(quantities, statements, layout, vocab, found) + thresholds
     whole = whole_counts(quantities, statements, layout, vocab)

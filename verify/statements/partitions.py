@@ -25,7 +25,7 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
     """"complete", "disjoint" or "open" (parts that may overlap or leave some out). `shared`, for a
     breakdown along a dimension only (else None): the figures of the page that a share speaks of."""
     labels = [statements[i].measure for i in parts]
-    by_partition = named_partition(labels, vocab.partitions) or _of_named_whole(labels, statements[total], vocab)
+    by_partition = partition_of(labels, statements[total], vocab)
     if by_partition:
         return by_partition
     if len(parts) == 2 and _complementary(*labels):
@@ -35,6 +35,26 @@ def completeness(total: int, parts: list[int], quantities: list[Quantity], state
     if len(parts) >= 2 and _kinds_counted(total, len(parts), quantities, layout, vocab):
         return "complete"
     return "open"
+
+
+def partition_of(labels: list[str], total: Statement, vocab: Vocabulary) -> str | None:
+    """How the labels split the total by words alone: "complete", "disjoint" or None, from the
+    vocabulary's partitions, except one that leaves a part out of this total (partitions_left_short:
+    全社会用电量 is the three sectors' and the households' own, 城乡居民生活用电), then from the
+    partitions that hold only for a whole the total names (whole_partitions)."""
+    found = named_partition(labels, vocab.partitions)
+    if found == "complete" and _left_short(labels, total, vocab):
+        found = "disjoint"
+    return _of_named_whole(labels, total, vocab) or found
+
+
+def _left_short(labels: list[str], total: Statement, vocab: Vocabulary) -> bool:
+    """Whether the total names a whole of partitions_left_short whose partition the labels name."""
+    words = total.measure + total.head
+    for whole, member in vocab.words("partitions_left_short"):
+        if any(word in words for word in whole.split("|")) and any(m in labels[0] for m in member.split("|")):
+            return True
+    return False
 
 
 def names_all(labels: list[str], vocab: Vocabulary) -> bool:
