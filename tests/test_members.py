@@ -199,13 +199,6 @@ def test_no_rates_alone_of_parts_that_are_not_all_of_it(text):
     assert rates(text) == []
 
 
-def test_three_sectors_are_not_all_the_electricity_used():
-    """全社会用电量 is the three sectors' and the households' (城乡居民生活用电): no complete sum of three."""
-    _, reading = read_statements_of("1—10月，全社会用电量累计72422亿千瓦时，同比增长6.9%。其中，第一产业用电量1078亿千瓦时，"
-                                    "第二产业用电量47653亿千瓦时，第三产业用电量13190亿千瓦时。")
-    assert [pl.complete for pl in reading.parts_lists] == ["disjoint"]
-
-
 def test_no_rates_of_parts_with_a_balance_read_among_them():
     # xwlb_20150113: 扩大45.9% (of the surplus) is read as a second rate of the imports, which fall 0.6%
     assert rates("我国外贸进出口总值26.43万亿元人民币，比2013年增长2.3%。其中，出口14.39万亿元，增长4.9%；"
