@@ -156,7 +156,31 @@ examples:
 """
 #   7 terms, 8 terms[0], 9 terms[1]
 
+COMPOUND_RULE = """\
+id: demo
+kind: compound
+severity: warning
+title: 年均增长率与起止年份相符
+why: 终点是起点按年均增长率逐年增长的结果。
+match_on: statements
+structure: facts
+start: rise_from
+end: level
+rate: yearly_rate
+first_year: first_year
+last_year: last_year
+examples:
+  fail:
+    - text: 双边贸易额从2002年的547.67亿美元增长到2012年的4001亿美元，年均增长2.2%。
+      source: xwlb_20130819 (22% changed to 2.2%)
+  pass:
+    - text: 双边贸易额从2002年的547.67亿美元增长到2012年的4001亿美元，年均增长22%。
+      source: xwlb_20130819
+"""
+#   8 start, 10 rate
+
 VALID = {
+    "compound": COMPOUND_RULE,
     "term": TERM_RULE,
     "pattern": PATTERN_RULE,
     "relation": RELATION_RULE,
@@ -245,6 +269,11 @@ def test_valid_rule_in_a_pack_loads_with_the_builtin_rules(tmp_path):
     ids = [r.id for r in load_rules([str(pack)])]
     assert "demo" in ids and ids.count("demo") == 1
     assert "completion-rate" in ids
+
+
+def test_a_compound_rule_naming_a_figure_no_fact_binds_is_refused_at_its_line(tmp_path):
+    path = write(tmp_path, replace_line(COMPOUND_RULE, 10, "rate: yearly_growth"))
+    assert_refused_at(path, 10, "rate", "yearly_growth")
 
 
 # ---------------------------------------------------------------- top-level keys

@@ -105,3 +105,13 @@ def test_misuse_is_one_line_and_exit_2(capsys, page, argv, says):
     code, out, err = run(capsys, *argv, page)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and says in err
+
+
+def test_a_compound_rule_says_which_figures_a_fact_leaves_unbound(capsys, tmp_path):
+    path = tmp_path / "trade.txt"
+    path.write_text("双边贸易额从2002年的547.67亿美元增长到2012年的4001亿美元，年均增长2.2%。\n", encoding="utf-8")
+    code, out, err = run(capsys, "--statements", "--why", "yearly-rate-over-years", "--line", "1", path)
+    assert code == 0 and err == ""
+    why = out[out.index("规则 yearly-rate-over-years"):]
+    assert "未核对：公式还需要 first_year、last_year、rise_from、yearly_rate" in why   # the fact of before and level
+    assert "触发：从2002年的“547.67亿美元”到2012年的“4001亿美元”，10年间年均增长约为22.0%" in why

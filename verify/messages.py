@@ -48,6 +48,7 @@ MESSAGES = {
         "date_impossible_any_year": "“{date}”不存在：{month}月最多只有 {days} 天",
         "pattern_found": "{title}",
         "term_numerals": "“{label}”的数字与固定提法{forms}不符",
+        "yearly_rate_over_years": "从“{start}”到“{end}”的{years}年间，年均增长约为{expected}，与所写的“{rate}”不符",
     },
     "en": {
         "col_position": "position", "col_text": "text", "col_value": "value", "col_interval": "interval",
@@ -96,6 +97,7 @@ MESSAGES = {
         "date_impossible_any_year": "'{date}' does not exist: month {month} has at most {days} days",
         "pattern_found": "{title}",
         "term_numerals": "the numerals of '{label}' differ from the fixed term {forms}",
+        "yearly_rate_over_years": "from '{start}' to '{end}' over {years} years the yearly growth is about {expected}, not '{rate}'",
     },
 }
 

@@ -108,11 +108,12 @@ def _bound(match: Match) -> tuple[tuple[str, tuple[int, ...]], ...]:
 
 
 def _missing(rule: Rule, match: Match) -> tuple[str, ...]:
-    """The names a relation's formula uses that this match leaves unbound (a lookup that found
-    nothing counts as unbound)."""
+    """The names a relation's formula (or a compound rule) uses that this match leaves unbound (a
+    lookup that found nothing counts as unbound)."""
     relation = getattr(rule.prepared, "relation", None)
-    if relation is None:
+    needed = variables(relation) if relation is not None else set(getattr(rule.prepared, "needed", ()))
+    if not needed:
         return ()
     bound = set(match.figures) | set(match.lists) | {name for name, _ in getattr(match.structure, "constants", ())}
-    return tuple(sorted(variables(relation) - bound))
+    return tuple(sorted(needed - bound))
 

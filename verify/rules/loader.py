@@ -30,7 +30,7 @@ STATEMENT_SLOTS = {
              "{ratio_share:number}{next_part:amount}{next_share:number}{average:amount}{average_floor:amount}{units:count}"
              "{member:amount}{new:amount}{increase:amount}{present:amount}{absent:amount}{part:amount}{named_part:amount}{place_part:amount}{fastest:percent}{slowest:percent}{member_share:percent}{included:amount}{items:count}{per_item:amount}"
              "{first:amount}{first_rate:percent}{first_fall:percent}{second:amount}{second_rate:percent}{second_fall:percent}"
-             "{threshold:amount}",
+             "{threshold:amount}{first_year:year}{last_year:year}",
     "each": "(?!){share:percent}{fall:percent}{rate:percent}{completion:percent}{level:number}",
     "headline": "(?!){headline:number}{body:number}",
     **{name: "(?!){figures:number*}" for name in ("named-list", "counted-label", "enumeration", "respectively",

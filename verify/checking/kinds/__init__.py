@@ -1,6 +1,6 @@
 """The rule kinds: each module declares its keys, prepares a rule once, and judges its matches."""
 
-from verify.checking.kinds import calendar, consistency, count, pattern, relation, sum_parts, tally, term
+from verify.checking.kinds import calendar, compound, consistency, count, pattern, relation, sum_parts, tally, term
 
 KINDS = {
     "relation": relation,
@@ -11,4 +11,5 @@ KINDS = {
     "pattern": pattern,
     "tally": tally,
     "term": term,
+    "compound": compound,
 }
