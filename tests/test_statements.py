@@ -80,6 +80,15 @@ def test_roles(text, expected):
 
 LIST_CASES = [
     # (text, [(total, parts, certain)])
+    # after ；, a figure with a breakdown of its own is the next item beside this list's total, not its part
+    # (the health institutions of a statistical bulletin: 基层… and 专业… stand beside each other)
+    ("年末全国共有医疗卫生机构107.1万个，其中医院3.9万个；基层医疗卫生机构101.6万个，其中乡镇卫生院3.4万个，"
+     "村卫生室58.3万个；专业公共卫生机构1.2万个，其中疾病预防控制中心3426个。",
+     [("107.1万个", ("3.9万个",), True), ("101.6万个", ("3.4万个", "58.3万个"), True),
+      ("1.2万个", ("3426个",), True)]),
+    # …unless with it the parts name all of a partition
+    ("新增确诊病例30例，其中境外输入病例2例；本土病例28例，其中江苏20例，北京8例。",
+     [("30例", ("2例", "28例"), True), ("28例", ("20例", "8例"), True)]),
     ("全市引进集聚人才22.78万人,其中,新增专业技术人才9347人,高层次人才1.28万人。",
      [("22.78万人", ("9347人", "1.28万人"), True)]),
     ("地区生产总值实现626.9亿元，同比增长1.9%。其中，一产实现增加值16.9亿元，增长4.3%；二产实现增加值375.6亿元，增长0.4%。",

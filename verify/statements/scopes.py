@@ -183,7 +183,8 @@ def _opens_clause(text: str, at: int) -> bool:
 def _parts_of(marker: Marker, total: int, chosen: list[int], quantities, statements, text: str,
               vocab: Vocabulary, next_marker: int) -> list[int]:
     """The parts that count or measure what the total does (compatible), less the total of the next
-    breakdown when it names this one's measure; after 在N个Y中, counts of Y's
+    breakdown when it names this one's measure or follows a ； (unless the parts name all of a partition
+    with it); after 在N个Y中, counts of Y's
     things (members.counts_the_set: not 在5个试点城市中，建成充电桩500个); none when 包括 lists no parts
     (included.listed_after)."""
     whole = statements[total]
@@ -191,6 +192,11 @@ def _parts_of(marker: Marker, total: int, chosen: list[int], quantities, stateme
     if chosen and len(whole.measure) >= 2 and statements[chosen[-1]].measure == whole.measure \
             and not text[quantities[chosen[-1]].end:next_marker].strip(" ,，"):
         chosen = chosen[:-1]   # 遇难人数8人，其中…，遇难人数9人，其中…: the next breakdown's total, named as this one
+    if len(chosen) >= 2 and _semicolon(text, quantities[chosen[-2]].end, quantities[chosen[-1]].start) \
+            and text.startswith("其中", next_marker) and not text[quantities[chosen[-1]].end:next_marker].strip(" ,，") \
+            and named_partition([statements[i].measure for i in chosen], vocab.partitions) != "complete":
+        chosen = chosen[:-1]   # …村卫生室58.3万个；专业公共卫生机构1.2万个，其中…: after ；, a figure with a breakdown of
+        # its own is the next of the items this list's total stands among, not one of its parts
     if marker.kind == "中" and quantities[total].kind == "count" and whole.head:
         people = counted_as(quantities[total].unit) == "人"
         chosen = [i for i in chosen if counts_the_set(statements[i].measure, statements[i].head + clause_after(
