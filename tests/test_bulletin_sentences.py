@@ -30,6 +30,9 @@ def rules():
     # kinds of enterprise that overlap (国有控股 and 股份制): their profits add up beyond the total
     "全年规模以上工业企业利润总额76858亿元，比上年下降2.3%。其中，国有控股企业22963亿元，股份制企业56773亿元，"
     "外商及港澳台投资企业18036亿元，私营企业23438亿元。",
+    # a change after a parenthetical speaks of the figure before the parenthetical (三轮汽车 is a vehicle)
+    "年末全国民用汽车保有量33618万辆（包括三轮汽车和低速货车736万辆），比上年末增加1882万辆，其中私人汽车保有量29427万辆，"
+    "增加1669万辆。",
     # per head: the total's growth may leave its parts' range
     "全体居民人均可支配收入39218元，比上年增长6.3%。按常住地分，城镇居民人均可支配收入51821元，增长5.1%；"
     "农村居民人均可支配收入21691元，增长7.7%。",

@@ -436,6 +436,9 @@ FACT_CASES = [
     ("补助资金1亿元，加上已下达的10.8亿元，用于公共服务11.8亿元。", []),
     # a level that is no average is not named again by 每亩产量
     ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
+    # a change after a parenthetical speaks of the figure before it, not of one inside it
+    ("年末全国民用汽车保有量33618万辆（包括三轮汽车和低速货车736万辆），比上年末增加1882万辆。",
+     [{"level": "33618万辆", "change": "1882万辆"}, {"level": "33618万辆", "increase": "1882万辆"}]),
 ]
 
 

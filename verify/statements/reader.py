@@ -86,7 +86,7 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
         sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
                     sentence[1])   # (a comma before the sentence would not count: not looked for)
     of = _described(index, role, label if "分别" not in before else "分别", sentence, earlier, vocab,
-                    quantities, points=q.unit == "百分点") if role in _DESCRIBING else None
+                    quantities, points=q.unit == "百分点", in_note=note is not None) if role in _DESCRIBING else None
     measure = earlier[of].measure if of is not None else _measure(label if since > clause[0] else before)
     compare = vocab.compare.search(before)
     return Statement(index, role, sign, measure, _head(q, measure, view, vocab),
@@ -107,17 +107,19 @@ _DESCRIBING = frozenset({CHANGE, RATE, SHARE, COMPLETION})   # roles that may sp
 
 
 def _described(index: int, role: Role, label: str, sentence: tuple[int, int], earlier: dict[int, Statement],
-               vocab: Vocabulary, quantities: list[Quantity] = (), points: bool = False) -> int | None:
+               vocab: Vocabulary, quantities: list[Quantity] = (), points: bool = False, in_note: bool = False) -> int | None:
     """For a change, rate, share or completion whose words name no measure of their own (，同比增长
     4.3%), or name again the measure before it (，总产量十年增长1.3倍): the level it speaks of, the
-    nearest level before it in its sentence. A change in 百分点 speaks of the nearest rate."""
+    nearest level before it in its sentence, not inside a parenthetical unless it is in one too
+    (保有量33618万辆（包括三轮汽车和低速货车736万辆），比上年末增加1882万辆: the 33618万辆). A change in
+    百分点 speaks of the nearest rate."""
     if role not in _DESCRIBING or "分别" in label:
         return None   # 分别占…的97.8%和78.5%: a 分别 list binds its values item by item, not to one level
     rest = None   # the label's other words, found when a level or a figure described is met
     for i in range(index - 1, max(-1, index - 6), -1):
         st = earlier.get(i)
-        if st is None:
-            continue   # a year or a date between (比2005年增加): no figure of the measure
+        if st is None or st.note and not in_note:
+            continue   # a year or a date between (比2005年增加): no figure of the measure; a note's figure
         if st.clause[0] < sentence[0]:
             return None
         if points:   # 涨幅比8月份的2.6%扩大了0.5个百分点: the rate it changes
