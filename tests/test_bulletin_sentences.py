@@ -33,6 +33,10 @@ def rules():
     # a change after a parenthetical speaks of the figure before the parenthetical (三轮汽车 is a vehicle)
     "年末全国民用汽车保有量33618万辆（包括三轮汽车和低速货车736万辆），比上年末增加1882万辆，其中私人汽车保有量29427万辆，"
     "增加1669万辆。",
+    # GDP and value added grow at constant prices while their levels and increases are current ones
+    "全年国内生产总值1260582亿元，比上年增加50375亿元，按不变价格计算，比上年增长5.2%。",
+    "全市实现地区生产总值3500亿元，比上年增加150亿元，增长6.5%。",
+    "规模以上工业增加值1200亿元，比上年增加60亿元，增长7.0%。",
     # per head: the total's growth may leave its parts' range
     "全体居民人均可支配收入39218元，比上年增长6.3%。按常住地分，城镇居民人均可支配收入51821元，增长5.1%；"
     "农村居民人均可支配收入21691元，增长7.7%。",

@@ -436,6 +436,12 @@ FACT_CASES = [
     ("补助资金1亿元，加上已下达的10.8亿元，用于公共服务11.8亿元。", []),
     # a level that is no average is not named again by 每亩产量
     ("全年粮食播种面积17.5亿亩，每亩产量比上年增加0.9公斤，增长0.2%。", [{"level": "17.5亿亩", "rate": "0.2%"}]),
+    # a rate of constant prices (增加值, or marked 实际/可比/不变价) is not bound beside a current-price increase;
+    # an income's plain rate is of current prices
+    ("规模以上工业增加值1200亿元，比上年增加60亿元，增长7.0%。",
+     [{"level": "1200亿元", "change": "60亿元"}, {"level": "1200亿元", "increase": "60亿元"}]),
+    ("全年全国居民人均可支配收入39218元，比上年增加2335元，增长6.3%，扣除价格因素，实际增长6.1%。",
+     [{"level": "39218元", "change": "2335元", "rate": "6.3%"}, {"level": "39218元", "increase": "2335元"}]),
     # a change after a parenthetical speaks of the figure before it, not of one inside it
     ("年末全国民用汽车保有量33618万辆（包括三轮汽车和低速货车736万辆），比上年末增加1882万辆。",
      [{"level": "33618万辆", "change": "1882万辆"}, {"level": "33618万辆", "increase": "1882万辆"}]),

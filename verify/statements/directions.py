@@ -37,7 +37,7 @@ def directions(quantities: list[Quantity], statements: dict[int, Statement], lay
     """Every level reached from a stated start by a verb of known direction, as a fact."""
     verbs = _verbs(vocab.words("change_up") + vocab.words("reached_up"), vocab.words("change_down") + vocab.words("reached_down"))
     ranks, inverse = vocab.words("rank_units"), vocab.words("inverse_measures")
-    real = word_pattern(vocab.words("real_growth_measures") + vocab.words("real_growth_marks"))
+    real = word_pattern(vocab.words("constant_price_measures") + vocab.words("often_real_measures") + vocab.words("real_growth_marks"))
     found = []
     for index, st in with_role(statements, FROM):
         if statements.get(index - 1) is not None \
@@ -76,7 +76,7 @@ def _yearly(quantities: list[Quantity], statements: dict[int, Statement], text: 
             verb: str, real: re.Pattern[str]) -> tuple[tuple[str, int], ...]:
     """年均增长p% right after a single rise's end, in its sentence; with the years of the start and the
     end when each is written right before it (从2002年的A增长到2012年的B，年均增长p%) and no word of
-    `real` (real_growth_measures, real_growth_marks) stands in their clauses: 增加值 and 生产总值 grow
+    `real` (constant_price_measures, often_real_measures, real_growth_marks) stands in their clauses: 增加值 and 生产总值 grow
     at constant prices while their levels are current, so their yearly rate is no growth of the levels."""
     rate = statements.get(end + 1)
     if verb != "up" or len(starts) != 1 or rate is None or rate.role is not RATE or rate.sign <= 0 \

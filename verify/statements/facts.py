@@ -80,6 +80,8 @@ def facts(quantities: list[Quantity], statements: dict[int, Statement], layout: 
         about.setdefault(net, {}).update({"plus": plus, "minus": minus})
     for done, plan, rate in _completions_of_plan(quantities, statements):
         about.setdefault(done, {}).update({"plan": plan, "completion": rate})
+    if vocab is not None:
+        _set_constant_price_rates_apart(about, quantities, statements, layout, vocab)
     found = [Fact(level, tuple(sorted(named.items()))) for level, named in sorted(about.items())
              if statements[level].role in (LEVEL, AVERAGE, NET)
              or statements[level].role is RATE and "before" in named
@@ -330,6 +332,28 @@ def gaps_to_named(quantities, statements, layout: Layout, vocab: Vocabulary) -> 
         higher, lower = (own, named) if m.group("verb") in ("高出", "高于", "快于", "超出", "多出") else (named, own)
         found.append(Fact(higher, (("gap", index), ("lower", lower))))
     return found
+
+
+_OF_TWO_LEVELS = ("change", "drop", "before")   # what relates a rate to a second level of current prices
+
+
+def _set_constant_price_rates_apart(about: dict[int, dict[str, int]], quantities, statements, layout: Layout,
+                                    vocab: Vocabulary) -> None:
+    """地区生产总值3500亿元，比上年增加180亿元，增长6.5%: the rate of a measure grown at constant prices
+    (constant_price_measures: 增加值, 生产总值) or marked so (real_growth_marks: 实际, 可比, 不变价) is no
+    ratio of the level to the level less its increase, or to last year's, which are of current prices:
+    such a rate is not bound beside them."""
+    measures = word_pattern(vocab.words("constant_price_measures"))
+    marks = word_pattern(vocab.words("real_growth_marks"))
+    for level, named in about.items():
+        rate = named.get("rate", named.get("fall"))
+        if rate is None or not any(name in named for name in _OF_TWO_LEVELS):
+            continue
+        clause = statements[rate].clause
+        if measures.search(statements[level].measure) or measures.search(statements[rate].measure) \
+                or marks.search(layout.text, clause[0], clause[1]):
+            named.pop("rate", None)
+            named.pop("fall", None)
 
 
 def _price_index(level: int, quantities, statements, vocab) -> bool:

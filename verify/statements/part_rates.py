@@ -151,12 +151,12 @@ def bases_of_parts(quantities: list[Quantity], statements: dict[int, Statement],
     each part was a period before, its level over (1 + its rate) or (1 − its fall), adds up to what
     the total was. Only two parts, all of the total (a complete breakdown), each rate against the
     total's stated comparison (or none named by a part), and a measure whose rates are of current
-    prices: no `real_growth_measures` (增加值 and 生产总值 grow at constant prices while their levels
+    prices: no `constant_price_measures` or `often_real_measures` (增加值 and 生产总值 grow at constant prices while their levels
     are current), no `real_growth_marks` (实际, 可比) in the clauses. Fact: level the total with its `rate` or `fall`,
     `first` and `second` the parts with `first_rate`/`first_fall` and `second_rate`/`second_fall`,
     a rising part first when one rises and the other falls."""
     rate_of = rates_by_level(found)
-    real = word_pattern(vocab.words("real_growth_measures"))
+    real = word_pattern(vocab.words("constant_price_measures") + vocab.words("often_real_measures"))
     marks = word_pattern(vocab.words("real_growth_marks"))   # 实际增长, 按可比价格计算
     out = []
     for pl in parts_lists:
