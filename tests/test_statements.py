@@ -86,6 +86,10 @@ LIST_CASES = [
      "村卫生室58.3万个；专业公共卫生机构1.2万个，其中疾病预防控制中心3426个。",
      [("107.1万个", ("3.9万个",), True), ("101.6万个", ("3.4万个", "58.3万个"), True),
       ("1.2万个", ("3426个",), True)]),
+    # 在X中有 breaks a part down in turn: its parts are the part's, not the total's (only the first surely, as
+    # after any 在…中)
+    ("全市共有学校500所，其中小学300所，在小学中有公办小学250所，民办小学50所；中学200所。",
+     [("500所", ("300所",), True), ("300所", ("250所",), True)]),
     # …unless with it the parts name all of a partition
     ("新增确诊病例30例，其中境外输入病例2例；本土病例28例，其中江苏20例，北京8例。",
      [("30例", ("2例", "28例"), True), ("28例", ("20例", "8例"), True)]),

@@ -44,6 +44,7 @@ _ENDS = regexes.lazy("中(?=[,，])")
 _ALL = regexes.lazy("^(?:全部|所有|全体)")
 _AMONG = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<inner>[^，,。；;！？\n]{2,40}?)(?:当中|之中|中)(?=[,，])", guard=True)
 # (searched near each 中 before a comma only: regexes.ending_at, reach 在 + 40 + 当中 and 在 + 14 + 当中)
+_WITHIN_HAS = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))在(?P<name>[\u4e00-\u9fff]{2,14}?)中有(?=[\u4e00-\u9fff])", guard=True)
 _WITHIN = regexes.lazy(r"(?:(?<=^)|(?<=[\s,;；:。(]))(?:在)?(?P<name>[\u4e00-\u9fff“”\"]{2,14}?)(?:当中|之中|中)(?=[,，])")
 
 
@@ -213,6 +214,10 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
     markers += [Marker(start, end, "包括") for start, end in some_parts_openers(text)]
     ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
     for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
+        total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
+        if total is not None:
+            markers.append(Marker(m.start(), m.end(), "中", total))
+    for m in _WITHIN_HAS.finditer(text):   # 在医院中有公立医院1.2万个，民营医院2.7万个: a part broken down in turn
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
         if total is not None:
             markers.append(Marker(m.start(), m.end(), "中", total))
