@@ -76,12 +76,12 @@ def read_statement(index: int, quantities: list[Quantity], layout: Layout, vocab
         role = PLAN
     if role is LEVEL and view.startswith("级", q.end):
         role = ATTRIBUTE   # 77公斤级比赛: a class, not an amount
-    if index - 1 in earlier and (role is not FROM and earlier[index - 1].role is FROM or role is AVERAGE
-                                 and earlier[index - 1].role is LEVEL) and joined(view, quantities, index - 1, index):
-        role, sign = earlier[index - 1].role, 0   # 平均标准…从645元/月、4318元/年提高到801元/月、7226元/年: as the first
-    elif role is LEVEL and index - 1 in earlier and earlier[index - 1].role in _LISTED_ROLES \
+    if last is not None and (role is not FROM and last.role is FROM or role is AVERAGE and last.role is LEVEL) \
+            and joined(view, quantities, index - 1, index):
+        role, sign = last.role, 0   # 平均标准…从645元/月、4318元/年提高到801元/月、7226元/年: as the first
+    elif role is LEVEL and last is not None and last.role in _LISTED_ROLES \
             and previous.unit == q.unit and joined(view, quantities, index - 1, index):
-        role, sign = earlier[index - 1].role, earlier[index - 1].sign   # 分别下降31.5%、0.9%、39%: each a fall
+        role, sign = last.role, last.sign   # 分别下降31.5%、0.9%、39%: each a fall
     if note is not None:   # （增长87%）: a note speaks of what is inside it, or of the figure just before it
         sentence = (max(sentence[0], view.rfind("，", sentence[0], note[0]) + 1, view.rfind(",", sentence[0], note[0]) + 1),
                     sentence[1])   # (a comma before the sentence would not count: not looked for)
@@ -279,9 +279,10 @@ def _head(q: Quantity, measure: str, view: str, vocab: Vocabulary) -> str:
 
 def _time(index: int, quantities: list[Quantity], sentence: tuple[int, int]) -> str | None:
     """The calendar figure nearest before, in the same sentence (前10月, 2021年)."""
-    for i in range(index - 1, max(-1, index - 7), -1):
+    first = sentence[0]
+    for i in range(index - 1, index - 7 if index > 6 else -1, -1):
         q = quantities[i]
-        if q.start < sentence[0]:
+        if q.start < first:
             break
         if q.kind in CALENDAR:
             return q.text
