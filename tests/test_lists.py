@@ -179,6 +179,13 @@ TALLIES = [
     # a clause with two figures is no pair: nothing to count
     ("出口1.2万亿元，增长5%，进口9000亿元，分别增长5.1%、3.2%。", []),
     ("出口1.2万亿元，比上年增加300亿元，进口9000亿元，分别增长5.1%、3.2%。", []),   # a change, no name
+    # a glossary entry: a line of its own, the items to the next line's end, all ending alike (gwr_2026_hainan)
+    ("注释\n［17］四个一批：\n谋划一批、开工一批、建设一批、竣工一批。", [("counted-label", 4, 4, 4, True)]),
+    ("注释\n［18］五张清单：项目盯引清单、储备清单、开工清单、在建清单、竣工清单。", [("counted-label", 5, 5, 5, True)]),
+    # …not a definition in a sentence, nor items that end otherwise, nor a list closed with 等
+    ("注释\n［20］五个网：\n将水、电、光、气网融入路网。", []),
+    ("注释\n［21］三个平台：\n城市规划建设管理委员会、城市规划建设管理委员会办公室、城市运行管理服务平台。", []),
+    ("注释\n［22］三个清单：\n正面清单、负面清单等。", []),
 ]
 
 

@@ -17,6 +17,7 @@ from verify.statements.facts import NAMED_ROLES, Fact, facts, gaps_to_named, rol
 from verify.statements.headlines import Restatement, item_of, restatements
 from verify.statements.included import contained_parts, included_parts
 from verify.statements.labelled_values import labelled_values
+from verify.statements.glossary import glossary_labels
 from verify.statements.lists import counted_labels, named_lists
 from verify.statements.members import increases, members, named_parts, new_in_totals
 from verify.statements.single_parts import single_parts
@@ -56,7 +57,8 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     for index, subject in zip(read, subjects):
         statements.add(read_statement(index, quantities, layout, vocab, statements, subject))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
-    tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities) + labelled_values(doc.view, quantities)
+    tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities) + glossary_labels(doc.view, quantities)
+               + labelled_values(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)
                + named_tallies(quantities, statements, layout, vocab))
     parts = frozenset(i for pl in lists for i in pl.parts)
