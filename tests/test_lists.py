@@ -182,6 +182,11 @@ TALLIES = [
     # a glossary entry: a line of its own, the items to the next line's end, all ending alike (gwr_2026_hainan)
     ("注释\n［17］四个一批：\n谋划一批、开工一批、建设一批、竣工一批。", [("counted-label", 4, 4, 4, True)]),
     ("注释\n［18］五张清单：项目盯引清单、储备清单、开工清单、在建清单、竣工清单。", [("counted-label", 5, 5, 5, True)]),
+    # a label with no count in running text (大 and 库 are no classifiers) is read as the body quotes it;
+    # 高等 inside a name does not close the list
+    ("注释\n［11］四库：\n水库、粮库、钱库、碳库。", [("counted-label", 4, 4, 4, True)]),
+    ("注释\n［19］三大行动：\n基础教育扩优提质行动、高等教育整体跃升行动、教育科技人才协同发展行动。",
+     [("counted-label", 3, 3, 3, True)]),
     # …not a definition in a sentence, nor items that end otherwise, nor a list closed with 等
     ("注释\n［20］五个网：\n将水、电、光、气网融入路网。", []),
     ("注释\n［21］三个平台：\n城市规划建设管理委员会、城市规划建设管理委员会办公室、城市运行管理服务平台。", []),

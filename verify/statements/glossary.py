@@ -6,7 +6,8 @@ their counted labels:
 entry is the whole line, so the list is all of the label's items: a Tally of the counted-label
 family, exact. Only a plain 、-list whose items all end alike (一批, 清单, 行动) is read as the
 label's items: a definition in a sentence (五网合一：将水、电、光、气网融入路网) names its items
-otherwise, and is left alone. Read from layout and words: probable only (a warning at most).
+otherwise, and is left alone, as are a list with 及 or 和 inside a name and one closed with 等. Read
+from layout and words: probable only (a warning at most).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import bisect
 import re
 
 from verify import regexes
+from verify.reading.document import Document
 from verify.reading.quantity import Quantity
+from verify.reading.reader import read_quantities
 from verify.statements.names import split_items
 from verify.statements.records import Tally
 
@@ -23,7 +26,7 @@ from verify.statements.records import Tally
 # line's end; or, with no marker, the items on the next line, the colon ending the label's own line
 _ENTRY = regexes.lazy(r"^(?P<marker>［\d{1,3}］|\[\d{1,3}\]|\d{1,3}[.、．])?(?P<label>[^\s,，、。；;:：()（）]{2,20})[:：]"
                       r"(?P<apart>\n)?(?P<items>[^\n]*)$", flags=re.MULTILINE)
-_LIST_ONLY = regexes.lazy(r"[^,，；;:：。!！?？()（）等]+。?")
+_LIST_ONLY = regexes.lazy(r"[^,，；;:：。!！?？()（）]+。?")
 _COUNTS = frozenset({"count"})
 
 
@@ -42,19 +45,39 @@ def glossary_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
     for m in _ENTRY.finditer(view, notes):
         if not (m.group("marker") or m.group("apart")):
             continue   # “七条底线”是：A、B…: a label in a sentence (lists.counted_labels reads those)
-        inside = [i for i in range(bisect.bisect_left(starts, m.start("label")), bisect.bisect_left(starts, m.end("label")))]
-        if len(inside) != 1 or not _LIST_ONLY.fullmatch(m.group("items")):
+        if not _LIST_ONLY.fullmatch(m.group("items")):
             continue
-        q = quantities[inside[0]]
-        if q.value is None or not (q.label or q.kind in _COUNTS) or q.end > m.end("label"):
+        counted = _count_of(m, quantities, starts)
+        if counted is None:
             continue
-        text = m.group("items").rstrip("。")
-        split = split_items(text)
-        if len(split.items) < 2 or split.fewest != split.most or not _alike(split.items):
+        stated, span, figures = counted
+        items = m.group("items").rstrip("。")
+        split = split_items(items)
+        if items.endswith("等") or len(split.items) < 2 or split.fewest != split.most or not _alike(split.items):
             continue
-        found.append(Tally("counted-label", int(q.value), (q.start, q.end), split.items, split.fewest, split.most,
-                           True, m.start("label"), m.end("items"), certain=False, figures=(inside[0],)))
+        found.append(Tally("counted-label", stated, span, split.items, split.fewest, split.most,
+                           True, m.start("label"), m.end("items"), certain=False, figures=figures))
     return found
+
+
+def _count_of(m: re.Match, quantities: list[Quantity], starts: list[int]) -> tuple[int, tuple[int, int], tuple[int, ...]] | None:
+    """The number a note's label states, where, and the page's figure of it: the one count or label the
+    reader found inside the label (四个一批: 四个); else the label read alone as a quoted counted label,
+    as the body quotes it (九大行动, 四库: no count in running text, 大 and 库 being no classifiers),
+    which is no figure of the page."""
+    start, end = m.span("label")
+    inside = list(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
+    if len(inside) == 1:
+        q = quantities[inside[0]]
+        if q.value is None or not (q.label or q.kind in _COUNTS) or q.end > end:
+            return None
+        return int(q.value), (q.start, q.end), (inside[0],)
+    if inside:
+        return None
+    alone = read_quantities(Document("", f"“{m.group('label')}”"))
+    if len(alone) != 1 or not alone[0].label or alone[0].text != m.group("label") or alone[0].value is None:
+        return None
+    return int(alone[0].value), (start, end), ()
 
 
 def _notes_start(view: str) -> int | None:
