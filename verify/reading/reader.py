@@ -75,6 +75,13 @@ def read_quantities(doc: Document) -> list[Quantity]:
     return share_list_units(listed_months(with_named_years(without_names(found, view), view, text), view), view)
 
 
+def read_label(words: str, path: str = "") -> Quantity | None:
+    """The words read alone as a quoted counted label (“一带一路”, “九大行动”), or None when the reader
+    reads them otherwise: what a rule's fixed terms and a report's notes are held to."""
+    read = read_quantities(Document(path, f"“{words}”"))
+    return read[0] if len(read) == 1 and read[0].label and read[0].text == words else None
+
+
 def _next_match(pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int] | None, view: str,
                 pos: int) -> re.Match[str] | None:
     """pattern.search(view, pos), searched from at most `reach` characters before the next anchor

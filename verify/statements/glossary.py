@@ -16,9 +16,8 @@ import bisect
 import re
 
 from verify import regexes
-from verify.reading.document import Document
 from verify.reading.quantity import Quantity
-from verify.reading.reader import read_quantities
+from verify.reading.reader import read_label
 from verify.statements.names import split_items
 from verify.statements.records import Tally
 
@@ -27,7 +26,6 @@ from verify.statements.records import Tally
 _ENTRY = regexes.lazy(r"^(?P<marker>［\d{1,3}］|\[\d{1,3}\]|\d{1,3}[.、．])?(?P<label>[^\s,，、。；;:：()（）]{2,20})[:：]"
                       r"(?P<apart>\n)?(?P<items>[^\n]*)$", flags=re.MULTILINE)
 _LIST_ONLY = regexes.lazy(r"[^,，；;:：。!！?？()（）]+。?")
-_COUNTS = frozenset({"count"})
 
 
 _HEADING_WORDS = ("注释", "解释")   # 注释, 名词解释, 名词注释, 词语解释
@@ -69,15 +67,15 @@ def _count_of(m: re.Match, quantities: list[Quantity], starts: list[int]) -> tup
     inside = list(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
     if len(inside) == 1:
         q = quantities[inside[0]]
-        if q.value is None or not (q.label or q.kind in _COUNTS) or q.end > end:
+        if q.value is None or not (q.label or q.kind == "count") or q.end > end:
             return None
         return int(q.value), (q.start, q.end), (inside[0],)
     if inside:
         return None
-    alone = read_quantities(Document("", f"“{m.group('label')}”"))
-    if len(alone) != 1 or not alone[0].label or alone[0].text != m.group("label") or alone[0].value is None:
+    alone = read_label(m.group("label"))
+    if alone is None or alone.value is None:
         return None
-    return int(alone[0].value), (start, end), ()
+    return int(alone.value), (start, end), ()
 
 
 def _notes_start(view: str) -> int | None:

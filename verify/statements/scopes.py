@@ -24,6 +24,7 @@ equal to the parts named. Bare short names after a first part that names a parti
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from verify.frozen import record
 from verify import regexes
@@ -213,11 +214,8 @@ def _markers(quantities, statements, layout: Layout, vocab: Vocabulary, starts) 
     markers += [Marker(m.start(), m.end(), "看") for m in vocab.dimension.finditer(text)]
     markers += [Marker(start, end, "包括") for start, end in some_parts_openers(text)]
     ends = [m.end() for m in _ENDS.finditer(text)]   # every match of _WITHIN and _AMONG ends at a 中 before a comma
-    for m in regexes.ending_at(_WITHIN, text, ends, 17, ahead=1):
-        total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
-        if total is not None:
-            markers.append(Marker(m.start(), m.end(), "中", total))
-    for m in _WITHIN_HAS.finditer(text):   # 在医院中有公立医院1.2万个，民营医院2.7万个: a part broken down in turn
+    # 新增债券中，…; 在医院中有公立医院1.2万个，民营医院2.7万个 (a part broken down in turn): the total named by its words
+    for m in itertools.chain(regexes.ending_at(_WITHIN, text, ends, 17, ahead=1), _WITHIN_HAS.finditer(text)):
         total = _named_total(m.group("name"), m.start(), quantities, statements, starts, layout, vocab)
         if total is not None:
             markers.append(Marker(m.start(), m.end(), "中", total))

@@ -75,7 +75,8 @@ def evaluate(rule, matches, context):
             continue
         verdict.checked |= {match.figures[getattr(prep, key)] for key in ("start", "end", "rate")}
         start, end, rate = figures["start"], figures["end"], figures["rate"]
-        fitting = next((n for n in (years, years - 1) if n >= 1 and _fits(growth, value_interval(rate, True), n)), None)
+        rate_interval = value_interval(rate, True)
+        fitting = next((n for n in (years, years - 1) if n >= 1 and _fits(growth, rate_interval, n)), None)
         if fitting is not None:
             if context.checks:
                 verdict.held(rule, rate, f"{end.text} = {start.text} × (1 + {rate.text})^{fitting}"

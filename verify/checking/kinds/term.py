@@ -18,8 +18,7 @@ from verify.errors import RuleFileError
 from verify.checking.kinds.common import finding, rule_message
 from verify.checking.records import Verdict
 from verify.messages import text_for
-from verify.reading.document import Document
-from verify.reading.reader import read_quantities
+from verify.reading.reader import read_label
 from verify.rules.records import KindParams, Rule
 
 TYPES = {"terms": list}
@@ -65,8 +64,7 @@ def prepare(rule: Rule) -> TermParams:
 
 def _check_form(rule: Rule, line: int | None, form: str) -> None:
     """A form must be read as one counted label when quoted, with two characters besides its numerals."""
-    read = read_quantities(Document(rule.path, f"“{form}”"))
-    if len(read) != 1 or not read[0].label or read[0].text != form:
+    if read_label(form, rule.path) is None:
         raise RuleFileError(rule.path, line, f"“{form}” is not read as a counted label such as “一带一路”")
     if len(skeleton(form).replace("#", "")) < _SKELETON_CHARACTERS:
         raise RuleFileError(rule.path, line,
