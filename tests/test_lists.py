@@ -78,6 +78,11 @@ TALLIES = [
      [("named-list", 5, 5, 5, False)]),   # 和 inside a name opens no second list
     ("取消、下放、转出49项涉及企业的投资核准事项。", []),             # far more than the names: verbs
     ("恩克鲁玛总统、毛泽东主席、周恩来总理等两国老一辈领导人。", []),
+    ("严把土地、信贷两个闸门。", [("named-list", 2, 2, 2, True)]),   # gwr_2008_national: 两个 counts the names
+    ("全力支持香港、澳门两个特别行政区发展经济。", [("named-list", 2, 2, 2, True)]),
+    ("双方同意继续推进以协调、合作、稳定为基调的两国关系。", []),   # 两国: the two the text speaks of
+    ("将有效缓解华东、华南、华中地区、川滇两省的用电紧张。", []),
+    ("加强党政军警民“五位一体”合力强边固防工作。", []),   # five run together, no list (“五位一体” counts 5)
     ("构建起“一匠五创”(新区工匠,创新能手、班组、企业、工作室、成果)全员创新培育选树体系。",
      [("counted-label", 6, 6, 6, True)]),
     ("“七条底线”是：法律法规底线、社会主义制度底线、国家利益底线、公民合法权益底线、社会公共秩序底线、道德风尚底线和信息真实性底线。",

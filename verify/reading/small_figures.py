@@ -44,8 +44,8 @@ def label(m: re.Match, text: str) -> list[Quantity]:
 def _label_count(label: str) -> int:
     """How many things a counted label names (“一匠五创”: 6), once for each label. A label that opens
     with a numeral and 个 counts what follows it (“两个一百年”: 2, “五个一工程”: 5), whatever numerals
-    that name holds."""
-    if label[1:2] == "个":
+    that name holds; one ending 位一体 counts the things made one (“五位一体”: 5)."""
+    if label[1:2] == "个" or label.endswith("位一体"):
         return 2 if label[0] == "双" else int(read_chinese(label[0]).value)
     return sum(2 if ch == "双" else int(read_chinese(ch).value) for ch in _LABEL_NUMERALS.findall(label))
 

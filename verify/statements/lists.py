@@ -96,6 +96,10 @@ def list_before(view: str, end: int) -> tuple[int, str] | None:
     return pos, text
 
 
+# Classifiers after which 两 counts the names before it (香港、澳门两个特别行政区, 土地、信贷两个闸门).
+_COUNTING_TWO = frozenset({"个", "项", "条", "家", "大"})
+
+
 def named_lists(view: str, quantities: list[Quantity]) -> list[Tally]:
     """A、B、C等N个Y and N个Y：A、B、C — a count and the names it counts."""
     pat = patterns()
@@ -105,7 +109,8 @@ def named_lists(view: str, quantities: list[Quantity]) -> list[Tally]:
         if before and (before.isdigit() or before in ".第后每近约超逾几数多上各"):
             continue
         stated = number(m.group("num"))
-        if stated is None or m.group("num") == "两" or (stated < 2 and (m.group("num"), m.group("etc")) != ("1", "等")):
+        if stated is None or m.group("num") == "两" and m.group("cls") not in _COUNTING_TWO \
+                or (stated < 2 and (m.group("num"), m.group("etc")) != ("1", "等")):
             continue   # 两国, 两党: the two the text speaks of, seldom a list's count; A、B等1项 is still counted
         end = m.end()
         more = pat.count.match(view, end)   # 三省一市: one count of two kinds
@@ -330,7 +335,6 @@ def _counted_after(view: str, m: re.Match, stated: int, end: int) -> Tally | Non
 
 
 _NOT_ONE = regexes.lazy("[二两三四五六七八九十]")
-_IN_ONE = regexes.lazy(r"([一二两三四五六七八九十])位一体$")
 
 
 def counted_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
@@ -339,8 +343,7 @@ def counted_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
     for index, q in enumerate(quantities):
         if not q.label or q.value is None or (q.text.count("一") >= 2 and not _NOT_ONE.search(q.text)):
             continue   # 一带一路, 一国一策: names, not counts of items
-        whole = _IN_ONE.match(q.text)
-        stated = number(whole.group(1)) if whole else int(q.value)
+        stated = int(q.value)   # (“三位一体”: 3, as the reader counts it)
         tally = _label_after(view, q, stated, index) or _label_before(view, q, stated, index)
         if tally is not None:
             found.append(tally)
