@@ -196,6 +196,14 @@ TALLIES = [
     ("注释\n［20］五个网：\n将水、电、光、气网融入路网。", []),
     ("注释\n［21］三个平台：\n城市规划建设管理委员会、城市规划建设管理委员会办公室、城市运行管理服务平台。", []),
     ("注释\n［22］三个清单：\n正面清单、负面清单等。", []),
+    # …unless the label counts words that the items hold, each item one and each word in some item
+    ("注释\n［21］一委一办一平台：\n城市规划建设管理委员会、城市规划建设管理委员会办公室、城市运行管理服务平台。",
+     [("counted-label", 3, 3, 3, True)]),
+    ("注释\n［14］两非两资：\n非主业、非优势、低效资产、无效资产。", [("counted-label", 4, 4, 4, True)]),
+    ("注释\n［14］两非两资：\n非主业、低效资产、无效资产。", [("counted-label", 4, 3, 3, True)]),   # one dropped: a mismatch
+    ("注释\n［14］两非两资：\n非主业、非优势、低效产业、无效产业。", []),   # no 资: not the label's items
+    # a numbered note with its colon list on its line (gwr_2025_jiangxi) is read once, as the body reads a label
+    ("名词注释\n12.“三通一码”：赣服通、赣政通、赣企通、赣通码。", [("counted-label", 4, 4, 4, True)]),
 ]
 
 

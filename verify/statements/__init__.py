@@ -57,7 +57,10 @@ def read_statements(doc: Document, quantities: list[Quantity]) -> StatementReadi
     for index, subject in zip(read, subjects):
         statements.add(read_statement(index, quantities, layout, vocab, statements, subject))
     lists = tuple(parts_lists(quantities, statements, layout, vocab))
-    tallies = (named_lists(doc.view, quantities) + counted_labels(doc.view, quantities) + glossary_labels(doc.view, quantities)
+    labels = counted_labels(doc.view, quantities)
+    read_labels = {t.count for t in labels}   # 12.“三通一码”：赣服通…: a note with a colon list is read once
+    tallies = (named_lists(doc.view, quantities) + labels
+               + [t for t in glossary_labels(doc.view, quantities) if t.count not in read_labels]
                + labelled_values(doc.view, quantities)
                + respectively(quantities, statements, layout, vocab) + count_partitions(layout, quantities)
                + named_tallies(quantities, statements, layout, vocab))

@@ -4,8 +4,9 @@ Government work reports end with notes under a heading of their own (注释, 名
 their counted labels:
 ［17］四个一批：谋划一批、开工一批、建设一批、竣工一批。 (the items often on the next line). The
 entry is the whole line, so the list is all of the label's items: a Tally of the counted-label
-family, exact. Only a plain 、-list whose items all end alike (一批, 清单, 行动) is read as the
-label's items: a definition in a sentence (五网合一：将水、电、光、气网融入路网) names its items
+family, exact. Only a plain 、-list whose items all end alike (一批, 清单, 行动), or whose items
+each hold a word the label counts and hold them all (三通一码：赣服通、赣政通、赣企通、赣通码;
+三馆一中心：公共图书馆、美术馆、文化馆、基层综合性文化服务中心), is read as the label's items: a definition in a sentence (五网合一：将水、电、光、气网融入路网) names its items
 otherwise, and is left alone, as are a list with 及 or 和 inside a name and one closed with 等. Read
 from layout and words: probable only (a warning at most).
 """
@@ -51,7 +52,8 @@ def glossary_labels(view: str, quantities: list[Quantity]) -> list[Tally]:
         stated, span, figures = counted
         items = m.group("items").rstrip("。")
         split = split_items(items)
-        if items.endswith("等") or len(split.items) < 2 or split.fewest != split.most or not _alike(split.items):
+        if items.endswith("等") or len(split.items) < 2 or split.fewest != split.most \
+                or not (_alike(split.items) or _of_counted_words(m.group("label"), split.items)):
             continue
         found.append(Tally("counted-label", stated, span, split.items, split.fewest, split.most,
                            True, m.start("label"), m.end("items"), certain=False, figures=figures))
@@ -96,3 +98,20 @@ def _notes_start(view: str) -> int | None:
 def _alike(items: tuple[str, ...]) -> bool:
     """Whether the items all end with the same character (谋划一批、开工一批; 水库、粮库): names of one kind."""
     return len({item[-1:] for item in items}) == 1 and all(len(item) >= 2 for item in items)
+
+
+# A label of counted words (三通一码, 五互一共, 一委一办一平台): numerals, each before a word of one to three
+# characters, in quotes or not, after any words of its own (基层“三馆一中心”).
+_COUNTED_WORDS = regexes.lazy(r"[“\"]?((?:[一二两三四五六七八九十][^一二两三四五六七八九十“”\"]{1,3}){2,6})[”\"]?$")
+_NUMERAL = regexes.lazy(r"[一二两三四五六七八九十]")
+
+
+def _of_counted_words(label: str, items: tuple[str, ...]) -> bool:
+    """Whether the items are those of a label of counted words: each item holds one of its words, and
+    each word is in some item (三通一码：赣服通、赣政通、赣企通、赣通码), so that the list is the label's
+    own however many items it has."""
+    m = _COUNTED_WORDS.search(label)
+    if m is None:
+        return False
+    words = [w for w in _NUMERAL.split(m.group(1)) if w]
+    return all(any(w in item for w in words) for item in items) and all(any(w in item for item in items) for w in words)
