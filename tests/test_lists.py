@@ -224,3 +224,15 @@ def test_a_named_list_rests_on_its_count(text, count):
     quantities, reading = read_statements_of(text, "t.txt")
     tally = next(t for t in reading.tallies if t.family == "named-list")
     assert [quantities[i].text for i in tally.figures] == [count]
+
+
+def test_one_fault_is_one_finding():
+    """Two rules that find the same figure wrong with the same arithmetic (the colon-list pattern and the
+    statement stage's reading of a label) give the editor one finding, the surest."""
+    from verify.checking.engine import check_document
+    from verify.loaders import load_rules
+    from verify.reading.document import Document
+
+    text = "“七条底线”是：法律法规底线、社会主义制度底线、国家利益底线、公民合法权益底线、社会公共秩序底线和信息真实性底线。\n"
+    result = check_document(Document("t.txt", text), load_rules())
+    assert [(f.text, f.expected) for f in result.findings] == [("七条底线", "6")]

@@ -113,6 +113,22 @@ def _check_section(doc: Document, rules: list[Rule], issue_date: datetime.date |
             total.passed.extend(verdict.passed)
     total.findings.sort(key=Finding.sort_key)
     total.passed.sort(key=lambda c: (c.start, c.rule_id))
-    return FileResult(doc, quantities, total.checked, total.findings, total.passed)
+    return FileResult(doc, quantities, total.checked, _without_repeats(total.findings), total.passed)
+
+
+def _without_repeats(findings: list[Finding]) -> list[Finding]:
+    """The findings less those that repeat one before them: the same figure, and the same value
+    that the arithmetic says instead (“七条底线”是：six items, found by the colon-list pattern and by the
+    statement stage's reading of the label alike). Sorted surest first, so the surest is kept."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for f in findings:
+        key = (f.start, f.end, f.expected)
+        if f.expected is not None and key in seen:
+            continue
+        kept.append(f)
+        if f.expected is not None:
+            seen.add(key)
+    return kept
 
 
