@@ -6,9 +6,10 @@ their counted labels:
 entry is the whole line, so the list is all of the label's items: a Tally of the counted-label
 family, exact. Only a plain 、-list whose items all end alike (一批, 清单, 行动), or whose items
 each hold a word the label counts and hold them all (三通一码：赣服通、赣政通、赣企通、赣通码;
-三馆一中心：公共图书馆、美术馆、文化馆、基层综合性文化服务中心), is read as the label's items: a definition in a sentence (五网合一：将水、电、光、气网融入路网) names its items
-otherwise, and is left alone, as are a list with 及 or 和 inside a name and one closed with 等. Read
-from layout and words: probable only (a warning at most).
+三馆一中心：公共图书馆、美术馆、文化馆、基层综合性文化服务中心), is read as the label's items: a
+definition in a sentence (五网合一：将水、电、光、气网融入路网) names its items otherwise, and is
+left alone, as are a list with 及 or 和 inside a name and one closed with 等. Read from layout and
+words: probable only (a warning at most).
 """
 
 from __future__ import annotations
@@ -114,4 +115,5 @@ def _of_counted_words(label: str, items: tuple[str, ...]) -> bool:
     if m is None:
         return False
     words = [w for w in _NUMERAL.split(m.group(1)) if w]
-    return all(any(w in item for w in words) for item in items) and all(any(w in item for item in items) for w in words)
+    each_holds_one = all(any(w in item for w in words) for item in items)
+    return each_holds_one and all(any(w in item for item in items) for w in words)
