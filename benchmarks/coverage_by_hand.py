@@ -87,9 +87,8 @@ def stated_figures(report: Path) -> dict[str, tuple[str, bool, bool]]:
     text, found = doc.text, {}
     for i, q in enumerate(with_terms.quantities):
         if q.kind in NUMERIC:
-            line = text.count("\n", 0, q.start) + 1
-            found[f"{line}:{q.start - text.rfind(chr(10), 0, q.start)}"] = (q.text, i in with_terms.checked,
-                                                                           i in without.checked)
+            line, column = text.count("\n", 0, q.start) + 1, q.start - text.rfind("\n", 0, q.start)
+            found[f"{line}:{column}"] = (q.text, i in with_terms.checked, i in without.checked)
     return found
 
 
