@@ -30,6 +30,7 @@ import gold_recall  # noqa: E402  (beside this file)
 from oddities import PUBLISHED_MISTAKES  # noqa: E402  (plain data shared with the tests)
 
 from verify.checking.engine import check_document  # noqa: E402
+from verify.checking.records import FileResult  # noqa: E402
 from verify.inputs import read_document  # noqa: E402
 from verify.loaders import load_rules  # noqa: E402
 
@@ -58,18 +59,20 @@ def _rules():
     return load_rules()
 
 
+def checked_with_and_without_terms(path: str) -> tuple[FileResult, FileResult]:
+    """A file checked with all rules, and with all but the fixed terms' (a quoted label read against
+    the term's own numerals, which checks a figure against a reference, not against another figure)."""
+    doc = read_document(path, None)
+    return check_document(doc, _rules()), check_document(doc, [r for r in _rules() if r.kind != "term"])
+
+
 def checked_numeric(path: str) -> tuple[int, int]:
     """Stated figures (numeric kinds) of a file that took part in a check, with all rules and with
-    all but the fixed terms' (a quoted label read against the term's own numerals, which checks a
-    figure against a reference, not against another figure). The JSON report's `checked` also
-    counts the dates and weekdays the calendar rules check, which are no stated figures: a
-    coverage of stated figures counts only those (as quality.py does)."""
-    doc = read_document(path, None)
-    counts = []
-    for rules in (_rules(), [r for r in _rules() if r.kind != "term"]):
-        result = check_document(doc, rules)
-        counts.append(sum(result.quantities[i].kind in NUMERIC for i in result.checked))
-    return counts[0], counts[1]
+    all but the fixed terms'. The JSON report's `checked` also counts the dates and weekdays the
+    calendar rules check, which are no stated figures: a coverage of stated figures counts only
+    those (as quality.py does)."""
+    with_terms, without = checked_with_and_without_terms(path)
+    return tuple(sum(r.quantities[i].kind in NUMERIC for i in r.checked) for r in (with_terms, without))
 
 
 def measure_archive() -> tuple[list[str], dict]:

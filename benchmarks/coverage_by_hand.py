@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -28,13 +27,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 import gold  # noqa: E402  (beside this file: where ../shared is)
-
-from verify.checking.engine import check_document  # noqa: E402
-from verify.inputs import read_document  # noqa: E402
-from verify.loaders import load_rules  # noqa: E402
+from archive_quality import NUMERIC, checked_with_and_without_terms  # noqa: E402  (coverage as it counts it)
 
 READINGS = REPO / "tests" / "gold" / "coverage"
-NUMERIC = {"amount", "count", "percent", "point", "ratio"}
 LABELS = "fixed-term"
 FAMILIES = {"parts-total", "share", "named-list", "counted-label", "enumeration", "set-member", "growth",
             "difference", "average", "completion", "respectively", "range/order", "restated", LABELS}
@@ -74,17 +69,11 @@ def report_of(reading: Path) -> Path:
     return gold.shared_dir() / "archive" / "bulletins" / f"{reading.stem}.txt"
 
 
-@functools.cache
-def _rules(with_terms: bool):
-    return [r for r in load_rules() if with_terms or r.kind != "term"]
-
-
 def stated_figures(report: Path) -> dict[str, tuple[str, bool, bool]]:
     """Each stated figure of a report by its position (line:column, as --numbers prints it): its text,
     whether a check took it (all rules), and whether one did without the fixed terms' rule."""
-    doc = read_document(str(report), None)
-    with_terms, without = (check_document(doc, _rules(flag)) for flag in (True, False))
-    text, found = doc.text, {}
+    with_terms, without = checked_with_and_without_terms(str(report))
+    text, found = with_terms.doc.text, {}
     for i, q in enumerate(with_terms.quantities):
         if q.kind in NUMERIC:
             line, column = text.count("\n", 0, q.start) + 1, q.start - text.rfind("\n", 0, q.start)
@@ -109,20 +98,19 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / max(1, whole):.1f}%"
 
 
-def table() -> tuple[list[str], list[Reading], list[str]]:
-    """The markdown table, every stated relation missed, and the reports read."""
+def table() -> tuple[list[str], list[tuple[str, Reading]]]:
+    """The markdown table, and every stated relation missed (with its report's name)."""
     lines = ["| report | stated figures | in a stated relation, as read | of them not quoted labels | "
              "in a check | in a check other than fixed terms | read relations (not labels) that a check takes |",
              "|---|---|---|---|---|---|---|"]
-    total, missed, names = Counter(), [], []
+    total, missed = Counter(), []
     for reading in sorted(READINGS.glob("*.tsv")):
         counts, lost = compare(reading)
         total += counts
         missed += [(reading.stem, r) for r in lost]
-        names.append(reading.stem)
         lines.append(_row(reading.stem, counts))
     lines.append(_row("all", total))
-    return lines, missed, names
+    return lines, missed
 
 
 def _row(name: str, c: Counter) -> str:
@@ -171,7 +159,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (gold.shared_dir() / "archive" / "bulletins").is_dir():
         raise SystemExit("../shared/archive/bulletins is absent: the reports read are not here")
-    lines, missed, _ = table()
+    lines, missed = table()
     print("\n".join(lines))
     if args.misses:
         for name, r in missed:
